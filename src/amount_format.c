@@ -1,0 +1,231 @@
+/*-------------------------------------------------------------------------
+ *
+ * amount_format.c
+ *	  Currency amount to text, canonical and human, and the rounding
+ *	  divisions (pure C).
+ *
+ * Canonical output is "<decimal> <CODE>" with exactly the currency's minor
+ * units as decimals, no separators, no locale: it is what input reads back.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "ts_core.h"
+
+#include <string.h>
+
+/* Magnitude of an int64 as unsigned, valid for INT64_MIN too. */
+static inline uint64_t
+magnitude(int64_t v)
+{
+	return v < 0 ? (uint64_t) 0 - (uint64_t) v : (uint64_t) v;
+}
+
+/*
+ * Write an unsigned 128-bit value scaled by 10^-decimals as a plain decimal
+ * ("12.50"); returns the length.  buf must hold 42 + decimals bytes.
+ */
+static int
+write_scaled(unsigned __int128 v, int decimals, char *buf)
+{
+	char		tmp[64];
+	int			n = 0;
+	int			len = 0;
+
+	do
+	{
+		tmp[n++] = (char) ('0' + (int) (v % 10));
+		v /= 10;
+	} while (v > 0 || n <= decimals);
+
+	/* tmp holds the digits in reverse, at least decimals + 1 of them */
+	while (n > decimals)
+		buf[len++] = tmp[--n];
+	if (decimals > 0)
+	{
+		buf[len++] = '.';
+		while (n > 0)
+			buf[len++] = tmp[--n];
+	}
+	buf[len] = '\0';
+	return len;
+}
+
+int
+ts_format_decimal(int64_t units, int minor, char *buf)
+{
+	int			len = 0;
+
+	if (units < 0)
+		buf[len++] = '-';
+	return len + write_scaled(magnitude(units), minor, buf + len);
+}
+
+int
+ts_format_amount(int64_t units, ts_currency_key currency, char *buf)
+{
+	const ts_currency *cur = ts_currency_by_key(currency);
+	int			len;
+
+	if (cur == NULL)
+	{
+		/* cannot happen for validated values */
+		strcpy(buf, "?");
+		return 1;
+	}
+	len = ts_format_decimal(units, cur->minor_units, buf);
+	buf[len++] = ' ';
+	memcpy(buf + len, cur->code, 4);
+	return len + 3;
+}
+
+/* Rounded quotient of magnitudes: round(a / b) half away from zero. */
+static inline unsigned __int128
+udiv_round(unsigned __int128 a, unsigned __int128 b)
+{
+	unsigned __int128 q = a / b;
+	unsigned __int128 r = a % b;
+
+	if (r >= b - r)
+		q++;
+	return q;
+}
+
+bool
+ts_div_round(int64_t a, int64_t b, int64_t *res)
+{
+	unsigned __int128 q = udiv_round(magnitude(a), magnitude(b));
+	bool		negative = (a < 0) != (b < 0);
+
+	if (negative)
+	{
+		if (q > (unsigned __int128) INT64_MAX + 1)
+			return false;
+		*res = (q == (unsigned __int128) INT64_MAX + 1) ? INT64_MIN :
+			-(int64_t) q;
+	}
+	else
+	{
+		if (q > (unsigned __int128) INT64_MAX)
+			return false;
+		*res = (int64_t) q;
+	}
+	return true;
+}
+
+bool
+ts_div128_round(ts_int128 a, int64_t b, int64_t *res)
+{
+	unsigned __int128 ua = a < 0 ? (unsigned __int128) 0 - (unsigned __int128) a :
+		(unsigned __int128) a;
+	unsigned __int128 q = udiv_round(ua, (unsigned __int128) b);
+
+	if (a < 0)
+	{
+		if (q > (unsigned __int128) INT64_MAX + 1)
+			return false;
+		*res = (q == (unsigned __int128) INT64_MAX + 1) ? INT64_MIN :
+			-(int64_t) q;
+	}
+	else
+	{
+		if (q > (unsigned __int128) INT64_MAX)
+			return false;
+		*res = (int64_t) q;
+	}
+	return true;
+}
+
+typedef struct human_scale
+{
+	int			exponent;
+	const char *word;
+} human_scale;
+
+static const human_scale scales_en[] = {
+	{12, " trillion"}, {9, " billion"}, {6, " million"}, {0, ""}
+};
+
+static const human_scale scales_zh[] = {
+	{12, "万亿"}, {8, "亿"}, {4, "万"}, {0, ""}
+};
+
+/*
+ * Figure of |units| in units of 10^exponent major units, rounded half away
+ * from zero to 'digits' decimals, as an integer count of 10^-digits.
+ */
+static unsigned __int128
+scaled_figure(uint64_t mag, int minor, int exponent, int digits)
+{
+	int			shift = exponent + minor - digits;
+	unsigned __int128 p = 1;
+
+	if (shift >= 0)
+	{
+		for (int i = 0; i < shift; i++)
+			p *= 10;
+		return udiv_round(mag, p);
+	}
+	for (int i = 0; i < -shift; i++)
+		p *= 10;
+	return (unsigned __int128) mag * p;
+}
+
+int
+ts_humanize(int64_t units, ts_currency_key currency, ts_lang lang,
+			int digits, char *buf)
+{
+	const ts_currency *cur = ts_currency_by_key(currency);
+	const human_scale *scales = (lang == TS_LANG_ZH) ? scales_zh : scales_en;
+	uint64_t	mag = magnitude(units);
+	unsigned __int128 one = 1;
+	unsigned __int128 fig = 0;
+	const human_scale *s;
+	const char *name;
+	int			len = 0;
+
+	if (cur == NULL || digits < 0 || digits > TS_HUMANIZE_MAX_DIGITS)
+		return -1;
+	for (int i = 0; i < digits; i++)
+		one *= 10;
+
+	/* the largest scale not above the value ... */
+	for (s = scales; s->exponent > 0; s++)
+	{
+		unsigned __int128 unit = 1;
+
+		for (int i = 0; i < s->exponent + cur->minor_units; i++)
+			unit *= 10;
+		if (mag >= unit)
+			break;
+	}
+	fig = scaled_figure(mag, cur->minor_units, s->exponent, digits);
+
+	/* ... or the next one up when rounding reaches it (999.996 billion) */
+	if (s > scales)
+	{
+		unsigned __int128 next = one;
+
+		for (int i = 0; i < s[-1].exponent - s->exponent; i++)
+			next *= 10;
+		if (fig >= next)
+		{
+			s--;
+			fig = scaled_figure(mag, cur->minor_units, s->exponent, digits);
+		}
+	}
+
+	if (units < 0 && fig > 0)
+		buf[len++] = '-';
+	len += write_scaled(fig, digits, buf + len);
+	strcpy(buf + len, s->word);
+	len += (int) strlen(s->word);
+
+	name = (lang == TS_LANG_ZH) ? cur->name_zh : cur->name_en;
+	if (name == NULL || lang == TS_LANG_EN)
+		buf[len++] = ' ';
+	if (name == NULL)
+		name = cur->code;
+	strcpy(buf + len, name);
+	len += (int) strlen(name);
+	return len;
+}

@@ -1,0 +1,611 @@
+/*-------------------------------------------------------------------------
+ *
+ * amount_parse.c
+ *	  Text to currency amount (pure C).
+ *
+ * Accepted shape, with optional white space between the parts:
+ *
+ *		[sign] [currency] [sign] number [scale] [currency]
+ *
+ * number:	 digits with optional comma thousands separators and a decimal
+ *			 point ("1,234.56", "0.5", ".5")
+ * scale:	 thousand, million, billion, trillion, k, m, mn, bn, b, tn;
+ *			 千, 万, 百万, 千万, 亿, 十亿, 百亿, 千亿, 万亿
+ * currency: an ISO code in either case ("USD"), a symbol ("$", "US$",
+ *			 "CN¥"), or a name ("yuan", "U.S. dollars", "亿元" is 亿 + 元)
+ *
+ * At most one sign; a currency may be named twice only if both name the
+ * same one ("$5 USD").  The value must be exact in the currency's minor
+ * units and fit a signed 64-bit count of them.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "ts_core.h"
+
+#include <string.h>
+
+/* Marker values of a currency-mark lookup besides a real key. */
+#define MARK_NOT_FOUND	((int) -1)
+#define MARK_AMBIGUOUS	((int) -2)
+#define MARK_UNKNOWN	((int) -3)
+
+typedef struct mark_alias
+{
+	const char *text;			/* lower case, single spaces */
+	const char *code;			/* ISO code, or NULL when ambiguous */
+} mark_alias;
+
+/*
+ * Symbols and names beyond the codes themselves and the names in the
+ * currency table (which are matched too, with and without a final 's').
+ */
+static const mark_alias aliases[] = {
+	{"$", "USD"},
+	{"us$", "USD"},
+	{"u.s.$", "USD"},
+	{"dollar", "USD"},
+	{"dollars", "USD"},
+	{"us dollar", "USD"},
+	{"u.s. dollar", "USD"},
+	{"u.s. dollars", "USD"},
+	{"united states dollar", "USD"},
+	{"united states dollars", "USD"},
+	{"美金", "USD"},
+	{"rmb", "CNY"},
+	{"cn¥", "CNY"},
+	{"renminbi", "CNY"},
+	{"chinese yuan", "CNY"},
+	{"yuan renminbi", "CNY"},
+	{"人民币", "CNY"},
+	{"人民币元", "CNY"},
+	{"jp¥", "JPY"},
+	{"japanese yen", "JPY"},
+	{"円", "JPY"},
+	{"€", "EUR"},
+	{"£", "GBP"},
+	{"pound sterling", "GBP"},
+	{"british pound", "GBP"},
+	{"british pounds", "GBP"},
+	{"hk$", "HKD"},
+	{"港币", "HKD"},
+	{"a$", "AUD"},
+	{"au$", "AUD"},
+	{"c$", "CAD"},
+	{"ca$", "CAD"},
+	{"s$", "SGD"},
+	{"nz$", "NZD"},
+	{"nt$", "TWD"},
+	{"r$", "BRL"},
+	{"₩", "KRW"},
+	{"korean won", "KRW"},
+	{"south korean won", "KRW"},
+	{"₹", "INR"},
+	{"₽", "RUB"},
+	{"₺", "TRY"},
+	/* symbols and names shared by several currencies */
+	{"¥", NULL},
+	{"￥", NULL},
+	{"kr", NULL},
+	{"pound", NULL},
+	{"pounds", NULL},
+	{"franc", NULL},
+	{"francs", NULL},
+	{"peso", NULL},
+	{"pesos", NULL},
+};
+
+typedef struct scale_word
+{
+	const char *text;			/* lower case */
+	int			exponent;		/* power of ten */
+	bool		ascii_word;		/* must end at a word boundary */
+} scale_word;
+
+/* Longest first where one is a prefix of another. */
+static const scale_word scales[] = {
+	{"thousand", 3, true},
+	{"trillion", 12, true},
+	{"million", 6, true},
+	{"billion", 9, true},
+	{"trn", 12, true},
+	{"mln", 6, true},
+	{"mn", 6, true},
+	{"bn", 9, true},
+	{"tn", 12, true},
+	{"k", 3, true},
+	{"m", 6, true},
+	{"b", 9, true},
+	{"万亿", 12, false},
+	{"千亿", 11, false},
+	{"百亿", 10, false},
+	{"十亿", 9, false},
+	{"千万", 7, false},
+	{"百万", 6, false},
+	{"亿", 8, false},
+	{"万", 4, false},
+	{"千", 3, false},
+};
+
+static inline bool
+is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline bool
+is_ascii_alpha(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline unsigned char
+to_lower(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (unsigned char) (c - 'A' + 'a') : c;
+}
+
+/*
+ * Length of the white space at p (ASCII blanks, no-break, thin and
+ * ideographic spaces), or 0.
+ */
+static size_t
+space_len(const unsigned char *p, const unsigned char *end)
+{
+	size_t		avail = (size_t) (end - p);
+
+	if (avail == 0)
+		return 0;
+	if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
+		*p == '\v' || *p == '\f')
+		return 1;
+	if (avail >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
+		return 2;				/* U+00A0 no-break space */
+	if (avail >= 3 && p[0] == 0xE2 && p[1] == 0x80 &&
+		(p[2] == 0x89 || p[2] == 0xAF))
+		return 3;				/* U+2009 thin, U+202F narrow no-break */
+	if (avail >= 3 && p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
+		return 3;				/* U+3000 ideographic space */
+	return 0;
+}
+
+static const unsigned char *
+skip_space(const unsigned char *p, const unsigned char *end)
+{
+	size_t		n;
+
+	while ((n = space_len(p, end)) > 0)
+		p += n;
+	return p;
+}
+
+/* Length of a sign at p ('+', '-', U+2212 minus), and whether negative. */
+static size_t
+sign_len(const unsigned char *p, const unsigned char *end, bool *negative)
+{
+	size_t		avail = (size_t) (end - p);
+
+	if (avail >= 1 && (*p == '-' || *p == '+'))
+	{
+		*negative = (*p == '-');
+		return 1;
+	}
+	if (avail >= 3 && p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x92)
+	{
+		*negative = true;
+		return 3;
+	}
+	return 0;
+}
+
+/* Does a number start at p (a digit, or a point followed by a digit)? */
+static bool
+number_starts(const unsigned char *p, const unsigned char *end)
+{
+	if (p < end && is_digit(*p))
+		return true;
+	return (end - p >= 2 && p[0] == '.' && is_digit(p[1]));
+}
+
+/*
+ * Compare text (collapsing white space runs to one space, ASCII folded to
+ * lower case) with a lower-case key.  If drop_s, the key may also match
+ * without its final 's'.
+ */
+static bool
+text_equals(const unsigned char *p, const unsigned char *end, const char *key)
+{
+	const unsigned char *k = (const unsigned char *) key;
+
+	while (p < end)
+	{
+		size_t		sp = space_len(p, end);
+
+		if (sp > 0)
+		{
+			if (*k != ' ')
+				return false;
+			k++;
+			p = skip_space(p, end);
+			continue;
+		}
+		if (*k == '\0' || to_lower(*p) != *k)
+			return false;
+		p++;
+		k++;
+	}
+	return *k == '\0';
+}
+
+/* Match a name that may also be written without its final 's'. */
+static bool
+name_equals(const unsigned char *p, const unsigned char *end, const char *name)
+{
+	char		lower[64];
+	size_t		n = strlen(name);
+
+	if (n >= sizeof(lower))
+		return false;
+	for (size_t i = 0; i <= n; i++)
+		lower[i] = (char) to_lower((unsigned char) name[i]);
+	if (text_equals(p, end, lower))
+		return true;
+	if (n > 1 && lower[n - 1] == 's')
+	{
+		lower[n - 1] = '\0';
+		return text_equals(p, end, lower);
+	}
+	return false;
+}
+
+/*
+ * Resolve a currency mark (code, symbol or name, already trimmed).  Returns
+ * a currency key, or MARK_AMBIGUOUS, MARK_UNKNOWN (three letters that are
+ * no code) or MARK_NOT_FOUND.
+ */
+static int
+lookup_mark(const unsigned char *p, const unsigned char *end)
+{
+	size_t		len = (size_t) (end - p);
+	const ts_currency *cur;
+
+	cur = ts_currency_by_code((const char *) p, len);
+	if (cur)
+		return ts_currency_key_from_code(cur->code);
+
+	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
+	{
+		if (text_equals(p, end, aliases[i].text))
+		{
+			if (aliases[i].code == NULL)
+				return MARK_AMBIGUOUS;
+			return ts_currency_key_from_code(aliases[i].code);
+		}
+	}
+
+	for (int i = 0; i < ts_currency_count(); i++)
+	{
+		cur = ts_currency_at(i);
+		if ((cur->name_en && name_equals(p, end, cur->name_en)) ||
+			(cur->name_zh && text_equals(p, end, cur->name_zh)))
+			return ts_currency_key_from_code(cur->code);
+	}
+
+	if (len == 3 && is_ascii_alpha(p[0]) && is_ascii_alpha(p[1]) &&
+		is_ascii_alpha(p[2]))
+		return MARK_UNKNOWN;
+	return MARK_NOT_FOUND;
+}
+
+/* Copy a mark into the result's token for error messages. */
+static void
+set_token(ts_parse_result *res, const unsigned char *p,
+		  const unsigned char *end, bool upper)
+{
+	size_t		n = (size_t) (end - p);
+
+	if (n >= sizeof(res->token))
+		n = sizeof(res->token) - 1;
+	for (size_t i = 0; i < n; i++)
+	{
+		unsigned char c = p[i];
+
+		if (upper && c >= 'a' && c <= 'z')
+			c = (unsigned char) (c - 'a' + 'A');
+		res->token[i] = (char) c;
+	}
+	res->token[n] = '\0';
+}
+
+/* Trim trailing white space of [p, end). */
+static const unsigned char *
+trim_end(const unsigned char *p, const unsigned char *end)
+{
+	for (;;)
+	{
+		const unsigned char *q = end;
+
+		/* step back over one space character, if there is one */
+		if (q > p && space_len(q - 1, end) == 1)
+			q -= 1;
+		else if (q - p >= 2 && space_len(q - 2, end) == 2)
+			q -= 2;
+		else if (q - p >= 3 && space_len(q - 3, end) == 3)
+			q -= 3;
+		if (q == end)
+			return end;
+		end = q;
+	}
+}
+
+/*
+ * Resolve a mark into *key.  Returns false (with res filled) on error.  An
+ * empty mark leaves *key alone.
+ */
+static bool
+resolve_mark(const unsigned char *p, const unsigned char *end,
+			 ts_currency_key *key, ts_parse_result *res)
+{
+	int			m;
+
+	end = trim_end(p, end);
+	if (p == end)
+		return true;
+	m = lookup_mark(p, end);
+	if (m >= 0)
+	{
+		*key = (ts_currency_key) m;
+		return true;
+	}
+	if (m == MARK_AMBIGUOUS)
+	{
+		res->status = TS_PARSE_AMBIGUOUS;
+		set_token(res, p, end, false);
+	}
+	else if (m == MARK_UNKNOWN)
+	{
+		res->status = TS_PARSE_UNKNOWN_CURRENCY;
+		set_token(res, p, end, true);
+	}
+	else
+		res->status = TS_PARSE_SYNTAX;
+	return false;
+}
+
+/* Match a scale word at p; returns its length, or 0. */
+static size_t
+match_scale(const unsigned char *p, const unsigned char *end, int *exponent)
+{
+	for (size_t i = 0; i < sizeof(scales) / sizeof(scales[0]); i++)
+	{
+		const unsigned char *k = (const unsigned char *) scales[i].text;
+		size_t		n = strlen(scales[i].text);
+		size_t		j;
+
+		if ((size_t) (end - p) < n)
+			continue;
+		for (j = 0; j < n; j++)
+			if (to_lower(p[j]) != k[j])
+				break;
+		if (j < n)
+			continue;
+		if (scales[i].ascii_word && p + n < end && is_ascii_alpha(p[n]))
+			continue;
+		*exponent = scales[i].exponent;
+		return n;
+	}
+	return 0;
+}
+
+/*
+ * Scan a number: digits with optional comma groups, optional fraction.
+ * Sets the digit spans; the integer span may contain commas.  Returns the
+ * end of the number, or NULL when malformed.
+ */
+static const unsigned char *
+scan_number(const unsigned char *p, const unsigned char *end,
+			const unsigned char **int_start, const unsigned char **int_end,
+			const unsigned char **frac_start, const unsigned char **frac_end)
+{
+	const unsigned char *q = p;
+	int			group = 0;
+	bool		commas = false;
+
+	*int_start = q;
+	while (q < end && (is_digit(*q) || *q == ','))
+	{
+		if (*q == ',')
+		{
+			/* first group 1..3 digits, later groups exactly 3 */
+			if (group == 0 || (commas && group != 3) || group > 3)
+				return NULL;
+			commas = true;
+			group = 0;
+		}
+		else
+			group++;
+		q++;
+	}
+	if (commas && group != 3)
+		return NULL;
+	*int_end = q;
+	*frac_start = *frac_end = q;
+	if (q < end && *q == '.')
+	{
+		q++;
+		*frac_start = q;
+		while (q < end && is_digit(*q))
+			q++;
+		*frac_end = q;
+	}
+	if (*int_end == *int_start && *frac_end == *frac_start)
+		return NULL;
+	return q;
+}
+
+/*
+ * Turn the digit spans into minor units, multiplying by 10^shift.  Digits
+ * beyond the shift must be zeros.
+ */
+static ts_parse_status
+digits_to_units(const unsigned char *ip, const unsigned char *ie,
+				const unsigned char *fp, const unsigned char *fe,
+				int shift, bool negative, bool round_half_away,
+				int64_t *units)
+{
+	const unsigned __int128 limit = (unsigned __int128) INT64_MAX + 1;
+	unsigned __int128 v = 0;
+	bool		too_big = false;
+	bool		round_up = false;
+	bool		inexact = false;
+
+	for (const unsigned char *q = ip; q < ie; q++)
+	{
+		if (*q == ',')
+			continue;
+		if (!too_big)
+		{
+			v = v * 10 + (unsigned) (*q - '0');
+			if (v > limit)
+				too_big = true;
+		}
+	}
+	for (int i = 0; i < shift; i++)
+	{
+		unsigned	d = (fp + i < fe) ? (unsigned) (fp[i] - '0') : 0;
+
+		if (!too_big)
+		{
+			v = v * 10 + d;
+			if (v > limit)
+				too_big = true;
+		}
+	}
+	for (const unsigned char *q = fp + shift; q < fe; q++)
+	{
+		if (*q != '0')
+		{
+			inexact = true;
+			if (q == fp + shift && *q >= '5')
+				round_up = true;
+		}
+	}
+	if (inexact && !round_half_away)
+		return TS_PARSE_INEXACT;
+	if (round_up && !too_big)
+		v += 1;
+	if (too_big || v > limit || (!negative && v == limit))
+		return TS_PARSE_RANGE;
+	if (negative)
+		*units = (v == limit) ? INT64_MIN : -(int64_t) v;
+	else
+		*units = (int64_t) v;
+	return TS_PARSE_OK;
+}
+
+void
+ts_parse_amount(const char *str, size_t len, ts_parse_result *res)
+{
+	const unsigned char *p = (const unsigned char *) str;
+	const unsigned char *end = p + len;
+	const unsigned char *mark_start,
+			   *ip,
+			   *ie,
+			   *fp,
+			   *fe;
+	ts_currency_key prefix = TS_NO_CURRENCY;
+	ts_currency_key suffix = TS_NO_CURRENCY;
+	const ts_currency *cur;
+	bool		negative = false;
+	bool		have_sign = false;
+	int			exponent = 0;
+	size_t		n;
+
+	memset(res, 0, sizeof(*res));
+	res->status = TS_PARSE_SYNTAX;
+
+	/* leading sign */
+	p = skip_space(p, end);
+	if ((n = sign_len(p, end, &negative)) > 0)
+	{
+		have_sign = true;
+		p = skip_space(p + n, end);
+	}
+
+	/* prefix currency: everything up to the number or a second sign */
+	mark_start = p;
+	while (p < end && !number_starts(p, end))
+	{
+		bool		dummy;
+
+		if (sign_len(p, end, &dummy) > 0 && p > mark_start)
+			break;
+		p++;
+	}
+	if (p == end)
+		return;					/* no number at all */
+	if (!resolve_mark(mark_start, p, &prefix, res))
+		return;
+
+	/* sign after the prefix currency */
+	if ((n = sign_len(p, end, &negative)) > 0)
+	{
+		if (have_sign)
+			return;
+		p = skip_space(p + n, end);
+	}
+
+	p = scan_number(p, end, &ip, &ie, &fp, &fe);
+	if (p == NULL)
+		return;
+
+	/* scale word */
+	p = skip_space(p, end);
+	if ((n = match_scale(p, end, &exponent)) > 0)
+		p = skip_space(p + n, end);
+
+	/* suffix currency: the rest */
+	if (!resolve_mark(p, end, &suffix, res))
+		return;
+
+	if (prefix != TS_NO_CURRENCY && suffix != TS_NO_CURRENCY &&
+		prefix != suffix)
+	{
+		res->status = TS_PARSE_CONFLICT;
+		res->currency = prefix;
+		res->other = suffix;
+		return;
+	}
+	res->currency = (prefix != TS_NO_CURRENCY) ? prefix : suffix;
+	if (res->currency == TS_NO_CURRENCY)
+	{
+		res->status = TS_PARSE_NO_CURRENCY;
+		return;
+	}
+	cur = ts_currency_by_key(res->currency);
+
+	res->status = digits_to_units(ip, ie, fp, fe,
+								  cur->minor_units + exponent, negative,
+								  false, &res->units);
+}
+
+ts_parse_status
+ts_parse_decimal(const char *str, size_t len, int minor,
+				 bool round_half_away, int64_t *units)
+{
+	const unsigned char *p = (const unsigned char *) str;
+	const unsigned char *end = p + len;
+	const unsigned char *ip,
+			   *ie,
+			   *fp,
+			   *fe;
+	bool		negative = false;
+	size_t		n;
+
+	if ((n = sign_len(p, end, &negative)) > 0)
+		p += n;
+	p = scan_number(p, end, &ip, &ie, &fp, &fe);
+	if (p == NULL || p != end)
+		return TS_PARSE_SYNTAX;
+	return digits_to_units(ip, ie, fp, fe, minor, negative,
+						   round_half_away, units);
+}

@@ -1,0 +1,161 @@
+/*-------------------------------------------------------------------------
+ *
+ * ts_core.h
+ *	  Pure C core of trade_stats: the currency table, parsing and formatting
+ *	  of amounts, and checked fixed-point arithmetic.
+ *
+ * Nothing here includes PostgreSQL headers, so the core can be compiled
+ * into unit tests and fuzz targets on its own.  Errors are reported through
+ * return codes; the PostgreSQL glue turns them into ereport() calls.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef TS_CORE_H
+#define TS_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * 128-bit accumulator.  Aligned like PostgreSQL's own int128 (8 bytes) so it
+ * may live inside a palloc'd, MAXALIGN'ed datum without misaligned SSE loads.
+ */
+typedef __int128 ts_int128 __attribute__((aligned(8)));
+
+/*
+ * A currency is identified by its ISO 4217 alphabetic code packed base 26
+ * into 15 bits: (c0-'A')*676 + (c1-'A')*26 + (c2-'A').  The key is derived
+ * from the code alone, so it never changes when the table grows.  Key 0
+ * ("AAA", not a currency) means "no currency".
+ */
+typedef uint16_t ts_currency_key;
+
+#define TS_NO_CURRENCY		((ts_currency_key) 0)
+#define TS_MAX_MINOR_UNITS	4
+
+typedef struct ts_currency
+{
+	char		code[4];		/* "USD" */
+	uint16_t	numeric_code;	/* ISO 4217 numeric code, 840 */
+	int8_t		minor_units;	/* decimals of the minor unit, 0..4 */
+	bool		historic;		/* withdrawn, kept for old data */
+	const char *name_en;		/* name used by humanize('en'), or NULL */
+	const char *name_zh;		/* name used by humanize('zh'), or NULL */
+} ts_currency;
+
+extern ts_currency_key ts_currency_key_from_code(const char *code);
+extern const ts_currency *ts_currency_by_key(ts_currency_key key);
+extern const ts_currency *ts_currency_by_code(const char *code, size_t len);
+extern const ts_currency *ts_currency_at(int index);
+extern int	ts_currency_count(void);
+
+/* Powers of ten that fit in an int64, 10^0 .. 10^18. */
+extern const int64_t ts_pow10[19];
+
+/*
+ * Result of parsing text into an amount.  On failure, 'status' says why and
+ * the remaining fields describe the offending piece of text.
+ */
+typedef enum ts_parse_status
+{
+	TS_PARSE_OK = 0,
+	TS_PARSE_SYNTAX,			/* malformed text */
+	TS_PARSE_NO_CURRENCY,		/* a number without any currency */
+	TS_PARSE_CONFLICT,			/* two different currencies named */
+	TS_PARSE_UNKNOWN_CURRENCY,	/* three letters that are not a code */
+	TS_PARSE_AMBIGUOUS,			/* a symbol such as a bare yen sign */
+	TS_PARSE_INEXACT,			/* more decimals than the minor unit */
+	TS_PARSE_RANGE				/* outside the int64 range of minor units */
+} ts_parse_status;
+
+typedef struct ts_parse_result
+{
+	ts_parse_status status;
+	int64_t		units;			/* amount in minor units */
+	ts_currency_key currency;
+	/* for errors */
+	char		token[32];		/* the offending code or symbol */
+	ts_currency_key other;		/* second currency, for TS_PARSE_CONFLICT */
+} ts_parse_result;
+
+extern void ts_parse_amount(const char *str, size_t len, ts_parse_result *res);
+
+/*
+ * Parse a plain decimal number ("-123.4567", as numeric_out writes it) and
+ * scale it to 'minor' decimals.  With round_half_away, extra decimals are
+ * rounded half away from zero; without, they must be zeros.
+ */
+extern ts_parse_status ts_parse_decimal(const char *str, size_t len, int minor,
+										bool round_half_away, int64_t *units);
+
+/*
+ * Canonical output: "-1234.50 USD".  The buffer must hold TS_AMOUNT_BUFLEN
+ * bytes; returns the length written (without the terminating NUL).
+ */
+#define TS_AMOUNT_BUFLEN 48
+extern int	ts_format_amount(int64_t units, ts_currency_key currency, char *buf);
+
+/* Minor units as a plain decimal without the code: "-1234.50". */
+extern int	ts_format_decimal(int64_t units, int minor, char *buf);
+
+/*
+ * Human formatting: "8.45 trillion yuan", "8.45万亿元".  'digits' decimals
+ * of the scaled figure (0..TS_HUMANIZE_MAX_DIGITS).  Returns the length, or
+ * -1 when lang is not supported.
+ */
+#define TS_HUMANIZE_MAX_DIGITS 12
+#define TS_HUMANIZE_BUFLEN 128
+typedef enum ts_lang
+{
+	TS_LANG_EN,
+	TS_LANG_ZH
+} ts_lang;
+extern int	ts_humanize(int64_t units, ts_currency_key currency, ts_lang lang,
+						int digits, char *buf);
+
+/*
+ * Checked and rounding arithmetic.  Each returns false on overflow (or, for
+ * division, a zero divisor, which callers check first).
+ */
+static inline bool
+ts_add(int64_t a, int64_t b, int64_t *res)
+{
+	return !__builtin_add_overflow(a, b, res);
+}
+
+static inline bool
+ts_sub(int64_t a, int64_t b, int64_t *res)
+{
+	return !__builtin_sub_overflow(a, b, res);
+}
+
+static inline bool
+ts_mul(int64_t a, int64_t b, int64_t *res)
+{
+	return !__builtin_mul_overflow(a, b, res);
+}
+
+static inline bool
+ts_neg(int64_t a, int64_t *res)
+{
+	return !__builtin_sub_overflow((int64_t) 0, a, res);
+}
+
+/* a / b rounded half away from zero; b != 0. */
+extern bool ts_div_round(int64_t a, int64_t b, int64_t *res);
+
+/* 128-bit a / b rounded half away from zero, into an int64; b > 0. */
+extern bool ts_div128_round(ts_int128 a, int64_t b, int64_t *res);
+
+/* 128-bit value to int64 if it fits. */
+static inline bool
+ts_int128_to_int64(ts_int128 v, int64_t *res)
+{
+	if (v < (ts_int128) INT64_MIN || v > (ts_int128) INT64_MAX)
+		return false;
+	*res = (int64_t) v;
+	return true;
+}
+
+#endif							/* TS_CORE_H */

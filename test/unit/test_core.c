@@ -1,0 +1,404 @@
+/*
+ * test_core.c
+ *	  Unit tests of the pure C core: currency table, parser, formatter,
+ *	  rounding arithmetic.  Prints one line per failure and a closing
+ *	  "N passed, N failed" line; exits 1 if anything failed.
+ */
+#include "ts_core.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int	passed = 0;
+static int	failed = 0;
+
+#define CHECK(cond, ...) \
+	do { \
+		if (cond) \
+			passed++; \
+		else \
+		{ \
+			failed++; \
+			printf("FAIL %s:%d: ", __FILE__, __LINE__); \
+			printf(__VA_ARGS__); \
+			printf("\n"); \
+		} \
+	} while (0)
+
+static const char *status_name[] = {
+	"OK", "SYNTAX", "NO_CURRENCY", "CONFLICT", "UNKNOWN_CURRENCY",
+	"AMBIGUOUS", "INEXACT", "RANGE"
+};
+
+/* Input that must parse to the given canonical output. */
+typedef struct good_case
+{
+	const char *input;
+	const char *canonical;
+} good_case;
+
+static const good_case good[] = {
+	{"720490000000.00 CNY", "720490000000.00 CNY"},
+	{"CNY 720.49", "720.49 CNY"},
+	{"-5 USD", "-5.00 USD"},
+	{"USD 1,234.56", "1234.56 USD"},
+	{"$2.52 billion", "2520000000.00 USD"},
+	{"US$ 40.55 billion", "40550000000.00 USD"},
+	{"1.29 trillion U.S. dollars", "1290000000000.00 USD"},
+	{"8.45 trillion yuan", "8450000000000.00 CNY"},
+	{"16.03 billion yuan", "16030000000.00 CNY"},
+	{"RMB 3.5 million", "3500000.00 CNY"},
+	{"8.45万亿元", "8450000000000.00 CNY"},
+	{"7204.9亿元", "720490000000.00 CNY"},
+	{"16.03亿美元", "1603000000.00 USD"},
+	{"12.5万元", "125000.00 CNY"},
+	{"100 JPY", "100 JPY"},
+	{"1.234 KWD", "1.234 KWD"},
+	{"usd 5", "5.00 USD"},
+	{"  5 USD  ", "5.00 USD"},
+	{"5USD", "5.00 USD"},
+	{"USD5", "5.00 USD"},
+	{"USD -5", "-5.00 USD"},
+	{"-$5", "-5.00 USD"},
+	{"$-5", "-5.00 USD"},
+	{"+5 USD", "5.00 USD"},
+	{"\xe2\x88\x92" "5 USD", "-5.00 USD"},
+	{".5 USD", "0.50 USD"},
+	{"5. USD", "5.00 USD"},
+	{"0.50000000000000000000 USD", "0.50 USD"},
+	{"000000000000000000000000001 USD", "1.00 USD"},
+	{"-0 USD", "0.00 USD"},
+	{"1,000,000 USD", "1000000.00 USD"},
+	{"2.5k EUR", "2500.00 EUR"},
+	{"2.5K EUR", "2500.00 EUR"},
+	{"2.5m USD", "2500000.00 USD"},
+	{"2.5 mn USD", "2500000.00 USD"},
+	{"2.5bn USD", "2500000000.00 USD"},
+	{"2.5B USD", "2500000000.00 USD"},
+	{"1.5 tn USD", "1500000000000.00 USD"},
+	{"3 thousand yuan", "3000.00 CNY"},
+	{"5 MXN", "5.00 MXN"},
+	{"5 BND", "5.00 BND"},
+	{"5 TND", "5.000 TND"},
+	{"5 m MXN", "5000000.00 MXN"},
+	{"\xe2\x82\xac" "5", "5.00 EUR"},
+	{"\xc2\xa3" "5", "5.00 GBP"},
+	{"CN\xc2\xa5" "5", "5.00 CNY"},
+	{"JP\xc2\xa5" "500", "500 JPY"},
+	{"HK$ 5", "5.00 HKD"},
+	{"5 US dollars", "5.00 USD"},
+	{"5 US dollar", "5.00 USD"},
+	{"5 dollars", "5.00 USD"},
+	{"5 U.S.  Dollars", "5.00 USD"},
+	{"5 euros", "5.00 EUR"},
+	{"5 euro", "5.00 EUR"},
+	{"5 yen", "5 JPY"},
+	{"5 won", "5 KRW"},
+	{"5 Hong Kong dollars", "5.00 HKD"},
+	{"5 pounds sterling", "5.00 GBP"},
+	{"5 pound sterling", "5.00 GBP"},
+	{"5 Swiss francs", "5.00 CHF"},
+	{"$5 USD", "5.00 USD"},
+	{"人民币8.45万亿元", "8450000000000.00 CNY"},
+	{"5万日元", "50000 JPY"},
+	{"5千万港元", "50000000.00 HKD"},
+	{"3千亿元", "300000000000.00 CNY"},
+	{"5\xc2\xa0USD", "5.00 USD"},
+	{"5\xe3\x80\x80USD", "5.00 USD"},
+	{"92233720368547758.07 USD", "92233720368547758.07 USD"},
+	{"-92233720368547758.08 USD", "-92233720368547758.08 USD"},
+	{"9223372036854775807 JPY", "9223372036854775807 JPY"},
+	{"-9223372036854775808 JPY", "-9223372036854775808 JPY"},
+	{"922337203685477.5807 XAU", "922337203685477.5807 XAU"},
+	{"1.2345 XDR", "1.2345 XDR"},
+};
+
+typedef struct bad_case
+{
+	const char *input;
+	ts_parse_status status;
+	const char *token;			/* expected token, or NULL */
+} bad_case;
+
+static const bad_case bad[] = {
+	{"", TS_PARSE_SYNTAX, NULL},
+	{"   ", TS_PARSE_SYNTAX, NULL},
+	{"USD", TS_PARSE_SYNTAX, NULL},
+	{"12.5", TS_PARSE_NO_CURRENCY, NULL},
+	{"12.5 million", TS_PARSE_NO_CURRENCY, NULL},
+	{"12 XYZ", TS_PARSE_UNKNOWN_CURRENCY, "XYZ"},
+	{"xyz 12", TS_PARSE_UNKNOWN_CURRENCY, "XYZ"},
+	{"\xc2\xa5" "5", TS_PARSE_AMBIGUOUS, "\xc2\xa5"},
+	{"5 \xef\xbf\xa5", TS_PARSE_AMBIGUOUS, "\xef\xbf\xa5"},
+	{"5 kr", TS_PARSE_AMBIGUOUS, "kr"},
+	{"5 pounds", TS_PARSE_AMBIGUOUS, "pounds"},
+	{"1.234 USD", TS_PARSE_INEXACT, NULL},
+	{"1.5 JPY", TS_PARSE_INEXACT, NULL},
+	{"1.2345678 million JPY", TS_PARSE_INEXACT, NULL},
+	{"92233720368547758.08 USD", TS_PARSE_RANGE, NULL},
+	{"-92233720368547758.09 USD", TS_PARSE_RANGE, NULL},
+	{"99999999999999999999999999999 USD", TS_PARSE_RANGE, NULL},
+	{"100000 trillion yuan", TS_PARSE_RANGE, NULL},
+	{"USD 5 EUR", TS_PARSE_CONFLICT, NULL},
+	{"$5 EUR", TS_PARSE_CONFLICT, NULL},
+	{"5 USD x", TS_PARSE_SYNTAX, NULL},
+	{"5 dollarz", TS_PARSE_SYNTAX, NULL},
+	{"1,23 USD", TS_PARSE_SYNTAX, NULL},
+	{"1,2345 USD", TS_PARSE_SYNTAX, NULL},
+	{",123 USD", TS_PARSE_SYNTAX, NULL},
+	{"1,234,56 USD", TS_PARSE_SYNTAX, NULL},
+	{"1234,567.5 USD", TS_PARSE_SYNTAX, NULL},
+	{"1.2.3 USD", TS_PARSE_SYNTAX, NULL},
+	{"--5 USD", TS_PARSE_SYNTAX, NULL},
+	{"-USD -5", TS_PARSE_SYNTAX, NULL},
+	{"1e5 USD", TS_PARSE_SYNTAX, NULL},
+	{"NaN USD", TS_PARSE_SYNTAX, NULL},
+	{"Infinity USD", TS_PARSE_SYNTAX, NULL},
+	{"5 5 USD", TS_PARSE_SYNTAX, NULL},
+	{"5 million million USD", TS_PARSE_SYNTAX, NULL},
+	{". USD", TS_PARSE_SYNTAX, NULL},
+	{"5 USD;", TS_PARSE_SYNTAX, NULL},
+	{"five USD", TS_PARSE_SYNTAX, NULL},
+};
+
+static void
+test_table(void)
+{
+	const ts_currency *prev = NULL;
+	int			n = ts_currency_count();
+	bool		sorted = true;
+	bool		valid = true;
+
+	for (int i = 0; i < n; i++)
+	{
+		const ts_currency *c = ts_currency_at(i);
+
+		if (prev && strcmp(prev->code, c->code) >= 0)
+			sorted = false;
+		if (ts_currency_key_from_code(c->code) == TS_NO_CURRENCY ||
+			c->minor_units < 0 || c->minor_units > TS_MAX_MINOR_UNITS ||
+			ts_currency_by_code(c->code, 3) != c)
+			valid = false;
+		prev = c;
+	}
+	CHECK(sorted, "currency table is sorted by code");
+	CHECK(valid, "every currency has a valid key, minor unit and lookup");
+	CHECK(n >= 170, "table has the active ISO 4217 codes (%d)", n);
+	CHECK(ts_currency_by_code("usd", 3)->minor_units == 2, "USD has 2 decimals");
+	CHECK(ts_currency_by_code("JPY", 3)->minor_units == 0, "JPY has 0 decimals");
+	CHECK(ts_currency_by_code("KRW", 3)->minor_units == 0, "KRW has 0 decimals");
+	CHECK(ts_currency_by_code("KWD", 3)->minor_units == 3, "KWD has 3 decimals");
+	CHECK(ts_currency_by_code("CNY", 3)->numeric_code == 156, "CNY is 156");
+	CHECK(ts_currency_by_code("XYZ", 3) == NULL, "XYZ is unknown");
+	CHECK(ts_currency_by_code("US", 2) == NULL, "two letters are no code");
+	CHECK(ts_currency_by_key(TS_NO_CURRENCY) == NULL, "key 0 is no currency");
+}
+
+static void
+test_good(void)
+{
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+	{
+		ts_parse_result r;
+		char		buf[TS_AMOUNT_BUFLEN];
+
+		ts_parse_amount(good[i].input, strlen(good[i].input), &r);
+		if (r.status != TS_PARSE_OK)
+		{
+			CHECK(false, "parse \"%s\": %s", good[i].input,
+				  status_name[r.status]);
+			continue;
+		}
+		ts_format_amount(r.units, r.currency, buf);
+		CHECK(strcmp(buf, good[i].canonical) == 0,
+			  "parse \"%s\" gives \"%s\", expected \"%s\"",
+			  good[i].input, buf, good[i].canonical);
+	}
+}
+
+static void
+test_bad(void)
+{
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+	{
+		ts_parse_result r;
+
+		ts_parse_amount(bad[i].input, strlen(bad[i].input), &r);
+		CHECK(r.status == bad[i].status &&
+			  (bad[i].token == NULL || strcmp(r.token, bad[i].token) == 0),
+			  "parse \"%s\": got %s \"%s\", expected %s", bad[i].input,
+			  status_name[r.status], r.token, status_name[bad[i].status]);
+	}
+}
+
+/* Every canonical output parses back to the same value. */
+static void
+test_round_trip(void)
+{
+	static const int64_t values[] = {
+		0, 1, -1, 5, 99, 100, 101, -101, 123456789, -987654321,
+		INT64_MAX, INT64_MIN, INT64_MAX - 1, INT64_MIN + 1
+	};
+	int			bad_trips = 0;
+
+	for (int c = 0; c < ts_currency_count(); c++)
+	{
+		ts_currency_key key = ts_currency_key_from_code(ts_currency_at(c)->code);
+
+		for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++)
+		{
+			char		buf[TS_AMOUNT_BUFLEN];
+			ts_parse_result r;
+			int			len = ts_format_amount(values[i], key, buf);
+
+			ts_parse_amount(buf, (size_t) len, &r);
+			if (r.status != TS_PARSE_OK || r.units != values[i] ||
+				r.currency != key)
+			{
+				if (bad_trips++ < 5)
+					printf("round trip failed for %s\n", buf);
+			}
+		}
+	}
+	CHECK(bad_trips == 0, "canonical output round-trips (%d failures)",
+		  bad_trips);
+}
+
+static void
+test_decimal(void)
+{
+	int64_t		u = 0;
+
+	CHECK(ts_parse_decimal("12.345", 6, 2, true, &u) == TS_PARSE_OK && u == 1235,
+		  "12.345 rounds to 12.35");
+	CHECK(ts_parse_decimal("-12.345", 7, 2, true, &u) == TS_PARSE_OK && u == -1235,
+		  "-12.345 rounds to -12.35");
+	CHECK(ts_parse_decimal("12.3449", 7, 2, true, &u) == TS_PARSE_OK && u == 1234,
+		  "12.3449 rounds to 12.34");
+	CHECK(ts_parse_decimal("12.345", 6, 2, false, &u) == TS_PARSE_INEXACT,
+		  "12.345 is inexact without rounding");
+	CHECK(ts_parse_decimal("0.5", 3, 0, true, &u) == TS_PARSE_OK && u == 1,
+		  "0.5 rounds to 1");
+	CHECK(ts_parse_decimal("-0.5", 4, 0, true, &u) == TS_PARSE_OK && u == -1,
+		  "-0.5 rounds to -1");
+	CHECK(ts_parse_decimal("9223372036854775807.4", 21, 0, true, &u) == TS_PARSE_OK &&
+		  u == INT64_MAX, "INT64_MAX.4 rounds to INT64_MAX");
+	CHECK(ts_parse_decimal("9223372036854775807.5", 21, 0, true, &u) == TS_PARSE_RANGE,
+		  "INT64_MAX.5 is out of range");
+	CHECK(ts_parse_decimal("-9223372036854775808.4", 22, 0, true, &u) == TS_PARSE_OK &&
+		  u == INT64_MIN, "INT64_MIN.4 rounds to INT64_MIN");
+	CHECK(ts_parse_decimal("abc", 3, 2, true, &u) == TS_PARSE_SYNTAX,
+		  "abc is not a decimal");
+	CHECK(ts_parse_decimal("1 ", 2, 2, true, &u) == TS_PARSE_SYNTAX,
+		  "trailing space is not a plain decimal");
+}
+
+static void
+test_div(void)
+{
+	int64_t		r = 0;
+
+	CHECK(ts_div_round(7, 2, &r) && r == 4, "7/2 = 4");
+	CHECK(ts_div_round(-7, 2, &r) && r == -4, "-7/2 = -4");
+	CHECK(ts_div_round(7, -2, &r) && r == -4, "7/-2 = -4");
+	CHECK(ts_div_round(5, 3, &r) && r == 2, "5/3 = 2");
+	CHECK(ts_div_round(4, 3, &r) && r == 1, "4/3 = 1");
+	CHECK(ts_div_round(-4, 3, &r) && r == -1, "-4/3 = -1");
+	CHECK(ts_div_round(INT64_MIN, 1, &r) && r == INT64_MIN, "MIN/1");
+	CHECK(!ts_div_round(INT64_MIN, -1, &r), "MIN/-1 overflows");
+	CHECK(ts_div_round(INT64_MAX, INT64_MIN, &r) && r == -1, "MAX/MIN = -1");
+	CHECK(ts_div_round(INT64_MIN, INT64_MIN, &r) && r == 1, "MIN/MIN = 1");
+	CHECK(ts_div128_round((ts_int128) INT64_MAX * 3, 3, &r) && r == INT64_MAX,
+		  "128-bit 3*MAX/3");
+	CHECK(!ts_div128_round((ts_int128) INT64_MAX * 3, 2, &r),
+		  "128-bit 3*MAX/2 overflows");
+	CHECK(ts_div128_round(-5, 2, &r) && r == -3, "128-bit -5/2 = -3");
+	CHECK(ts_div128_round(5, 2, &r) && r == 3, "128-bit 5/2 = 3");
+}
+
+typedef struct human_case
+{
+	const char *input;
+	ts_lang		lang;
+	int			digits;
+	const char *expected;
+} human_case;
+
+static const human_case human[] = {
+	{"8450000000000 CNY", TS_LANG_EN, 2, "8.45 trillion yuan"},
+	{"1290000000000 USD", TS_LANG_EN, 2, "1.29 trillion US dollars"},
+	{"720490000000 CNY", TS_LANG_EN, 2, "720.49 billion yuan"},
+	{"8450000000000 CNY", TS_LANG_ZH, 2, "8.45万亿元"},
+	{"720490000000 CNY", TS_LANG_ZH, 2, "7204.90亿元"},
+	{"1603000000 USD", TS_LANG_ZH, 2, "16.03亿美元"},
+	{"125000 CNY", TS_LANG_ZH, 2, "12.50万元"},
+	{"125000 CNY", TS_LANG_EN, 2, "125000.00 yuan"},
+	{"-2520000000 USD", TS_LANG_EN, 2, "-2.52 billion US dollars"},
+	{"999996000000 USD", TS_LANG_EN, 2, "1.00 trillion US dollars"},
+	{"999994000000 USD", TS_LANG_EN, 2, "999.99 billion US dollars"},
+	{"1234567 JPY", TS_LANG_EN, 1, "1.2 million yen"},
+	{"1250000 AED", TS_LANG_EN, 0, "1 million AED"},
+	{"1500000 AED", TS_LANG_EN, 0, "2 million AED"},
+	{"1500000 AED", TS_LANG_ZH, 0, "150万 AED"},
+	{"0 USD", TS_LANG_EN, 2, "0.00 US dollars"},
+	{"-0.001 KWD", TS_LANG_EN, 2, "0.00 KWD"},
+	{"12.3456 XAU", TS_LANG_EN, 6, "12.345600 XAU"},
+	{"92233720368547758.07 USD", TS_LANG_EN, 2, "92233.72 trillion US dollars"},
+	{"-92233720368547758.08 USD", TS_LANG_ZH, 12,
+	"-92233.720368547758万亿美元"},
+};
+
+static void
+test_humanize(void)
+{
+	int			reparse_failures = 0;
+
+	for (size_t i = 0; i < sizeof(human) / sizeof(human[0]); i++)
+	{
+		ts_parse_result r;
+		char		buf[TS_HUMANIZE_BUFLEN];
+
+		ts_parse_amount(human[i].input, strlen(human[i].input), &r);
+		if (r.status != TS_PARSE_OK)
+		{
+			CHECK(false, "humanize input \"%s\" parses", human[i].input);
+			continue;
+		}
+		ts_humanize(r.units, r.currency, human[i].lang, human[i].digits, buf);
+		CHECK(strcmp(buf, human[i].expected) == 0,
+			  "humanize \"%s\" gives \"%s\", expected \"%s\"",
+			  human[i].input, buf, human[i].expected);
+		/* the output is valid input */
+		ts_parse_amount(buf, strlen(buf), &r);
+		if (r.status != TS_PARSE_OK)
+		{
+			reparse_failures++;
+			printf("humanize output \"%s\" does not parse: %s\n", buf,
+				   status_name[r.status]);
+		}
+	}
+	CHECK(reparse_failures == 0, "humanize output is valid input");
+	{
+		char		buf[TS_HUMANIZE_BUFLEN];
+
+		CHECK(ts_humanize(1, ts_currency_key_from_code("USD"), TS_LANG_EN, -1,
+						  buf) == -1, "negative digits are refused");
+		CHECK(ts_humanize(1, ts_currency_key_from_code("USD"), TS_LANG_EN,
+						  TS_HUMANIZE_MAX_DIGITS + 1, buf) == -1,
+			  "too many digits are refused");
+	}
+}
+
+int
+main(void)
+{
+	test_table();
+	test_good();
+	test_bad();
+	test_round_trip();
+	test_decimal();
+	test_div();
+	test_humanize();
+	printf("unit: %d passed, %d failed\n", passed, failed);
+	return failed == 0 ? 0 : 1;
+}
