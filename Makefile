@@ -1,0 +1,30 @@
+# trade_stats: PGXS build.  make && make install && make installcheck
+#
+# The version is default_version in trade_stats.control; nothing else
+# repeats it.
+
+EXTENSION = trade_stats
+EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)
+
+MODULE_big = trade_stats
+CORE_OBJS = src/currency.o src/amount_parse.o src/amount_format.o
+OBJS = $(CORE_OBJS) src/amount_io.o src/amount_ops.o src/amount_agg.o
+
+DATA = $(wildcard src/$(EXTENSION)--*.sql)
+
+REGRESS = amount_io amount_ops amount_agg amount_parallel amount_binary
+REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+# The pure C core's unit tests (no PostgreSQL needed).
+UNIT_CFLAGS = -std=gnu99 -O1 -g -Wall -Wextra -Isrc
+test/unit/test_core: test/unit/test_core.c $(CORE_OBJS:.o=.c) src/ts_core.h
+	$(CC) $(UNIT_CFLAGS) -o $@ test/unit/test_core.c $(CORE_OBJS:.o=.c)
+
+unit: test/unit/test_core
+	test/unit/test_core
+
+.PHONY: unit

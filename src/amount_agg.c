@@ -1,0 +1,336 @@
+/*-------------------------------------------------------------------------
+ *
+ * amount_agg.c
+ *	  sum() and avg() of currency_amount, and their state type.
+ *
+ * The state is a fixed-size SQL type, currency_amount_sum_state: a 128-bit
+ * sum of minor units, a row count and the currency.  Being a real type with
+ * text and binary I/O, partial states can be shipped between servers and
+ * stored.  Inside an aggregate the transition functions update the state in
+ * place; called as plain functions they work on a copy.
+ *
+ * Text form: "(sum,count,CODE)", e.g. "(12345,3,USD)"; "(0,0,)" is empty.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+
+#include "trade_stats.h"
+
+typedef struct AmountSumState
+{
+	ts_int128	sum;			/* in minor units */
+	int64		count;			/* rows summed */
+	uint16		currency;		/* TS_NO_CURRENCY before the first row */
+	uint16		pad1;
+	uint32		pad2;
+} AmountSumState;
+
+StaticAssertDecl(sizeof(AmountSumState) == 32,
+				 "currency_amount_sum_state is 32 bytes");
+
+#define PG_GETARG_SUM_STATE_P(n) ((AmountSumState *) PG_GETARG_POINTER(n))
+
+/*
+ * The state to update: the argument itself inside an aggregate (it lives in
+ * the aggregate's memory context), else a copy.
+ */
+static AmountSumState *
+state_for_update(FunctionCallInfo fcinfo)
+{
+	AmountSumState *state = PG_GETARG_SUM_STATE_P(0);
+	AmountSumState *copy;
+
+	if (AggCheckCallContext(fcinfo, NULL))
+		return state;
+	copy = (AmountSumState *) palloc(sizeof(AmountSumState));
+	memcpy(copy, state, sizeof(AmountSumState));
+	return copy;
+}
+
+/*
+ * Is the state consistent?  Each row adds at most 2^63 in magnitude, so
+ * |sum| <= count * 2^63; an empty state has a zero sum.
+ */
+static bool
+state_is_valid(const AmountSumState *s)
+{
+	unsigned __int128 mag;
+
+	if (s->count < 0 || s->pad1 != 0 || s->pad2 != 0)
+		return false;
+	if (s->currency != TS_NO_CURRENCY && ts_currency_by_key(s->currency) == NULL)
+		return false;
+	if (s->count > 0 && s->currency == TS_NO_CURRENCY)
+		return false;
+	mag = s->sum < 0 ? (unsigned __int128) 0 - (unsigned __int128) s->sum :
+		(unsigned __int128) s->sum;
+	return mag <= ((unsigned __int128) s->count << 63);
+}
+
+static void
+sum_overflow(ts_currency_key currency)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("sum of %s amounts is out of range", currency_code(currency)),
+			 errdetail("The running total exceeds 128 bits of minor units.")));
+}
+
+/* Add (sign 1) or remove (sign -1) one amount. */
+static void
+state_apply(AmountSumState *s, const CurrencyAmount *a, int sign)
+{
+	ts_int128	sum;
+
+	if (s->count == 0)
+		s->currency = a->currency;	/* also after a moving frame emptied */
+	else
+		check_same_currency(s->currency, a->currency, "sum");
+
+	if (sign > 0 ? __builtin_add_overflow(s->sum, (ts_int128) a->units, &sum) :
+		__builtin_sub_overflow(s->sum, (ts_int128) a->units, &sum))
+		sum_overflow(s->currency);
+	s->sum = sum;
+	s->count += sign;
+}
+
+PG_FUNCTION_INFO_V1(currency_amount_sum_accum);
+Datum
+currency_amount_sum_accum(PG_FUNCTION_ARGS)
+{
+	AmountSumState *state = state_for_update(fcinfo);
+
+	state_apply(state, PG_GETARG_CURRENCY_AMOUNT_P(1), 1);
+	PG_RETURN_POINTER(state);
+}
+
+/* Inverse transition for moving windows: exact, never gives up. */
+PG_FUNCTION_INFO_V1(currency_amount_sum_inv);
+Datum
+currency_amount_sum_inv(PG_FUNCTION_ARGS)
+{
+	AmountSumState *state = state_for_update(fcinfo);
+
+	if (state->count <= 0)
+		elog(ERROR, "currency_amount_sum_inv called on an empty state");
+	state_apply(state, PG_GETARG_CURRENCY_AMOUNT_P(1), -1);
+	PG_RETURN_POINTER(state);
+}
+
+PG_FUNCTION_INFO_V1(currency_amount_sum_combine);
+Datum
+currency_amount_sum_combine(PG_FUNCTION_ARGS)
+{
+	AmountSumState *other = PG_GETARG_SUM_STATE_P(1);
+	AmountSumState *state;
+	ts_int128	sum;
+	int64		count;
+
+	if (other->count == 0)
+		PG_RETURN_POINTER(PG_GETARG_SUM_STATE_P(0));
+	state = state_for_update(fcinfo);
+	if (state->count == 0)
+	{
+		memcpy(state, other, sizeof(AmountSumState));
+		PG_RETURN_POINTER(state);
+	}
+	check_same_currency(state->currency, other->currency, "sum");
+	if (__builtin_add_overflow(state->sum, other->sum, &sum) ||
+		__builtin_add_overflow(state->count, other->count, &count))
+		sum_overflow(state->currency);
+	state->sum = sum;
+	state->count = count;
+	PG_RETURN_POINTER(state);
+}
+
+PG_FUNCTION_INFO_V1(currency_amount_sum_final);
+Datum
+currency_amount_sum_final(PG_FUNCTION_ARGS)
+{
+	AmountSumState *state = PG_GETARG_SUM_STATE_P(0);
+	int64		units;
+
+	if (state->count == 0)
+		PG_RETURN_NULL();
+	if (!ts_int128_to_int64(state->sum, &units))
+		amount_out_of_range("sum", state->currency);
+	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(units, state->currency));
+}
+
+/* avg: the sum over the count, rounded half away from zero. */
+PG_FUNCTION_INFO_V1(currency_amount_avg_final);
+Datum
+currency_amount_avg_final(PG_FUNCTION_ARGS)
+{
+	AmountSumState *state = PG_GETARG_SUM_STATE_P(0);
+	int64		units;
+
+	if (state->count == 0)
+		PG_RETURN_NULL();
+	if (!ts_div128_round(state->sum, state->count, &units))
+		amount_out_of_range("average", state->currency);
+	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(units, state->currency));
+}
+
+/* ---- state type I/O ---- */
+
+static void
+invalid_state_text(const char *str)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type currency_amount_sum_state: \"%s\"",
+					str),
+			 errdetail("Expected \"(sum,count,currency)\" with a consistent sum and count.")));
+}
+
+/* Parse a signed decimal int128 at *p up to a comma; false if malformed. */
+static bool
+parse_int128(const char **p, ts_int128 *result)
+{
+	const char *s = *p;
+	bool		negative = false;
+	ts_int128	v = 0;
+
+	if (*s == '-')
+	{
+		negative = true;
+		s++;
+	}
+	if (*s < '0' || *s > '9')
+		return false;
+	while (*s >= '0' && *s <= '9')
+	{
+		if (__builtin_mul_overflow(v, 10, &v) ||
+			(negative ? __builtin_sub_overflow(v, *s - '0', &v) :
+			 __builtin_add_overflow(v, *s - '0', &v)))
+			return false;
+		s++;
+	}
+	*p = s;
+	*result = v;
+	return true;
+}
+
+PG_FUNCTION_INFO_V1(currency_amount_sum_state_in);
+Datum
+currency_amount_sum_state_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	AmountSumState *state = (AmountSumState *) palloc0(sizeof(AmountSumState));
+	const char *p = str;
+	ts_int128	count;
+
+	if (*p++ != '(' || !parse_int128(&p, &state->sum) || *p++ != ',' ||
+		!parse_int128(&p, &count) || *p++ != ',')
+		invalid_state_text(str);
+	if (count < 0 || count > PG_INT64_MAX)
+		invalid_state_text(str);
+	state->count = (int64) count;
+	if (*p != ')')
+	{
+		const ts_currency *cur = ts_currency_by_code(p, 3);
+
+		if (cur == NULL || strncmp(p, cur->code, 3) != 0)
+			invalid_state_text(str);
+		state->currency = ts_currency_key_from_code(cur->code);
+		p += 3;
+	}
+	if (*p++ != ')' || *p != '\0' || !state_is_valid(state))
+		invalid_state_text(str);
+	PG_RETURN_POINTER(state);
+}
+
+/* Decimal text of an int128 into buf (at least 41 bytes). */
+static void
+int128_to_text(ts_int128 v, char *buf)
+{
+	char		tmp[41];
+	int			n = 0;
+	unsigned __int128 mag = v < 0 ? (unsigned __int128) 0 - (unsigned __int128) v :
+		(unsigned __int128) v;
+
+	do
+	{
+		tmp[n++] = (char) ('0' + (int) (mag % 10));
+		mag /= 10;
+	} while (mag > 0);
+	if (v < 0)
+		*buf++ = '-';
+	while (n > 0)
+		*buf++ = tmp[--n];
+	*buf = '\0';
+}
+
+PG_FUNCTION_INFO_V1(currency_amount_sum_state_out);
+Datum
+currency_amount_sum_state_out(PG_FUNCTION_ARGS)
+{
+	AmountSumState *state = PG_GETARG_SUM_STATE_P(0);
+	char		sum[42];
+
+	int128_to_text(state->sum, sum);
+	PG_RETURN_CSTRING(psprintf("(%s," INT64_FORMAT ",%s)", sum, state->count,
+							   state->currency == TS_NO_CURRENCY ? "" :
+							   amount_currency(state->currency)->code));
+}
+
+/*
+ * Binary form: sum as int64 high and uint64 low halves, int64 count, three
+ * bytes of ISO code (three zero bytes for none).
+ */
+PG_FUNCTION_INFO_V1(currency_amount_sum_state_send);
+Datum
+currency_amount_sum_state_send(PG_FUNCTION_ARGS)
+{
+	AmountSumState *state = PG_GETARG_SUM_STATE_P(0);
+	StringInfoData buf;
+	unsigned __int128 bits = (unsigned __int128) state->sum;
+
+	pq_begintypsend(&buf);
+	pq_sendint64(&buf, (int64) (uint64) (bits >> 64));
+	pq_sendint64(&buf, (int64) (uint64) bits);
+	pq_sendint64(&buf, state->count);
+	if (state->currency == TS_NO_CURRENCY)
+		pq_sendbytes(&buf, "\0\0\0", 3);
+	else
+		pq_sendbytes(&buf, amount_currency(state->currency)->code, 3);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+PG_FUNCTION_INFO_V1(currency_amount_sum_state_recv);
+Datum
+currency_amount_sum_state_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	AmountSumState *state = (AmountSumState *) palloc0(sizeof(AmountSumState));
+	uint64		hi,
+				lo;
+	const char *code;
+
+	hi = (uint64) pq_getmsgint64(buf);
+	lo = (uint64) pq_getmsgint64(buf);
+	state->sum = (ts_int128) (((unsigned __int128) hi << 64) | lo);
+	state->count = pq_getmsgint64(buf);
+	code = pq_getmsgbytes(buf, 3);
+	if (memcmp(code, "\0\0\0", 3) != 0)
+	{
+		const ts_currency *cur = ts_currency_by_code(code, 3);
+
+		if (cur == NULL || memcmp(code, cur->code, 3) != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid currency in binary currency_amount_sum_state")));
+		state->currency = ts_currency_key_from_code(cur->code);
+	}
+	if (!state_is_valid(state))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary currency_amount_sum_state"),
+				 errdetail("The count is negative or does not fit the sum.")));
+	PG_RETURN_POINTER(state);
+}

@@ -1,0 +1,330 @@
+/*-------------------------------------------------------------------------
+ *
+ * amount_io.c
+ *	  currency_amount text and binary I/O, accessors, casts, the numeric
+ *	  constructor and humanize().
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+
+#include "trade_stats.h"
+
+PG_MODULE_MAGIC;
+
+/* A new amount in the current memory context. */
+CurrencyAmount *
+make_amount(int64 units, ts_currency_key currency)
+{
+	CurrencyAmount *result = (CurrencyAmount *) palloc0(sizeof(CurrencyAmount));
+
+	result->units = units;
+	result->currency = currency;
+	return result;
+}
+
+/* The table entry of a stored currency key; corrupt keys are an error. */
+const ts_currency *
+amount_currency(ts_currency_key currency)
+{
+	const ts_currency *cur = ts_currency_by_key(currency);
+
+	if (cur == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid currency key %u in currency_amount value",
+						(unsigned) currency)));
+	return cur;
+}
+
+const char *
+currency_code(ts_currency_key currency)
+{
+	const ts_currency *cur = ts_currency_by_key(currency);
+
+	return cur ? cur->code : "(none)";
+}
+
+/* Look up a currency given as an ISO code in text; unknown is 22023. */
+const ts_currency *
+lookup_currency_text(text *code)
+{
+	const ts_currency *cur;
+
+	cur = ts_currency_by_code(VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code));
+	if (cur == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown currency code \"%s\"", text_to_cstring(code)),
+				 errhint("Use an ISO 4217 code such as USD, CNY or EUR.")));
+	return cur;
+}
+
+/*
+ * A numeric in major units to minor units, rounded half away from zero.
+ * numeric_out writes the exact decimal, which the core then scales.
+ */
+int64
+numeric_to_minor_units(Numeric num, int minor, ts_currency_key currency)
+{
+	char	   *str;
+	int64		units;
+	ts_parse_status status;
+
+	if (numeric_is_nan(num))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot convert NaN to currency_amount")));
+	if (numeric_is_inf(num))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("cannot convert infinity to currency_amount")));
+
+	str = DatumGetCString(DirectFunctionCall1(numeric_out,
+											  NumericGetDatum(num)));
+	status = ts_parse_decimal(str, strlen(str), minor, true, &units);
+	if (status == TS_PARSE_RANGE)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value %s %s is out of range for type currency_amount",
+						str, currency_code(currency))));
+	if (status != TS_PARSE_OK)
+		elog(ERROR, "unexpected numeric output \"%s\"", str);
+	pfree(str);
+	return units;
+}
+
+/* Report a failed parse of 'str' as the right SQLSTATE and message. */
+static void
+report_parse_error(const char *str, const ts_parse_result *res)
+{
+	switch (res->status)
+	{
+		case TS_PARSE_OK:
+			break;
+		case TS_PARSE_SYNTAX:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid input syntax for type currency_amount: \"%s\"",
+							str),
+					 errhint("Write an amount and a currency, as in \"1234.56 USD\" or \"8.45 trillion yuan\".")));
+			break;
+		case TS_PARSE_NO_CURRENCY:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid input syntax for type currency_amount: \"%s\"",
+							str),
+					 errdetail("The amount names no currency."),
+					 errhint("Add an ISO 4217 code, as in \"%s USD\".", str)));
+			break;
+		case TS_PARSE_CONFLICT:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid input syntax for type currency_amount: \"%s\"",
+							str),
+					 errdetail("The amount names two currencies, %s and %s.",
+							   currency_code(res->currency),
+							   currency_code(res->other))));
+			break;
+		case TS_PARSE_UNKNOWN_CURRENCY:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown currency code \"%s\" in currency_amount \"%s\"",
+							res->token, str),
+					 errhint("Use an ISO 4217 code such as USD, CNY or EUR.")));
+			break;
+		case TS_PARSE_AMBIGUOUS:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("ambiguous currency symbol \"%s\" in currency_amount \"%s\"",
+							res->token, str),
+					 (strstr(res->token, "\xc2\xa5") || strstr(res->token, "\xef\xbf\xa5")) ?
+					 errhint("The sign \"%s\" stands for both the Chinese yuan and the Japanese yen: write CNY or JPY.",
+							 res->token) :
+					 errhint("Write the ISO 4217 code of the currency instead.")));
+			break;
+		case TS_PARSE_INEXACT:
+			{
+				const ts_currency *cur = amount_currency(res->currency);
+
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						 errmsg("invalid input syntax for type currency_amount: \"%s\"",
+								str),
+						 errdetail("%s amounts have %d decimal places; this value cannot be represented exactly.",
+								   cur->code, cur->minor_units),
+						 errhint("Round the value first, or use currency_amount(numeric, text), which rounds half away from zero.")));
+				break;
+			}
+		case TS_PARSE_RANGE:
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value \"%s\" is out of range for type currency_amount",
+							str),
+					 errdetail("An amount is a signed 64-bit count of the currency's minor units.")));
+			break;
+	}
+}
+
+PG_FUNCTION_INFO_V1(currency_amount_in);
+Datum
+currency_amount_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	ts_parse_result res;
+
+	ts_parse_amount(str, strlen(str), &res);
+	if (res.status != TS_PARSE_OK)
+		report_parse_error(str, &res);
+	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(res.units, res.currency));
+}
+
+PG_FUNCTION_INFO_V1(currency_amount_out);
+Datum
+currency_amount_out(PG_FUNCTION_ARGS)
+{
+	CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(0);
+	char	   *buf = palloc(TS_AMOUNT_BUFLEN);
+
+	amount_currency(a->currency);
+	ts_format_amount(a->units, a->currency, buf);
+	PG_RETURN_CSTRING(buf);
+}
+
+/*
+ * Binary form: int64 minor units, int16 count of decimals (informative,
+ * checked on input), three ASCII bytes of the ISO code.
+ */
+PG_FUNCTION_INFO_V1(currency_amount_send);
+Datum
+currency_amount_send(PG_FUNCTION_ARGS)
+{
+	CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(0);
+	const ts_currency *cur = amount_currency(a->currency);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendint64(&buf, a->units);
+	pq_sendint16(&buf, (uint16) cur->minor_units);
+	pq_sendbytes(&buf, cur->code, 3);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+PG_FUNCTION_INFO_V1(currency_amount_recv);
+Datum
+currency_amount_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int64		units;
+	int			minor;
+	const char *code;
+	const ts_currency *cur;
+
+	units = pq_getmsgint64(buf);
+	minor = (int16) pq_getmsgint(buf, 2);
+	code = pq_getmsgbytes(buf, 3);
+	cur = ts_currency_by_code(code, 3);
+	if (cur == NULL || !isupper((unsigned char) code[0]) ||
+		!isupper((unsigned char) code[1]) || !isupper((unsigned char) code[2]))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown currency code \"%s\" in binary currency_amount",
+						pnstrdup(code, 3))));
+	if (minor != cur->minor_units)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid scale %d for %s in binary currency_amount",
+						minor, cur->code),
+				 errdetail("%s amounts have %d decimal places.", cur->code,
+						   cur->minor_units)));
+	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(units,
+											ts_currency_key_from_code(cur->code)));
+}
+
+/* currency(a): the ISO code. */
+PG_FUNCTION_INFO_V1(currency_amount_currency);
+Datum
+currency_amount_currency(PG_FUNCTION_ARGS)
+{
+	CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(0);
+	const ts_currency *cur = amount_currency(a->currency);
+
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(cur->code, 3));
+}
+
+/* a::numeric: major units at the currency's scale ('5 USD' gives 5.00). */
+PG_FUNCTION_INFO_V1(currency_amount_to_numeric);
+Datum
+currency_amount_to_numeric(PG_FUNCTION_ARGS)
+{
+	CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(0);
+	const ts_currency *cur = amount_currency(a->currency);
+
+	PG_RETURN_NUMERIC(int64_div_fast_to_numeric(a->units, cur->minor_units));
+}
+
+/* currency_amount(numeric, text): rounds half away from zero. */
+PG_FUNCTION_INFO_V1(currency_amount_from_numeric);
+Datum
+currency_amount_from_numeric(PG_FUNCTION_ARGS)
+{
+	Numeric		num = PG_GETARG_NUMERIC(0);
+	const ts_currency *cur = lookup_currency_text(PG_GETARG_TEXT_PP(1));
+	ts_currency_key key = ts_currency_key_from_code(cur->code);
+
+	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(numeric_to_minor_units(num,
+																   cur->minor_units,
+																   key),
+											key));
+}
+
+/* Language of humanize(): "en" or "zh", with an optional region suffix. */
+static ts_lang
+parse_lang(text *lang)
+{
+	const char *s = VARDATA_ANY(lang);
+	int			len = VARSIZE_ANY_EXHDR(lang);
+
+	if (len >= 2 && (len == 2 || s[2] == '-' || s[2] == '_'))
+	{
+		if (pg_strncasecmp(s, "en", 2) == 0)
+			return TS_LANG_EN;
+		if (pg_strncasecmp(s, "zh", 2) == 0)
+			return TS_LANG_ZH;
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unsupported language \"%s\" for humanize",
+					text_to_cstring(lang)),
+			 errhint("Use 'en' or 'zh'.")));
+	return TS_LANG_EN;			/* keep the compiler quiet */
+}
+
+/* humanize(a, lang, digits): "8.45 trillion yuan", "8.45万亿元". */
+PG_FUNCTION_INFO_V1(currency_amount_humanize);
+Datum
+currency_amount_humanize(PG_FUNCTION_ARGS)
+{
+	CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(0);
+	ts_lang		lang = parse_lang(PG_GETARG_TEXT_PP(1));
+	int32		digits = PG_GETARG_INT32(2);
+	char		buf[TS_HUMANIZE_BUFLEN];
+	int			len;
+
+	amount_currency(a->currency);
+	if (digits < 0 || digits > TS_HUMANIZE_MAX_DIGITS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("digits %d is out of range for humanize", digits),
+				 errdetail("digits must be between 0 and %d.",
+						   TS_HUMANIZE_MAX_DIGITS)));
+	len = ts_humanize(a->units, a->currency, lang, digits, buf);
+	if (len < 0)
+		elog(ERROR, "humanize failed");
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf, len));
+}

@@ -1,0 +1,53 @@
+/*-------------------------------------------------------------------------
+ *
+ * trade_stats.h
+ *	  Declarations shared by the PostgreSQL-facing files of trade_stats.
+ *
+ * Include after postgres.h.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef TRADE_STATS_H
+#define TRADE_STATS_H
+
+#include "fmgr.h"
+#include "utils/numeric.h"
+
+#include "ts_core.h"
+
+/*
+ * On-disk and in-memory form of currency_amount: 16 bytes, passed by
+ * reference, aligned like double.  The padding is always zero so that
+ * binary equality and hashing of the struct are well defined.
+ */
+typedef struct CurrencyAmount
+{
+	int64		units;			/* count of minor units */
+	uint16		currency;		/* ts_currency_key, never TS_NO_CURRENCY */
+	uint16		pad1;
+	uint32		pad2;
+} CurrencyAmount;
+
+StaticAssertDecl(sizeof(CurrencyAmount) == 16, "currency_amount is 16 bytes");
+
+#define DatumGetCurrencyAmountP(X)	((CurrencyAmount *) DatumGetPointer(X))
+#define CurrencyAmountPGetDatum(X)	PointerGetDatum(X)
+#define PG_GETARG_CURRENCY_AMOUNT_P(n) DatumGetCurrencyAmountP(PG_GETARG_DATUM(n))
+#define PG_RETURN_CURRENCY_AMOUNT_P(x) return CurrencyAmountPGetDatum(x)
+
+/* amount_io.c */
+extern CurrencyAmount *make_amount(int64 units, ts_currency_key currency);
+extern const ts_currency *amount_currency(ts_currency_key currency);
+extern const char *currency_code(ts_currency_key currency);
+extern const ts_currency *lookup_currency_text(text *code);
+extern int64 numeric_to_minor_units(Numeric num, int minor,
+									ts_currency_key currency);
+
+/* amount_ops.c */
+extern void check_same_currency(ts_currency_key a, ts_currency_key b,
+								const char *action);
+extern int	amount_cmp_internal(const CurrencyAmount *a, const CurrencyAmount *b);
+pg_attribute_noreturn() extern void amount_out_of_range(const char *what,
+														ts_currency_key currency);
+
+#endif							/* TRADE_STATS_H */
