@@ -8,8 +8,6 @@
  */
 #include "postgres.h"
 
-#include <ctype.h>
-
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
@@ -67,10 +65,13 @@ lookup_currency_text(text *code)
 
 /*
  * A numeric in major units to minor units, rounded half away from zero.
- * numeric_out writes the exact decimal, which the core then scales.
+ * numeric_out writes the exact decimal, which the core then scales.  'what'
+ * names the result in an out-of-range error ("product"); NULL names the
+ * value itself.
  */
 int64
-numeric_to_minor_units(Numeric num, int minor, ts_currency_key currency)
+numeric_to_minor_units(Numeric num, int minor, ts_currency_key currency,
+					   const char *what)
 {
 	char	   *str;
 	int64		units;
@@ -88,6 +89,8 @@ numeric_to_minor_units(Numeric num, int minor, ts_currency_key currency)
 	str = DatumGetCString(DirectFunctionCall1(numeric_out,
 											  NumericGetDatum(num)));
 	status = ts_parse_decimal(str, strlen(str), minor, true, &units);
+	if (status == TS_PARSE_RANGE && what != NULL)
+		amount_out_of_range(what, currency);
 	if (status == TS_PARSE_RANGE)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -229,12 +232,18 @@ currency_amount_recv(PG_FUNCTION_ARGS)
 	minor = (int16) pq_getmsgint(buf, 2);
 	code = pq_getmsgbytes(buf, 3);
 	cur = ts_currency_by_code(code, 3);
-	if (cur == NULL || !isupper((unsigned char) code[0]) ||
-		!isupper((unsigned char) code[1]) || !isupper((unsigned char) code[2]))
+	if (cur == NULL || memcmp(code, cur->code, 3) != 0)
+	{
+		bool		printable = true;
+
+		for (int i = 0; i < 3; i++)
+			if (code[i] < 0x21 || code[i] > 0x7e)
+				printable = false;
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown currency code \"%s\" in binary currency_amount",
-						pnstrdup(code, 3))));
+						printable ? pnstrdup(code, 3) : "(not printable)")));
+	}
 	if (minor != cur->minor_units)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -279,7 +288,7 @@ currency_amount_from_numeric(PG_FUNCTION_ARGS)
 
 	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(numeric_to_minor_units(num,
 																   cur->minor_units,
-																   key),
+																   key, NULL),
 											key));
 }
 

@@ -138,7 +138,8 @@ mul_numeric(CurrencyAmount *a, Numeric factor)
 						numeric_is_nan(factor) ? "NaN" : "infinity")));
 	product = numeric_mul_opt_error(int64_to_numeric(a->units), factor, NULL);
 	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(numeric_to_minor_units(product, 0,
-																   a->currency),
+																   a->currency,
+																   "product"),
 											a->currency));
 }
 
@@ -277,7 +278,8 @@ div_numeric(CurrencyAmount *a, Numeric divisor)
 	if (negative)
 		q = DirectFunctionCall1(numeric_uminus, q);
 	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(numeric_to_minor_units(DatumGetNumeric(q),
-																   0, a->currency),
+																   0, a->currency,
+																   "quotient"),
 											a->currency));
 }
 

@@ -41,7 +41,8 @@ extern const ts_currency *amount_currency(ts_currency_key currency);
 extern const char *currency_code(ts_currency_key currency);
 extern const ts_currency *lookup_currency_text(text *code);
 extern int64 numeric_to_minor_units(Numeric num, int minor,
-									ts_currency_key currency);
+									ts_currency_key currency,
+									const char *what);
 
 /* amount_ops.c */
 extern void check_same_currency(ts_currency_key a, ts_currency_key b,
