@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Run every test of trade_stats: C unit tests of the pure core, and the
+# pg_regress suite in a throwaway PostgreSQL cluster.  Ends with the line
+# "N passed, N failed"; exits non-zero if anything failed.
+#
+#   test/run-tests.sh              everything
+#   test/run-tests.sh amount_io    only these pg_regress tests (and the unit tests)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+. test/lib.sh
+
+need_packages "${BASE_PACKAGES[@]}" || exit 1
+
+# CI builds warn-free: -Werror here, never in the shipped Makefile.
+if ! build_and_install "-Werror"; then
+	echo "build failed"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+
+passed=0
+failed=0
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# 1. Unit tests of the pure C core.
+echo "== unit tests of the C core"
+make -s unit UNIT_CFLAGS="-std=gnu99 -O1 -g -Wall -Wextra -Werror -Isrc" >"$work/unit.out" 2>&1
+line=$(grep -E '^unit: [0-9]+ passed, [0-9]+ failed$' "$work/unit.out" | tail -1)
+if [ -n "$line" ]; then
+	p=$(echo "$line" | sed -E 's/^unit: ([0-9]+) passed.*/\1/')
+	f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed$/\1/')
+	passed=$((passed + p))
+	failed=$((failed + f))
+	[ "$f" -gt 0 ] && grep -v '^unit:' "$work/unit.out"
+	echo "$line"
+else
+	cat "$work/unit.out"
+	echo "unit tests did not run"
+	failed=$((failed + 1))
+fi
+
+# 2. pg_regress in a throwaway cluster.
+echo "== pg_regress"
+regress=()
+[ $# -gt 0 ] && regress=(REGRESS="$*")
+pg_virtualenv -v "$PG_MAJOR" -- make -s installcheck "${regress[@]}" >"$work/regress.out" 2>&1
+grep -E '^(test| ) ' "$work/regress.out" | grep -E '\.\.\. ' || true
+ok=$(grep -cE '\.\.\. ok' "$work/regress.out")
+bad=$(grep -cE '\.\.\. FAILED' "$work/regress.out")
+passed=$((passed + ok))
+failed=$((failed + bad))
+if [ "$ok" -eq 0 ] && [ "$bad" -eq 0 ]; then
+	cat "$work/regress.out"
+	echo "pg_regress did not run"
+	failed=$((failed + 1))
+fi
+if [ "$bad" -gt 0 ] && [ -f regression.diffs ]; then
+	head -200 regression.diffs
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
