@@ -31,8 +31,7 @@ check_same_currency(ts_currency_key a, ts_currency_key b, const char *action)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot %s amounts in different currencies: %s and %s",
 						action, currency_code(a), currency_code(b)),
-				 errhint("Convert one of them first, for example with convert(amount, '%s', date).",
-						 currency_code(a))));
+				 errhint("Convert the amounts to one currency first.")));
 }
 
 void

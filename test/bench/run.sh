@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Benchmarks of trade_stats in a throwaway cluster.  Prints ratios measured
+# in the same run (the machines are shared and noisy: compare ratios, not
+# milliseconds).  Not a test: it never fails on a missed target.
+#
+#   test/bench/run.sh [ROWS]      default 10000000
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+. test/lib.sh
+
+rows=${1:-10000000}
+need_packages "${BASE_PACKAGES[@]}"
+build_and_install
+dir=$(mktemp -d)
+chmod 1777 "$dir"
+trap 'rm -rf "$dir"' EXIT
+pg_virtualenv -v "$PG_MAJOR" -o shared_buffers=4GB -o max_wal_size=8GB -o work_mem=256MB -- \
+	psql -X -q -v rows="$rows" -v amount_file="$dir/amount.txt" -v numeric_file="$dir/numeric.txt" -f test/bench/amount.sql 2>&1
