@@ -42,6 +42,7 @@ typedef struct mark_alias
 static const mark_alias aliases[] = {
 	{"$", "USD"},
 	{"us$", "USD"},
+	{"us $", "USD"},
 	{"u.s.$", "USD"},
 	{"dollar", "USD"},
 	{"dollars", "USD"},
@@ -58,6 +59,7 @@ static const mark_alias aliases[] = {
 	{"yuan renminbi", "CNY"},
 	{"人民币", "CNY"},
 	{"人民币元", "CNY"},
+	{"元人民币", "CNY"},
 	{"jp¥", "JPY"},
 	{"japanese yen", "JPY"},
 	{"円", "JPY"},

@@ -15,6 +15,18 @@
 
 #include "ts_core.h"
 
+/* PostgreSQL 13 lacks these numeric helpers (and numeric infinity). */
+#if PG_VERSION_NUM < 140000
+#include "utils/builtins.h"
+#define int64_to_numeric(v) \
+	DatumGetNumeric(DirectFunctionCall1(int8_numeric, Int64GetDatum(v)))
+#define int64_div_fast_to_numeric(v, scale) \
+	DatumGetNumeric(DirectFunctionCall2(numeric_div, \
+		NumericGetDatum(int64_to_numeric(v)), \
+		NumericGetDatum(int64_to_numeric(ts_pow10[(scale)]))))
+#define numeric_is_inf(n) false
+#endif
+
 /*
  * On-disk and in-memory form of currency_amount: 16 bytes, passed by
  * reference, aligned like double.  The padding is always zero so that

@@ -86,6 +86,11 @@ static const good_case good[] = {
 	{"CN\xc2\xa5" "5", "5.00 CNY"},
 	{"JP\xc2\xa5" "500", "500 JPY"},
 	{"HK$ 5", "5.00 HKD"},
+	{"US $40.55 billion", "40550000000.00 USD"},
+	{"8.45万亿元人民币", "8450000000000.00 CNY"},
+	{"2,715,997,517,261 USD", "2715997517261.00 USD"},
+	{"USD 1.29 trillion", "1290000000000.00 USD"},
+	{"RMB3.5bn", "3500000000.00 CNY"},
 	{"5 US dollars", "5.00 USD"},
 	{"5 US dollar", "5.00 USD"},
 	{"5 dollars", "5.00 USD"},
@@ -159,6 +164,9 @@ static const bad_case bad[] = {
 	{". USD", TS_PARSE_SYNTAX, NULL},
 	{"5 USD;", TS_PARSE_SYNTAX, NULL},
 	{"five USD", TS_PARSE_SYNTAX, NULL},
+	{"8,45 EUR", TS_PARSE_SYNTAX, NULL},
+	{"1 234.56 USD", TS_PARSE_SYNTAX, NULL},
+	{"(5.00) USD", TS_PARSE_SYNTAX, NULL},
 };
 
 static void
