@@ -7,12 +7,12 @@ EXTENSION = trade_stats
 EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)
 
 MODULE_big = trade_stats
-CORE_OBJS = src/currency.o src/amount_parse.o src/amount_format.o
-OBJS = $(CORE_OBJS) src/amount_io.o src/amount_ops.o src/amount_agg.o
+CORE_OBJS = src/currency.o src/amount_parse.o src/amount_format.o src/rate_math.o
+OBJS = $(CORE_OBJS) src/amount_io.o src/amount_ops.o src/amount_agg.o src/convert.o
 
 DATA = $(wildcard src/$(EXTENSION)--*.sql)
 
-REGRESS = amount_io amount_ops amount_agg amount_parallel amount_binary
+REGRESS = amount_io amount_ops amount_agg amount_parallel amount_binary convert
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= pg_config

@@ -240,44 +240,49 @@ div_int64(CurrencyAmount *a, int64 divisor)
 }
 
 /*
- * amount / numeric, exactly: round(u / d) half away from zero is
- * sign * trunc((2|u| + |d|) / (2|d|)).
+ * round(num / den) half away from zero, as minor units, exactly:
+ * sign * trunc((2|num| + |den|) / (2|den|)).  den must not be zero.
  */
+int64
+numeric_ratio_to_units(Numeric num, Numeric den, ts_currency_key currency,
+					   const char *what)
+{
+	Datum		n = NumericGetDatum(num);
+	Datum		d = NumericGetDatum(den);
+	Datum		zero = NumericGetDatum(int64_to_numeric(0));
+	Datum		two = NumericGetDatum(int64_to_numeric(2));
+	Datum		abs_n = DirectFunctionCall1(numeric_abs, n);
+	Datum		abs_d = DirectFunctionCall1(numeric_abs, d);
+	Datum		q;
+	bool		negative;
+
+	negative = DatumGetBool(DirectFunctionCall2(numeric_lt, n, zero)) !=
+		DatumGetBool(DirectFunctionCall2(numeric_lt, d, zero));
+	q = DirectFunctionCall2(numeric_div_trunc,
+							DirectFunctionCall2(numeric_add,
+												DirectFunctionCall2(numeric_mul, two, abs_n),
+												abs_d),
+							DirectFunctionCall2(numeric_mul, two, abs_d));
+	if (negative)
+		q = DirectFunctionCall1(numeric_uminus, q);
+	return numeric_to_minor_units(DatumGetNumeric(q), 0, currency, what);
+}
+
+/* amount / numeric, exactly, rounded half away from zero. */
 static Datum
 div_numeric(CurrencyAmount *a, Numeric divisor)
 {
-	Datum		u = NumericGetDatum(int64_to_numeric(a->units));
-	Datum		d = NumericGetDatum(divisor);
-	Datum		zero = NumericGetDatum(int64_to_numeric(0));
-	Datum		two = NumericGetDatum(int64_to_numeric(2));
-	Datum		abs_u,
-				abs_d,
-				num,
-				den,
-				q;
-	bool		negative;
-
 	if (numeric_is_nan(divisor) || numeric_is_inf(divisor))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot divide currency_amount by %s",
 						numeric_is_nan(divisor) ? "NaN" : "infinity")));
-	if (DatumGetBool(DirectFunctionCall2(numeric_eq, d, zero)))
+	if (DatumGetBool(DirectFunctionCall2(numeric_eq, NumericGetDatum(divisor),
+										 NumericGetDatum(int64_to_numeric(0)))))
 		division_by_zero();
-
-	negative = (a->units < 0) !=
-		DatumGetBool(DirectFunctionCall2(numeric_lt, d, zero));
-	abs_u = DirectFunctionCall1(numeric_abs, u);
-	abs_d = DirectFunctionCall1(numeric_abs, d);
-	num = DirectFunctionCall2(numeric_add,
-							  DirectFunctionCall2(numeric_mul, two, abs_u),
-							  abs_d);
-	den = DirectFunctionCall2(numeric_mul, two, abs_d);
-	q = DirectFunctionCall2(numeric_div_trunc, num, den);
-	if (negative)
-		q = DirectFunctionCall1(numeric_uminus, q);
-	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(numeric_to_minor_units(DatumGetNumeric(q),
-																   0, a->currency,
+	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(numeric_ratio_to_units(int64_to_numeric(a->units),
+																   divisor,
+																   a->currency,
 																   "quotient"),
 											a->currency));
 }

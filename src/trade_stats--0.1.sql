@@ -421,3 +421,157 @@ CREATE AGGREGATE @extschema@.max(@extschema@.currency_amount) (
 	SORTOP = OPERATOR(@extschema@.>),
 	PARALLEL = SAFE
 );
+
+-- ---------------------------------------------------------------------------
+-- Exchange rates and conversion
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.is_currency_code(text)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'trade_stats_is_currency_code'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.is_currency_code(text) IS
+	'is this an upper-case ISO 4217 code that trade_stats knows?';
+
+-- The rates live in the schema trade_stats, whatever schema the extension's
+-- functions and types are in.
+DO $$
+BEGIN
+	IF '@extschema@' <> 'trade_stats' THEN
+		CREATE SCHEMA trade_stats;
+	END IF;
+END
+$$;
+GRANT USAGE ON SCHEMA trade_stats TO PUBLIC;
+
+CREATE TABLE trade_stats.exchange_rate (
+	base char(3) NOT NULL CHECK (@extschema@.is_currency_code(base)),
+	quote char(3) NOT NULL CHECK (@extschema@.is_currency_code(quote)),
+	valid_from date NOT NULL CHECK (valid_from > '-infinity' AND valid_from < 'infinity'),
+	rate numeric NOT NULL CHECK (rate > 0 AND rate < 'Infinity'),
+	PRIMARY KEY (base, quote, valid_from),
+	CHECK (base <> quote)
+);
+
+COMMENT ON TABLE trade_stats.exchange_rate IS
+	'one unit of base is worth rate units of quote from valid_from until the next row of the pair';
+
+GRANT SELECT ON trade_stats.exchange_rate TO PUBLIC;
+SELECT pg_catalog.pg_extension_config_dump('trade_stats.exchange_rate', '');
+
+-- The version of the rates, for the backend caches of convert(): a fresh
+-- sequence value after every statement that changes exchange_rate.
+CREATE SEQUENCE trade_stats.rate_version_seq;
+CREATE TABLE trade_stats.rate_version (version bigint NOT NULL);
+INSERT INTO trade_stats.rate_version VALUES (0);
+GRANT SELECT ON trade_stats.rate_version TO PUBLIC;
+
+CREATE FUNCTION trade_stats.bump_rate_version()
+RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	UPDATE trade_stats.rate_version
+	SET version = pg_catalog.nextval('trade_stats.rate_version_seq'::pg_catalog.regclass);
+	RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION trade_stats.bump_rate_version() FROM PUBLIC;
+
+CREATE TRIGGER exchange_rate_changed
+	AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON trade_stats.exchange_rate
+	FOR EACH STATEMENT EXECUTE FUNCTION trade_stats.bump_rate_version();
+
+CREATE FUNCTION @extschema@.convert(a @extschema@.currency_amount, to_currency text, on_date date)
+RETURNS @extschema@.currency_amount
+AS 'MODULE_PATHNAME', 'currency_amount_convert'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.convert(@extschema@.currency_amount, text, date) IS
+	'the amount in another currency at the latest rate on or before on_date (direct, inverted, or crossed through USD, EUR or CNY)';
+
+CREATE FUNCTION @extschema@.to_usd(a @extschema@.currency_amount, on_date date)
+RETURNS @extschema@.currency_amount
+AS 'MODULE_PATHNAME', 'currency_amount_to_usd'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.to_cny(a @extschema@.currency_amount, on_date date)
+RETURNS @extschema@.currency_amount
+AS 'MODULE_PATHNAME', 'currency_amount_to_cny'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+-- Monthly average of the rates of each pair, as customs offices publish.
+CREATE VIEW trade_stats.exchange_rate_monthly AS
+	SELECT base, quote,
+		   pg_catalog.date_trunc('month', valid_from)::date AS month,
+		   pg_catalog.avg(rate) AS rate,
+		   pg_catalog.count(*) AS days
+	FROM trade_stats.exchange_rate
+	GROUP BY base, quote, pg_catalog.date_trunc('month', valid_from)::date;
+GRANT SELECT ON trade_stats.exchange_rate_monthly TO PUBLIC;
+
+-- Load a wide rate file into exchange_rate: a date column, then one column
+-- per currency, each cell the value of 'per' units of one currency in the
+-- other.  With columns => 'quote' (ECB, IMF) the cells are column-currency
+-- units per 'per' units of 'currency'; with columns => 'base' (the NBS's yuan
+-- per 100 USD) they are 'currency' units per 'per' units of the column's
+-- currency.  Blank, non-numeric (N/A) and non-positive cells are skipped,
+-- and so are columns that are no currency trade_stats knows or that are
+-- 'currency' itself.  Existing rows of the same pair and date are replaced.
+-- Returns the number of rows written.
+CREATE FUNCTION @extschema@.load_rates(content text, currency text,
+									   delimiter text DEFAULT ',',
+									   date_format text DEFAULT 'YYYY-MM-DD',
+									   per numeric DEFAULT 1,
+									   columns text DEFAULT 'quote')
+RETURNS bigint
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	written bigint;
+	code text := upper(currency);
+BEGIN
+	IF NOT @extschema@.is_currency_code(code) THEN
+		RAISE EXCEPTION 'unknown currency code "%"', currency
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	IF per IS NULL OR per <= 0 THEN
+		RAISE EXCEPTION 'per must be positive, not %', per
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	IF columns IS NULL OR columns NOT IN ('quote', 'base') THEN
+		RAISE EXCEPTION 'columns must be ''quote'' or ''base'', not %', quote_nullable(columns)
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	WITH lines AS (
+		SELECT n, string_to_array(btrim(line, E' \r'), delimiter) AS cells
+		FROM regexp_split_to_table(content, E'\n') WITH ORDINALITY AS l(line, n)
+		WHERE btrim(line, E' \r') <> ''
+	), header AS (
+		SELECT i, upper(btrim(h.c, E' "')) AS other
+		FROM lines, unnest(cells) WITH ORDINALITY AS h(c, i)
+		WHERE n = (SELECT min(n) FROM lines) AND i > 1
+	), cells AS (
+		SELECT to_date(btrim(l.cells[1], E' "'), date_format) AS valid_from,
+			   h.other, btrim(l.cells[h.i], E' "') AS cell
+		FROM lines l, header h
+		WHERE l.n > (SELECT min(n) FROM lines)
+		  AND @extschema@.is_currency_code(h.other) AND h.other <> code
+	)
+	INSERT INTO trade_stats.exchange_rate AS r (base, quote, valid_from, rate)
+	SELECT CASE columns WHEN 'quote' THEN code ELSE other END,
+		   CASE columns WHEN 'quote' THEN other ELSE code END,
+		   valid_from, trim_scale(cell::numeric / per)
+	FROM cells
+	WHERE cell ~ '^[0-9]*\.?[0-9]+$' AND cell::numeric > 0
+	ON CONFLICT ON CONSTRAINT exchange_rate_pkey DO UPDATE SET rate = EXCLUDED.rate;
+	GET DIAGNOSTICS written = ROW_COUNT;
+	RETURN written;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.load_rates(text, text, text, text, numeric, text) IS
+	'load a wide rate file (date, then one column per currency) into trade_stats.exchange_rate';

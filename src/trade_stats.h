@@ -57,6 +57,9 @@ extern int64 numeric_to_minor_units(Numeric num, int minor,
 									const char *what);
 
 /* amount_ops.c */
+extern int64 numeric_ratio_to_units(Numeric num, Numeric den,
+									ts_currency_key currency,
+									const char *what);
 extern void check_same_currency(ts_currency_key a, ts_currency_key b,
 								const char *action);
 extern int	amount_cmp_internal(const CurrencyAmount *a, const CurrencyAmount *b);

@@ -158,4 +158,34 @@ ts_int128_to_int64(ts_int128 v, int64_t *res)
 	return true;
 }
 
+/*
+ * An exchange rate as a decimal: mant / 10^scale, mant > 0.  Rates with
+ * more than 18 significant digits do not fit; the glue then computes with
+ * numeric instead.
+ */
+typedef struct ts_rate
+{
+	int64_t		mant;
+	int			scale;
+} ts_rate;
+
+extern bool ts_parse_rate(const char *str, size_t len, ts_rate *rate);
+
+typedef enum ts_conv_status
+{
+	TS_CONV_OK = 0,
+	TS_CONV_RANGE,				/* the result does not fit */
+	TS_CONV_WIDE				/* intermediates exceed 128 bits */
+} ts_conv_status;
+
+/*
+ * Convert minor units of one currency to minor units of another through a
+ * chain of rates, each used directly (multiply) or inverted (divide), exactly,
+ * rounding half away from zero once at the end.
+ */
+extern ts_conv_status ts_convert_units(int64_t units, int from_minor,
+									   int to_minor, const ts_rate *rates,
+									   const bool *inverse, int nrates,
+									   int64_t *result);
+
 #endif							/* TS_CORE_H */

@@ -397,6 +397,75 @@ test_humanize(void)
 	}
 }
 
+static void
+test_rates(void)
+{
+	ts_rate		r = {0, 0};
+	ts_rate		rs[2];
+	bool		inv[2] = {false, false};
+	int64_t		out = 0;
+
+	CHECK(ts_parse_rate("6.9971", 6, &r) && r.mant == 69971 && r.scale == 4,
+		  "6.9971 is 69971e-4");
+	CHECK(ts_parse_rate("0.000120", 8, &r) && r.mant == 12 && r.scale == 5,
+		  "0.000120 is 12e-5");
+	CHECK(ts_parse_rate("372816", 6, &r) && r.mant == 372816 && r.scale == 0,
+		  "372816 is an integer rate");
+	CHECK(ts_parse_rate("100.00", 6, &r) && r.mant == 100 && r.scale == 0,
+		  "100.00 is 100");
+	CHECK(ts_parse_rate("123456789012345678", 18, &r), "18 digits fit");
+	CHECK(!ts_parse_rate("1234567890123456789", 19, &r), "19 digits do not");
+	CHECK(!ts_parse_rate("0.1234567890123456789", 21, &r), "19 decimals do not");
+	CHECK(ts_parse_rate("0.1234567890123456780", 21, &r) && r.scale == 18,
+		  "trailing zero decimals are dropped");
+	CHECK(!ts_parse_rate("0", 1, &r) && !ts_parse_rate("0.000", 5, &r),
+		  "zero is no rate");
+	CHECK(!ts_parse_rate("-1", 2, &r) && !ts_parse_rate("", 0, &r) &&
+		  !ts_parse_rate("1.2.3", 5, &r) && !ts_parse_rate(".", 1, &r),
+		  "malformed rates are refused");
+
+	/* 1,000,000.00 USD at 6.9971 CNY per USD = 6,997,100.00 CNY */
+	rs[0] = (ts_rate) {69971, 4};
+	CHECK(ts_convert_units(100000000, 2, 2, rs, inv, 1, &out) == TS_CONV_OK &&
+		  out == 699710000, "USD to CNY directly");
+	/* 100.00 CNY / 6.9971 = 14.2916... USD -> 14.29 */
+	inv[0] = true;
+	CHECK(ts_convert_units(10000, 2, 2, rs, inv, 1, &out) == TS_CONV_OK &&
+		  out == 1429, "CNY to USD by the inverse");
+	CHECK(ts_convert_units(-10000, 2, 2, rs, inv, 1, &out) == TS_CONV_OK &&
+		  out == -1429, "negative amounts round symmetrically");
+	/* 1.00 USD to JPY at 110.505: 110.505 -> 111 (half away), JPY has 0 */
+	rs[0] = (ts_rate) {110505, 3};
+	inv[0] = false;
+	CHECK(ts_convert_units(100, 2, 0, rs, inv, 1, &out) == TS_CONV_OK &&
+		  out == 111, "USD to JPY rounds half away from zero");
+	/* exactly half: 0.01 USD * 0.5 = 0.005 -> 0.01 */
+	rs[0] = (ts_rate) {5, 1};
+	CHECK(ts_convert_units(1, 2, 2, rs, inv, 1, &out) == TS_CONV_OK && out == 1,
+		  "half a cent rounds up");
+	CHECK(ts_convert_units(-1, 2, 2, rs, inv, 1, &out) == TS_CONV_OK && out == -1,
+		  "minus half a cent rounds down");
+	/* cross: 100 JPY -> EUR (1/163.36) -> USD (1.1252) */
+	rs[0] = (ts_rate) {16336, 2};
+	rs[1] = (ts_rate) {11252, 4};
+	inv[0] = true;
+	inv[1] = false;
+	CHECK(ts_convert_units(100, 0, 2, rs, inv, 2, &out) == TS_CONV_OK && out == 69,
+		  "cross rate through EUR (100 JPY = 0.69 USD)");
+	/* range and width */
+	rs[0] = (ts_rate) {2, 0};
+	inv[0] = false;
+	CHECK(ts_convert_units(INT64_MAX, 2, 2, rs, inv, 1, &out) == TS_CONV_RANGE,
+		  "doubling the maximum is out of range");
+	CHECK(ts_convert_units(INT64_MIN / 2, 2, 2, rs, inv, 1, &out) == TS_CONV_OK &&
+		  out == INT64_MIN, "halving the minimum and doubling it is exact");
+	rs[0] = (ts_rate) {123456789012345678LL, 0};
+	rs[1] = (ts_rate) {123456789012345678LL, 0};
+	inv[1] = false;
+	CHECK(ts_convert_units(INT64_MAX, 2, 2, rs, inv, 2, &out) == TS_CONV_WIDE,
+		  "beyond 128 bits asks for the numeric fallback");
+}
+
 int
 main(void)
 {
@@ -407,6 +476,7 @@ main(void)
 	test_decimal();
 	test_div();
 	test_humanize();
+	test_rates();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed == 0 ? 0 : 1;
 }

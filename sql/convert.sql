@@ -1,0 +1,219 @@
+--
+-- Exchange rates and convert(), to_usd(), to_cny()
+--
+
+CREATE FUNCTION pg_temp.try(expr text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+	result text;
+BEGIN
+	EXECUTE 'SELECT (' || expr || ')::text' INTO result;
+	RETURN result;
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE || ': ' || SQLERRM;
+END
+$$;
+
+-- Run one statement, giving 'ok' or its SQLSTATE and message.
+CREATE FUNCTION pg_temp.try_exec(stmt text) RETURNS text
+LANGUAGE plpgsql AS $$
+BEGIN
+	EXECUTE stmt;
+	RETURN 'ok';
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE || ': ' || SQLERRM;
+END
+$$;
+
+-- Monthly rates as customs offices use them, a daily EUR rate, and a JPY rate.
+INSERT INTO trade_stats.exchange_rate VALUES
+	('USD', 'CNY', '2020-01-01', 6.9971),
+	('USD', 'CNY', '2020-12-01', 6.5687),
+	('EUR', 'USD', '2020-01-02', 1.1193),
+	('EUR', 'USD', '2020-06-01', 1.1121),
+	('USD', 'JPY', '2020-01-01', 108.5),
+	('KWD', 'USD', '2020-01-01', 3.2994);
+
+-- Direct and inverted use; the same currency passes through.
+SELECT expr, pg_temp.try(expr) AS result
+FROM (VALUES
+	('to_cny(''1000000.00 USD'', ''2020-01-15'')'),
+	('to_cny(''1000000.00 USD'', ''2020-12-01'')'),
+	('to_cny(''1000000.00 USD'', ''2020-11-30'')'),
+	('to_usd(''6997100.00 CNY'', ''2020-01-31'')'),
+	('to_usd(''100.00 CNY'', ''2020-01-31'')'),
+	('to_usd(''-100.00 CNY'', ''2020-01-31'')'),
+	('to_usd(''100.00 USD'', ''1900-01-01'')'),
+	('convert(''5 USD'', ''usd'', date ''1900-01-01'')'),
+	('convert(''100 USD'', ''JPY'', date ''2020-03-01'')'),
+	('convert(''0.01 USD'', ''JPY'', date ''2020-03-01'')'),
+	('convert(''1 JPY'', ''USD'', date ''2020-03-01'')'),
+	('convert(''1.000 KWD'', ''USD'', date ''2020-03-01'')'),
+	('convert(''1.00 USD'', ''KWD'', date ''2020-03-01'')'),
+	('convert(''100.00 EUR'', ''USD'', date ''2020-01-02'')'),
+	('convert(''100.00 EUR'', ''USD'', date ''2020-06-01'')')
+) AS t(expr);
+
+-- Rounding is half away from zero, computed exactly: 0.05 USD at 0.5.
+INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'GBP', '2020-01-01', 0.5);
+SELECT convert('0.05 USD', 'GBP', date '2020-01-01') AS half_up,
+	   convert('-0.05 USD', 'GBP', date '2020-01-01') AS half_down,
+	   convert('0.01 GBP', 'USD', date '2020-01-01') AS inverse;
+
+-- Crosses: EUR to CNY has no pair, so it goes through USD (the first choice).
+SELECT convert('100.00 EUR', 'CNY', date '2020-06-15') AS eur_cny_via_usd,
+	   convert('700.00 CNY', 'EUR', date '2020-06-15') AS cny_eur_via_usd,
+	   convert('100 JPY', 'CNY', date '2020-06-15') AS jpy_cny_via_usd;
+-- 100.00 EUR * 1.1121 * 6.9971 = 778.147... -> 778.15 CNY, rounded once.
+-- With a direct pair, it is used.
+INSERT INTO trade_stats.exchange_rate VALUES ('EUR', 'CNY', '2020-06-01', 7.9);
+SELECT convert('100.00 EUR', 'CNY', date '2020-06-15') AS eur_cny_direct,
+	   convert('100.00 EUR', 'CNY', date '2020-05-31') AS before_direct_is_cross;
+-- The order of intermediates: USD, then EUR, then CNY.
+INSERT INTO trade_stats.exchange_rate VALUES
+	('EUR', 'CHF', '2020-01-01', 1.08),
+	('CNY', 'CHF', '2020-01-01', 0.14),
+	('HKD', 'CNY', '2020-01-01', 0.9),
+	('HKD', 'EUR', '2020-01-01', 0.115);
+SELECT convert('100.00 USD', 'CHF', date '2020-06-15') AS usd_chf_via_eur,
+	   convert('100.00 HKD', 'CHF', date '2020-06-15') AS hkd_chf_via_eur,
+	   convert('100.00 HKD', 'USD', date '2020-06-15') AS hkd_usd_via_eur;
+
+-- Direct against inverted: the later row wins, the direct one on a tie.
+INSERT INTO trade_stats.exchange_rate VALUES
+	('CNY', 'USD', '2020-12-15', 0.1530),
+	('USD', 'CNY', '2020-12-15', 6.5000);
+SELECT to_usd('100.00 CNY', '2020-12-10') AS inverted_monthly,
+	   to_usd('100.00 CNY', '2020-12-15') AS tie_direct_wins,
+	   to_cny('100.00 USD', '2020-12-15') AS tie_direct_wins_other_way;
+
+-- A rate with more than 18 significant digits is used exactly too.
+INSERT INTO trade_stats.exchange_rate VALUES
+	('USD', 'SGD', '2020-01-01', 1.3456789012345678901234),
+	('USD', 'THB', '2020-01-01', 30.5);
+SELECT convert('1000000000.00 USD', 'SGD', date '2020-02-01') AS wide_rate,
+	   convert('-1000000000.00 USD', 'SGD', date '2020-02-01') AS negative,
+	   convert('1345678901.23 SGD', 'USD', date '2020-02-01') AS inverted;
+SELECT pg_temp.try('convert(''92233720368547758.07 USD'', ''THB'', date ''2020-02-01'')');
+
+-- Errors: no rate (naming the pair and the date), unknown currency, range.
+SELECT to_usd('100 CNY', '2019-12-31');
+SELECT convert('100 USD', 'XYZ', date '2020-01-01');
+SELECT pg_temp.try('convert(''100 USD'', ''ZAR'', date ''2020-01-01'')');
+SELECT pg_temp.try('convert(''92233720368547758.07 USD'', ''JPY'', date ''2020-02-01'')');
+SELECT pg_temp.try('to_usd(''5 CNY'', ''infinity'')');
+SELECT to_usd(NULL, '2020-01-01') IS NULL AS strict_amount,
+	   to_usd('5 CNY', NULL) IS NULL AS strict_date,
+	   convert('5 CNY', NULL, date '2020-01-01') IS NULL AS strict_currency;
+
+-- The table checks its rows.
+SELECT pg_temp.try_exec($$INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'XYZ', '2020-01-01', 1)$$);
+SELECT pg_temp.try_exec($$INSERT INTO trade_stats.exchange_rate VALUES ('usd', 'CNY', '2021-01-01', 1)$$);
+SELECT pg_temp.try_exec($$INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'USD', '2020-01-01', 1)$$);
+SELECT pg_temp.try_exec($$INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'CNY', '2021-01-01', 0)$$);
+SELECT pg_temp.try_exec($$INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'CNY', '2021-01-01', -1)$$);
+SELECT pg_temp.try_exec($$INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'CNY', '2021-01-01', 'NaN')$$);
+SELECT pg_temp.try_exec($$INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'CNY', '2021-01-01', 'Infinity')$$);
+SELECT pg_temp.try_exec($$INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'CNY', 'infinity', 7)$$);
+SELECT pg_temp.try_exec($$INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'CNY', '2020-01-01', 7)$$);
+SELECT pg_temp.try_exec($$INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'CNY', NULL, 7)$$);
+
+-- pg_dump keeps the user's rates: the table is extension configuration.
+SELECT extconfig::regclass[] FROM pg_extension WHERE extname = 'trade_stats';
+
+-- Volatility and parallel safety.
+SELECT proname, provolatile, proparallel, proisstrict FROM pg_proc
+WHERE proname IN ('convert', 'to_usd', 'to_cny', 'is_currency_code') AND
+	  pronamespace = (SELECT extnamespace FROM pg_extension WHERE extname = 'trade_stats')
+ORDER BY proname;
+
+-- The cache never serves a rate the statement does not see.
+-- Inserted earlier in the same transaction:
+BEGIN;
+INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'AUD', '2020-01-01', 1.5);
+SELECT convert('100 USD', 'AUD', date '2020-02-01') AS inserted_in_transaction;
+UPDATE trade_stats.exchange_rate SET rate = 1.6 WHERE base = 'USD' AND quote = 'AUD';
+SELECT convert('100 USD', 'AUD', date '2020-02-01') AS updated_in_transaction;
+ROLLBACK;
+-- Rolled back: gone again (the cross through EUR has no AUD either).
+SELECT pg_temp.try('convert(''100 USD'', ''AUD'', date ''2020-02-01'')') AS after_rollback;
+-- Update, delete, truncate of committed rates.
+INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'NZD', '2020-01-01', 1.5);
+SELECT convert('100 USD', 'NZD', date '2020-02-01') AS inserted;
+UPDATE trade_stats.exchange_rate SET rate = 1.55 WHERE base = 'USD' AND quote = 'NZD';
+SELECT convert('100 USD', 'NZD', date '2020-02-01') AS updated;
+DELETE FROM trade_stats.exchange_rate WHERE base = 'USD' AND quote = 'NZD';
+SELECT pg_temp.try('convert(''100 USD'', ''NZD'', date ''2020-02-01'')') AS deleted;
+-- Within one PL/pgSQL function, whose simple expressions outlive statements.
+DO $$
+DECLARE
+	v currency_amount;
+BEGIN
+	INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'NZD', '2020-01-01', 1.4);
+	v := convert('100 USD', 'NZD', date '2020-02-01');
+	RAISE NOTICE 'first: %', v;
+	UPDATE trade_stats.exchange_rate SET rate = 1.45 WHERE base = 'USD' AND quote = 'NZD';
+	v := convert('100 USD', 'NZD', date '2020-02-01');
+	RAISE NOTICE 'after update: %', v;
+	DELETE FROM trade_stats.exchange_rate WHERE base = 'USD' AND quote = 'NZD';
+	BEGIN
+		v := convert('100 USD', 'NZD', date '2020-02-01');
+		RAISE NOTICE 'after delete: %', v;
+	EXCEPTION WHEN invalid_parameter_value THEN
+		RAISE NOTICE 'after delete: %', SQLERRM;
+	END;
+END
+$$;
+-- A cursor keeps the rates of its own snapshot while newer statements change them.
+INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'NZD', '2020-01-01', 1.7);
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+DECLARE c CURSOR FOR
+	SELECT i, convert('100 USD', 'NZD', date '2020-02-01') FROM generate_series(1, 3) i;
+FETCH 1 FROM c;
+SELECT convert('100 USD', 'NZD', date '2020-02-01') AS same_snapshot;
+FETCH 2 FROM c;
+COMMIT;
+-- TRUNCATE empties the cache's view as well.
+CREATE TEMP TABLE saved_rates AS SELECT * FROM trade_stats.exchange_rate;
+TRUNCATE trade_stats.exchange_rate;
+SELECT pg_temp.try('to_cny(''1 USD'', ''2020-06-01'')') AS after_truncate;
+INSERT INTO trade_stats.exchange_rate SELECT * FROM saved_rates;
+SELECT to_cny('1 USD', '2020-06-01') AS restored;
+
+-- Ordinary users read the rates and convert, but cannot change the rates.
+CREATE ROLE trade_stats_reader;
+SET ROLE trade_stats_reader;
+SELECT count(*) > 0 AS can_read FROM trade_stats.exchange_rate;
+SELECT to_cny('1 USD', '2020-06-01') AS can_convert;
+SELECT pg_temp.try_exec($$INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'AUD', '2020-01-01', 1.5)$$);
+SELECT pg_temp.try_exec($$UPDATE trade_stats.exchange_rate SET rate = 1$$);
+SELECT pg_temp.try_exec($$UPDATE trade_stats.rate_version SET version = 0$$);
+RESET ROLE;
+-- ... unless granted.
+GRANT INSERT ON trade_stats.exchange_rate TO trade_stats_reader;
+SET ROLE trade_stats_reader;
+INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'AUD', '2020-01-01', 1.5);
+SELECT convert('100 USD', 'AUD', date '2020-02-01') AS granted_writer_sees_it;
+RESET ROLE;
+REVOKE ALL ON trade_stats.exchange_rate FROM trade_stats_reader;
+DROP ROLE trade_stats_reader;
+
+-- Monthly averages of daily rates.
+INSERT INTO trade_stats.exchange_rate VALUES
+	('USD', 'MXN', '2020-03-02', 19.5), ('USD', 'MXN', '2020-03-03', 20.5),
+	('USD', 'MXN', '2020-04-01', 24.0);
+SELECT * FROM trade_stats.exchange_rate_monthly WHERE quote = 'MXN' ORDER BY month;
+
+-- Loading a wide rate file: skips blanks, N/A, zero, unknown and base columns.
+SELECT load_rates(E'Date;CNY;JPY;KRW;USD;XYZ\r\n02-Jan-2001;8.2779;;;1;5\r\n03-Jan-2001;8.2773;N/A;0;1;5\r\n04-Jan-2001;8.2781;113.85;1100.5;1;5\r\n',
+				  'USD', ';', 'DD-Mon-YYYY');
+SELECT * FROM trade_stats.exchange_rate WHERE valid_from < '2002-01-01' ORDER BY quote, valid_from;
+-- Yuan per 100 units of each column's currency, as the NBS publishes them;
+-- reloading replaces.
+SELECT load_rates(E'year,JPY,USD\n2001年,7.6,827.70\n', 'CNY', ',', 'YYYY"年"', per => 100, columns => 'base');
+SELECT load_rates(E'year,JPY,USD\n2001年,7.6,827.71\n', 'CNY', ',', 'YYYY"年"', per => 100, columns => 'base');
+SELECT * FROM trade_stats.exchange_rate WHERE quote = 'CNY' AND valid_from = '2001-01-01' ORDER BY base;
+SELECT to_cny('100 JPY', '2001-06-30') AS hundred_yen, to_cny('100.00 USD', '2001-06-30') AS hundred_dollars;
+SELECT pg_temp.try($$load_rates('Date,USD', 'XYZ')$$);
+SELECT pg_temp.try($$load_rates('Date,USD', 'EUR', per => 0)$$);
+SELECT pg_temp.try($$load_rates('Date,USD', 'EUR', columns => 'quotes')$$);

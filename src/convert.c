@@ -1,0 +1,708 @@
+/*-------------------------------------------------------------------------
+ *
+ * convert.c
+ *	  convert(), to_usd(), to_cny(): currency conversion through the rates
+ *	  in trade_stats.exchange_rate, and the backend-local rate cache.
+ *
+ * The cache must never serve a rate the statement's snapshot does not see.
+ * Plain INSERT/UPDATE/DELETE send no invalidation, so the extension keeps a
+ * version: a statement trigger on exchange_rate sets the single row of
+ * trade_stats.rate_version to a fresh sequence value on every change.  Each
+ * statement (each call site's fn_extra) reads that row once, with its own
+ * snapshot, and uses the cache generation built for exactly that version:
+ * an uncommitted change of another session, or a rolled-back one, is
+ * invisible and so is its version; a change earlier in our own transaction
+ * is visible and so is its new version.  Sequence values are never reused,
+ * and the key includes the version table's OID, so a dropped and re-created
+ * extension starts afresh.
+ *
+ * A generation holds, per currency pair asked for, a timeline: the dates at
+ * which the rate to use changes, each with its chain of one or two rates
+ * (direct, inverted, or crossed through USD, EUR or CNY).  Per row that is
+ * one binary search, or none when rows come in date order.
+ *
+ * A call site normally lives for one statement, but PL/pgSQL keeps simple
+ * expressions for a whole transaction; so each call site compares the
+ * active snapshot with the one it read the version under, and reads the
+ * version again when it differs.
+ *
+ * Generations are reference-counted by the call sites using them (a cursor
+ * may outlive newer statements) and freed when unused and no longer current.
+ *
+ * Global state: current_generation and the two kept SPI plans.  Both are
+ * caches, rebuilt on demand.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+#include "utils/datum.h"
+#include "utils/hsearch.h"
+#include "utils/memutils.h"
+#include "utils/snapmgr.h"
+
+#include "trade_stats.h"
+
+/* One row of exchange_rate for one pair: from 'from' on, 'rate'. */
+typedef struct RatePoint
+{
+	DateADT		from;
+	bool		fits;			/* rate holds the value exactly */
+	ts_rate		rate;
+	Numeric		value;			/* the numeric, for the wide fallback */
+} RatePoint;
+
+typedef struct PairKey
+{
+	uint16		base;
+	uint16		quote;
+} PairKey;
+
+/* The rows of one (base, quote) pair, by date.  A hash table entry. */
+typedef struct PairRates
+{
+	PairKey		key;
+	int			n;
+	RatePoint  *points;
+} PairRates;
+
+/* From 'from' on (until the next segment), convert through these rates. */
+typedef struct Segment
+{
+	DateADT		from;
+	int			nsteps;			/* 0: no rate applies */
+	const RatePoint *step[2];
+	bool		inverse[2];
+	uint16		via;			/* intermediate currency of a cross */
+} Segment;
+
+/* How to convert one pair on any date.  A hash table entry. */
+typedef struct Timeline
+{
+	PairKey		key;
+	int			n;
+	Segment    *segments;
+} Timeline;
+
+typedef struct RateGeneration
+{
+	int64		version;
+	Oid			version_table;
+	MemoryContext cxt;			/* holds this struct and everything below */
+	HTAB	   *pairs;			/* PairKey -> PairRates */
+	HTAB	   *timelines;		/* PairKey -> Timeline */
+	int			refcount;		/* statements using it */
+} RateGeneration;
+
+/*
+ * Per call site: fn_extra.  It usually lives for one statement, but not
+ * always (PL/pgSQL keeps simple expressions for a whole transaction), so it
+ * keeps a copy of the snapshot it read the version with, and reads it again
+ * when the active snapshot differs.  Snapshots with the same contents see
+ * the same rows.
+ */
+typedef struct ConvertCall
+{
+	RateGeneration *gen;		/* holds a reference, or NULL */
+	MemoryContextCallback release;
+	MemoryContext cxt;			/* fn_mcxt */
+	/* the snapshot gen was chosen under */
+	TransactionId xmin;
+	TransactionId xmax;
+	CommandId	curcid;
+	uint32		xcnt;
+	int32		subxcnt;
+	bool		suboverflowed;
+	TransactionId *xip;			/* xcnt, then subxcnt entries */
+	int			xip_space;
+	/* last used */
+	const Timeline *timeline;
+	int			segment;
+} ConvertCall;
+
+static RateGeneration *current_generation = NULL;
+static SPIPlanPtr version_plan = NULL;
+static SPIPlanPtr pair_plan = NULL;
+
+/* Intermediate currencies of a cross rate, in order of preference. */
+static const char *const cross_codes[] = {"USD", "EUR", "CNY"};
+
+static void
+free_generation(RateGeneration *gen)
+{
+	MemoryContextDelete(gen->cxt);
+}
+
+static void
+drop_reference(RateGeneration *gen)
+{
+	gen->refcount--;
+	if (gen->refcount == 0 && gen != current_generation)
+		free_generation(gen);
+}
+
+/* fn_mcxt is going away: let go of the generation. */
+static void
+release_call(void *arg)
+{
+	ConvertCall *call = (ConvertCall *) arg;
+
+	if (call->gen != NULL)
+		drop_reference(call->gen);
+	call->gen = NULL;
+}
+
+static SPIPlanPtr
+keep_plan(const char *sql, int nargs, Oid *argtypes)
+{
+	SPIPlanPtr	plan = SPI_prepare(sql, nargs, argtypes);
+
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql,
+			 SPI_result_code_string(SPI_result));
+	if (SPI_keepplan(plan) != 0)
+		elog(ERROR, "SPI_keepplan failed");
+	return plan;
+}
+
+/* The rate version the current snapshot sees. */
+static void
+read_version(int64 *version, Oid *table)
+{
+	bool		isnull;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (version_plan == NULL)
+		version_plan = keep_plan("SELECT version, tableoid FROM trade_stats.rate_version",
+								 0, NULL);
+	if (SPI_execute_plan(version_plan, NULL, NULL, true, 2) != SPI_OK_SELECT ||
+		SPI_processed != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("trade_stats.rate_version must hold exactly one row"),
+				 errhint("Re-create the extension trade_stats.")));
+	*version = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0],
+										   SPI_tuptable->tupdesc, 1, &isnull));
+	*table = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0],
+											SPI_tuptable->tupdesc, 2, &isnull));
+	SPI_finish();
+}
+
+/* Is snap the snapshot the call's generation was chosen under? */
+static bool
+same_snapshot(const ConvertCall *call, Snapshot snap)
+{
+	return call->gen != NULL &&
+		snap->xmin == call->xmin && snap->xmax == call->xmax &&
+		snap->curcid == call->curcid && snap->xcnt == call->xcnt &&
+		snap->subxcnt == call->subxcnt &&
+		snap->suboverflowed == call->suboverflowed &&
+		memcmp(snap->xip, call->xip, sizeof(TransactionId) * snap->xcnt) == 0 &&
+		(snap->subxcnt <= 0 ||
+		 memcmp(snap->subxip, call->xip + snap->xcnt,
+				sizeof(TransactionId) * snap->subxcnt) == 0);
+}
+
+static void
+remember_snapshot(ConvertCall *call, Snapshot snap)
+{
+	int			needed = (int) snap->xcnt + Max(snap->subxcnt, 0);
+
+	if (needed > call->xip_space)
+	{
+		if (call->xip)
+			pfree(call->xip);
+		call->xip = MemoryContextAlloc(call->cxt,
+									   sizeof(TransactionId) * Max(needed, 1));
+		call->xip_space = needed;
+	}
+	call->xmin = snap->xmin;
+	call->xmax = snap->xmax;
+	call->curcid = snap->curcid;
+	call->xcnt = snap->xcnt;
+	call->subxcnt = snap->subxcnt;
+	call->suboverflowed = snap->suboverflowed;
+	if (snap->xcnt > 0)
+		memcpy(call->xip, snap->xip, sizeof(TransactionId) * snap->xcnt);
+	if (snap->subxcnt > 0)
+		memcpy(call->xip + snap->xcnt, snap->subxip,
+			   sizeof(TransactionId) * snap->subxcnt);
+}
+
+/* The current generation for this version of the rates, made if needed. */
+static RateGeneration *
+generation_for(int64 version, Oid table)
+{
+	MemoryContext cxt;
+	RateGeneration *gen;
+	HASHCTL		ctl;
+
+	if (current_generation != NULL &&
+		current_generation->version == version &&
+		current_generation->version_table == table)
+		return current_generation;
+
+	cxt = AllocSetContextCreate(TopMemoryContext, "trade_stats rate cache",
+								ALLOCSET_DEFAULT_SIZES);
+	gen = MemoryContextAllocZero(cxt, sizeof(RateGeneration));
+	gen->version = version;
+	gen->version_table = table;
+	gen->cxt = cxt;
+
+	memset(&ctl, 0, sizeof(ctl));
+	ctl.keysize = sizeof(PairKey);
+	ctl.entrysize = sizeof(PairRates);
+	ctl.hcxt = cxt;
+	gen->pairs = hash_create("trade_stats rate pairs", 64, &ctl,
+							 HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	ctl.entrysize = sizeof(Timeline);
+	gen->timelines = hash_create("trade_stats rate timelines", 16, &ctl,
+								 HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+
+	if (current_generation != NULL && current_generation->refcount == 0)
+		free_generation(current_generation);
+	current_generation = gen;
+	return gen;
+}
+
+/*
+ * The call site's state, with the generation of rates that the active
+ * snapshot sees.
+ */
+static ConvertCall *
+get_call(FunctionCallInfo fcinfo)
+{
+	ConvertCall *call = (ConvertCall *) fcinfo->flinfo->fn_extra;
+	Snapshot	snap;
+	RateGeneration *gen;
+	int64		version;
+	Oid			table;
+
+	if (call == NULL)
+	{
+		call = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+									  sizeof(ConvertCall));
+		call->cxt = fcinfo->flinfo->fn_mcxt;
+		call->release.func = release_call;
+		call->release.arg = call;
+		MemoryContextRegisterResetCallback(call->cxt, &call->release);
+		fcinfo->flinfo->fn_extra = call;
+	}
+
+	if (!ActiveSnapshotSet())
+		elog(ERROR, "convert() needs an active snapshot");
+	snap = GetActiveSnapshot();
+	if (same_snapshot(call, snap))
+		return call;
+
+	read_version(&version, &table);
+	gen = generation_for(version, table);
+	gen->refcount++;
+	if (call->gen != NULL)
+		drop_reference(call->gen);
+	call->gen = gen;
+	call->timeline = NULL;
+	remember_snapshot(call, snap);
+	return call;
+}
+
+/* Load the rows of one pair into the generation (empty if none). */
+static const PairRates *
+get_pair(RateGeneration *gen, ts_currency_key base, ts_currency_key quote)
+{
+	PairKey		key = {base, quote};
+	PairRates  *entry;
+	RatePoint  *points = NULL;
+	int			n;
+	bool		found;
+	Oid			argtypes[2] = {BPCHAROID, BPCHAROID};
+	Datum		args[2];
+
+	entry = hash_search(gen->pairs, &key, HASH_FIND, NULL);
+	if (entry != NULL)
+		return entry;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (pair_plan == NULL)
+		pair_plan = keep_plan("SELECT valid_from, rate FROM trade_stats.exchange_rate"
+							  " WHERE base OPERATOR(pg_catalog.=) $1"
+							  " AND quote OPERATOR(pg_catalog.=) $2"
+							  " ORDER BY valid_from",
+							  2, argtypes);
+	args[0] = PointerGetDatum(cstring_to_text(currency_code(base)));
+	args[1] = PointerGetDatum(cstring_to_text(currency_code(quote)));
+	if (SPI_execute_plan(pair_plan, args, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "reading trade_stats.exchange_rate failed");
+
+	n = (int) SPI_processed;
+	if (n > 0)
+		points = MemoryContextAlloc(gen->cxt, sizeof(RatePoint) * n);
+	for (int i = 0; i < n; i++)
+	{
+		HeapTuple	tuple = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		bool		isnull;
+		Numeric		value;
+		char	   *text;
+
+		points[i].from = DatumGetDateADT(SPI_getbinval(tuple, desc, 1, &isnull));
+		value = DatumGetNumeric(SPI_getbinval(tuple, desc, 2, &isnull));
+		points[i].value = (Numeric) MemoryContextAlloc(gen->cxt, VARSIZE(value));
+		memcpy(points[i].value, value, VARSIZE(value));
+		text = DatumGetCString(DirectFunctionCall1(numeric_out,
+												   NumericGetDatum(value)));
+		points[i].fits = ts_parse_rate(text, strlen(text), &points[i].rate);
+		pfree(text);
+	}
+	SPI_finish();
+
+	/* enter only when complete, so an error leaves no half-made entry */
+	entry = hash_search(gen->pairs, &key, HASH_ENTER, &found);
+	entry->n = n;
+	entry->points = points;
+	return entry;
+}
+
+/* Index of the last point on or before d, or -1. */
+static int
+last_on_or_before(const PairRates *pair, DateADT d)
+{
+	int			lo = 0,
+				hi = pair->n - 1,
+				found = -1;
+
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (pair->points[mid].from <= d)
+		{
+			found = mid;
+			lo = mid + 1;
+		}
+		else
+			hi = mid - 1;
+	}
+	return found;
+}
+
+/*
+ * The rate from a to b on date d: the latest row of (a, b) used directly or
+ * of (b, a) inverted, whichever is later (direct on a tie).
+ */
+static bool
+pair_rate(RateGeneration *gen, ts_currency_key a, ts_currency_key b,
+		  DateADT d, const RatePoint **point, bool *inverse)
+{
+	const PairRates *direct = get_pair(gen, a, b);
+	const PairRates *inverted = get_pair(gen, b, a);
+	int			i = last_on_or_before(direct, d);
+	int			j = last_on_or_before(inverted, d);
+
+	if (i < 0 && j < 0)
+		return false;
+	if (j < 0 || (i >= 0 && direct->points[i].from >= inverted->points[j].from))
+	{
+		*point = &direct->points[i];
+		*inverse = false;
+	}
+	else
+	{
+		*point = &inverted->points[j];
+		*inverse = true;
+	}
+	return true;
+}
+
+/* How to convert from a to b on date d: direct, inverted, else crossed. */
+static void
+resolve(RateGeneration *gen, ts_currency_key a, ts_currency_key b, DateADT d,
+		Segment *seg)
+{
+	memset(seg, 0, sizeof(Segment));
+	seg->from = d;
+	if (pair_rate(gen, a, b, d, &seg->step[0], &seg->inverse[0]))
+	{
+		seg->nsteps = 1;
+		return;
+	}
+	for (int k = 0; k < lengthof(cross_codes); k++)
+	{
+		ts_currency_key x = ts_currency_key_from_code(cross_codes[k]);
+
+		if (x == a || x == b)
+			continue;
+		if (pair_rate(gen, a, x, d, &seg->step[0], &seg->inverse[0]) &&
+			pair_rate(gen, x, b, d, &seg->step[1], &seg->inverse[1]))
+		{
+			seg->nsteps = 2;
+			seg->via = x;
+			return;
+		}
+	}
+	seg->nsteps = 0;
+}
+
+static int
+dateadt_qsort_cmp(const void *x, const void *y)
+{
+	DateADT		a = *(const DateADT *) x;
+	DateADT		b = *(const DateADT *) y;
+
+	return (a > b) - (a < b);
+}
+
+/* Append the dates of a pair's rows. */
+static void
+add_dates(const PairRates *pair, DateADT *dates, int *n)
+{
+	for (int i = 0; i < pair->n; i++)
+		dates[(*n)++] = pair->points[i].from;
+}
+
+/*
+ * Build the timeline of (a, b): the resolution can only change at a date
+ * where one of the pairs it may use has a row, so resolve at each of those.
+ */
+static const Timeline *
+get_timeline(RateGeneration *gen, ts_currency_key a, ts_currency_key b)
+{
+	PairKey		key = {a, b};
+	Timeline   *entry;
+	const PairRates *pairs[2 + 4 * lengthof(cross_codes)];
+	int			npairs = 0;
+	int			ndates = 0;
+	int			nseg = 0;
+	DateADT    *dates;
+	Segment    *segments;
+	bool		found;
+
+	entry = hash_search(gen->timelines, &key, HASH_FIND, NULL);
+	if (entry != NULL)
+		return entry;
+
+	pairs[npairs++] = get_pair(gen, a, b);
+	pairs[npairs++] = get_pair(gen, b, a);
+	for (int k = 0; k < lengthof(cross_codes); k++)
+	{
+		ts_currency_key x = ts_currency_key_from_code(cross_codes[k]);
+
+		if (x == a || x == b)
+			continue;
+		pairs[npairs++] = get_pair(gen, a, x);
+		pairs[npairs++] = get_pair(gen, x, a);
+		pairs[npairs++] = get_pair(gen, x, b);
+		pairs[npairs++] = get_pair(gen, b, x);
+	}
+	for (int i = 0; i < npairs; i++)
+		ndates += pairs[i]->n;
+
+	dates = palloc(sizeof(DateADT) * Max(ndates, 1));
+	ndates = 0;
+	for (int i = 0; i < npairs; i++)
+		add_dates(pairs[i], dates, &ndates);
+	qsort(dates, ndates, sizeof(DateADT), dateadt_qsort_cmp);
+
+	segments = MemoryContextAlloc(gen->cxt, sizeof(Segment) * Max(ndates, 1));
+	for (int i = 0; i < ndates; i++)
+	{
+		Segment		seg;
+
+		if (i > 0 && dates[i] == dates[i - 1])
+			continue;
+		resolve(gen, a, b, dates[i], &seg);
+		/* keep only changes */
+		if (nseg > 0 &&
+			segments[nseg - 1].nsteps == seg.nsteps &&
+			segments[nseg - 1].step[0] == seg.step[0] &&
+			segments[nseg - 1].step[1] == seg.step[1])
+			continue;
+		segments[nseg++] = seg;
+	}
+	pfree(dates);
+
+	entry = hash_search(gen->timelines, &key, HASH_ENTER, &found);
+	entry->n = nseg;
+	entry->segments = segments;
+	return entry;
+}
+
+/* The segment for date d, or NULL before the first one. */
+static const Segment *
+find_segment(ConvertCall *call, const Timeline *tl, DateADT d)
+{
+	int			lo,
+				hi,
+				found = -1;
+
+	/* rows in date order stay in the same segment or move to the next */
+	if (call->timeline == tl && call->segment < tl->n)
+	{
+		int			s = call->segment;
+
+		if (tl->segments[s].from <= d &&
+			(s + 1 == tl->n || tl->segments[s + 1].from > d))
+			return &tl->segments[s];
+	}
+
+	lo = 0;
+	hi = tl->n - 1;
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (tl->segments[mid].from <= d)
+		{
+			found = mid;
+			lo = mid + 1;
+		}
+		else
+			hi = mid - 1;
+	}
+	if (found < 0)
+		return NULL;
+	call->timeline = tl;
+	call->segment = found;
+	return &tl->segments[found];
+}
+
+/* Power of ten as numeric. */
+static Numeric
+pow10_numeric(int e)
+{
+	return int64_to_numeric(ts_pow10[e]);
+}
+
+/* The conversion when intermediates exceed 128 bits: exact numerics. */
+static int64
+convert_wide(int64 units, const ts_currency *from, const ts_currency *to,
+			 const Segment *seg)
+{
+	Numeric		num = int64_to_numeric(units);
+	Numeric		den = pow10_numeric(from->minor_units);
+
+	num = numeric_mul_opt_error(num, pow10_numeric(to->minor_units), NULL);
+	for (int i = 0; i < seg->nsteps; i++)
+	{
+		if (seg->inverse[i])
+			den = numeric_mul_opt_error(den, seg->step[i]->value, NULL);
+		else
+			num = numeric_mul_opt_error(num, seg->step[i]->value, NULL);
+	}
+	return numeric_ratio_to_units(num, den,
+								  ts_currency_key_from_code(to->code),
+								  "converted amount");
+}
+
+/* A finite date as YYYY-MM-DD, whatever DateStyle says. */
+static char *
+iso_date(DateADT d)
+{
+	struct pg_tm tm;
+	char		buf[MAXDATELEN + 1];
+
+	j2date(d + POSTGRES_EPOCH_JDATE, &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
+	EncodeDateOnly(&tm, USE_ISO_DATES, buf);
+	return pstrdup(buf);
+}
+
+static Datum
+convert_amount(FunctionCallInfo fcinfo, CurrencyAmount *a,
+			   ts_currency_key to_key, DateADT on_date)
+{
+	const ts_currency *from = amount_currency(a->currency);
+	const ts_currency *to = amount_currency(to_key);
+	ConvertCall *call;
+	const Timeline *tl;
+	const Segment *seg;
+	ts_rate		rates[2];
+	int64		units;
+
+	if (a->currency == to_key)
+		PG_RETURN_CURRENCY_AMOUNT_P(make_amount(a->units, a->currency));
+	if (DATE_NOT_FINITE(on_date))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot convert %s to %s on an infinite date",
+						from->code, to->code)));
+
+	call = get_call(fcinfo);
+	tl = get_timeline(call->gen, a->currency, to_key);
+	seg = find_segment(call, tl, on_date);
+	if (seg == NULL || seg->nsteps == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("no exchange rate from %s to %s on or before %s",
+						from->code, to->code, iso_date(on_date)),
+				 errhint("Add a rate of %s/%s (or %s/%s, or of both against USD, EUR or CNY) valid from that date or earlier to trade_stats.exchange_rate.",
+						 from->code, to->code, to->code, from->code)));
+
+	for (int i = 0; i < seg->nsteps; i++)
+	{
+		if (!seg->step[i]->fits)
+		{
+			units = convert_wide(a->units, from, to, seg);
+			PG_RETURN_CURRENCY_AMOUNT_P(make_amount(units, to_key));
+		}
+		rates[i] = seg->step[i]->rate;
+	}
+	switch (ts_convert_units(a->units, from->minor_units, to->minor_units,
+							 rates, seg->inverse, seg->nsteps, &units))
+	{
+		case TS_CONV_OK:
+			break;
+		case TS_CONV_WIDE:
+			units = convert_wide(a->units, from, to, seg);
+			break;
+		case TS_CONV_RANGE:
+			amount_out_of_range("converted amount", to_key);
+	}
+	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(units, to_key));
+}
+
+PG_FUNCTION_INFO_V1(currency_amount_convert);
+Datum
+currency_amount_convert(PG_FUNCTION_ARGS)
+{
+	CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(0);
+	const ts_currency *to = lookup_currency_text(PG_GETARG_TEXT_PP(1));
+
+	return convert_amount(fcinfo, a, ts_currency_key_from_code(to->code),
+						  PG_GETARG_DATEADT(2));
+}
+
+PG_FUNCTION_INFO_V1(currency_amount_to_usd);
+Datum
+currency_amount_to_usd(PG_FUNCTION_ARGS)
+{
+	return convert_amount(fcinfo, PG_GETARG_CURRENCY_AMOUNT_P(0),
+						  ts_currency_key_from_code("USD"), PG_GETARG_DATEADT(1));
+}
+
+PG_FUNCTION_INFO_V1(currency_amount_to_cny);
+Datum
+currency_amount_to_cny(PG_FUNCTION_ARGS)
+{
+	return convert_amount(fcinfo, PG_GETARG_CURRENCY_AMOUNT_P(0),
+						  ts_currency_key_from_code("CNY"), PG_GETARG_DATEADT(1));
+}
+
+/* is_currency_code(text): an upper-case ISO 4217 code trade_stats knows. */
+PG_FUNCTION_INFO_V1(trade_stats_is_currency_code);
+Datum
+trade_stats_is_currency_code(PG_FUNCTION_ARGS)
+{
+	text	   *code = PG_GETARG_TEXT_PP(0);
+	const ts_currency *cur = ts_currency_by_code(VARDATA_ANY(code),
+												 VARSIZE_ANY_EXHDR(code));
+
+	PG_RETURN_BOOL(cur != NULL && memcmp(VARDATA_ANY(code), cur->code, 3) == 0);
+}
