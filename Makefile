@@ -12,8 +12,10 @@ OBJS = $(CORE_OBJS) src/amount_io.o src/amount_ops.o src/amount_agg.o src/conver
 
 DATA = $(wildcard src/$(EXTENSION)--*.sql)
 
-REGRESS = amount_io amount_ops amount_agg amount_parallel amount_binary convert
+REGRESS = amount_io amount_ops amount_agg amount_parallel amount_binary convert convert_real
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
+ISOLATION = convert_sessions
+ISOLATION_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -27,4 +29,8 @@ test/unit/test_core: test/unit/test_core.c $(CORE_OBJS:.o=.c) src/ts_core.h
 unit: test/unit/test_core
 	test/unit/test_core
 
-.PHONY: unit
+# For the test runner, which leaves out the *_real tests without ../shared/data.
+print-regress:
+	@echo $(REGRESS)
+
+.PHONY: unit print-regress

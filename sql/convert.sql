@@ -2,6 +2,9 @@
 -- Exchange rates and convert(), to_usd(), to_cny()
 --
 
+-- Start from no rates; leave none behind (see the end).
+TRUNCATE trade_stats.exchange_rate;
+
 CREATE FUNCTION pg_temp.try(expr text) RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -217,3 +220,5 @@ SELECT to_cny('100 JPY', '2001-06-30') AS hundred_yen, to_cny('100.00 USD', '200
 SELECT pg_temp.try($$load_rates('Date,USD', 'XYZ')$$);
 SELECT pg_temp.try($$load_rates('Date,USD', 'EUR', per => 0)$$);
 SELECT pg_temp.try($$load_rates('Date,USD', 'EUR', columns => 'quotes')$$);
+
+TRUNCATE trade_stats.exchange_rate;
