@@ -121,7 +121,10 @@ typedef struct ConvertCall
 	bool		suboverflowed;
 	TransactionId *xip;			/* xcnt, then subxcnt entries */
 	int			xip_space;
-	/* last used */
+	/* last used: the pair, its currencies, its timeline and segment */
+	PairKey		pair;
+	const ts_currency *from;
+	const ts_currency *to;
 	const Timeline *timeline;
 	int			segment;
 } ConvertCall;
@@ -543,8 +546,8 @@ find_segment(ConvertCall *call, const Timeline *tl, DateADT d)
 				hi,
 				found = -1;
 
-	/* rows in date order stay in the same segment or move to the next */
-	if (call->timeline == tl && call->segment < tl->n)
+	/* rows in date order stay in the same segment */
+	if (call->segment < tl->n)
 	{
 		int			s = call->segment;
 
@@ -569,7 +572,6 @@ find_segment(ConvertCall *call, const Timeline *tl, DateADT d)
 	}
 	if (found < 0)
 		return NULL;
-	call->timeline = tl;
 	call->segment = found;
 	return &tl->segments[found];
 }
@@ -618,8 +620,8 @@ static Datum
 convert_amount(FunctionCallInfo fcinfo, CurrencyAmount *a,
 			   ts_currency_key to_key, DateADT on_date)
 {
-	const ts_currency *from = amount_currency(a->currency);
-	const ts_currency *to = amount_currency(to_key);
+	const ts_currency *from;
+	const ts_currency *to;
 	ConvertCall *call;
 	const Timeline *tl;
 	const Segment *seg;
@@ -628,14 +630,33 @@ convert_amount(FunctionCallInfo fcinfo, CurrencyAmount *a,
 
 	if (a->currency == to_key)
 		PG_RETURN_CURRENCY_AMOUNT_P(make_amount(a->units, a->currency));
+
+	call = get_call(fcinfo);
+	if (call->timeline != NULL && call->pair.base == a->currency &&
+		call->pair.quote == to_key)
+	{
+		/* the same pair as the last row: no lookups */
+		from = call->from;
+		to = call->to;
+		tl = call->timeline;
+	}
+	else
+	{
+		from = amount_currency(a->currency);
+		to = amount_currency(to_key);
+		tl = get_timeline(call->gen, a->currency, to_key);
+		call->pair.base = a->currency;
+		call->pair.quote = to_key;
+		call->from = from;
+		call->to = to;
+		call->timeline = tl;
+		call->segment = 0;
+	}
 	if (DATE_NOT_FINITE(on_date))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot convert %s to %s on an infinite date",
 						from->code, to->code)));
-
-	call = get_call(fcinfo);
-	tl = get_timeline(call->gen, a->currency, to_key);
 	seg = find_segment(call, tl, on_date);
 	if (seg == NULL || seg->nsteps == 0)
 		ereport(ERROR,

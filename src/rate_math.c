@@ -121,10 +121,24 @@ ts_convert_units(int64_t units, int from_minor, int to_minor,
 		if (!mul_u128(&den, 10))
 			return TS_CONV_WIDE;
 
-	q = num / den;
-	r = num % den;
-	if (r >= den - r)
-		q++;
+	if ((num >> 64) == 0 && (den >> 64) == 0)
+	{
+		/* the usual case: 64-bit division is several times faster */
+		uint64_t	n64 = (uint64_t) num;
+		uint64_t	d64 = (uint64_t) den;
+		uint64_t	r64 = n64 % d64;
+
+		q = n64 / d64;
+		if (r64 >= d64 - r64)
+			q++;
+	}
+	else
+	{
+		q = num / den;
+		r = num % den;
+		if (r >= den - r)
+			q++;
+	}
 	if (units < 0)
 	{
 		if (q > (u128) INT64_MAX + 1)

@@ -3,16 +3,30 @@
 # in the same run (the machines are shared and noisy: compare ratios, not
 # milliseconds).  Not a test: it never fails on a missed target.
 #
-#   test/bench/run.sh [ROWS]      default 10000000
+#   test/bench/run.sh [NAME...] [ROWS]   NAME: amount, convert (default: all);
+#                                        ROWS default 10000000
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . test/lib.sh
 
-rows=${1:-10000000}
+names=()
+rows=10000000
+for arg in "$@"; do
+	case "$arg" in
+		[0-9]*) rows=$arg ;;
+		*) names+=("$arg") ;;
+	esac
+done
+[ ${#names[@]} -gt 0 ] || names=(amount convert)
+
 need_packages "${BASE_PACKAGES[@]}"
 build_and_install
 dir=$(mktemp -d)
 chmod 1777 "$dir"
 trap 'rm -rf "$dir"' EXIT
-pg_virtualenv -v "$PG_MAJOR" -o shared_buffers=4GB -o max_wal_size=8GB -o work_mem=256MB -- \
-	psql -X -q -v rows="$rows" -v amount_file="$dir/amount.txt" -v numeric_file="$dir/numeric.txt" -f test/bench/amount.sql 2>&1
+for name in "${names[@]}"; do
+	[ -f "test/bench/$name.sql" ] || { echo "no benchmark $name"; exit 1; }
+	pg_virtualenv -v "$PG_MAJOR" -o shared_buffers=4GB -o max_wal_size=8GB -o work_mem=256MB -- \
+		psql -X -q -v rows="$rows" -v amount_file="$dir/amount.txt" \
+			-v numeric_file="$dir/numeric.txt" -f "test/bench/$name.sql" 2>&1
+done
