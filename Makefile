@@ -7,8 +7,10 @@ EXTENSION = trade_stats
 EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)
 
 MODULE_big = trade_stats
-CORE_OBJS = src/currency.o src/amount_parse.o src/amount_format.o src/rate_math.o
-OBJS = $(CORE_OBJS) src/amount_io.o src/amount_ops.o src/amount_agg.o src/convert.o
+CORE_OBJS = src/currency.o src/amount_parse.o src/amount_format.o src/rate_math.o \
+	src/growth_core.o
+OBJS = $(CORE_OBJS) src/amount_io.o src/amount_ops.o src/amount_agg.o src/convert.o \
+	src/growth_agg.o src/window.o
 
 DATA = $(wildcard src/$(EXTENSION)--*.sql)
 
@@ -23,7 +25,7 @@ include $(PGXS)
 
 # The pure C core's unit tests (no PostgreSQL needed).
 UNIT_CFLAGS = -std=gnu99 -O1 -g -Wall -Wextra -Isrc
-test/unit/test_core: test/unit/test_core.c $(CORE_OBJS:.o=.c) src/ts_core.h
+test/unit/test_core: test/unit/test_core.c $(CORE_OBJS:.o=.c) src/ts_core.h src/ts_growth.h
 	$(CC) $(UNIT_CFLAGS) -o $@ test/unit/test_core.c $(CORE_OBJS:.o=.c)
 
 unit: test/unit/test_core

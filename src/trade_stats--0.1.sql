@@ -575,3 +575,135 @@ $$;
 
 COMMENT ON FUNCTION @extschema@.load_rates(text, text, text, text, numeric, text) IS
 	'load a wide rate file (date, then one column per currency) into trade_stats.exchange_rate';
+
+-- ---------------------------------------------------------------------------
+-- Growth and share analytics
+-- ---------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.growth_state;
+
+CREATE FUNCTION @extschema@.growth_state_in(cstring)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.growth_state_out(@extschema@.growth_state)
+RETURNS cstring
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.growth_state_recv(internal)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.growth_state_send(@extschema@.growth_state)
+RETURNS bytea
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.growth_state (
+	INPUT = @extschema@.growth_state_in,
+	OUTPUT = @extschema@.growth_state_out,
+	RECEIVE = @extschema@.growth_state_recv,
+	SEND = @extschema@.growth_state_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+
+COMMENT ON TYPE @extschema@.growth_state IS
+	'partial state of the growth and share aggregates: exact sums per period';
+
+CREATE FUNCTION @extschema@.growth_combine(@extschema@.growth_state, @extschema@.growth_state)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.yoy_growth_final(@extschema@.growth_state)
+RETURNS numeric
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.mom_growth_final(@extschema@.growth_state)
+RETURNS numeric
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.share_final(@extschema@.growth_state)
+RETURNS numeric
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.share_change_final(@extschema@.growth_state)
+RETURNS numeric
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.growth_contribution_final(@extschema@.growth_state)
+RETURNS numeric
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+-- Each measure for each value type: currency_amount, numeric, bigint and
+-- double precision.  One transition function serves all of them.
+DO $$
+DECLARE
+	t text;
+	s text := '@extschema@';
+BEGIN
+	FOREACH t IN ARRAY ARRAY[s || '.currency_amount', 'numeric', 'bigint', 'double precision']
+	LOOP
+		-- transition functions: (value, period), (value, period, as_of),
+		-- (value, part), (value, part, period)
+		EXECUTE format($f$
+			CREATE FUNCTION %1$s.growth_accum(%1$s.growth_state, %2$s, date)
+			RETURNS %1$s.growth_state
+			AS 'MODULE_PATHNAME', 'growth_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+			CREATE FUNCTION %1$s.growth_accum(%1$s.growth_state, %2$s, date, date)
+			RETURNS %1$s.growth_state
+			AS 'MODULE_PATHNAME', 'growth_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+			CREATE FUNCTION %1$s.growth_accum(%1$s.growth_state, %2$s, boolean)
+			RETURNS %1$s.growth_state
+			AS 'MODULE_PATHNAME', 'growth_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+			CREATE FUNCTION %1$s.growth_accum(%1$s.growth_state, %2$s, boolean, date)
+			RETURNS %1$s.growth_state
+			AS 'MODULE_PATHNAME', 'growth_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+		$f$, s, t);
+
+		-- aggregates
+		EXECUTE format($f$
+			CREATE AGGREGATE %1$s.yoy_growth(value %2$s, period date) (
+				SFUNC = %1$s.growth_accum, STYPE = %1$s.growth_state,
+				FINALFUNC = %1$s.yoy_growth_final,
+				COMBINEFUNC = %1$s.growth_combine, PARALLEL = SAFE);
+			CREATE AGGREGATE %1$s.yoy_growth(value %2$s, period date, as_of date) (
+				SFUNC = %1$s.growth_accum, STYPE = %1$s.growth_state,
+				FINALFUNC = %1$s.yoy_growth_final,
+				COMBINEFUNC = %1$s.growth_combine, PARALLEL = SAFE);
+			CREATE AGGREGATE %1$s.mom_growth(value %2$s, period date) (
+				SFUNC = %1$s.growth_accum, STYPE = %1$s.growth_state,
+				FINALFUNC = %1$s.mom_growth_final,
+				COMBINEFUNC = %1$s.growth_combine, PARALLEL = SAFE);
+			CREATE AGGREGATE %1$s.share(value %2$s, part boolean) (
+				SFUNC = %1$s.growth_accum, STYPE = %1$s.growth_state,
+				FINALFUNC = %1$s.share_final,
+				COMBINEFUNC = %1$s.growth_combine, PARALLEL = SAFE);
+			CREATE AGGREGATE %1$s.share_change(value %2$s, part boolean, period date) (
+				SFUNC = %1$s.growth_accum, STYPE = %1$s.growth_state,
+				FINALFUNC = %1$s.share_change_final,
+				COMBINEFUNC = %1$s.growth_combine, PARALLEL = SAFE);
+			CREATE AGGREGATE %1$s.growth_contribution(value %2$s, part boolean, period date) (
+				SFUNC = %1$s.growth_accum, STYPE = %1$s.growth_state,
+				FINALFUNC = %1$s.growth_contribution_final,
+				COMBINEFUNC = %1$s.growth_combine, PARALLEL = SAFE);
+		$f$, s, t);
+
+		-- window functions and the scalar
+		EXECUTE format($f$
+			CREATE FUNCTION %1$s.yoy(value %2$s, period date) RETURNS numeric
+			AS 'MODULE_PATHNAME', 'window_yoy' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+			CREATE FUNCTION %1$s.mom(value %2$s, period date) RETURNS numeric
+			AS 'MODULE_PATHNAME', 'window_mom' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+			CREATE FUNCTION %1$s.prior_year(value %2$s, period date) RETURNS %2$s
+			AS 'MODULE_PATHNAME', 'window_prior_year' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+			CREATE FUNCTION %1$s.monthly_from_ytd(value %2$s, period date) RETURNS %2$s
+			AS 'MODULE_PATHNAME', 'window_monthly_from_ytd' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+			CREATE FUNCTION %1$s.share_of_total(value %2$s) RETURNS numeric
+			AS 'MODULE_PATHNAME', 'window_share_of_total' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+			CREATE FUNCTION %1$s.pct_change("current" %2$s, base %2$s) RETURNS numeric
+			AS 'MODULE_PATHNAME', 'trade_stats_pct_change' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+		$f$, s, t);
+	END LOOP;
+END
+$$;

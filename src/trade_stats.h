@@ -14,6 +14,7 @@
 #include "utils/numeric.h"
 
 #include "ts_core.h"
+#include "ts_growth.h"
 
 /* PostgreSQL 13 lacks these numeric helpers (and numeric infinity). */
 #if PG_VERSION_NUM < 140000
@@ -56,7 +57,15 @@ extern int64 numeric_to_minor_units(Numeric num, int minor,
 									ts_currency_key currency,
 									const char *what);
 
+/* growth_agg.c */
+extern ts_value_kind growth_value_kind(Oid type);
+extern Numeric percent_numeric(Numeric num, Numeric den);
+
+/* window.c */
+extern Numeric growth_value_numeric(Oid type, Datum value);
+
 /* amount_ops.c */
+extern Datum currency_amount_mi(PG_FUNCTION_ARGS);
 extern int64 numeric_ratio_to_units(Numeric num, Numeric den,
 									ts_currency_key currency,
 									const char *what);

@@ -5,6 +5,9 @@
  *	  "N passed, N failed" line; exits 1 if anything failed.
  */
 #include "ts_core.h"
+#include "ts_growth.h"
+
+#include <stdlib.h>
 
 #include <stdio.h>
 #include <string.h>
@@ -466,6 +469,215 @@ test_rates(void)
 		  "beyond 128 bits asks for the numeric fallback");
 }
 
+static int32_t
+ymd(int y, int m, int d)
+{
+	return ts_date_from_ymd(y, m, d);
+}
+
+static void
+test_calendar(void)
+{
+	int			bad = 0;
+
+	CHECK(ymd(2000, 1, 1) == 0, "2000-01-01 is day 0");
+	CHECK(ymd(1999, 12, 31) == -1, "1999-12-31 is day -1");
+	CHECK(ymd(2020, 3, 1) - ymd(2020, 2, 28) == 2, "2020 is a leap year");
+	CHECK(ymd(1900, 3, 1) - ymd(1900, 2, 28) == 1, "1900 is not");
+	for (int32_t d = -800000; d <= 3000000; d += 37)
+	{
+		int64_t		y;
+		int			m,
+					dd;
+
+		ts_date_to_ymd(d, &y, &m, &dd);
+		if (ts_date_from_ymd(y, m, dd) != d)
+			bad++;
+	}
+	CHECK(bad == 0, "days and dates convert back and forth (%d failures)", bad);
+	CHECK(ts_date_minus_years(ymd(2020, 2, 29), 1) == ymd(2019, 2, 28),
+		  "29 February maps to 28 February");
+	CHECK(ts_date_minus_years(ymd(2021, 11, 30), 1) == ymd(2020, 11, 30),
+		  "30 November a year earlier");
+	CHECK(ts_date_minus_months(ymd(2020, 3, 31), 1) == ymd(2020, 2, 29),
+		  "31 March minus a month is 29 February in a leap year");
+	CHECK(ts_date_minus_months(ymd(2021, 3, 31), 1) == ymd(2021, 2, 28),
+		  "and 28 February otherwise");
+	CHECK(ts_date_minus_months(ymd(2020, 1, 15), 1) == ymd(2019, 12, 15),
+		  "January minus a month is December of the year before");
+	CHECK(ts_date_minus_months(ymd(2020, 1, 1), 13) == ymd(2018, 12, 1),
+		  "13 months back");
+	CHECK(ts_date_year_start(ymd(2021, 11, 30)) == ymd(2021, 1, 1), "year start");
+	CHECK(ts_date_month_start(ymd(2021, 11, 30)) == ymd(2021, 11, 1), "month start");
+	CHECK(ts_date_year_start(ymd(-44, 3, 15)) == ymd(-44, 1, 1),
+		  "year start before year 1");
+}
+
+static ts_growth_state *
+new_state(int capacity, ts_value_kind kind, int flags)
+{
+	ts_growth_state *st = calloc(1, TS_GS_SIZE(capacity));
+
+	ts_gs_init(st, capacity, kind, flags);
+	return st;
+}
+
+/* Add a value for a period, inserting the period if needed. */
+static void
+state_add(ts_growth_state *st, int32_t period, int64_t v, bool part)
+{
+	int			i = ts_gs_find(st, period);
+
+	if (i < 0)
+		ts_gs_insert(st, -i - 1, period);
+	ts_gs_add(&st->entries[ts_gs_find(st, period)], v, part);
+}
+
+static void
+test_state(void)
+{
+	ts_growth_state *a = new_state(8, TS_VAL_AMOUNT, TS_GS_PERIODS | TS_GS_PART);
+	ts_growth_state *b = new_state(8, TS_VAL_AMOUNT, TS_GS_PERIODS | TS_GS_PART);
+	ts_growth_state *m = new_state(16, TS_VAL_AMOUNT, 0);
+	ts_growth_state *back;
+	ts_window_sums w;
+	uint8_t    *bin;
+	char	   *text;
+	int32_t		n,
+				latest = 0;
+
+	a->currency = b->currency = ts_currency_key_from_code("CNY");
+	a->scale = b->scale = 2;
+	state_add(a, ymd(2020, 3, 1), 300, true);
+	state_add(a, ymd(2020, 1, 1), 100, false);
+	state_add(a, ymd(2020, 3, 1), 5, false);
+	state_add(b, ymd(2020, 2, 1), 200, true);
+	state_add(b, ymd(2020, 3, 1), -7, false);
+	CHECK(a->nentries == 2 && a->entries[0].period == ymd(2020, 1, 1) &&
+		  a->entries[1].count == 2 && a->entries[1].total == 305 &&
+		  a->entries[1].part == 300 && a->entries[1].part_count == 1,
+		  "entries are sorted and summed");
+	CHECK(ts_gs_validate(a) == NULL, "a built state is valid");
+	CHECK(ts_gs_merge(a, b, m) && m->nentries == 3 &&
+		  m->entries[2].total == 298 && m->entries[2].count == 3,
+		  "merge adds the sums of equal periods");
+	CHECK(ts_gs_window(m, ymd(2020, 2, 1), ymd(2020, 3, 1), &w) &&
+		  w.count == 4 && w.total == 498 && w.part == 500 && w.part_count == 2,
+		  "window sums");
+	CHECK(ts_gs_latest(m, &latest) && latest == ymd(2020, 3, 1), "latest period");
+
+	/* binary round trip */
+	bin = malloc(ts_gs_encoded_size(m));
+	ts_gs_encode(m, bin);
+	CHECK(ts_gs_decode_count(bin, ts_gs_encoded_size(m), &n) == NULL && n == 3,
+		  "decode counts the periods");
+	back = new_state(n, TS_VAL_AMOUNT, 0);
+	CHECK(ts_gs_decode(bin, ts_gs_encoded_size(m), back) == NULL &&
+		  memcmp(back->entries, m->entries, 3 * sizeof(ts_growth_entry)) == 0 &&
+		  back->currency == m->currency && back->flags == m->flags,
+		  "binary form round-trips");
+	CHECK(ts_gs_decode_count(bin, ts_gs_encoded_size(m) - 1, &n) != NULL,
+		  "a truncated binary state is refused");
+	bin[15 + 52 + 3] ^= 0x80;		/* second period goes far back: unsorted */
+	CHECK(ts_gs_decode(bin, ts_gs_encoded_size(m), back) != NULL,
+		  "periods out of order are refused");
+	free(bin);
+
+	/* text round trip */
+	text = malloc(ts_gs_text_size(m));
+	ts_gs_format(m, text);
+	CHECK(strcmp(text, "(amount,3,2,CNY,)[2020-01-01:1:100:0:0;2020-02-01:1:200:1:200;"
+				 "2020-03-01:3:298:1:300]") == 0, "text form: %s", text);
+	free(back);
+	ts_gs_parse_count(text, &n);
+	back = new_state(n, TS_VAL_AMOUNT, 0);
+	CHECK(ts_gs_parse(text, back) == NULL &&
+		  memcmp(back->entries, m->entries, 3 * sizeof(ts_growth_entry)) == 0,
+		  "text form round-trips");
+	free(text);
+
+	{
+		static const char *const bad_texts[] = {
+			"(amount,3,2,CNY,)[2020-03-01:1:100:0:0;2020-01-01:1:100:0:0]",
+			"(amount,3,2,CNY,)[2020-01-01:0:0:0:0]",
+			"(amount,3,2,CNY,)[2020-01-01:1:100:2:100]",
+			"(amount,1,2,CNY,)[2020-01-01:1:100:1:100]",
+			"(amount,3,3,CNY,)[2020-01-01:1:100:0:0]",
+			"(amount,3,2,XYZ,)[2020-01-01:1:100:0:0]",
+			"(amount,3,2,,)[2020-01-01:1:100:0:0]",
+			"(amount,3,2,CNY,)[2020-01-01:1:9223372036854775809:0:0]",
+			"(amount,3,2,CNY,)[2020-02-30:1:100:0:0]",
+			"(amount,3,2,CNY,)[*:1:100:0:0]",
+			"(amount,2,2,CNY,)[2020-01-01:1:100:0:0]",
+			"(amount,5,2,CNY,)[2020-01-01:1:100:0:0]",
+			"(amount,1,2,CNY,2020-01-01)[]",
+			"(amount,8,2,CNY,)[]",
+			"(euro,1,2,CNY,)[]",
+			"(numeric,1,31,,)[]",
+			"(bigint,1,1,,)[]",
+			"(amount,3,2,CNY,)[2020-01-01:1:100:0:0]x",
+			"(amount,3,2,CNY,)[2020-01-01:1:100:0:0",
+			"(amount,3,2,CNY,)[2020-01-01:1:100:0]",
+			"(amount,3,2,CNY,)[;]",
+			"",
+			"[",
+		};
+		int			accepted = 0;
+
+		for (size_t i = 0; i < sizeof(bad_texts) / sizeof(bad_texts[0]); i++)
+		{
+			ts_growth_state *st;
+
+			if (ts_gs_parse_count(bad_texts[i], &n) != NULL)
+				continue;
+			st = new_state(n, TS_VAL_AMOUNT, 0);
+			if (ts_gs_parse(bad_texts[i], st) == NULL)
+			{
+				accepted++;
+				printf("accepted bad state text \"%s\"\n", bad_texts[i]);
+			}
+			free(st);
+		}
+		CHECK(accepted == 0, "malformed state texts are refused");
+	}
+	{
+		ts_growth_state *sh = new_state(1, TS_VAL_INT8, TS_GS_PART);
+		char		buf[256];
+
+		ts_gs_insert(sh, 0, 0);
+		ts_gs_add(&sh->entries[0], 5, true);
+		ts_gs_format(sh, buf);
+		CHECK(strcmp(buf, "(bigint,2,0,,)[*:1:5:1:5]") == 0, "share state text: %s", buf);
+		free(sh);
+	}
+	free(a);
+	free(b);
+	free(m);
+	free(back);
+
+	{
+		ts_int128	v = 0;
+		int			sc = -1;
+
+		CHECK(ts_decimal_to_int128("1588852981506.719", 30, &v, &sc) &&
+			  v == (ts_int128) 1588852981506719LL && sc == 3, "decimal with 3 places");
+		CHECK(ts_decimal_to_int128("-12.3400", 30, &v, &sc) && v == -1234 && sc == 2,
+			  "trailing zeros are dropped");
+		CHECK(ts_decimal_to_int128("100", 30, &v, &sc) && v == 100 && sc == 0,
+			  "an integer");
+		CHECK(ts_decimal_to_int128("0.125", 2, &v, &sc) && v == 13 && sc == 2,
+			  "rounded half away from zero beyond max_scale");
+		CHECK(ts_decimal_to_int128("-0.125", 2, &v, &sc) && v == -13 && sc == 2,
+			  "negative too");
+		CHECK(!ts_decimal_to_int128("1e5", 30, &v, &sc) &&
+			  !ts_decimal_to_int128("", 30, &v, &sc) &&
+			  !ts_decimal_to_int128("NaN", 30, &v, &sc),
+			  "malformed decimals are refused");
+		CHECK(!ts_decimal_to_int128("999999999999999999999999999999999999999999", 30, &v, &sc),
+			  "too large");
+	}
+}
+
 int
 main(void)
 {
@@ -477,6 +689,8 @@ main(void)
 	test_div();
 	test_humanize();
 	test_rates();
+	test_calendar();
+	test_state();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed == 0 ? 0 : 1;
 }

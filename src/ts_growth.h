@@ -1,0 +1,166 @@
+/*-------------------------------------------------------------------------
+ *
+ * ts_growth.h
+ *	  Pure C core of the growth and share measures: calendar arithmetic for
+ *	  same-period windows, and the per-period state of the aggregates with
+ *	  its portable binary and text forms.
+ *
+ * No PostgreSQL headers here; see ts_core.h.  Dates are PostgreSQL's
+ * DateADT: days since 2000-01-01.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef TS_GROWTH_H
+#define TS_GROWTH_H
+
+#include "ts_core.h"
+
+/* ---- calendar ---- */
+
+extern int32_t ts_date_from_ymd(int64_t y, int m, int d);
+extern void ts_date_to_ymd(int32_t date, int64_t *y, int *m, int *d);
+/* date minus n years or months, the day clamped to the month's end */
+extern int32_t ts_date_minus_years(int32_t date, int n);
+extern int32_t ts_date_minus_months(int32_t date, int n);
+extern int32_t ts_date_year_start(int32_t date);
+extern int32_t ts_date_month_start(int32_t date);
+
+/* ---- aggregate state ---- */
+
+typedef enum ts_value_kind
+{
+	TS_VAL_AMOUNT = 1,			/* currency_amount: minor units */
+	TS_VAL_NUMERIC = 2,			/* numeric: decimal mantissa, 'scale' digits */
+	TS_VAL_INT8 = 3,			/* bigint */
+	TS_VAL_FLOAT8 = 4			/* double: binary fixed point, 2^-40 */
+} ts_value_kind;
+
+#define TS_FLOAT8_FRACTION_BITS 40
+#define TS_NUMERIC_MAX_SCALE	30
+
+/* flags */
+#define TS_GS_PERIODS	0x01	/* entries are per period (else one entry) */
+#define TS_GS_PART		0x02	/* part sums are kept */
+#define TS_GS_AS_OF		0x04	/* as_of is set */
+#define TS_GS_ALL_FLAGS 0x07
+
+#define TS_GS_VERSION	1
+
+/* Sums of the rows of one period (or of all rows, without periods). */
+typedef struct ts_growth_entry
+{
+	int32_t		period;			/* DateADT; 0 without periods */
+	int32_t		pad;
+	int64_t		count;			/* rows with a value */
+	int64_t		part_count;		/* of which part is true */
+	ts_int128	total;			/* sum of values */
+	ts_int128	part;			/* sum of values where part is true */
+} ts_growth_entry;
+
+/*
+ * The state, laid out as the varlena datum itself.  'vl_len' belongs to
+ * PostgreSQL (SET_VARSIZE); the core leaves it alone.
+ */
+typedef struct ts_growth_state
+{
+	int32_t		vl_len;
+	uint8_t		version;
+	uint8_t		kind;			/* ts_value_kind */
+	uint8_t		flags;
+	int8_t		scale;			/* decimals of the sums (kind numeric, amount) */
+	uint16_t	currency;		/* kind amount: the currency, once known */
+	uint16_t	pad;
+	int32_t		as_of;			/* with TS_GS_AS_OF */
+	int32_t		nentries;		/* sorted by period, distinct */
+	int32_t		capacity;		/* entries allocated */
+	int32_t		last;			/* index of the last entry used (a hint) */
+	ts_growth_entry entries[];
+} ts_growth_state;
+
+#define TS_GS_SIZE(capacity) \
+	(offsetof(ts_growth_state, entries) + (size_t) (capacity) * sizeof(ts_growth_entry))
+
+extern void ts_gs_init(ts_growth_state *s, int capacity, ts_value_kind kind,
+					   int flags);
+
+/*
+ * Index of the entry for 'period', or -(insertion point) - 1 if absent.
+ * Uses and updates the 'last' hint.
+ */
+extern int	ts_gs_find(ts_growth_state *s, int32_t period);
+
+/* Insert an empty entry at index (capacity must allow). */
+extern ts_growth_entry *ts_gs_insert(ts_growth_state *s, int index,
+									 int32_t period);
+
+/* Add one value; false on overflow. */
+extern bool ts_gs_add(ts_growth_entry *e, ts_int128 value, bool part);
+
+/* Multiply every sum by 10^k (numeric scale grows); false on overflow. */
+extern bool ts_gs_rescale(ts_growth_state *s, int k);
+
+/*
+ * Merge the entries of b into a copy of a: out must have room for
+ * a->nentries + b->nentries entries; header fields are taken from a.
+ * False on overflow.
+ */
+extern bool ts_gs_merge(const ts_growth_state *a, const ts_growth_state *b,
+						ts_growth_state *out);
+
+/* Sums over the entries with period in [from, to]. */
+typedef struct ts_window_sums
+{
+	int64_t		count;
+	int64_t		part_count;
+	ts_int128	total;
+	ts_int128	part;
+} ts_window_sums;
+
+extern bool ts_gs_window(const ts_growth_state *s, int32_t from, int32_t to,
+						 ts_window_sums *out);
+
+/* The latest period with rows; false when there is none. */
+extern bool ts_gs_latest(const ts_growth_state *s, int32_t *period);
+
+/*
+ * Portable binary form: big-endian, version byte first.  encode needs
+ * ts_gs_encoded_size() bytes.  decode validates everything and fills 'out'
+ * (room for ts_gs_decode_count() entries); it returns NULL when valid, else
+ * a message saying what is wrong.
+ */
+extern size_t ts_gs_encoded_size(const ts_growth_state *s);
+extern void ts_gs_encode(const ts_growth_state *s, uint8_t *buf);
+extern const char *ts_gs_decode_count(const uint8_t *buf, size_t len,
+									  int32_t *nentries);
+extern const char *ts_gs_decode(const uint8_t *buf, size_t len,
+								ts_growth_state *out);
+
+/* Checks shared by every way a state comes in; NULL when valid. */
+extern const char *ts_gs_validate(const ts_growth_state *s);
+
+/*
+ * Text form:
+ *	 (kind,flags,scale,currency,as_of)[period:count:total:part_count:part;...]
+ * e.g. "(amount,1,2,USD,)[2020-01-01:3:12345:0:0]".  format needs
+ * ts_gs_text_size() bytes; parse works like decode.
+ */
+extern size_t ts_gs_text_size(const ts_growth_state *s);
+extern void ts_gs_format(const ts_growth_state *s, char *buf);
+extern const char *ts_gs_parse_count(const char *str, int32_t *nentries);
+extern const char *ts_gs_parse(const char *str, ts_growth_state *out);
+
+/*
+ * A plain decimal ("-1234.5678", as numeric_out writes it) as an int128
+ * mantissa and a scale (decimals, trailing zeros dropped), rounded half away
+ * from zero to at most max_scale decimals.  False if malformed or too large.
+ */
+extern bool ts_decimal_to_int128(const char *str, int max_scale,
+								 ts_int128 *mantissa, int *scale);
+
+/* Multiply by 10^k; false on overflow. */
+extern bool ts_int128_mul_pow10(ts_int128 *v, int k);
+
+/* Decimal text of an int128 (buf of 41 bytes at least); returns length. */
+extern int	ts_int128_to_text(ts_int128 v, char *buf);
+
+#endif							/* TS_GROWTH_H */

@@ -1,0 +1,435 @@
+/*-------------------------------------------------------------------------
+ *
+ * window.c
+ *	  Window functions yoy, mom, prior_year, monthly_from_ytd and
+ *	  share_of_total, and the scalar pct_change.
+ *
+ * On its first row in a partition a function reads the whole partition once,
+ * in order, and keeps each row's period and value in partition-local memory:
+ * an open-addressing hash table from period to row.  Every row then finds
+ * its neighbour a year or a month earlier in constant time, so a partition
+ * costs linear time however its rows are ordered, and the tuplestore is never
+ * read backwards.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "catalog/pg_type.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datum.h"
+#include "utils/datetime.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "miscadmin.h"
+#include "windowapi.h"
+
+#include "trade_stats.h"
+
+typedef struct PeriodRow
+{
+	int32		period;
+	bool		isnull;			/* the value is NULL */
+	Datum		value;			/* a copy in partition memory */
+} PeriodRow;
+
+/* Partition-local state (WinGetPartitionLocalMemory zeroes it). */
+typedef struct PartitionIndex
+{
+	bool		built;
+	Oid			type;
+	int16		typlen;
+	bool		typbyval;
+	int64		nrows;			/* rows with a period */
+	PeriodRow  *rows;
+	int32	   *slots;			/* hash table: row index + 1, 0 empty */
+	uint32		mask;
+	/* share_of_total */
+	bool		total_isnull;	/* no values */
+	Numeric		total;
+	uint16		currency;		/* currency_amount: the partition's */
+} PartitionIndex;
+
+static inline uint32
+period_hash(int32 period)
+{
+	return (uint32) period * 2654435761u;
+}
+
+static void
+duplicate_period(int32 period)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_CARDINALITY_VIOLATION),
+			 errmsg("window partition has more than one row for period %s",
+					DatumGetCString(DirectFunctionCall1(date_out,
+														DateADTGetDatum(period)))),
+			 errhint("Aggregate first, e.g. sum(value) ... GROUP BY partner, period, then apply the window function to the sums.")));
+}
+
+static void
+mixed_currencies(uint16 a, uint16 b)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("cannot compare amounts in different currencies: %s and %s",
+					currency_code(a), currency_code(b)),
+			 errhint("Partition by currency(amount), or convert the amounts to one currency first.")));
+}
+
+/* Row index of a period, or -1. */
+static int64
+find_period(const PartitionIndex *idx, int32 period)
+{
+	uint32		h;
+
+	if (idx->slots == NULL)
+		return -1;
+	for (h = period_hash(period) & idx->mask;; h = (h + 1) & idx->mask)
+	{
+		int32		slot = idx->slots[h];
+
+		if (slot == 0)
+			return -1;
+		if (idx->rows[slot - 1].period == period)
+			return slot - 1;
+	}
+}
+
+/*
+ * Read the partition once: every row's period and value (with_periods), or
+ * the sum of the values (for share_of_total).
+ */
+static PartitionIndex *
+get_index(FunctionCallInfo fcinfo, WindowObject winobj, bool with_periods)
+{
+	PartitionIndex *idx;
+	MemoryContext partcxt;
+	int64		n;
+	uint32		size;
+
+	idx = (PartitionIndex *) WinGetPartitionLocalMemory(winobj, sizeof(PartitionIndex));
+	if (idx->built)
+		return idx;
+
+	partcxt = GetMemoryChunkContext(idx);
+	idx->type = get_fn_expr_argtype(fcinfo->flinfo, 0);
+	get_typlenbyval(idx->type, &idx->typlen, &idx->typbyval);
+	n = WinGetPartitionRowCount(winobj);
+	if (with_periods && n > INT32_MAX / 4)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("window partition has too many rows (" INT64_FORMAT ")", n)));
+	if (with_periods && n > 0)
+	{
+		for (size = 16; size < 2 * n; size *= 2)
+			;
+		idx->rows = MemoryContextAlloc(partcxt, sizeof(PeriodRow) * n);
+		idx->slots = MemoryContextAllocZero(partcxt, sizeof(int32) * size);
+		idx->mask = size - 1;
+	}
+	idx->total_isnull = true;
+
+	for (int64 i = 0; i < n; i++)
+	{
+		bool		isnull,
+					isout,
+					period_isnull = false;
+		Datum		value,
+					period = 0;
+
+		CHECK_FOR_INTERRUPTS();
+		value = WinGetFuncArgInPartition(winobj, 0, i, WINDOW_SEEK_HEAD, false,
+										 &isnull, &isout);
+		if (with_periods)
+			period = WinGetFuncArgInPartition(winobj, 1, i, WINDOW_SEEK_HEAD,
+											  false, &period_isnull, &isout);
+
+		if (!isnull && idx->type != NUMERICOID && idx->type != INT8OID &&
+			idx->type != FLOAT8OID)
+		{
+			CurrencyAmount *a = DatumGetCurrencyAmountP(value);
+
+			if (idx->currency == 0)
+				idx->currency = a->currency;
+			else if (idx->currency != a->currency)
+				mixed_currencies(idx->currency, a->currency);
+		}
+
+		if (with_periods)
+		{
+			PeriodRow  *row;
+			uint32		h;
+			int32		p;
+
+			if (period_isnull)
+				continue;
+			p = DatumGetDateADT(period);
+			if (DATE_NOT_FINITE(p))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("period must be a finite date")));
+			for (h = period_hash(p) & idx->mask; idx->slots[h] != 0;
+				 h = (h + 1) & idx->mask)
+				if (idx->rows[idx->slots[h] - 1].period == p)
+					duplicate_period(p);
+			row = &idx->rows[idx->nrows];
+			row->period = p;
+			row->isnull = isnull;
+			row->value = 0;
+			if (!isnull)
+			{
+				MemoryContext old = MemoryContextSwitchTo(partcxt);
+
+				row->value = datumCopy(value, idx->typbyval, idx->typlen);
+				MemoryContextSwitchTo(old);
+			}
+			idx->slots[h] = (int32) (++idx->nrows);
+		}
+		else if (!isnull)
+		{
+			Numeric		v = growth_value_numeric(idx->type, value);
+			MemoryContext old = MemoryContextSwitchTo(partcxt);
+
+			idx->total = idx->total_isnull ? v :
+				DatumGetNumeric(DirectFunctionCall2(numeric_add,
+													NumericGetDatum(idx->total),
+													NumericGetDatum(v)));
+			idx->total_isnull = false;
+			MemoryContextSwitchTo(old);
+		}
+	}
+	idx->built = true;
+	return idx;
+}
+
+/*
+ * A value as numeric for percentages: an amount's minor units (the ratio of
+ * two amounts of one currency does not depend on the scale), bigint and
+ * double as numeric.
+ */
+Numeric
+growth_value_numeric(Oid type, Datum value)
+{
+	switch (type)
+	{
+		case NUMERICOID:
+			return DatumGetNumeric(value);
+		case INT8OID:
+			return int64_to_numeric(DatumGetInt64(value));
+		case FLOAT8OID:
+			{
+				float8		f = DatumGetFloat8(value);
+
+				if (isnan(f) || isinf(f))
+					ereport(ERROR,
+							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+							 errmsg("cannot compute a percentage of %s",
+									isnan(f) ? "NaN" : "infinity")));
+				return DatumGetNumeric(DirectFunctionCall1(float8_numeric, value));
+			}
+		default:
+			return int64_to_numeric(DatumGetCurrencyAmountP(value)->units);
+	}
+}
+
+/* 100 * (now - before) / |before|; NULL (false) when before is 0. */
+static bool
+growth_of(Oid type, Datum now, Datum before, Numeric *result)
+{
+	Numeric		n = growth_value_numeric(type, now);
+	Numeric		b = growth_value_numeric(type, before);
+	Datum		abs_b = DirectFunctionCall1(numeric_abs, NumericGetDatum(b));
+
+	if (numeric_is_nan(n) || numeric_is_nan(b) || numeric_is_inf(n) || numeric_is_inf(b))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot compute a percentage of NaN or infinity")));
+	if (DatumGetInt32(DirectFunctionCall1(numeric_sign, abs_b)) == 0)
+		return false;
+	*result = percent_numeric(DatumGetNumeric(DirectFunctionCall2(numeric_sub,
+																  NumericGetDatum(n),
+																  NumericGetDatum(b))),
+							  DatumGetNumeric(abs_b));
+	return true;
+}
+
+typedef enum NeighbourKind
+{
+	PREVIOUS_YEAR,
+	PREVIOUS_MONTH,
+	PREVIOUS_MONTH_SAME_YEAR
+} NeighbourKind;
+
+/*
+ * The current row's value and its neighbour's.  False when the current row
+ * has a NULL value or period, or there is no neighbour with a value; with
+ * PREVIOUS_MONTH_SAME_YEAR, *january is set for a January row.
+ */
+static bool
+current_and_neighbour(FunctionCallInfo fcinfo, NeighbourKind kind,
+					  PartitionIndex **pidx, Datum *value, Datum *neighbour,
+					  bool *january)
+{
+	WindowObject winobj = PG_WINDOW_OBJECT();
+	PartitionIndex *idx = get_index(fcinfo, winobj, true);
+	bool		isnull;
+	int32		period,
+				target;
+	int64		row;
+	int64		y;
+	int			m,
+				d;
+
+	*pidx = idx;
+	if (january)
+		*january = false;
+	*value = WinGetFuncArgCurrent(winobj, 0, &isnull);
+	if (isnull)
+		return false;
+	period = DatumGetDateADT(WinGetFuncArgCurrent(winobj, 1, &isnull));
+	if (isnull)
+		return false;
+
+	switch (kind)
+	{
+		case PREVIOUS_YEAR:
+			target = ts_date_minus_years(period, 1);
+			break;
+		case PREVIOUS_MONTH_SAME_YEAR:
+			ts_date_to_ymd(period, &y, &m, &d);
+			if (m == 1)
+			{
+				*january = true;
+				return false;
+			}
+			/* FALLTHROUGH */
+		default:
+			target = ts_date_minus_months(period, 1);
+			break;
+	}
+	row = find_period(idx, target);
+	if (row < 0 || idx->rows[row].isnull)
+		return false;
+	*neighbour = idx->rows[row].value;
+	return true;
+}
+
+static Datum
+window_growth(FunctionCallInfo fcinfo, NeighbourKind kind)
+{
+	PartitionIndex *idx;
+	Datum		value,
+				before;
+	Numeric		result;
+
+	if (!current_and_neighbour(fcinfo, kind, &idx, &value, &before, NULL) ||
+		!growth_of(idx->type, value, before, &result))
+		PG_RETURN_NULL();
+	PG_RETURN_NUMERIC(result);
+}
+
+/* yoy(value, period): growth over the row of exactly one year earlier. */
+PG_FUNCTION_INFO_V1(window_yoy);
+Datum
+window_yoy(PG_FUNCTION_ARGS)
+{
+	return window_growth(fcinfo, PREVIOUS_YEAR);
+}
+
+/* mom(value, period): growth over the row of exactly one month earlier. */
+PG_FUNCTION_INFO_V1(window_mom);
+Datum
+window_mom(PG_FUNCTION_ARGS)
+{
+	return window_growth(fcinfo, PREVIOUS_MONTH);
+}
+
+/* prior_year(value, period): the value of the row one year earlier. */
+PG_FUNCTION_INFO_V1(window_prior_year);
+Datum
+window_prior_year(PG_FUNCTION_ARGS)
+{
+	PartitionIndex *idx;
+	Datum		value,
+				before;
+
+	if (!current_and_neighbour(fcinfo, PREVIOUS_YEAR, &idx, &value, &before, NULL))
+		PG_RETURN_NULL();
+	return idx->typbyval ? before : datumCopy(before, false, idx->typlen);
+}
+
+/*
+ * monthly_from_ytd(value, period): a year-to-date series made monthly: the
+ * value minus the previous month's of the same year; January's own value;
+ * NULL when the previous month is missing.
+ */
+PG_FUNCTION_INFO_V1(window_monthly_from_ytd);
+Datum
+window_monthly_from_ytd(PG_FUNCTION_ARGS)
+{
+	PartitionIndex *idx;
+	Datum		value,
+				before;
+	bool		january;
+
+	if (!current_and_neighbour(fcinfo, PREVIOUS_MONTH_SAME_YEAR, &idx, &value,
+							   &before, &january))
+	{
+		if (january)
+			return idx->typbyval ? value : datumCopy(value, false, idx->typlen);
+		PG_RETURN_NULL();
+	}
+	switch (idx->type)
+	{
+		case NUMERICOID:
+			return DirectFunctionCall2(numeric_sub, value, before);
+		case INT8OID:
+			return DirectFunctionCall2(int8mi, value, before);
+		case FLOAT8OID:
+			return DirectFunctionCall2(float8mi, value, before);
+		default:
+			return DirectFunctionCall2(currency_amount_mi, value, before);
+	}
+}
+
+/* share_of_total(value): 100 * value / the partition's total. */
+PG_FUNCTION_INFO_V1(window_share_of_total);
+Datum
+window_share_of_total(PG_FUNCTION_ARGS)
+{
+	WindowObject winobj = PG_WINDOW_OBJECT();
+	PartitionIndex *idx = get_index(fcinfo, winobj, false);
+	bool		isnull;
+	Datum		value = WinGetFuncArgCurrent(winobj, 0, &isnull);
+
+	if (isnull || idx->total_isnull ||
+		DatumGetInt32(DirectFunctionCall1(numeric_sign, NumericGetDatum(idx->total))) == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_NUMERIC(percent_numeric(growth_value_numeric(idx->type, value),
+									  idx->total));
+}
+
+/* pct_change(current, base): 100 * (current - base) / |base|. */
+PG_FUNCTION_INFO_V1(trade_stats_pct_change);
+Datum
+trade_stats_pct_change(PG_FUNCTION_ARGS)
+{
+	Oid			type = get_fn_expr_argtype(fcinfo->flinfo, 0);
+	Numeric		result;
+
+	if (type != NUMERICOID && type != INT8OID && type != FLOAT8OID)
+	{
+		CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(0);
+		CurrencyAmount *b = PG_GETARG_CURRENCY_AMOUNT_P(1);
+
+		if (a->currency != b->currency)
+			mixed_currencies(a->currency, b->currency);
+	}
+	if (!growth_of(type, PG_GETARG_DATUM(0), PG_GETARG_DATUM(1), &result))
+		PG_RETURN_NULL();
+	PG_RETURN_NUMERIC(result);
+}
