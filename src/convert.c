@@ -605,7 +605,7 @@ convert_wide(int64 units, const ts_currency *from, const ts_currency *to,
 }
 
 /* A finite date as YYYY-MM-DD, whatever DateStyle says. */
-static char *
+char *
 iso_date(DateADT d)
 {
 	struct pg_tm tm;

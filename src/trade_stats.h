@@ -57,6 +57,9 @@ extern int64 numeric_to_minor_units(Numeric num, int minor,
 									ts_currency_key currency,
 									const char *what);
 
+/* convert.c */
+extern char *iso_date(int32 date);
+
 /* growth_agg.c */
 extern ts_value_kind growth_value_kind(Oid type);
 extern Numeric percent_numeric(Numeric num, Numeric den);

@@ -59,14 +59,15 @@ period_hash(int32 period)
 	return (uint32) period * 2654435761u;
 }
 
+static bool numeric_is_zero(Numeric n);
+
 static void
 duplicate_period(int32 period)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_CARDINALITY_VIOLATION),
 			 errmsg("window partition has more than one row for period %s",
-					DatumGetCString(DirectFunctionCall1(date_out,
-														DateADTGetDatum(period)))),
+					iso_date(period)),
 			 errhint("Aggregate first, e.g. sum(value) ... GROUP BY partner, period, then apply the window function to the sums.")));
 }
 
@@ -206,6 +207,13 @@ get_index(FunctionCallInfo fcinfo, WindowObject winobj, bool with_periods)
 	return idx;
 }
 
+static bool
+numeric_is_zero(Numeric n)
+{
+	return DatumGetBool(DirectFunctionCall2(numeric_eq, NumericGetDatum(n),
+											NumericGetDatum(int64_to_numeric(0))));
+}
+
 /*
  * A value as numeric for percentages: an amount's minor units (the ratio of
  * two amounts of one currency does not depend on the scale), bigint and
@@ -248,7 +256,7 @@ growth_of(Oid type, Datum now, Datum before, Numeric *result)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot compute a percentage of NaN or infinity")));
-	if (DatumGetInt32(DirectFunctionCall1(numeric_sign, abs_b)) == 0)
+	if (numeric_is_zero(DatumGetNumeric(abs_b)))
 		return false;
 	*result = percent_numeric(DatumGetNumeric(DirectFunctionCall2(numeric_sub,
 																  NumericGetDatum(n),
@@ -406,8 +414,7 @@ window_share_of_total(PG_FUNCTION_ARGS)
 	bool		isnull;
 	Datum		value = WinGetFuncArgCurrent(winobj, 0, &isnull);
 
-	if (isnull || idx->total_isnull ||
-		DatumGetInt32(DirectFunctionCall1(numeric_sign, NumericGetDatum(idx->total))) == 0)
+	if (isnull || idx->total_isnull || numeric_is_zero(idx->total))
 		PG_RETURN_NULL();
 	PG_RETURN_NUMERIC(percent_numeric(growth_value_numeric(idx->type, value),
 									  idx->total));
