@@ -17,22 +17,22 @@ $$;
 
 -- 2020: 100 a month; 2021 to November: 110 a month.  December 2020 (1000)
 -- is outside both January-November windows.
-CREATE TABLE monthly (period date, v currency_amount);
-INSERT INTO monthly
+CREATE TABLE growth_monthly (period date, v currency_amount);
+INSERT INTO growth_monthly
 	SELECT d, CASE WHEN d >= '2021-01-01' THEN '110 CNY' WHEN d = '2020-12-01' THEN '1000 CNY'
 				   ELSE '100 CNY' END::currency_amount
 	FROM generate_series(date '2020-01-01', date '2021-11-01', interval '1 month') d;
 
 -- Jan-Nov 2021 = 1210 against Jan-Nov 2020 = 1100: +10%.
-SELECT yoy_growth(v, period) FROM monthly;
+SELECT yoy_growth(v, period) FROM growth_monthly;
 -- As of June 2021: 660 against 600, +10%; as of 15 June the June row counts too.
 SELECT yoy_growth(v, period, '2021-06-30') AS june, yoy_growth(v, period, '2021-06-15') AS mid_june,
 	   yoy_growth(v, period, '2020-12-31') AS year_2020_no_base,
 	   yoy_growth(v, period, '2022-03-01') AS future_empty_current
-FROM monthly;
+FROM growth_monthly;
 -- November 2021 against October 2021: 110 against 110.
-SELECT mom_growth(v, period) FROM monthly;
-SELECT mom_growth(v, period) FROM monthly WHERE period <= '2021-01-01';	-- 110 vs 1000: -89%
+SELECT mom_growth(v, period) FROM growth_monthly;
+SELECT mom_growth(v, period) FROM growth_monthly WHERE period <= '2021-01-01';	-- 110 vs 1000: -89%
 
 -- 29 February maps to 28 February: the 1 March 2019 row is not in the base.
 SELECT yoy_growth(v, d) AS leap
