@@ -23,6 +23,9 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# PGXS does not track header dependencies: every object depends on them.
+$(OBJS): src/ts_core.h src/ts_growth.h src/trade_stats.h
+
 # The pure C core's unit tests (no PostgreSQL needed).
 UNIT_CFLAGS = -std=gnu99 -O1 -g -Wall -Wextra -Isrc
 test/unit/test_core: test/unit/test_core.c $(CORE_OBJS:.o=.c) src/ts_core.h src/ts_growth.h

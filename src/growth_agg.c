@@ -234,8 +234,9 @@ Datum
 growth_accum(PG_FUNCTION_ARGS)
 {
 	AccumInfo  *info = get_accum_info(fcinfo);
-	MemoryContext aggcxt;
-	bool		in_agg = AggCheckCallContext(fcinfo, &aggcxt) != 0;
+	/* AggCheckCallContext's test, inline: this runs once per row */
+	bool		in_agg = fcinfo->context &&
+		(IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState));
 	ts_growth_state *s = NULL;
 	int32		period = 0;
 	bool		part = false;
@@ -243,7 +244,12 @@ growth_accum(PG_FUNCTION_ARGS)
 	int			i;
 
 	if (!PG_ARGISNULL(0))
-		s = (ts_growth_state *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	{
+		/* the running state is never toasted; a stored one may be */
+		s = (ts_growth_state *) PG_GETARG_POINTER(0);
+		if (unlikely(VARATT_IS_EXTENDED(s)))
+			s = (ts_growth_state *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	}
 
 	if (PG_ARGISNULL(1) ||
 		(info->period_arg >= 0 && PG_ARGISNULL(info->period_arg)) ||

@@ -166,16 +166,42 @@ ts_gs_init(ts_growth_state *s, int capacity, ts_value_kind kind, int flags)
 	s->capacity = capacity;
 }
 
+/*
+ * Periods are usually evenly spaced (months, days), so interpolation finds
+ * the entry at the first probe, touching one cache line where a binary
+ * search touches seven; irregular periods fall back to binary search.
+ */
 int
-ts_gs_find(ts_growth_state *s, int32_t period)
+ts_gs_find_slow(ts_growth_state *s, int32_t period)
 {
+	int			n = s->nentries;
 	int			lo = 0,
-				hi = s->nentries - 1;
+				hi = n - 1;
+	int32_t		first,
+				last;
 
-	/* rows of one period tend to come together */
-	if (s->last >= 0 && s->last < s->nentries &&
-		s->entries[s->last].period == period)
-		return s->last;
+	if (n == 0)
+		return -1;
+	first = s->entries[0].period;
+	last = s->entries[n - 1].period;
+	if (period > last)
+		return -n - 1;			/* appending: the usual new period */
+	if (period < first)
+		return -1;
+	if (last > first)
+	{
+		int			guess = (int) (((int64_t) period - first) * (n - 1) /
+								   ((int64_t) last - first));
+
+		for (int i = guess > 0 ? guess - 1 : 0; i <= guess + 1 && i < n; i++)
+		{
+			if (s->entries[i].period == period)
+			{
+				s->last = i;
+				return i;
+			}
+		}
+	}
 
 	while (lo <= hi)
 	{
@@ -206,28 +232,6 @@ ts_gs_insert(ts_growth_state *s, int index, int32_t period)
 	s->nentries++;
 	s->last = index;
 	return e;
-}
-
-bool
-ts_gs_add(ts_growth_entry *e, ts_int128 value, bool part)
-{
-	ts_int128	total;
-
-	if (__builtin_add_overflow(e->total, value, &total) ||
-		e->count == INT64_MAX)
-		return false;
-	if (part)
-	{
-		ts_int128	p;
-
-		if (__builtin_add_overflow(e->part, value, &p))
-			return false;
-		e->part = p;
-		e->part_count++;
-	}
-	e->total = total;
-	e->count++;
-	return true;
 }
 
 bool

@@ -85,16 +85,58 @@ extern void ts_gs_init(ts_growth_state *s, int capacity, ts_value_kind kind,
 
 /*
  * Index of the entry for 'period', or -(insertion point) - 1 if absent.
- * Uses and updates the 'last' hint.
+ * The common case, the period of the row before, is inline.
  */
-extern int	ts_gs_find(ts_growth_state *s, int32_t period);
+extern int	ts_gs_find_slow(ts_growth_state *s, int32_t period);
+
+static inline int
+ts_gs_find(ts_growth_state *s, int32_t period)
+{
+	int			i = s->last;
+
+	/*
+	 * A table ordered by period brings a group's rows of one period
+	 * together; one ordered by series brings its periods in order.
+	 */
+	if (i >= 0 && i < s->nentries)
+	{
+		if (s->entries[i].period == period)
+			return i;
+		if (i + 1 < s->nentries && s->entries[i + 1].period == period)
+		{
+			s->last = i + 1;
+			return i + 1;
+		}
+	}
+	return ts_gs_find_slow(s, period);
+}
 
 /* Insert an empty entry at index (capacity must allow). */
 extern ts_growth_entry *ts_gs_insert(ts_growth_state *s, int index,
 									 int32_t period);
 
 /* Add one value; false on overflow. */
-extern bool ts_gs_add(ts_growth_entry *e, ts_int128 value, bool part);
+static inline bool
+ts_gs_add(ts_growth_entry *e, ts_int128 value, bool part)
+{
+	ts_int128	total;
+
+	if (__builtin_add_overflow(e->total, value, &total) ||
+		e->count == INT64_MAX)
+		return false;
+	if (part)
+	{
+		ts_int128	p;
+
+		if (__builtin_add_overflow(e->part, value, &p))
+			return false;
+		e->part = p;
+		e->part_count++;
+	}
+	e->total = total;
+	e->count++;
+	return true;
+}
 
 /* Multiply every sum by 10^k (numeric scale grows); false on overflow. */
 extern bool ts_gs_rescale(ts_growth_state *s, int k);

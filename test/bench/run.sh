@@ -3,7 +3,7 @@
 # in the same run (the machines are shared and noisy: compare ratios, not
 # milliseconds).  Not a test: it never fails on a missed target.
 #
-#   test/bench/run.sh [NAME...] [ROWS]   NAME: amount, convert (default: all);
+#   test/bench/run.sh [NAME...] [ROWS]   NAME: amount, convert, growth (default: all);
 #                                        ROWS default 10000000
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,7 +17,7 @@ for arg in "$@"; do
 		*) names+=("$arg") ;;
 	esac
 done
-[ ${#names[@]} -gt 0 ] || names=(amount convert)
+[ ${#names[@]} -gt 0 ] || names=(amount convert growth)
 
 need_packages "${BASE_PACKAGES[@]}"
 build_and_install
