@@ -130,6 +130,11 @@ SELECT yoy_growth(v, d) FROM (VALUES (date '2020-01-01', 0.000000000000000000000
 SELECT pg_temp.try($$SELECT yoy_growth(v, d)::text FROM (VALUES (date '2020-01-01', '5 USD'::currency_amount), ('2021-01-01', '5 EUR')) t(d, v)$$);
 SELECT pg_temp.try($$SELECT share(v, true)::text FROM (VALUES ('5 USD'::currency_amount), ('5 CNY')) t(v)$$);
 SELECT pg_temp.try($$SELECT yoy_growth(v, d)::text FROM (VALUES (date 'infinity', 1)) t(d, v)$$);
+SELECT pg_temp.try($$SELECT yoy_growth(v, d)::text FROM (VALUES (date '10000-01-01', 1)) t(d, v)$$);
+SELECT pg_temp.try($$SELECT yoy_growth(v, d)::text FROM (VALUES (date '0001-12-31 BC', 1)) t(d, v)$$);
+SELECT pg_temp.try($$SELECT yoy_growth(v, d, date '10000-01-01')::text FROM (VALUES (date '2020-01-01', 1)) t(d, v)$$);
+SELECT yoy_growth(v, d) AS years_1_and_9999_are_fine
+FROM (VALUES (date '0001-01-01', 1), ('9999-12-31', 2)) t(d, v);
 SELECT pg_temp.try($$SELECT yoy_growth(v, d, a)::text FROM (VALUES (date '2020-01-01', 1, date '2021-01-01'), ('2020-02-01', 1, '2021-02-01')) t(d, v, a)$$);
 SELECT pg_temp.try($$SELECT yoy_growth(v, d)::text FROM (VALUES (date '2020-01-01', 'NaN'::numeric)) t(d, v)$$);
 SELECT pg_temp.try($$SELECT yoy_growth(v, d)::text FROM (VALUES (date '2020-01-01', 'Infinity'::float8)) t(d, v)$$);
@@ -171,6 +176,7 @@ FROM (VALUES
 	('(bigint,4,0,,2021-06-30)[]'),
 	('(bigint,5,0,,)[]'),
 	('(bigint,1,0,,)[2020-02-30:1:5:0:0]'),
+	('(bigint,1,0,,)[10000-01-01:1:5:0:0]'),
 	('(yen,1,0,,)[]'),
 	('(bigint,1,0,,)[2020-01-01:1:5:0:0'),
 	('(bigint,1,0,,)[2020-01-01:1:5:0:0]junk'),

@@ -240,7 +240,8 @@ currency_amount_sum_state_in(PG_FUNCTION_ARGS)
 	state->count = (int64) count;
 	if (*p != ')')
 	{
-		const ts_currency *cur = ts_currency_by_code(p, 3);
+		/* three characters must be there before they are read */
+		const ts_currency *cur = strnlen(p, 3) == 3 ? ts_currency_by_code(p, 3) : NULL;
 
 		if (cur == NULL || strncmp(p, cur->code, 3) != 0)
 			invalid_state_text(str);

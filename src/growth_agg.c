@@ -220,6 +220,16 @@ value_mantissa(ts_growth_state *s, ts_value_kind kind, Datum value)
 	return 0;					/* keep the compiler quiet */
 }
 
+static void
+period_out_of_range(const char *what, DateADT d)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+			 errmsg("%s %s is out of range for growth and share aggregates", what,
+					iso_date(d)),
+			 errdetail("Periods must lie in the years 1 to 9999.")));
+}
+
 /*
  * growth_accum(state, value, period)			yoy_growth, mom_growth
  * growth_accum(state, value, period, as_of)	yoy_growth with as_of
@@ -262,10 +272,8 @@ growth_accum(PG_FUNCTION_ARGS)
 	if (info->period_arg >= 0)
 	{
 		period = PG_GETARG_DATEADT(info->period_arg);
-		if (DATE_NOT_FINITE(period))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("period must be a finite date")));
+		if (period < TS_MIN_PERIOD || period > TS_MAX_PERIOD)
+			period_out_of_range("period", period);
 	}
 	if (info->part_arg >= 0 && !PG_ARGISNULL(info->part_arg))
 		part = PG_GETARG_BOOL(info->part_arg);
@@ -279,10 +287,8 @@ growth_accum(PG_FUNCTION_ARGS)
 	{
 		DateADT		as_of = PG_GETARG_DATEADT(info->as_of_arg);
 
-		if (DATE_NOT_FINITE(as_of))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("as_of must be a finite date")));
+		if (as_of < TS_MIN_PERIOD || as_of > TS_MAX_PERIOD)
+			period_out_of_range("as_of", as_of);
 		if (s->nentries == 0 && s->as_of == 0)
 			s->as_of = as_of;
 		else if (s->as_of != as_of)

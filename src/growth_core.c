@@ -410,8 +410,8 @@ ts_gs_validate(const ts_growth_state *s)
 	if (!(s->flags & TS_GS_AS_OF) && s->as_of != 0)
 		return "as_of set without its flag";
 	if ((s->flags & TS_GS_AS_OF) &&
-		(s->as_of == INT32_MIN || s->as_of == INT32_MAX))
-		return "as_of is not finite";
+		(s->as_of < TS_MIN_PERIOD || s->as_of > TS_MAX_PERIOD))
+		return "as_of is outside the years 1 to 9999";
 	if (s->nentries < 0 || s->nentries > s->capacity)
 		return "bad number of periods";
 	if (!periods && s->nentries > 1)
@@ -450,8 +450,8 @@ ts_gs_validate(const ts_growth_state *s)
 
 		if (periods)
 		{
-			if (e->period == INT32_MIN || e->period == INT32_MAX)
-				return "a period is not finite";
+			if (e->period < TS_MIN_PERIOD || e->period > TS_MAX_PERIOD)
+				return "a period is outside the years 1 to 9999";
 			if (i > 0 && e->period <= s->entries[i - 1].period)
 				return "periods are not in ascending order";
 		}
@@ -768,12 +768,12 @@ parse_date(const char **pp, int32_t *out)
 				d = 0,
 				digits = 0;
 
-	while (*p >= '0' && *p <= '9' && digits < 7)
+	while (*p >= '0' && *p <= '9' && digits < 5)
 	{
 		y = y * 10 + (*p++ - '0');
 		digits++;
 	}
-	if (digits < 4 || y < 1 || *p++ != '-')
+	if (digits < 4 || y < 1 || y > 9999 || *p++ != '-')
 		return false;
 	if (p[0] < '0' || p[0] > '9' || p[1] < '0' || p[1] > '9' || p[2] != '-')
 		return false;
@@ -827,7 +827,8 @@ ts_gs_parse(const char *str, ts_growth_state *out)
 	out->scale = (int8_t) num;
 	if (*p != ',')
 	{
-		const ts_currency *cur = ts_currency_by_code(p, 3);
+		/* three characters must be there before they are read */
+		const ts_currency *cur = strnlen(p, 3) == 3 ? ts_currency_by_code(p, 3) : NULL;
 
 		if (cur == NULL || strncmp(p, cur->code, 3) != 0)
 			return "unknown currency";

@@ -35,6 +35,10 @@ typedef enum ts_value_kind
 	TS_VAL_FLOAT8 = 4			/* double: binary fixed point, 2^-40 */
 } ts_value_kind;
 
+/* Periods of the aggregates: 0001-01-01 .. 9999-12-31 (days from 2000-01-01). */
+#define TS_MIN_PERIOD	(-730119)
+#define TS_MAX_PERIOD	2921939
+
 #define TS_FLOAT8_FRACTION_BITS 40
 #define TS_NUMERIC_MAX_SCALE	30
 

@@ -37,6 +37,8 @@ need_packages() {
 
 BASE_PACKAGES=(make gcc libc6-dev postgresql-common "postgresql-$PG_MAJOR"
 	"postgresql-server-dev-$PG_MAJOR")
+# libFuzzer for the fuzz targets
+FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 # build_and_install [EXTRA_CFLAGS]: a clean build, installed for PG_MAJOR.
 build_and_install() {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Run every test of trade_stats: C unit tests of the pure core, and the
-# pg_regress suite in a throwaway PostgreSQL cluster.  Ends with the line
+# Run every test of trade_stats: C unit tests of the pure core, a smoke run
+# of its fuzz targets, and the pg_regress and isolation suites in a
+# throwaway PostgreSQL cluster.  Ends with the line
 # "N passed, N failed"; exits non-zero if anything failed.
 #
 #   test/run-tests.sh              everything
@@ -10,7 +11,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 . test/lib.sh
 
-need_packages "${BASE_PACKAGES[@]}" || exit 1
+need_packages "${BASE_PACKAGES[@]}" "${FUZZ_PACKAGES[@]}" || exit 1
 
 # CI builds warn-free: -Werror here, never in the shipped Makefile.
 if ! build_and_install "-Werror"; then
@@ -41,7 +42,15 @@ else
 	failed=$((failed + 1))
 fi
 
-# 2. pg_regress and the isolation tests in a throwaway cluster.  Tests named
+# 2. Fuzz targets of the C core, a short smoke run each (test/fuzz/run.sh
+#    runs them longer).
+echo "== fuzz smoke (${FUZZ_SECONDS:=10}s a target)"
+test/fuzz/run.sh "$FUZZ_SECONDS" >"$work/fuzz.out" 2>&1
+cat "$work/fuzz.out"
+passed=$((passed + $(grep -c ': ok,' "$work/fuzz.out")))
+failed=$((failed + $(grep -cE ': (FAILED|build failed)' "$work/fuzz.out")))
+
+# 3. pg_regress and the isolation tests in a throwaway cluster.  Tests named
 #    *_real read ../shared/data; without it they are skipped, not failed.
 echo "== pg_regress"
 skipped=0

@@ -481,6 +481,8 @@ test_calendar(void)
 	int			bad = 0;
 
 	CHECK(ymd(2000, 1, 1) == 0, "2000-01-01 is day 0");
+	CHECK(ymd(1, 1, 1) == TS_MIN_PERIOD && ymd(9999, 12, 31) == TS_MAX_PERIOD,
+		  "the period range is years 1 to 9999");
 	CHECK(ymd(1999, 12, 31) == -1, "1999-12-31 is day -1");
 	CHECK(ymd(2020, 3, 1) - ymd(2020, 2, 28) == 2, "2020 is a leap year");
 	CHECK(ymd(1900, 3, 1) - ymd(1900, 2, 28) == 1, "1900 is not");
@@ -619,6 +621,8 @@ test_state(void)
 			"(amount,3,2,CNY,)[2020-01-01:1:100:0:0",
 			"(amount,3,2,CNY,)[2020-01-01:1:100:0]",
 			"(amount,3,2,CNY,)[;]",
+			"(amount,3,2,CNY,)[10000-01-01:1:100:0:0]",
+			"(amount,3,2,CNY,)[0000-12-31:1:100:0:0]",
 			"",
 			"[",
 		};

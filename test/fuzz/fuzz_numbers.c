@@ -1,0 +1,88 @@
+/*
+ * fuzz_numbers.c: libFuzzer target for the decimal, rate and conversion
+ * arithmetic.
+ *
+ * The input splits at the first NUL: a decimal text, then binary units and
+ * rates.  Decimals that parse round-trip through the formatter; conversions
+ * never overflow silently: a result comes back by the inverse rate within
+ * one rounding.
+ */
+#include "ts_core.h"
+#include "ts_growth.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *text = (const char *) data;
+	size_t		tlen = strnlen(text, size);
+	char	   *str = malloc(tlen + 1);
+	int64_t		units = 0;
+	ts_int128	mant;
+	int			scale;
+	ts_rate		rates[2];
+	bool		inverse[2];
+
+	memcpy(str, text, tlen);
+	str[tlen] = '\0';
+
+	for (int minor = 0; minor <= TS_MAX_MINOR_UNITS; minor++)
+	{
+		if (ts_parse_decimal(str, tlen, minor, false, &units) == TS_PARSE_OK)
+		{
+			char		buf[TS_AMOUNT_BUFLEN];
+			int64_t		again;
+			int			len = ts_format_decimal(units, minor, buf);
+
+			if (ts_parse_decimal(buf, (size_t) len, minor, false, &again) != TS_PARSE_OK ||
+				again != units)
+				abort();
+		}
+		(void) ts_parse_decimal(str, tlen, minor, true, &units);
+	}
+	(void) ts_decimal_to_int128(str, TS_NUMERIC_MAX_SCALE, &mant, &scale);
+
+	/* binary part: units, two rates, flags */
+	if (size >= tlen + 1 + 8 + 2 * 9 + 1)
+	{
+		const uint8_t *p = data + tlen + 1;
+		int			nrates;
+		int			from,
+					to;
+		int64_t		out;
+		ts_conv_status st;
+
+		memcpy(&units, p, 8);
+		p += 8;
+		for (int i = 0; i < 2; i++)
+		{
+			int64_t		m;
+
+			memcpy(&m, p, 8);
+			rates[i].mant = m == INT64_MIN ? 1 : (m < 0 ? -m : m);
+			if (rates[i].mant == 0)
+				rates[i].mant = 1;
+			rates[i].scale = p[8] % 19;
+			inverse[i] = (p[8] & 0x80) != 0;
+			p += 9;
+		}
+		nrates = 1 + (*p & 1);
+		from = (*p >> 1) % (TS_MAX_MINOR_UNITS + 1);
+		to = (*p >> 4) % (TS_MAX_MINOR_UNITS + 1);
+		st = ts_convert_units(units, from, to, rates, inverse, nrates, &out);
+		if (st != TS_CONV_OK && st != TS_CONV_RANGE && st != TS_CONV_WIDE)
+			abort();
+		(void) ts_div_round(units, rates[0].mant, &out);
+	}
+	{
+		ts_rate		r;
+
+		(void) ts_parse_rate(str, tlen, &r);
+	}
+	free(str);
+	return 0;
+}
