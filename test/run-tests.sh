@@ -27,7 +27,8 @@ trap 'rm -rf "$work"' EXIT
 
 # 1. Unit tests of the pure C core.
 echo "== unit tests of the C core"
-make -s unit UNIT_CFLAGS="-std=gnu99 -O1 -g -Wall -Wextra -Werror -Isrc" >"$work/unit.out" 2>&1
+rm -f test/unit/test_core
+make -s unit UNIT_CFLAGS="-std=gnu99 -O1 -g -Wall -Wextra -Werror -Isrc -fsanitize=address,undefined -fno-sanitize-recover=undefined" >"$work/unit.out" 2>&1
 line=$(grep -E '^unit: [0-9]+ passed, [0-9]+ failed$' "$work/unit.out" | tail -1)
 if [ -n "$line" ]; then
 	p=$(echo "$line" | sed -E 's/^unit: ([0-9]+) passed.*/\1/')
