@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Run every test of trade_stats: C unit tests of the pure core, a smoke run
-# of its fuzz targets, and the pg_regress and isolation suites in a
-# throwaway PostgreSQL cluster.  Ends with the line
+# of its fuzz targets, the pg_regress and isolation suites, and the client
+# tests (dump and restore), each in a throwaway PostgreSQL cluster.  Ends with the line
 # "N passed, N failed"; exits non-zero if anything failed.
 #
 #   test/run-tests.sh              everything
 #   test/run-tests.sh amount_io    only these pg_regress tests (and the unit
-#                                  tests; no isolation tests)
+#                                  and fuzz tests; no isolation or client tests)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . test/lib.sh
@@ -83,6 +83,24 @@ if [ "$bad" -gt 0 ]; then
 	for diffs in regression.diffs output_iso/regression.diffs; do
 		[ -f "$diffs" ] && head -200 "$diffs"
 	done
+fi
+
+# 4. Client tests (test/client/*.sh) in another throwaway cluster; each
+#    prints "ok - ..." or "not ok - ..." lines.
+if [ $# -eq 0 ]; then
+	echo "== client tests"
+	pg_virtualenv -v "$PG_MAJOR" -- bash -c 'for t in test/client/*.sh; do "$t"; done' \
+		>"$work/client.out" 2>&1
+	grep -E '^(ok|not ok) - ' "$work/client.out"
+	ok=$(grep -c '^ok - ' "$work/client.out")
+	bad=$(grep -c '^not ok - ' "$work/client.out")
+	passed=$((passed + ok))
+	failed=$((failed + bad))
+	if [ "$ok" -eq 0 ] && [ "$bad" -eq 0 ]; then
+		cat "$work/client.out"
+		echo "client tests did not run"
+		failed=$((failed + 1))
+	fi
 fi
 
 if [ "$skipped" -gt 0 ]; then
