@@ -22,6 +22,20 @@ fi
 
 passed=0
 failed=0
+
+# count_results FILE OK_PATTERN BAD_PATTERN NAME: add a suite's results to
+# the totals (bad is kept for the caller); a suite that ran nothing fails.
+count_results() {
+	ok=$(grep -cE "$2" "$1")
+	bad=$(grep -cE "$3" "$1")
+	passed=$((passed + ok))
+	failed=$((failed + bad))
+	if [ "$ok" -eq 0 ] && [ "$bad" -eq 0 ]; then
+		cat "$1"
+		echo "$4 did not run"
+		failed=$((failed + 1))
+	fi
+}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -70,15 +84,7 @@ regress=(REGRESS="$tests")
 [ $# -gt 0 ] && regress+=(ISOLATION=)
 pg_virtualenv -v "$PG_MAJOR" -- make -s installcheck "${regress[@]}" >"$work/regress.out" 2>&1
 grep -E '^(test| ) ' "$work/regress.out" | grep -E '\.\.\. ' || true
-ok=$(grep -cE '\.\.\. ok' "$work/regress.out")
-bad=$(grep -cE '\.\.\. FAILED' "$work/regress.out")
-passed=$((passed + ok))
-failed=$((failed + bad))
-if [ "$ok" -eq 0 ] && [ "$bad" -eq 0 ]; then
-	cat "$work/regress.out"
-	echo "pg_regress did not run"
-	failed=$((failed + 1))
-fi
+count_results "$work/regress.out" '\.\.\. ok' '\.\.\. FAILED' pg_regress
 if [ "$bad" -gt 0 ]; then
 	for diffs in regression.diffs output_iso/regression.diffs; do
 		[ -f "$diffs" ] && head -200 "$diffs"
@@ -92,15 +98,7 @@ if [ $# -eq 0 ]; then
 	pg_virtualenv -v "$PG_MAJOR" -- bash -c 'for t in test/client/*.sh; do "$t"; done' \
 		>"$work/client.out" 2>&1
 	grep -E '^(ok|not ok) - ' "$work/client.out"
-	ok=$(grep -c '^ok - ' "$work/client.out")
-	bad=$(grep -c '^not ok - ' "$work/client.out")
-	passed=$((passed + ok))
-	failed=$((failed + bad))
-	if [ "$ok" -eq 0 ] && [ "$bad" -eq 0 ]; then
-		cat "$work/client.out"
-		echo "client tests did not run"
-		failed=$((failed + 1))
-	fi
+	count_results "$work/client.out" '^ok - ' '^not ok - ' "client tests"
 fi
 
 if [ "$skipped" -gt 0 ]; then
