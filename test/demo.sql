@@ -25,6 +25,29 @@ SELECT '10.00 USD'::currency_amount / 3 AS third,
 	   '100 JPY'::currency_amount * 1.5 AS yen,
 	   '1.234 KWD'::currency_amount::numeric AS kwd_numeric;
 
+\echo '== Converted at the month''s rate (monthly rates as customs publishes them)'
+INSERT INTO trade_stats.exchange_rate VALUES
+	('USD', 'CNY', '2020-11-01', 6.6000), ('USD', 'CNY', '2021-11-01', 6.3900),
+	('EUR', 'USD', '2021-11-01', 1.1400);
+SELECT humanize(to_usd('720.49 billion yuan', '2021-11-30')) AS in_dollars,
+	   humanize(convert('720.49 billion yuan', 'EUR', date '2021-11-30')) AS in_euros_via_usd;
+
+\echo '== Year-on-year, shares, contributions (January-November, same period)'
+CREATE TEMP TABLE customs (period date, flow text, partner text, value currency_amount);
+INSERT INTO customs VALUES
+	('2021-11-01', 'export', 'ASEAN', '80.00 billion yuan'), ('2021-11-01', 'import', 'ASEAN', '34.23 billion yuan'),
+	('2021-11-01', 'export', 'other', '383.11 billion yuan'), ('2021-11-01', 'import', 'other', '223.15 billion yuan'),
+	('2020-11-01', 'export', 'ASEAN', '70.00 billion yuan'), ('2020-11-01', 'import', 'ASEAN', '30.64 billion yuan'),
+	('2020-11-01', 'export', 'other', '350.00 billion yuan'), ('2020-11-01', 'import', 'other', '200.00 billion yuan');
+SELECT humanize(sum(value) FILTER (WHERE period = '2021-11-01')) AS total,
+	   round(yoy_growth(value, period), 1) AS yoy_pct,
+	   round(share(value, partner = 'ASEAN') FILTER (WHERE period = '2021-11-01'), 1) AS asean_share_pct,
+	   round(share_change(value, partner = 'ASEAN', period), 2) AS asean_share_change_pp,
+	   round(growth_contribution(value, partner = 'ASEAN', period), 2) AS asean_contribution_pp
+FROM customs;
+SELECT partner, period, humanize(s, 'zh') AS value, round(yoy(s, period) OVER (PARTITION BY partner), 1) AS yoy_pct
+FROM (SELECT partner, period, sum(value) AS s FROM customs GROUP BY 1, 2) g ORDER BY 1, 2;
+
 \echo '== Mistakes are errors, never silent'
 \set ON_ERROR_STOP off
 SELECT '¥5'::currency_amount;
