@@ -195,33 +195,6 @@ invalid_state_text(const char *str)
 			 errdetail("Expected \"(sum,count,currency)\" with a consistent sum and count.")));
 }
 
-/* Parse a signed decimal int128 at *p up to a comma; false if malformed. */
-static bool
-parse_int128(const char **p, ts_int128 *result)
-{
-	const char *s = *p;
-	bool		negative = false;
-	ts_int128	v = 0;
-
-	if (*s == '-')
-	{
-		negative = true;
-		s++;
-	}
-	if (*s < '0' || *s > '9')
-		return false;
-	while (*s >= '0' && *s <= '9')
-	{
-		if (__builtin_mul_overflow(v, 10, &v) ||
-			(negative ? __builtin_sub_overflow(v, *s - '0', &v) :
-			 __builtin_add_overflow(v, *s - '0', &v)))
-			return false;
-		s++;
-	}
-	*p = s;
-	*result = v;
-	return true;
-}
 
 PG_FUNCTION_INFO_V1(currency_amount_sum_state_in);
 Datum
@@ -232,18 +205,17 @@ currency_amount_sum_state_in(PG_FUNCTION_ARGS)
 	const char *p = str;
 	ts_int128	count;
 
-	if (*p++ != '(' || !parse_int128(&p, &state->sum) || *p++ != ',' ||
-		!parse_int128(&p, &count) || *p++ != ',')
+	if (*p++ != '(' || !ts_int128_parse(&p, &state->sum) || *p++ != ',' ||
+		!ts_int128_parse(&p, &count) || *p++ != ',')
 		invalid_state_text(str);
 	if (count < 0 || count > PG_INT64_MAX)
 		invalid_state_text(str);
 	state->count = (int64) count;
 	if (*p != ')')
 	{
-		/* three characters must be there before they are read */
-		const ts_currency *cur = strnlen(p, 3) == 3 ? ts_currency_by_code(p, 3) : NULL;
+		const ts_currency *cur = ts_currency_at_start(p);
 
-		if (cur == NULL || strncmp(p, cur->code, 3) != 0)
+		if (cur == NULL)
 			invalid_state_text(str);
 		state->currency = ts_currency_key_from_code(cur->code);
 		p += 3;
@@ -253,26 +225,6 @@ currency_amount_sum_state_in(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(state);
 }
 
-/* Decimal text of an int128 into buf (at least 41 bytes). */
-static void
-int128_to_text(ts_int128 v, char *buf)
-{
-	char		tmp[41];
-	int			n = 0;
-	unsigned __int128 mag = v < 0 ? (unsigned __int128) 0 - (unsigned __int128) v :
-		(unsigned __int128) v;
-
-	do
-	{
-		tmp[n++] = (char) ('0' + (int) (mag % 10));
-		mag /= 10;
-	} while (mag > 0);
-	if (v < 0)
-		*buf++ = '-';
-	while (n > 0)
-		*buf++ = tmp[--n];
-	*buf = '\0';
-}
 
 PG_FUNCTION_INFO_V1(currency_amount_sum_state_out);
 Datum
@@ -281,7 +233,7 @@ currency_amount_sum_state_out(PG_FUNCTION_ARGS)
 	AmountSumState *state = PG_GETARG_SUM_STATE_P(0);
 	char		sum[42];
 
-	int128_to_text(state->sum, sum);
+	ts_int128_to_text(state->sum, sum);
 	PG_RETURN_CSTRING(psprintf("(%s," INT64_FORMAT ",%s)", sum, state->count,
 							   state->currency == TS_NO_CURRENCY ? "" :
 							   amount_currency(state->currency)->code));

@@ -1,8 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * amount_format.c
- *	  Currency amount to text, canonical and human, and the rounding
- *	  divisions (pure C).
+ *	  Currency amount to text, canonical and human, the rounding divisions,
+ *	  and decimal text of 128-bit integers (pure C).
  *
  * Canonical output is "<decimal> <CODE>" with exactly the currency's minor
  * units as decimals, no separators, no locale: it is what input reads back.
@@ -228,4 +228,53 @@ ts_humanize(int64_t units, ts_currency_key currency, ts_lang lang,
 	strcpy(buf + len, name);
 	len += (int) strlen(name);
 	return len;
+}
+
+int
+ts_int128_to_text(ts_int128 v, char *buf)
+{
+	char		tmp[41];
+	int			n = 0,
+				len = 0;
+	unsigned __int128 mag = v < 0 ? (unsigned __int128) 0 - (unsigned __int128) v :
+		(unsigned __int128) v;
+
+	do
+	{
+		tmp[n++] = (char) ('0' + (int) (mag % 10));
+		mag /= 10;
+	} while (mag > 0);
+	if (v < 0)
+		buf[len++] = '-';
+	while (n > 0)
+		buf[len++] = tmp[--n];
+	buf[len] = '\0';
+	return len;
+}
+
+bool
+ts_int128_parse(const char **pp, ts_int128 *out)
+{
+	const char *p = *pp;
+	bool		negative = false;
+	ts_int128	v = 0;
+
+	if (*p == '-')
+	{
+		negative = true;
+		p++;
+	}
+	if (*p < '0' || *p > '9')
+		return false;
+	while (*p >= '0' && *p <= '9')
+	{
+		if (__builtin_mul_overflow(v, 10, &v) ||
+			(negative ? __builtin_sub_overflow(v, *p - '0', &v) :
+			 __builtin_add_overflow(v, *p - '0', &v)))
+			return false;
+		p++;
+	}
+	*pp = p;
+	*out = v;
+	return true;
 }

@@ -288,6 +288,19 @@ ts_currency_by_code(const char *code, size_t len)
 	return ts_currency_by_key(ts_currency_key_from_code(up));
 }
 
+/*
+ * The currency whose upper-case code begins the NUL-terminated str, or NULL.
+ * Never reads past the terminator.
+ */
+const ts_currency *
+ts_currency_at_start(const char *str)
+{
+	for (int i = 0; i < 3; i++)
+		if (str[i] < 'A' || str[i] > 'Z')
+			return NULL;
+	return ts_currency_by_key(ts_currency_key_from_code(str));
+}
+
 const ts_currency *
 ts_currency_at(int index)
 {

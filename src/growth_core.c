@@ -625,26 +625,6 @@ ts_gs_decode(const uint8_t *buf, size_t len, ts_growth_state *out)
 
 static const char *const kind_names[] = {NULL, "amount", "numeric", "bigint", "double"};
 
-int
-ts_int128_to_text(ts_int128 v, char *buf)
-{
-	char		tmp[41];
-	int			n = 0,
-				len = 0;
-	u128		mag = magnitude128(v);
-
-	do
-	{
-		tmp[n++] = (char) ('0' + (int) (mag % 10));
-		mag /= 10;
-	} while (mag > 0);
-	if (v < 0)
-		buf[len++] = '-';
-	while (n > 0)
-		buf[len++] = tmp[--n];
-	buf[len] = '\0';
-	return len;
-}
 
 static int
 format_date(int32_t date, char *buf)
@@ -720,39 +700,13 @@ ts_gs_parse_count(const char *str, int32_t *nentries)
 	return NULL;
 }
 
-static bool
-parse_int128(const char **pp, ts_int128 *out)
-{
-	const char *p = *pp;
-	bool		negative = false;
-	ts_int128	v = 0;
-
-	if (*p == '-')
-	{
-		negative = true;
-		p++;
-	}
-	if (*p < '0' || *p > '9')
-		return false;
-	while (*p >= '0' && *p <= '9')
-	{
-		if (__builtin_mul_overflow(v, 10, &v) ||
-			(negative ? __builtin_sub_overflow(v, *p - '0', &v) :
-			 __builtin_add_overflow(v, *p - '0', &v)))
-			return false;
-		p++;
-	}
-	*pp = p;
-	*out = v;
-	return true;
-}
 
 static bool
 parse_int64(const char **pp, int64_t *out)
 {
 	ts_int128	v;
 
-	if (!parse_int128(pp, &v) || v < INT64_MIN || v > INT64_MAX)
+	if (!ts_int128_parse(pp, &v) || v < INT64_MIN || v > INT64_MAX)
 		return false;
 	*out = (int64_t) v;
 	return true;
@@ -827,10 +781,9 @@ ts_gs_parse(const char *str, ts_growth_state *out)
 	out->scale = (int8_t) num;
 	if (*p != ',')
 	{
-		/* three characters must be there before they are read */
-		const ts_currency *cur = strnlen(p, 3) == 3 ? ts_currency_by_code(p, 3) : NULL;
+		const ts_currency *cur = ts_currency_at_start(p);
 
-		if (cur == NULL || strncmp(p, cur->code, 3) != 0)
+		if (cur == NULL)
 			return "unknown currency";
 		out->currency = ts_currency_key_from_code(cur->code);
 		p += 3;
@@ -864,9 +817,9 @@ ts_gs_parse(const char *str, ts_growth_state *out)
 		else if (!(out->flags & TS_GS_PERIODS) || !parse_date(&p, &e->period))
 			return "bad period";
 		if (*p++ != ':' || !parse_int64(&p, &e->count) || *p++ != ':' ||
-			!parse_int128(&p, &e->total) || *p++ != ':' ||
+			!ts_int128_parse(&p, &e->total) || *p++ != ':' ||
 			!parse_int64(&p, &e->part_count) || *p++ != ':' ||
-			!parse_int128(&p, &e->part))
+			!ts_int128_parse(&p, &e->part))
 			return "bad period sums";
 	}
 	out->nentries = n;

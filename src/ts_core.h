@@ -47,6 +47,7 @@ typedef struct ts_currency
 extern ts_currency_key ts_currency_key_from_code(const char *code);
 extern const ts_currency *ts_currency_by_key(ts_currency_key key);
 extern const ts_currency *ts_currency_by_code(const char *code, size_t len);
+extern const ts_currency *ts_currency_at_start(const char *str);
 extern const ts_currency *ts_currency_at(int index);
 extern int	ts_currency_count(void);
 
@@ -147,6 +148,14 @@ extern bool ts_div_round(int64_t a, int64_t b, int64_t *res);
 
 /* 128-bit a / b rounded half away from zero, into an int64; b > 0. */
 extern bool ts_div128_round(ts_int128 a, int64_t b, int64_t *res);
+
+/*
+ * Decimal text of an int128 (buf of at least 41 bytes), returning its
+ * length; and the reverse, advancing *p past the digits (false if there are
+ * none or the value does not fit).
+ */
+extern int	ts_int128_to_text(ts_int128 v, char *buf);
+extern bool ts_int128_parse(const char **p, ts_int128 *result);
 
 /* 128-bit value to int64 if it fits. */
 static inline bool

@@ -206,7 +206,5 @@ extern bool ts_decimal_to_int128(const char *str, int max_scale,
 /* Multiply by 10^k; false on overflow. */
 extern bool ts_int128_mul_pow10(ts_int128 *v, int k);
 
-/* Decimal text of an int128 (buf of 41 bytes at least); returns length. */
-extern int	ts_int128_to_text(ts_int128 v, char *buf);
 
 #endif							/* TS_GROWTH_H */
