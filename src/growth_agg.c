@@ -346,19 +346,25 @@ growth_combine(PG_FUNCTION_ARGS)
 						currency_code(a->currency), currency_code(b->currency)),
 				 errhint("Group by currency(amount), or convert the amounts to one currency first.")));
 
-	/* bring both to the same scale (numeric) on copies */
-	a = copy_state(a, Max(a->nentries, 1));
-	b = copy_state(b, Max(b->nentries, 1));
-	if (a->scale < b->scale && !ts_gs_rescale(a, b->scale - a->scale))
-		state_overflow();
-	if (b->scale < a->scale && !ts_gs_rescale(b, a->scale - b->scale))
-		state_overflow();
-	if (a->currency == TS_NO_CURRENCY)
-		a->currency = b->currency;
+	/* numeric states of different scales: rescale a copy of the smaller */
+	if (a->scale < b->scale)
+	{
+		a = copy_state(a, Max(a->nentries, 1));
+		if (!ts_gs_rescale(a, b->scale - a->scale))
+			state_overflow();
+	}
+	else if (b->scale < a->scale)
+	{
+		b = copy_state(b, Max(b->nentries, 1));
+		if (!ts_gs_rescale(b, a->scale - b->scale))
+			state_overflow();
+	}
 
 	out = new_state(Max(a->nentries + b->nentries, 1), a->kind, a->flags);
 	if (!ts_gs_merge(a, b, out))
 		state_overflow();
+	if (out->currency == TS_NO_CURRENCY)
+		out->currency = b->currency;
 	out->capacity = Max(a->nentries + b->nentries, 1);
 	SET_VARSIZE(out, TS_GS_SIZE(out->capacity));
 	PG_RETURN_POINTER(out);

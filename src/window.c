@@ -59,7 +59,12 @@ period_hash(int32 period)
 	return (uint32) period * 2654435761u;
 }
 
-static bool numeric_is_zero(Numeric n);
+static bool
+numeric_is_zero(Numeric n)
+{
+	return DatumGetBool(DirectFunctionCall2(numeric_eq, NumericGetDatum(n),
+											NumericGetDatum(int64_to_numeric(0))));
+}
 
 static void
 duplicate_period(int32 period)
@@ -205,13 +210,6 @@ get_index(FunctionCallInfo fcinfo, WindowObject winobj, bool with_periods)
 	}
 	idx->built = true;
 	return idx;
-}
-
-static bool
-numeric_is_zero(Numeric n)
-{
-	return DatumGetBool(DirectFunctionCall2(numeric_eq, NumericGetDatum(n),
-											NumericGetDatum(int64_to_numeric(0))));
 }
 
 /*
