@@ -39,6 +39,10 @@ BASE_PACKAGES=(make gcc libc6-dev postgresql-common "postgresql-$PG_MAJOR"
 	"postgresql-server-dev-$PG_MAJOR")
 # libFuzzer for the fuzz targets
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
+# the drivers of the client tests (test/client/drivers.sh), and locales for
+# the German locale they run under
+CLIENT_PACKAGES=(python3 python3-psycopg2 python3-psycopg python3-pandas python3-pyodbc
+	odbc-postgresql unixodbc libpostgresql-jdbc-java default-jdk-headless locales)
 
 # build_and_install [EXTRA_CFLAGS]: a clean build, installed for PG_MAJOR.
 build_and_install() {

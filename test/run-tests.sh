@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run every test of trade_stats: C unit tests of the pure core, a smoke run
 # of its fuzz targets, the pg_regress and isolation suites, and the client
-# tests (dump and restore), each in a throwaway PostgreSQL cluster.  Ends with the line
+# tests (dump and restore, the demo's report, the BI drivers), each in a
+# throwaway PostgreSQL cluster.  Ends with the line
 # "N passed, N failed"; exits non-zero if anything failed.
 #
 #   test/run-tests.sh              everything
@@ -11,7 +12,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 . test/lib.sh
 
-need_packages "${BASE_PACKAGES[@]}" "${FUZZ_PACKAGES[@]}" || exit 1
+need_packages "${BASE_PACKAGES[@]}" "${FUZZ_PACKAGES[@]}" "${CLIENT_PACKAGES[@]}" || exit 1
 
 # CI builds warn-free: -Werror here, never in the shipped Makefile.
 if ! build_and_install "-Werror"; then
