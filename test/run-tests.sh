@@ -98,8 +98,9 @@ if [ $# -eq 0 ]; then
 	echo "== client tests"
 	pg_virtualenv -v "$PG_MAJOR" -- bash -c 'for t in test/client/*.sh; do "$t"; done' \
 		>"$work/client.out" 2>&1
-	grep -E '^(ok|not ok) - ' "$work/client.out"
+	grep -E '^(ok|not ok|skipped) ' "$work/client.out"
 	count_results "$work/client.out" '^ok - ' '^not ok - ' "client tests"
+	skipped=$((skipped + $(grep -c '^skipped ' "$work/client.out")))
 fi
 
 if [ "$skipped" -gt 0 ]; then
