@@ -1,5 +1,5 @@
-// Run cases.txt through the PostgreSQL JDBC driver (what Tableau, Power BI's
-// and Metabase's PostgreSQL connectors, DBeaver and most Java BI tools use),
+// Run cases.txt through the PostgreSQL JDBC driver (what Metabase's and
+// Tableau's PostgreSQL connectors, DBeaver and most Java BI tools use),
 // in the text protocol and in the binary one.  Prints "ok - ..." or
 // "not ok - ..." for each mode and case.  Connection settings come from the
 // PG* environment variables; the database is args[0].  drivers.sh runs it
