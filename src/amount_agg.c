@@ -55,24 +55,12 @@ state_for_update(FunctionCallInfo fcinfo)
 	return copy;
 }
 
-/*
- * Is the state consistent?  Each row adds at most 2^63 in magnitude, so
- * |sum| <= count * 2^63; an empty state has a zero sum.
- */
+/* Is the state consistent (see ts_sum_state_is_valid), padding zeroed? */
 static bool
 state_is_valid(const AmountSumState *s)
 {
-	unsigned __int128 mag;
-
-	if (s->count < 0 || s->pad1 != 0 || s->pad2 != 0)
-		return false;
-	if (s->currency != TS_NO_CURRENCY && ts_currency_by_key(s->currency) == NULL)
-		return false;
-	if (s->count > 0 && s->currency == TS_NO_CURRENCY)
-		return false;
-	mag = s->sum < 0 ? (unsigned __int128) 0 - (unsigned __int128) s->sum :
-		(unsigned __int128) s->sum;
-	return mag <= ((unsigned __int128) s->count << 63);
+	return s->pad1 == 0 && s->pad2 == 0 &&
+		ts_sum_state_is_valid(s->sum, s->count, s->currency);
 }
 
 static void
@@ -202,25 +190,8 @@ currency_amount_sum_state_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	AmountSumState *state = (AmountSumState *) palloc0(sizeof(AmountSumState));
-	const char *p = str;
-	ts_int128	count;
 
-	if (*p++ != '(' || !ts_int128_parse(&p, &state->sum) || *p++ != ',' ||
-		!ts_int128_parse(&p, &count) || *p++ != ',')
-		invalid_state_text(str);
-	if (count < 0 || count > PG_INT64_MAX)
-		invalid_state_text(str);
-	state->count = (int64) count;
-	if (*p != ')')
-	{
-		const ts_currency *cur = ts_currency_at_start(p);
-
-		if (cur == NULL)
-			invalid_state_text(str);
-		state->currency = ts_currency_key_from_code(cur->code);
-		p += 3;
-	}
-	if (*p++ != ')' || *p != '\0' || !state_is_valid(state))
+	if (!ts_sum_state_parse(str, &state->sum, &state->count, &state->currency))
 		invalid_state_text(str);
 	PG_RETURN_POINTER(state);
 }
@@ -231,12 +202,10 @@ Datum
 currency_amount_sum_state_out(PG_FUNCTION_ARGS)
 {
 	AmountSumState *state = PG_GETARG_SUM_STATE_P(0);
-	char		sum[42];
+	char	   *buf = palloc(TS_SUM_STATE_BUFLEN);
 
-	ts_int128_to_text(state->sum, sum);
-	PG_RETURN_CSTRING(psprintf("(%s," INT64_FORMAT ",%s)", sum, state->count,
-							   state->currency == TS_NO_CURRENCY ? "" :
-							   amount_currency(state->currency)->code));
+	ts_sum_state_format(state->sum, state->count, state->currency, buf);
+	PG_RETURN_CSTRING(buf);
 }
 
 /*

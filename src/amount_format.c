@@ -11,6 +11,7 @@
  */
 #include "ts_core.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Magnitude of an int64 as unsigned, valid for INT64_MIN too. */
@@ -277,4 +278,73 @@ ts_int128_parse(const char **pp, ts_int128 *out)
 	*pp = p;
 	*out = v;
 	return true;
+}
+
+/*
+ * The state of sum() and avg(): a 128-bit sum of minor units, a count and a
+ * currency (none while the count is 0).  A state is consistent when the
+ * count is not negative, a counted state has a known currency, and count
+ * int64 values could make the sum.
+ */
+bool
+ts_sum_state_is_valid(ts_int128 sum, int64_t count, ts_currency_key currency)
+{
+	unsigned __int128 mag;
+
+	if (count < 0)
+		return false;
+	if (currency != TS_NO_CURRENCY && ts_currency_by_key(currency) == NULL)
+		return false;
+	if (count > 0 && currency == TS_NO_CURRENCY)
+		return false;
+	/* each row adds at least -2^63 and at most 2^63 - 1 */
+	if (sum < 0)
+	{
+		mag = (unsigned __int128) 0 - (unsigned __int128) sum;
+		return mag <= ((unsigned __int128) count << 63);
+	}
+	mag = (unsigned __int128) sum;
+	return mag <= (unsigned __int128) count * (unsigned __int128) INT64_MAX;
+}
+
+/* Text form "(sum,count,CODE)", "(0,0,)" when empty; false if malformed. */
+bool
+ts_sum_state_parse(const char *str, ts_int128 *sum, int64_t *count,
+				   ts_currency_key *currency)
+{
+	const char *p = str;
+	ts_int128	n;
+
+	*currency = TS_NO_CURRENCY;
+	if (*p++ != '(' || !ts_int128_parse(&p, sum) || *p++ != ',' ||
+		!ts_int128_parse(&p, &n) || *p++ != ',')
+		return false;
+	if (n < 0 || n > INT64_MAX)
+		return false;
+	*count = (int64_t) n;
+	if (*p != ')')
+	{
+		const ts_currency *cur = ts_currency_at_start(p);
+
+		if (cur == NULL)
+			return false;
+		*currency = ts_currency_key_from_code(cur->code);
+		p += 3;
+	}
+	if (*p++ != ')' || *p != '\0')
+		return false;
+	return ts_sum_state_is_valid(*sum, *count, *currency);
+}
+
+int
+ts_sum_state_format(ts_int128 sum, int64_t count, ts_currency_key currency,
+					char *buf)
+{
+	const ts_currency *cur = currency == TS_NO_CURRENCY ? NULL :
+		ts_currency_by_key(currency);
+	char		digits[42];
+
+	ts_int128_to_text(sum, digits);
+	return snprintf(buf, TS_SUM_STATE_BUFLEN, "(%s,%lld,%s)", digits,
+					(long long) count, cur ? cur->code : "");
 }

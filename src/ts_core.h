@@ -157,6 +157,20 @@ extern bool ts_div128_round(ts_int128 a, int64_t b, int64_t *res);
 extern int	ts_int128_to_text(ts_int128 v, char *buf);
 extern bool ts_int128_parse(const char **p, ts_int128 *result);
 
+/*
+ * The state of sum() and avg() on currency_amount: its consistency, and its
+ * text form "(sum,count,CODE)" ("(0,0,)" when empty).  The parser returns
+ * false on malformed or inconsistent text; the formatter needs a buffer of
+ * TS_SUM_STATE_BUFLEN bytes and returns the length.
+ */
+#define TS_SUM_STATE_BUFLEN 72
+extern bool ts_sum_state_is_valid(ts_int128 sum, int64_t count,
+								  ts_currency_key currency);
+extern bool ts_sum_state_parse(const char *str, ts_int128 *sum, int64_t *count,
+							   ts_currency_key *currency);
+extern int	ts_sum_state_format(ts_int128 sum, int64_t count,
+								ts_currency_key currency, char *buf);
+
 /* 128-bit value to int64 if it fits. */
 static inline bool
 ts_int128_to_int64(ts_int128 v, int64_t *res)

@@ -11,7 +11,7 @@ seconds=${1:-60}
 mkdir -p build crashes
 CORE="../../src/currency.c ../../src/amount_parse.c ../../src/amount_format.c ../../src/rate_math.c ../../src/growth_core.c"
 failed=0
-for target in amount growth_state numbers; do
+for target in amount growth_state numbers sum_state; do
 	if ! clang -g -O1 -std=gnu99 -I../../src -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=undefined -o "build/fuzz_$target" "fuzz_$target.c" $CORE; then
 		echo "fuzz_$target: build failed"

@@ -682,6 +682,42 @@ test_state(void)
 	}
 }
 
+/* The text form of the sum()/avg() state. */
+static void
+test_sum_state(void)
+{
+	static const char *const good[] = {
+		"(1225,2,USD)", "(0,0,)", "(-5,1,JPY)", "(0,3,KWD)",
+	};
+	static const char *const bad[] = {
+		"", "(", "()", "(1,1)", "(1,1,usd)", "(1,1,XYZ)", "(1,0,USD)x",
+		"(1,0,)", "(5,1,)", "(1,-1,USD)", "(1, 1,USD)", "(1,1,USD",
+		"(9223372036854775808,1,USD)", "(1,9223372036854775808,USD)",
+		"(170141183460469231731687303715884105728,99,USD)",
+		"(-170141183460469231731687303715884105728,18446744073709551615,CNY)",
+	};
+	char		buf[TS_SUM_STATE_BUFLEN];
+	ts_int128	sum;
+	int64_t		count;
+	ts_currency_key cur;
+
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+	{
+		bool		ok = ts_sum_state_parse(good[i], &sum, &count, &cur);
+
+		if (ok)
+			ts_sum_state_format(sum, count, cur, buf);
+		CHECK(ok && strcmp(buf, good[i]) == 0, "sum state \"%s\" round-trips", good[i]);
+	}
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		CHECK(!ts_sum_state_parse(bad[i], &sum, &count, &cur),
+			  "sum state \"%s\" is rejected", bad[i]);
+	CHECK(ts_sum_state_parse("(-92233720368547758080,10,USD)", &sum, &count, &cur) &&
+		  sum == (ts_int128) INT64_MIN * 10, "ten minimal amounts are a valid state");
+	CHECK(!ts_sum_state_parse("(-92233720368547758090,10,USD)", &sum, &count, &cur),
+		  "a sum beyond count * 2^63 is rejected");
+}
+
 int
 main(void)
 {
@@ -695,6 +731,7 @@ main(void)
 	test_rates();
 	test_calendar();
 	test_state();
+	test_sum_state();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed == 0 ? 0 : 1;
 }
