@@ -10,7 +10,7 @@ MODULE_big = trade_stats
 CORE_OBJS = src/currency.o src/amount_parse.o src/amount_format.o src/rate_math.o \
 	src/growth_core.o
 OBJS = $(CORE_OBJS) src/amount_io.o src/amount_ops.o src/amount_agg.o src/convert.o \
-	src/growth_agg.o src/window.o
+	src/growth_state.o src/growth_agg.o src/window.o
 
 DATA = $(wildcard src/$(EXTENSION)--*.sql)
 

@@ -88,3 +88,10 @@ SELECT partner, yoy(v, d) OVER (PARTITION BY partner)
 FROM (VALUES ('X', date '2020-01-01', '1 USD'::currency_amount), ('X', '2021-01-01', '2 USD'),
 			 ('Y', '2020-01-01', '1 EUR'), ('Y', '2021-01-01', '3 EUR')) t(partner, d, v)
 ORDER BY partner, d;
+
+-- The partition's rows are read once; a value is never used after the next
+-- row's fetch (a NULL first row once left the total pointing into freed
+-- memory).
+SELECT o, share_of_total(v) OVER () FROM (VALUES (1, NULL::bigint), (2, 10)) t(o, v) ORDER BY o;
+SELECT o, share_of_total(v) OVER () FROM (VALUES (1, NULL::numeric), (2, 10), (3, 30)) t(o, v) ORDER BY o;
+SELECT o, yoy(v, p) OVER (ORDER BY p) FROM (VALUES (1, 100::numeric, '2020-01-01'::date), (2, 110, '2021-01-01')) t(o, v, p) ORDER BY o;

@@ -1,21 +1,20 @@
 /*-------------------------------------------------------------------------
  *
  * growth_agg.c
- *	  The growth and share aggregates: yoy_growth, mom_growth, share,
- *	  share_change, growth_contribution, and their state type growth_state.
+ *	  The growth and share aggregates (yoy_growth, mom_growth, share,
+ *	  share_change, growth_contribution, growth_summary) and the accessors
+ *	  that answer the same measures from a stored summary.
  *
- * One transition function serves every aggregate and value type; what its
- * arguments are is worked out once per call site and kept in fn_extra.  The
- * state (ts_growth_state, see ts_growth.h) holds exact 128-bit sums per
- * distinct period, so it grows with periods, never with rows.  Inside an
- * aggregate it is updated in place; when full, a copy with twice the room is
- * returned (nodeAgg moves it into the aggregate context), so a state is
- * copied O(log periods) times, never per row.
+ * Each SQL signature of the transition function has its own C entry point
+ * (growth_accum_<type>_<shape>), so what the arguments are is fixed at
+ * compile time: nothing is read from fn_expr, which Citus and other fmgr
+ * callers do not set.  The state is a growth_state (see growth_state.c):
+ * exact 128-bit sums per distinct period, updated in place.
  *
  * Values become integer mantissas: currency_amount its minor units, bigint
  * itself, numeric its decimal digits at the largest scale seen (at most 30
  * decimals), double precision a binary fixed point of 2^-40.  Integer sums
- * are associative, so serial and parallel plans give identical results.
+ * are associative, so any split of the rows gives identical results.
  *
  *-------------------------------------------------------------------------
  */
@@ -23,28 +22,27 @@
 
 #include <math.h>
 
+#include "access/htup_details.h"
+#include "catalog/pg_proc.h"
 #include "catalog/pg_type.h"
-#include "libpq/pqformat.h"
-#include "nodes/execnodes.h"
+#include "funcapi.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
-#include "utils/lsyscache.h"
-#include "utils/memutils.h"
+#include "utils/syscache.h"
 
 #include "trade_stats.h"
-#include "ts_growth.h"
 
-/* What a call site's arguments are: worked out once. */
-typedef struct AccumInfo
+/* The argument lists of the transition function. */
+typedef enum AccumShape
 {
-	ts_value_kind kind;
-	int			flags;			/* TS_GS_* */
-	int			period_arg;		/* or -1 */
-	int			part_arg;		/* or -1 */
-	int			as_of_arg;		/* or -1 */
-} AccumInfo;
+	SHAPE_PERIOD,				/* (value, period) */
+	SHAPE_PERIOD_AS_OF,			/* (value, period, as_of) */
+	SHAPE_PART,					/* (value, part) */
+	SHAPE_PART_PERIOD			/* (value, part, period) */
+} AccumShape;
 
-/* The value kind of an argument type. */
+/* The value kind of an argument type (for the window functions). */
 ts_value_kind
 growth_value_kind(Oid type)
 {
@@ -60,90 +58,6 @@ growth_value_kind(Oid type)
 			/* the SQL declarations allow only currency_amount besides */
 			return TS_VAL_AMOUNT;
 	}
-}
-
-static AccumInfo *
-get_accum_info(FunctionCallInfo fcinfo)
-{
-	AccumInfo  *info = (AccumInfo *) fcinfo->flinfo->fn_extra;
-	Oid			arg2;
-
-	if (info != NULL)
-		return info;
-
-	info = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(AccumInfo));
-	info->kind = growth_value_kind(get_fn_expr_argtype(fcinfo->flinfo, 1));
-	info->period_arg = info->part_arg = info->as_of_arg = -1;
-	arg2 = get_fn_expr_argtype(fcinfo->flinfo, 2);
-	if (arg2 == BOOLOID)
-	{
-		info->part_arg = 2;
-		info->flags |= TS_GS_PART;
-		if (PG_NARGS() > 3)
-		{
-			info->period_arg = 3;
-			info->flags |= TS_GS_PERIODS;
-		}
-	}
-	else
-	{
-		info->period_arg = 2;
-		info->flags |= TS_GS_PERIODS;
-		if (PG_NARGS() > 3)
-		{
-			info->as_of_arg = 3;
-			info->flags |= TS_GS_AS_OF;
-		}
-	}
-	fcinfo->flinfo->fn_extra = info;
-	return info;
-}
-
-/* A state argument, detoasted (stored states may be compressed or short). */
-static ts_growth_state *
-state_arg(FunctionCallInfo fcinfo, int n)
-{
-	ts_growth_state *s = (ts_growth_state *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n));
-
-	/* a stored state's capacity is its number of entries */
-	if (s->capacity < s->nentries ||
-		VARSIZE(s) < TS_GS_SIZE(s->capacity))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("corrupt growth_state value")));
-	return s;
-}
-
-/* A fresh state with room for 'capacity' entries, in the current context. */
-static ts_growth_state *
-new_state(int capacity, ts_value_kind kind, int flags)
-{
-	ts_growth_state *s = palloc(TS_GS_SIZE(capacity));
-
-	ts_gs_init(s, capacity, kind, flags);
-	SET_VARSIZE(s, TS_GS_SIZE(capacity));
-	return s;
-}
-
-/* A copy of s with room for 'capacity' entries, in the current context. */
-static ts_growth_state *
-copy_state(const ts_growth_state *s, int capacity)
-{
-	ts_growth_state *c = palloc(TS_GS_SIZE(capacity));
-
-	memcpy(c, s, TS_GS_SIZE(s->nentries));
-	c->capacity = capacity;
-	SET_VARSIZE(c, TS_GS_SIZE(capacity));
-	return c;
-}
-
-static void
-state_overflow(void)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("sum of values is out of range for a growth or share aggregate"),
-			 errdetail("Sums are exact in 128 bits.")));
 }
 
 /* The value of a row as a mantissa at the state's scale. */
@@ -210,10 +124,10 @@ value_mantissa(ts_growth_state *s, ts_value_kind kind, Datum value)
 				if (scale > s->scale)
 				{
 					if (!ts_gs_rescale(s, scale - s->scale))
-						state_overflow();
+						gs_overflow();
 				}
 				else if (!ts_int128_mul_pow10(&mant, s->scale - scale))
-					state_overflow();
+					gs_overflow();
 				return mant;
 			}
 	}
@@ -221,156 +135,165 @@ value_mantissa(ts_growth_state *s, ts_value_kind kind, Datum value)
 }
 
 static void
-period_out_of_range(const char *what, DateADT d)
+check_period(const char *what, DateADT d)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-			 errmsg("%s %s is out of range for growth and share aggregates", what,
-					iso_date(d)),
-			 errdetail("Periods must lie in the years 1 to 9999.")));
+	if (d < TS_MIN_PERIOD || d > TS_MAX_PERIOD)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("%s %s is out of range for growth and share aggregates", what,
+						iso_date(d)),
+				 errdetail("Periods must lie in the years 1 to 9999.")));
 }
 
 /*
- * growth_accum(state, value, period)			yoy_growth, mom_growth
- * growth_accum(state, value, period, as_of)	yoy_growth with as_of
- * growth_accum(state, value, part)				share
- * growth_accum(state, value, part, period)		share_change, growth_contribution
- *
- * Rows with a NULL value or period (or as_of) are ignored; a NULL part
- * counts in the total only.
+ * The transition function: add one row to the state.  Rows with a NULL
+ * value or period (or as_of) are ignored; a NULL part counts in the total
+ * only.  Inlined into one entry point per value kind and shape.
  */
-PG_FUNCTION_INFO_V1(growth_accum);
-Datum
-growth_accum(PG_FUNCTION_ARGS)
+static pg_attribute_always_inline Datum
+accum(FunctionCallInfo fcinfo, ts_value_kind kind, AccumShape shape)
 {
-	AccumInfo  *info = get_accum_info(fcinfo);
-	/* AggCheckCallContext's test, inline: this runs once per row */
-	bool		in_agg = fcinfo->context &&
-		(IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState));
-	ts_growth_state *s = NULL;
+	const int	flags = (shape == SHAPE_PART ? 0 : TS_GS_PERIODS) |
+		(shape == SHAPE_PART || shape == SHAPE_PART_PERIOD ? TS_GS_PART : 0) |
+		(shape == SHAPE_PERIOD_AS_OF ? TS_GS_AS_OF : 0);
+	const int	period_arg = shape == SHAPE_PART ? -1 :
+		shape == SHAPE_PART_PERIOD ? 3 : 2;
+	GrowthEOH  *g;
+	ts_growth_state *s;
 	int32		period = 0;
+	DateADT		as_of = 0;
 	bool		part = false;
 	ts_int128	v;
 	int			i;
 
-	if (!PG_ARGISNULL(0))
-	{
-		/* the running state is never toasted; a stored one may be */
-		s = (ts_growth_state *) PG_GETARG_POINTER(0);
-		if (unlikely(VARATT_IS_EXTENDED(s)))
-			s = (ts_growth_state *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
-	}
-
 	if (PG_ARGISNULL(1) ||
-		(info->period_arg >= 0 && PG_ARGISNULL(info->period_arg)) ||
-		(info->as_of_arg >= 0 && PG_ARGISNULL(info->as_of_arg)))
+		(period_arg >= 0 && PG_ARGISNULL(period_arg)) ||
+		(shape == SHAPE_PERIOD_AS_OF && PG_ARGISNULL(3)))
 	{
-		if (s == NULL)
+		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
-		PG_RETURN_POINTER(s);
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	if (info->period_arg >= 0)
+	if (period_arg >= 0)
 	{
-		period = PG_GETARG_DATEADT(info->period_arg);
-		if (period < TS_MIN_PERIOD || period > TS_MAX_PERIOD)
-			period_out_of_range("period", period);
+		period = PG_GETARG_DATEADT(period_arg);
+		check_period("period", period);
 	}
-	if (info->part_arg >= 0 && !PG_ARGISNULL(info->part_arg))
-		part = PG_GETARG_BOOL(info->part_arg);
-
-	if (s == NULL)
-		s = new_state(info->flags & TS_GS_PERIODS ? 8 : 1, info->kind, info->flags);
-	else if (!in_agg)
-		s = copy_state(s, s->nentries + 1);	/* never scribble on an input */
-
-	if (info->as_of_arg >= 0)
+	if (shape == SHAPE_PERIOD_AS_OF)
 	{
-		DateADT		as_of = PG_GETARG_DATEADT(info->as_of_arg);
+		as_of = PG_GETARG_DATEADT(3);
+		check_period("as_of", as_of);
+	}
+	if ((shape == SHAPE_PART || shape == SHAPE_PART_PERIOD) && !PG_ARGISNULL(2))
+		part = PG_GETARG_BOOL(2);
 
-		if (as_of < TS_MIN_PERIOD || as_of > TS_MAX_PERIOD)
-			period_out_of_range("as_of", as_of);
-		if (s->nentries == 0 && s->as_of == 0)
-			s->as_of = as_of;
-		else if (s->as_of != as_of)
+	if (PG_ARGISNULL(0))
+	{
+		g = gs_new_expanded(gs_result_context(fcinfo),
+							flags & TS_GS_PERIODS ? 8 : 1, kind, flags);
+		s = gs_eoh_state(g);
+		s->as_of = as_of;
+	}
+	else
+	{
+		g = gs_arg_for_update(fcinfo, 0);
+		s = gs_eoh_state(g);
+		if (unlikely(s->kind != kind || s->flags != flags))
+		{
+			ts_growth_state expected;
+
+			ts_gs_init(&expected, 0, kind, flags);
+			expected.as_of = as_of;
+			gs_check_compatible(s, &expected, "add a row of");
+		}
+		if (shape == SHAPE_PERIOD_AS_OF && s->as_of != as_of)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("as_of must be the same for all rows of a group")));
+					 errmsg("as_of must be the same for all rows of a group"),
+					 errdetail("The group's as_of is %s, this row's %s.",
+							   iso_date(s->as_of), iso_date(as_of))));
 	}
 
-	v = value_mantissa(s, info->kind, PG_GETARG_DATUM(1));
+	v = value_mantissa(s, kind, PG_GETARG_DATUM(1));
 
 	i = ts_gs_find(s, period);
 	if (i < 0)
 	{
 		i = -i - 1;
-		if (s->nentries == s->capacity)
-			s = copy_state(s, s->capacity * 2);
+		s = gs_reserve(g, s->nentries + 1);
 		ts_gs_insert(s, i, period);
 	}
 	if (!ts_gs_add(&s->entries[i], v, part))
-		state_overflow();
-	PG_RETURN_POINTER(s);
+		gs_overflow();
+	PG_RETURN_DATUM(gs_eoh_datum(g));
 }
 
-/* Combine two partial states (either may be NULL). */
-PG_FUNCTION_INFO_V1(growth_combine);
+#define ACCUM_ENTRY(name, kind, shape) \
+	PG_FUNCTION_INFO_V1(name); \
+	Datum name(PG_FUNCTION_ARGS); \
+	Datum \
+	name(PG_FUNCTION_ARGS) \
+	{ \
+		return accum(fcinfo, kind, shape); \
+	}
+
+ACCUM_ENTRY(growth_accum_amount_period, TS_VAL_AMOUNT, SHAPE_PERIOD)
+ACCUM_ENTRY(growth_accum_amount_period_as_of, TS_VAL_AMOUNT, SHAPE_PERIOD_AS_OF)
+ACCUM_ENTRY(growth_accum_amount_part, TS_VAL_AMOUNT, SHAPE_PART)
+ACCUM_ENTRY(growth_accum_amount_part_period, TS_VAL_AMOUNT, SHAPE_PART_PERIOD)
+ACCUM_ENTRY(growth_accum_numeric_period, TS_VAL_NUMERIC, SHAPE_PERIOD)
+ACCUM_ENTRY(growth_accum_numeric_period_as_of, TS_VAL_NUMERIC, SHAPE_PERIOD_AS_OF)
+ACCUM_ENTRY(growth_accum_numeric_part, TS_VAL_NUMERIC, SHAPE_PART)
+ACCUM_ENTRY(growth_accum_numeric_part_period, TS_VAL_NUMERIC, SHAPE_PART_PERIOD)
+ACCUM_ENTRY(growth_accum_int8_period, TS_VAL_INT8, SHAPE_PERIOD)
+ACCUM_ENTRY(growth_accum_int8_period_as_of, TS_VAL_INT8, SHAPE_PERIOD_AS_OF)
+ACCUM_ENTRY(growth_accum_int8_part, TS_VAL_INT8, SHAPE_PART)
+ACCUM_ENTRY(growth_accum_int8_part_period, TS_VAL_INT8, SHAPE_PART_PERIOD)
+ACCUM_ENTRY(growth_accum_float8_period, TS_VAL_FLOAT8, SHAPE_PERIOD)
+ACCUM_ENTRY(growth_accum_float8_period_as_of, TS_VAL_FLOAT8, SHAPE_PERIOD_AS_OF)
+ACCUM_ENTRY(growth_accum_float8_part, TS_VAL_FLOAT8, SHAPE_PART)
+ACCUM_ENTRY(growth_accum_float8_part_period, TS_VAL_FLOAT8, SHAPE_PART_PERIOD)
+
+/*
+ * growth_accum: the symbol every transition function of version 0.1 is bound
+ * to, kept so that a 0.1 installation works with this library until
+ * ALTER EXTENSION trade_stats UPDATE.  It learns its signature from its own
+ * pg_proc entry (fn_oid is set by every fmgr caller), never from fn_expr.
+ */
+PG_FUNCTION_INFO_V1(growth_accum);
 Datum
-growth_combine(PG_FUNCTION_ARGS)
+growth_accum(PG_FUNCTION_ARGS)
 {
-	ts_growth_state *a,
-			   *b,
-			   *out;
+	int		   *dispatch = (int *) fcinfo->flinfo->fn_extra;
 
-	if (PG_ARGISNULL(0) && PG_ARGISNULL(1))
-		PG_RETURN_NULL();
-	if (PG_ARGISNULL(1))
-		PG_RETURN_POINTER(state_arg(fcinfo, 0));
-	b = state_arg(fcinfo, 1);
-	if (PG_ARGISNULL(0))
-		PG_RETURN_POINTER(copy_state(b, Max(b->nentries, 1)));
-	a = state_arg(fcinfo, 0);
-
-	if (a->kind != b->kind || a->flags != b->flags)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot combine states of different aggregates")));
-	if ((a->flags & TS_GS_AS_OF) && a->as_of != b->as_of)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("as_of must be the same for all rows of a group")));
-	if (a->kind == TS_VAL_AMOUNT && a->currency != b->currency &&
-		a->currency != TS_NO_CURRENCY && b->currency != TS_NO_CURRENCY)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot aggregate amounts in different currencies: %s and %s",
-						currency_code(a->currency), currency_code(b->currency)),
-				 errhint("Group by currency(amount), or convert the amounts to one currency first.")));
-
-	/* numeric states of different scales: rescale a copy of the smaller */
-	if (a->scale < b->scale)
+	if (dispatch == NULL)
 	{
-		a = copy_state(a, Max(a->nentries, 1));
-		if (!ts_gs_rescale(a, b->scale - a->scale))
-			state_overflow();
-	}
-	else if (b->scale < a->scale)
-	{
-		b = copy_state(b, Max(b->nentries, 1));
-		if (!ts_gs_rescale(b, a->scale - b->scale))
-			state_overflow();
-	}
+		HeapTuple	tup = SearchSysCache1(PROCOID,
+										  ObjectIdGetDatum(fcinfo->flinfo->fn_oid));
+		Form_pg_proc proc;
+		Oid			value_type;
+		bool		with_part;
 
-	out = new_state(Max(a->nentries + b->nentries, 1), a->kind, a->flags);
-	if (!ts_gs_merge(a, b, out))
-		state_overflow();
-	if (out->currency == TS_NO_CURRENCY)
-		out->currency = b->currency;
-	out->capacity = Max(a->nentries + b->nentries, 1);
-	SET_VARSIZE(out, TS_GS_SIZE(out->capacity));
-	PG_RETURN_POINTER(out);
+		if (!HeapTupleIsValid(tup))
+			elog(ERROR, "cache lookup failed for function %u", fcinfo->flinfo->fn_oid);
+		proc = (Form_pg_proc) GETSTRUCT(tup);
+		if (proc->pronargs < 3 || proc->pronargs > 4)
+			elog(ERROR, "growth_accum bound to a function of %d arguments",
+				 proc->pronargs);
+		value_type = proc->proargtypes.values[1];
+		with_part = proc->proargtypes.values[2] == BOOLOID;
+		dispatch = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, 2 * sizeof(int));
+		dispatch[0] = growth_value_kind(value_type);
+		dispatch[1] = with_part ?
+			(proc->pronargs == 4 ? SHAPE_PART_PERIOD : SHAPE_PART) :
+			(proc->pronargs == 4 ? SHAPE_PERIOD_AS_OF : SHAPE_PERIOD);
+		ReleaseSysCache(tup);
+		fcinfo->flinfo->fn_extra = dispatch;
+	}
+	return accum(fcinfo, (ts_value_kind) dispatch[0], (AccumShape) dispatch[1]);
 }
 
-/* ---- results ---- */
+/* ---- measures ---- */
 
 static Numeric
 int128_numeric(ts_int128 v)
@@ -404,15 +327,22 @@ percent(ts_int128 num, ts_int128 den)
 	return percent_numeric(int128_numeric(num), int128_numeric(den));
 }
 
-/* 100 * (now - before) / |before|, or NULL-worthy when before is 0. */
+/* 100 * (now - before) / |before|; before != 0. */
 static Numeric
 growth(ts_int128 now, ts_int128 before)
 {
 	ts_int128	diff;
 
 	if (__builtin_sub_overflow(now, before, &diff))
-		state_overflow();
+		gs_overflow();
 	return percent(diff, before < 0 ? -before : before);
+}
+
+static void
+window_sums(const ts_growth_state *s, int32 from, int32 to, ts_window_sums *out)
+{
+	if (!ts_gs_window(s, from, to, out))
+		gs_overflow();
 }
 
 /* The same-period windows of as-of date p: [Jan 1, p] and a year earlier. */
@@ -420,192 +350,433 @@ static void
 same_period_windows(const ts_growth_state *s, int32 p, ts_window_sums *cur,
 					ts_window_sums *prev)
 {
-	int32		start = ts_date_year_start(p);
 	int32		p_before = ts_date_minus_years(p, 1);
 
-	if (!ts_gs_window(s, start, p, cur) ||
-		!ts_gs_window(s, ts_date_year_start(p_before), p_before, prev))
-		state_overflow();
+	window_sums(s, ts_date_year_start(p), p, cur);
+	window_sums(s, ts_date_year_start(p_before), p_before, prev);
 }
 
-static ts_growth_state *
-final_state(FunctionCallInfo fcinfo)
+/* P: as_of when given, else the state's own as_of, else its latest period. */
+static bool
+as_of_date(const ts_growth_state *s, const DateADT *as_of, int32 *p)
 {
-	return PG_ARGISNULL(0) ? NULL : state_arg(fcinfo, 0);
+	if (as_of != NULL)
+	{
+		check_period("as_of", *as_of);
+		*p = *as_of;
+		return true;
+	}
+	if (s->flags & TS_GS_AS_OF)
+	{
+		*p = s->as_of;
+		return true;
+	}
+	return ts_gs_latest(s, p);
 }
+
+static Numeric
+measure_yoy(const ts_growth_state *s, const DateADT *as_of)
+{
+	ts_window_sums cur,
+				prev;
+	int32		p;
+
+	if (!as_of_date(s, as_of, &p))
+		return NULL;
+	same_period_windows(s, p, &cur, &prev);
+	if (prev.count == 0 || prev.total == 0)
+		return NULL;
+	return growth(cur.total, prev.total);
+}
+
+static Numeric
+measure_mom(const ts_growth_state *s)
+{
+	ts_window_sums cur,
+				prev;
+	int32		p,
+				month;
+
+	if (!ts_gs_latest(s, &p))
+		return NULL;
+	month = ts_date_month_start(p);
+	window_sums(s, month, p, &cur);
+	window_sums(s, ts_date_minus_months(month, 1), month - 1, &prev);
+	if (prev.count == 0 || prev.total == 0)
+		return NULL;
+	return growth(cur.total, prev.total);
+}
+
+static Numeric
+measure_share(const ts_growth_state *s)
+{
+	ts_window_sums all;
+
+	window_sums(s, PG_INT32_MIN, PG_INT32_MAX, &all);
+	if (all.count == 0 || all.total == 0)
+		return NULL;
+	return percent(all.part, all.total);
+}
+
+static Numeric
+measure_share_change(const ts_growth_state *s, const DateADT *as_of)
+{
+	ts_window_sums cur,
+				prev;
+	int32		p;
+
+	if (!as_of_date(s, as_of, &p))
+		return NULL;
+	same_period_windows(s, p, &cur, &prev);
+	if (cur.total == 0 || prev.count == 0 || prev.total == 0)
+		return NULL;
+	return DatumGetNumeric(DirectFunctionCall2(numeric_sub,
+											   NumericGetDatum(percent(cur.part, cur.total)),
+											   NumericGetDatum(percent(prev.part, prev.total))));
+}
+
+static Numeric
+measure_contribution(const ts_growth_state *s, const DateADT *as_of)
+{
+	ts_window_sums cur,
+				prev;
+	ts_int128	diff;
+	int32		p;
+
+	if (!as_of_date(s, as_of, &p))
+		return NULL;
+	same_period_windows(s, p, &cur, &prev);
+	if (prev.count == 0 || prev.total == 0)
+		return NULL;
+	if (__builtin_sub_overflow(cur.part, prev.part, &diff))
+		gs_overflow();
+	return percent(diff, prev.total < 0 ? -prev.total : prev.total);
+}
+
+#define RETURN_MEASURE(expr) \
+	do { \
+		Numeric		result_ = (expr); \
+		if (result_ == NULL) \
+			PG_RETURN_NULL(); \
+		PG_RETURN_NUMERIC(result_); \
+	} while (0)
+
+/* ---- final functions of the one-step aggregates ---- */
 
 PG_FUNCTION_INFO_V1(yoy_growth_final);
 Datum
 yoy_growth_final(PG_FUNCTION_ARGS)
 {
-	ts_growth_state *s = final_state(fcinfo);
-	ts_window_sums cur,
-				prev;
-	int32		p;
-
-	if (s == NULL)
-		PG_RETURN_NULL();
-	if (s->flags & TS_GS_AS_OF)
-		p = s->as_of;
-	else if (!ts_gs_latest(s, &p))
-		PG_RETURN_NULL();
-	same_period_windows(s, p, &cur, &prev);
-	if (prev.count == 0 || prev.total == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_NUMERIC(growth(cur.total, prev.total));
+	RETURN_MEASURE(measure_yoy(gs_read(PG_GETARG_DATUM(0)), NULL));
 }
 
 PG_FUNCTION_INFO_V1(mom_growth_final);
 Datum
 mom_growth_final(PG_FUNCTION_ARGS)
 {
-	ts_growth_state *s = final_state(fcinfo);
-	ts_window_sums cur,
-				prev;
-	int32		p,
-				month;
-
-	if (s == NULL || !ts_gs_latest(s, &p))
-		PG_RETURN_NULL();
-	month = ts_date_month_start(p);
-	if (!ts_gs_window(s, month, p, &cur) ||
-		!ts_gs_window(s, ts_date_minus_months(month, 1), month - 1, &prev))
-		state_overflow();
-	if (prev.count == 0 || prev.total == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_NUMERIC(growth(cur.total, prev.total));
+	RETURN_MEASURE(measure_mom(gs_read(PG_GETARG_DATUM(0))));
 }
 
 PG_FUNCTION_INFO_V1(share_final);
 Datum
 share_final(PG_FUNCTION_ARGS)
 {
-	ts_growth_state *s = final_state(fcinfo);
-	const ts_growth_entry *e;
-
-	if (s == NULL || s->nentries == 0)
-		PG_RETURN_NULL();
-	e = &s->entries[0];
-	if (e->total == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_NUMERIC(percent(e->part, e->total));
+	RETURN_MEASURE(measure_share(gs_read(PG_GETARG_DATUM(0))));
 }
 
 PG_FUNCTION_INFO_V1(share_change_final);
 Datum
 share_change_final(PG_FUNCTION_ARGS)
 {
-	ts_growth_state *s = final_state(fcinfo);
-	ts_window_sums cur,
-				prev;
-	int32		p;
-
-	if (s == NULL || !ts_gs_latest(s, &p))
-		PG_RETURN_NULL();
-	same_period_windows(s, p, &cur, &prev);
-	if (cur.total == 0 || prev.count == 0 || prev.total == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_DATUM(DirectFunctionCall2(numeric_sub,
-										NumericGetDatum(percent(cur.part, cur.total)),
-										NumericGetDatum(percent(prev.part, prev.total))));
+	RETURN_MEASURE(measure_share_change(gs_read(PG_GETARG_DATUM(0)), NULL));
 }
 
 PG_FUNCTION_INFO_V1(growth_contribution_final);
 Datum
 growth_contribution_final(PG_FUNCTION_ARGS)
 {
-	ts_growth_state *s = final_state(fcinfo);
-	ts_window_sums cur,
-				prev;
-	ts_int128	diff;
-	int32		p;
-
-	if (s == NULL || !ts_gs_latest(s, &p))
-		PG_RETURN_NULL();
-	same_period_windows(s, p, &cur, &prev);
-	if (prev.count == 0 || prev.total == 0)
-		PG_RETURN_NULL();
-	if (__builtin_sub_overflow(cur.part, prev.part, &diff))
-		state_overflow();
-	PG_RETURN_NUMERIC(percent(diff, prev.total < 0 ? -prev.total : prev.total));
+	RETURN_MEASURE(measure_contribution(gs_read(PG_GETARG_DATUM(0)), NULL));
 }
 
-/* ---- the state type's I/O ---- */
+/* ---- accessors of stored summaries ---- */
 
+/* The summary argument n, which must have what 'fn' needs. */
+static const ts_growth_state *
+summary_arg(FunctionCallInfo fcinfo, int n, int needs, const char *fn)
+{
+	const ts_growth_state *s = gs_read(PG_GETARG_DATUM(n));
+
+	if ((needs & TS_GS_PERIODS) && !(s->flags & TS_GS_PERIODS))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s needs a growth_state with periods", fn),
+				 errhint("Make the summary with growth_summary(value, period) or growth_summary(value, part, period).")));
+	if ((needs & TS_GS_PART) && !(s->flags & TS_GS_PART))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s needs a growth_state with part sums", fn),
+				 errhint("Make the summary with growth_summary(value, part, period), or use %s(part_summary, whole_summary).",
+						 fn)));
+	return s;
+}
+
+PG_FUNCTION_INFO_V1(growth_state_yoy_growth);
+Datum
+growth_state_yoy_growth(PG_FUNCTION_ARGS)
+{
+	const ts_growth_state *s = summary_arg(fcinfo, 0, TS_GS_PERIODS, "yoy_growth");
+	DateADT		as_of = PG_NARGS() > 1 ? PG_GETARG_DATEADT(1) : 0;
+
+	RETURN_MEASURE(measure_yoy(s, PG_NARGS() > 1 ? &as_of : NULL));
+}
+
+PG_FUNCTION_INFO_V1(growth_state_mom_growth);
+Datum
+growth_state_mom_growth(PG_FUNCTION_ARGS)
+{
+	RETURN_MEASURE(measure_mom(summary_arg(fcinfo, 0, TS_GS_PERIODS, "mom_growth")));
+}
+
+PG_FUNCTION_INFO_V1(growth_state_share);
+Datum
+growth_state_share(PG_FUNCTION_ARGS)
+{
+	RETURN_MEASURE(measure_share(summary_arg(fcinfo, 0, TS_GS_PART, "share")));
+}
+
+PG_FUNCTION_INFO_V1(growth_state_share_change);
+Datum
+growth_state_share_change(PG_FUNCTION_ARGS)
+{
+	const ts_growth_state *s = summary_arg(fcinfo, 0, TS_GS_PERIODS | TS_GS_PART,
+										   "share_change");
+	DateADT		as_of = PG_NARGS() > 1 ? PG_GETARG_DATEADT(1) : 0;
+
+	RETURN_MEASURE(measure_share_change(s, PG_NARGS() > 1 ? &as_of : NULL));
+}
+
+PG_FUNCTION_INFO_V1(growth_state_contribution);
+Datum
+growth_state_contribution(PG_FUNCTION_ARGS)
+{
+	const ts_growth_state *s = summary_arg(fcinfo, 0, TS_GS_PERIODS | TS_GS_PART,
+										   "growth_contribution");
+	DateADT		as_of = PG_NARGS() > 1 ? PG_GETARG_DATEADT(1) : 0;
+
+	RETURN_MEASURE(measure_contribution(s, PG_NARGS() > 1 ? &as_of : NULL));
+}
+
+/*
+ * A part summary and a whole summary: the same value kind and currency (the
+ * flags may differ).
+ */
 static void
-bad_state(const char *what, const char *input, const char *why)
+check_part_whole(const ts_growth_state *part, const ts_growth_state *whole)
 {
-	ereport(ERROR,
-			(errcode(what ? ERRCODE_INVALID_TEXT_REPRESENTATION :
-					 ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 what ? errmsg("invalid input syntax for type growth_state: \"%s\"", input) :
-			 errmsg("invalid binary growth_state"),
-			 errdetail("The state is invalid: %s.", why)));
+	if (part->kind != whole->kind ||
+		(part->kind == TS_VAL_AMOUNT && part->currency != whole->currency &&
+		 part->currency != TS_NO_CURRENCY && whole->currency != TS_NO_CURRENCY))
+	{
+		ts_growth_state a = *part,
+					b = *whole;
+
+		a.flags = b.flags = 0;
+		gs_check_compatible(&a, &b, "compare");
+	}
 }
 
-PG_FUNCTION_INFO_V1(growth_state_in);
-Datum
-growth_state_in(PG_FUNCTION_ARGS)
+/* A state's sums as a numeric mantissa at scale 'scale' (>= its own). */
+static Numeric
+sums_at_scale(ts_int128 v, int own, int scale)
 {
-	char	   *str = PG_GETARG_CSTRING(0);
-	int32		n;
-	const char *err = ts_gs_parse_count(str, &n);
-	ts_growth_state *s;
-
-	if (err != NULL || n > (int32) ((MaxAllocSize - TS_GS_SIZE(0)) / sizeof(ts_growth_entry)))
-		bad_state("text", str, err ? err : "too many periods");
-	s = palloc0(TS_GS_SIZE(Max(n, 1)));
-	err = ts_gs_parse(str, s);
-	if (err != NULL)
-		bad_state("text", str, err);
-	s->capacity = Max(n, 1);
-	SET_VARSIZE(s, TS_GS_SIZE(s->capacity));
-	PG_RETURN_POINTER(s);
+	if (!ts_int128_mul_pow10(&v, scale - own))
+		gs_overflow();
+	return int128_numeric(v);
 }
 
-PG_FUNCTION_INFO_V1(growth_state_out);
+/* share(part, whole) = 100 * total(part) / total(whole) */
+PG_FUNCTION_INFO_V1(growth_state_share_of);
 Datum
-growth_state_out(PG_FUNCTION_ARGS)
+growth_state_share_of(PG_FUNCTION_ARGS)
 {
-	ts_growth_state *s = state_arg(fcinfo, 0);
-	char	   *buf = palloc(ts_gs_text_size(s));
+	const ts_growth_state *part = gs_read(PG_GETARG_DATUM(0));
+	const ts_growth_state *whole = gs_read(PG_GETARG_DATUM(1));
+	ts_window_sums p,
+				w;
+	int			scale = Max(part->scale, whole->scale);
 
-	ts_gs_format(s, buf);
-	PG_RETURN_CSTRING(buf);
+	check_part_whole(part, whole);
+	window_sums(part, PG_INT32_MIN, PG_INT32_MAX, &p);
+	window_sums(whole, PG_INT32_MIN, PG_INT32_MAX, &w);
+	if (w.count == 0 || w.total == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_NUMERIC(percent_numeric(sums_at_scale(p.total, part->scale, scale),
+									  sums_at_scale(w.total, whole->scale, scale)));
 }
 
-PG_FUNCTION_INFO_V1(growth_state_send);
+/*
+ * growth_contribution(part, whole [, as_of]) =
+ * 100 * (part now - part before) / |whole before|, P from the whole.
+ */
+PG_FUNCTION_INFO_V1(growth_state_contribution_of);
 Datum
-growth_state_send(PG_FUNCTION_ARGS)
+growth_state_contribution_of(PG_FUNCTION_ARGS)
 {
-	ts_growth_state *s = state_arg(fcinfo, 0);
-	size_t		size = ts_gs_encoded_size(s);
-	bytea	   *result = palloc(VARHDRSZ + size);
+	const ts_growth_state *part = summary_arg(fcinfo, 0, TS_GS_PERIODS,
+											  "growth_contribution");
+	const ts_growth_state *whole = summary_arg(fcinfo, 1, TS_GS_PERIODS,
+											   "growth_contribution");
+	DateADT		as_of = PG_NARGS() > 2 ? PG_GETARG_DATEADT(2) : 0;
+	ts_window_sums pc,
+				pp,
+				wc,
+				wp;
+	int			scale = Max(part->scale, whole->scale);
+	int32		p;
+	ts_int128	diff;
 
-	ts_gs_encode(s, (uint8 *) VARDATA(result));
-	SET_VARSIZE(result, VARHDRSZ + size);
-	PG_RETURN_BYTEA_P(result);
+	check_part_whole(part, whole);
+	if (!as_of_date(whole, PG_NARGS() > 2 ? &as_of : NULL, &p))
+		PG_RETURN_NULL();
+	same_period_windows(part, p, &pc, &pp);
+	same_period_windows(whole, p, &wc, &wp);
+	if (wp.count == 0 || wp.total == 0)
+		PG_RETURN_NULL();
+	if (__builtin_sub_overflow(pc.total, pp.total, &diff))
+		gs_overflow();
+	PG_RETURN_NUMERIC(percent_numeric(sums_at_scale(diff, part->scale, scale),
+									  sums_at_scale(wp.total < 0 ? -wp.total : wp.total,
+													whole->scale, scale)));
 }
 
-PG_FUNCTION_INFO_V1(growth_state_recv);
-Datum
-growth_state_recv(PG_FUNCTION_ARGS)
+/*
+ * A sum of a state as numeric: amounts in major units at the currency's
+ * scale, numeric exact with trailing zeros dropped, bigint as it is, double
+ * precision's binary fixed point rounded to 12 decimals (its resolution is
+ * 2^-40, about 9.1e-13).
+ */
+static Numeric
+sum_numeric(const ts_growth_state *s, ts_int128 v)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	const uint8 *data = (const uint8 *) buf->data + buf->cursor;
-	size_t		len = buf->len - buf->cursor;
-	int32		n;
-	const char *err = ts_gs_decode_count(data, len, &n);
-	ts_growth_state *s;
+	Numeric		n = int128_numeric(v);
+	char		buf[64];
 
-	if (err != NULL)
-		bad_state(NULL, NULL, err);
-	s = palloc0(TS_GS_SIZE(Max(n, 1)));
-	err = ts_gs_decode(data, len, s);
-	if (err != NULL)
-		bad_state(NULL, NULL, err);
-	buf->cursor = buf->len;
-	s->capacity = Max(n, 1);
-	SET_VARSIZE(s, TS_GS_SIZE(s->capacity));
-	PG_RETURN_POINTER(s);
+	switch (s->kind)
+	{
+		case TS_VAL_INT8:
+			return n;
+		case TS_VAL_FLOAT8:
+			n = DatumGetNumeric(DirectFunctionCall2(numeric_mul, NumericGetDatum(n),
+													DirectFunctionCall3(numeric_in,
+																		CStringGetDatum("9.094947017729282379150390625e-13"),
+																		ObjectIdGetDatum(InvalidOid),
+																		Int32GetDatum(-1))));
+			n = DatumGetNumeric(DirectFunctionCall2(numeric_round, NumericGetDatum(n),
+													Int32GetDatum(12)));
+			return DatumGetNumeric(DirectFunctionCall1(numeric_trim_scale,
+													   NumericGetDatum(n)));
+		default:
+			if (s->scale == 0)
+				return n;
+			snprintf(buf, sizeof(buf), "1e-%d", s->scale);
+			n = DatumGetNumeric(DirectFunctionCall2(numeric_mul, NumericGetDatum(n),
+													DirectFunctionCall3(numeric_in,
+																		CStringGetDatum(buf),
+																		ObjectIdGetDatum(InvalidOid),
+																		Int32GetDatum(-1))));
+			if (s->kind == TS_VAL_NUMERIC)
+				n = DatumGetNumeric(DirectFunctionCall1(numeric_trim_scale,
+														NumericGetDatum(n)));
+			return n;
+	}
+}
+
+/* The sums of the entries in [from, to] (all without bounds); false if none. */
+static bool
+total_sums(FunctionCallInfo fcinfo, const ts_growth_state *s, ts_window_sums *w)
+{
+	int32		from = PG_INT32_MIN,
+				to = PG_INT32_MAX;
+
+	if (PG_NARGS() > 1)
+	{
+		if (!(s->flags & TS_GS_PERIODS))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("total with a date range needs a growth_state with periods")));
+		from = PG_GETARG_DATEADT(1);
+		to = PG_GETARG_DATEADT(2);
+	}
+	window_sums(s, from, to, w);
+	return w->count > 0;
+}
+
+/* total(s [, from, to]): the exact sum of the values, as numeric. */
+PG_FUNCTION_INFO_V1(growth_state_total);
+Datum
+growth_state_total(PG_FUNCTION_ARGS)
+{
+	const ts_growth_state *s = gs_read(PG_GETARG_DATUM(0));
+	ts_window_sums w;
+
+	if (!total_sums(fcinfo, s, &w))
+		PG_RETURN_NULL();
+	PG_RETURN_NUMERIC(sum_numeric(s, w.total));
+}
+
+/* total_amount(s [, from, to]): the same as a currency_amount. */
+PG_FUNCTION_INFO_V1(growth_state_total_amount);
+Datum
+growth_state_total_amount(PG_FUNCTION_ARGS)
+{
+	const ts_growth_state *s = gs_read(PG_GETARG_DATUM(0));
+	ts_window_sums w;
+	int64		units;
+
+	if (s->kind != TS_VAL_AMOUNT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("total_amount needs a growth_state of currency_amount values"),
+				 errhint("Use total() for numeric, bigint and double precision summaries.")));
+	if (!total_sums(fcinfo, s, &w))
+		PG_RETURN_NULL();
+	if (!ts_int128_to_int64(w.total, &units))
+		amount_out_of_range("sum", s->currency);
+	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(units, s->currency));
+}
+
+/*
+ * growth_entries(s): one row per period (one row without periods): period,
+ * count, total, part_count, part_total (the part columns NULL without part).
+ */
+PG_FUNCTION_INFO_V1(growth_state_entries);
+Datum
+growth_state_entries(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	const ts_growth_state *s;
+
+	InitMaterializedSRF(fcinfo, 0);
+	s = gs_read(PG_GETARG_DATUM(0));
+	for (int i = 0; i < s->nentries; i++)
+	{
+		const ts_growth_entry *e = &s->entries[i];
+		Datum		values[5];
+		bool		nulls[5] = {false, false, false, false, false};
+
+		CHECK_FOR_INTERRUPTS();
+		values[0] = DateADTGetDatum(e->period);
+		nulls[0] = !(s->flags & TS_GS_PERIODS);
+		values[1] = Int64GetDatum(e->count);
+		values[2] = NumericGetDatum(sum_numeric(s, e->total));
+		if (s->flags & TS_GS_PART)
+		{
+			values[3] = Int64GetDatum(e->part_count);
+			values[4] = NumericGetDatum(sum_numeric(s, e->part));
+		}
+		else
+			nulls[3] = nulls[4] = true;
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
 }

@@ -308,8 +308,8 @@ ts_gs_rescale(ts_growth_state *s, int k)
 	return true;
 }
 
-static bool
-add_entry(ts_growth_entry *into, const ts_growth_entry *from)
+bool
+ts_gs_add_entry(ts_growth_entry *into, const ts_growth_entry *from)
 {
 	return !__builtin_add_overflow(into->count, from->count, &into->count) &&
 		!__builtin_add_overflow(into->part_count, from->part_count,
@@ -345,7 +345,7 @@ ts_gs_merge(const ts_growth_state *a, const ts_growth_state *b,
 		else
 		{
 			out->entries[n] = *ea;
-			if (!add_entry(&out->entries[n], eb))
+			if (!ts_gs_add_entry(&out->entries[n], eb))
 				return false;
 			n++;
 			i++;
@@ -825,5 +825,368 @@ ts_gs_parse(const char *str, ts_growth_state *out)
 	out->nentries = n;
 	if (*p++ != ']' || *p != '\0')
 		return "trailing characters";
+	return ts_gs_validate(out);
+}
+
+/* ---- subtraction and canonical scale ---- */
+
+const char *
+ts_gs_subtract(ts_growth_state *a, const ts_growth_state *b)
+{
+	int			i = 0,
+				n = 0;
+
+	if (a->scale != b->scale)
+		return "the scales differ";
+	for (int j = 0; j < b->nentries; j++)
+	{
+		const ts_growth_entry *eb = &b->entries[j];
+		ts_growth_entry *ea;
+
+		/* keep the entries of a before eb's period */
+		while (i < a->nentries && a->entries[i].period < eb->period)
+			a->entries[n++] = a->entries[i++];
+		if (i == a->nentries || a->entries[i].period != eb->period)
+			return "a period the other does not hold";
+		ea = &a->entries[i++];
+		if (ea->count < eb->count || ea->part_count < eb->part_count)
+			return "more rows in a period than the other holds";
+		ea->count -= eb->count;
+		ea->part_count -= eb->part_count;
+		if (__builtin_sub_overflow(ea->total, eb->total, &ea->total) ||
+			__builtin_sub_overflow(ea->part, eb->part, &ea->part))
+			return "sums the other cannot hold";
+		if ((ea->count == 0 && ea->total != 0) ||
+			(ea->part_count == 0 && ea->part != 0))
+			return "sums the other cannot hold";
+		if (ea->count > 0)
+			a->entries[n++] = *ea;
+	}
+	while (i < a->nentries)
+		a->entries[n++] = a->entries[i++];
+	a->nentries = n;
+	a->last = 0;
+	return NULL;
+}
+
+/* Trailing decimal zeros of v, at most max (v = 0 has any number). */
+static int
+trailing_zeros(ts_int128 v, int max)
+{
+	int			k = 0;
+
+	if (v == 0)
+		return max;
+	while (k < max && v % 10 == 0)
+	{
+		v /= 10;
+		k++;
+	}
+	return k;
+}
+
+int
+ts_gs_reducible_scale(const ts_growth_state *s)
+{
+	int			k = s->scale;
+
+	if (s->kind != TS_VAL_NUMERIC)
+		return 0;
+	for (int i = 0; i < s->nentries && k > 0; i++)
+	{
+		k = trailing_zeros(s->entries[i].total, k);
+		k = trailing_zeros(s->entries[i].part, k);
+	}
+	return k;
+}
+
+void
+ts_gs_reduce_scale(ts_growth_state *s, int k)
+{
+	ts_int128	p = 1;
+
+	if (k <= 0)
+		return;
+	for (int i = 0; i < k; i++)
+		p *= 10;
+	for (int i = 0; i < s->nentries; i++)
+	{
+		s->entries[i].total /= p;
+		s->entries[i].part /= p;
+	}
+	s->scale = (int8_t) (s->scale - k);
+}
+
+/* ---- packed form (format 2) ---- */
+
+static ts_int128
+pow10_128(int k)
+{
+	ts_int128	p = 1;
+
+	for (int i = 0; i < k; i++)
+		p *= 10;
+	return p;
+}
+
+static u128
+zigzag(ts_int128 v)
+{
+	return ((u128) v << 1) ^ (u128) (v >> 127);
+}
+
+static ts_int128
+unzigzag(u128 z)
+{
+	return (ts_int128) ((z >> 1) ^ ((u128) 0 - (z & 1)));
+}
+
+static size_t
+varint_size(u128 v)
+{
+	size_t		n = 1;
+
+	while (v >= 0x80)
+	{
+		v >>= 7;
+		n++;
+	}
+	return n;
+}
+
+static uint8_t *
+put_varint(uint8_t *p, u128 v)
+{
+	while (v >= 0x80)
+	{
+		*p++ = (uint8_t) (v | 0x80);
+		v >>= 7;
+	}
+	*p++ = (uint8_t) v;
+	return p;
+}
+
+/* Read a minimal varint of at most 'bits' bits; false if bad. */
+static bool
+get_varint(const uint8_t **pp, const uint8_t *end, int bits, u128 *out)
+{
+	const uint8_t *p = *pp;
+	u128		v = 0;
+	int			shift = 0;
+
+	for (;;)
+	{
+		uint8_t		b;
+
+		if (p >= end || shift >= bits)
+			return false;
+		b = *p++;
+		if (shift > 0 && b == 0)
+			return false;		/* not minimal */
+		if (shift + 7 > bits && (b & 0x7f) >> (bits - shift) != 0)
+			return false;		/* too large */
+		v |= (u128) (b & 0x7f) << shift;
+		shift += 7;
+		if (!(b & 0x80))
+			break;
+	}
+	*pp = p;
+	*out = v;
+	return true;
+}
+
+size_t
+ts_gs_packed_size(const ts_growth_state *s)
+{
+	bool		periods = (s->flags & TS_GS_PERIODS) != 0;
+	bool		part = (s->flags & TS_GS_PART) != 0;
+	ts_int128	div = pow10_128(ts_gs_reducible_scale(s));
+	size_t		size = 4 + (s->kind == TS_VAL_AMOUNT ? 3 : 0);
+
+	if (s->flags & TS_GS_AS_OF)
+		size += varint_size(zigzag(s->as_of));
+	size += varint_size((u128) s->nentries);
+	for (int i = 0; i < s->nentries; i++)
+	{
+		const ts_growth_entry *e = &s->entries[i];
+
+		if (periods)
+			size += varint_size(i == 0 ? zigzag(e->period) :
+								(u128) ((int64_t) e->period - s->entries[i - 1].period));
+		size += varint_size((u128) e->count);
+		size += varint_size(zigzag(e->total / div));
+		if (part)
+			size += varint_size((u128) e->part_count) +
+				varint_size(zigzag(e->part / div));
+	}
+	return size;
+}
+
+size_t
+ts_gs_pack(const ts_growth_state *s, uint8_t *buf)
+{
+	bool		periods = (s->flags & TS_GS_PERIODS) != 0;
+	bool		part = (s->flags & TS_GS_PART) != 0;
+	int			k = ts_gs_reducible_scale(s);
+	ts_int128	div = pow10_128(k);
+	uint8_t    *p = buf;
+
+	*p++ = TS_GS_PACKED_VERSION;
+	*p++ = s->kind;
+	*p++ = s->flags;
+	*p++ = (uint8_t) (s->scale - k);
+	if (s->kind == TS_VAL_AMOUNT)
+	{
+		const ts_currency *cur = ts_currency_by_key(s->currency);
+
+		if (cur)
+			memcpy(p, cur->code, 3);
+		else
+			memset(p, 0, 3);
+		p += 3;
+	}
+	if (s->flags & TS_GS_AS_OF)
+		p = put_varint(p, zigzag(s->as_of));
+	p = put_varint(p, (u128) s->nentries);
+	for (int i = 0; i < s->nentries; i++)
+	{
+		const ts_growth_entry *e = &s->entries[i];
+
+		if (periods)
+			p = put_varint(p, i == 0 ? zigzag(e->period) :
+						   (u128) ((int64_t) e->period - s->entries[i - 1].period));
+		p = put_varint(p, (u128) e->count);
+		p = put_varint(p, zigzag(e->total / div));
+		if (part)
+		{
+			p = put_varint(p, (u128) e->part_count);
+			p = put_varint(p, zigzag(e->part / div));
+		}
+	}
+	return (size_t) (p - buf);
+}
+
+/*
+ * The header of a packed state, up to the number of entries.  The number is
+ * bounded by the bytes left (an entry takes at least two), so a caller can
+ * allocate for it safely.
+ */
+static const char *
+unpack_header(const uint8_t **pp, const uint8_t *end, ts_growth_state *out,
+			  int32_t *nentries)
+{
+	const uint8_t *p = *pp;
+	u128		v;
+
+	if (end - p < 4)
+		return "too short";
+	if (p[0] != TS_GS_PACKED_VERSION)
+		return "unknown format version";
+	out->kind = p[1];
+	out->flags = p[2];
+	out->scale = (int8_t) p[3];
+	p += 4;
+	if (out->kind < TS_VAL_AMOUNT || out->kind > TS_VAL_FLOAT8)
+		return "unknown value kind";
+	if (out->flags & ~TS_GS_ALL_FLAGS)
+		return "unknown flags";
+	if (p[-1] > TS_NUMERIC_MAX_SCALE)
+		return "bad scale";
+	if (out->kind == TS_VAL_AMOUNT)
+	{
+		if (end - p < 3)
+			return "too short";
+		if (p[0] != 0 || p[1] != 0 || p[2] != 0)
+		{
+			const ts_currency *cur = ts_currency_by_code((const char *) p, 3);
+
+			if (cur == NULL || memcmp(p, cur->code, 3) != 0)
+				return "unknown currency";
+			out->currency = ts_currency_key_from_code(cur->code);
+		}
+		p += 3;
+	}
+	if (out->flags & TS_GS_AS_OF)
+	{
+		if (!get_varint(&p, end, 33, &v))
+			return "bad as_of";
+		out->as_of = (int32_t) unzigzag(v);
+	}
+	if (!get_varint(&p, end, 32, &v) || v > (u128) (end - p) / 2)
+		return "bad number of entries";
+	*nentries = (int32_t) v;
+	*pp = p;
+	return NULL;
+}
+
+const char *
+ts_gs_unpack_count(const uint8_t *buf, size_t len, int32_t *nentries)
+{
+	ts_growth_state hdr;
+	const uint8_t *p = buf;
+
+	memset(&hdr, 0, sizeof(hdr));
+	return unpack_header(&p, buf + len, &hdr, nentries);
+}
+
+const char *
+ts_gs_unpack(const uint8_t *buf, size_t len, ts_growth_state *out)
+{
+	const uint8_t *p = buf;
+	const uint8_t *end = buf + len;
+	int32_t		n;
+	const char *err;
+	bool		periods,
+				part;
+	int64_t		period = 0;
+
+	ts_gs_init(out, 0, TS_VAL_AMOUNT, 0);
+	err = unpack_header(&p, end, out, &n);
+	if (err)
+		return err;
+	out->capacity = n;
+	periods = (out->flags & TS_GS_PERIODS) != 0;
+	part = (out->flags & TS_GS_PART) != 0;
+	for (int i = 0; i < n; i++)
+	{
+		ts_growth_entry *e = &out->entries[i];
+		u128		v;
+
+		memset(e, 0, sizeof(*e));
+		if (periods)
+		{
+			if (!get_varint(&p, end, i == 0 ? 33 : 32, &v))
+				return "bad period";
+			if (i == 0)
+				period = (int64_t) unzigzag(v);
+			else if (v == 0)
+				return "periods are not in ascending order";
+			else
+				period += (int64_t) v;
+			if (period < TS_MIN_PERIOD || period > TS_MAX_PERIOD)
+				return "a period is outside the years 1 to 9999";
+			e->period = (int32_t) period;
+		}
+		if (!get_varint(&p, end, 63, &v))
+			return "bad row count";
+		e->count = (int64_t) v;
+		if (!get_varint(&p, end, 128, &v))
+			return "bad sum";
+		e->total = unzigzag(v);
+		if (part)
+		{
+			if (!get_varint(&p, end, 63, &v))
+				return "bad row count";
+			e->part_count = (int64_t) v;
+			if (!get_varint(&p, end, 128, &v))
+				return "bad sum";
+			e->part = unzigzag(v);
+		}
+		out->nentries = i + 1;
+	}
+	if (p != end)
+		return "trailing bytes";
+	if (ts_gs_reducible_scale(out) != 0)
+		return "the scale is not canonical";
 	return ts_gs_validate(out);
 }

@@ -64,6 +64,22 @@ extern char *iso_date(int32 date);
 extern ts_value_kind growth_value_kind(Oid type);
 extern Numeric percent_numeric(Numeric num, Numeric den);
 
+/* growth_state.c: the growth_state type and its expanded form */
+typedef struct GrowthEOH GrowthEOH;
+extern const ts_growth_state *gs_read(Datum d);
+extern GrowthEOH *gs_new_expanded(MemoryContext parent, int capacity,
+								  ts_value_kind kind, int flags);
+extern GrowthEOH *gs_arg_for_update(FunctionCallInfo fcinfo, int argno);
+extern MemoryContext gs_result_context(FunctionCallInfo fcinfo);
+extern ts_growth_state *gs_eoh_state(GrowthEOH *g);
+extern Datum gs_eoh_datum(GrowthEOH *g);
+extern ts_growth_state *gs_reserve(GrowthEOH *g, int need);
+extern void gs_add_into(GrowthEOH *g, const ts_growth_state *b);
+extern Datum gs_flat_datum(const ts_growth_state *s);
+extern void gs_check_compatible(const ts_growth_state *a,
+								const ts_growth_state *b, const char *action);
+pg_attribute_noreturn() extern void gs_overflow(void);
+
 /* window.c */
 extern Numeric growth_value_numeric(Oid type, Datum value);
 

@@ -142,6 +142,9 @@ ts_gs_add(ts_growth_entry *e, ts_int128 value, bool part)
 	return true;
 }
 
+/* Add the counts and sums of one entry to another; false on overflow. */
+extern bool ts_gs_add_entry(ts_growth_entry *into, const ts_growth_entry *from);
+
 /* Multiply every sum by 10^k (numeric scale grows); false on overflow. */
 extern bool ts_gs_rescale(ts_growth_state *s, int k);
 
@@ -179,6 +182,59 @@ extern void ts_gs_encode(const ts_growth_state *s, uint8_t *buf);
 extern const char *ts_gs_decode_count(const uint8_t *buf, size_t len,
 									  int32_t *nentries);
 extern const char *ts_gs_decode(const uint8_t *buf, size_t len,
+								ts_growth_state *out);
+
+/*
+ * Subtract b from a in place (a must have room for nothing more: entries only
+ * shrink or vanish).  Every entry of b must be held by a: the same period
+ * with at least as many rows; an entry whose count reaches 0 must have sums
+ * of 0 left, and disappears.  Returns NULL, or what b holds that a does not.
+ * Header fields of a are kept; numeric scales must be equal.
+ */
+extern const char *ts_gs_subtract(ts_growth_state *a, const ts_growth_state *b);
+
+/*
+ * Number of trailing decimal zeros common to every sum of a numeric state,
+ * at most its scale: the canonical form stores the sums divided by 10^k at
+ * scale - k, so equal content gives equal bytes whatever the history.
+ */
+extern int	ts_gs_reducible_scale(const ts_growth_state *s);
+
+/* Divide every sum by 10^k (exact by ts_gs_reducible_scale). */
+extern void ts_gs_reduce_scale(ts_growth_state *s, int k);
+
+/*
+ * The packed form (format 2): what a stored growth_state holds after its
+ * varlena header and what binary send writes.  Canonical: varints of
+ * minimal length, numeric scale reduced, nothing else.
+ *
+ *	 byte 0		2 (format); 0.1's in-memory layout and 0.1's binary form
+ *				have 1 here
+ *	 byte 1		kind (ts_value_kind)
+ *	 byte 2		flags (TS_GS_*)
+ *	 byte 3		scale (decimals of the sums)
+ *	 3 bytes	ISO code of the currency, kind amount only; "\0\0\0" before
+ *				the first amount
+ *	 varint		as_of, zigzag, with TS_GS_AS_OF only
+ *	 varint		number of entries
+ *	 per entry:
+ *	   varint	with TS_GS_PERIODS: the first period zigzag, later ones the
+ *				(positive) distance from the one before
+ *	   varint	count
+ *	   varint	total, zigzag, 128 bits
+ *	   with TS_GS_PART: varint part_count, varint part (zigzag)
+ *
+ * Varints are little-endian base 128, high bit set on every byte but the
+ * last.  unpack rejects non-minimal varints, trailing bytes and every state
+ * ts_gs_validate rejects.
+ */
+#define TS_GS_PACKED_VERSION 2
+
+extern size_t ts_gs_packed_size(const ts_growth_state *s);
+extern size_t ts_gs_pack(const ts_growth_state *s, uint8_t *buf);
+extern const char *ts_gs_unpack_count(const uint8_t *buf, size_t len,
+									  int32_t *nentries);
+extern const char *ts_gs_unpack(const uint8_t *buf, size_t len,
 								ts_growth_state *out);
 
 /* Checks shared by every way a state comes in; NULL when valid. */

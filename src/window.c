@@ -148,11 +148,17 @@ get_index(FunctionCallInfo fcinfo, WindowObject winobj, bool with_periods)
 					period = 0;
 
 		CHECK_FOR_INTERRUPTS();
-		value = WinGetFuncArgInPartition(winobj, 0, i, WINDOW_SEEK_HEAD, false,
-										 &isnull, &isout);
+
+		/*
+		 * The period first: each fetch may free the row the previous one
+		 * pointed into, so the value, fetched last, is used (and copied)
+		 * before the next fetch.
+		 */
 		if (with_periods)
 			period = WinGetFuncArgInPartition(winobj, 1, i, WINDOW_SEEK_HEAD,
 											  false, &period_isnull, &isout);
+		value = WinGetFuncArgInPartition(winobj, 0, i, WINDOW_SEEK_HEAD, false,
+										 &isnull, &isout);
 
 		if (!isnull && idx->type != NUMERICOID && idx->type != INT8OID &&
 			idx->type != FLOAT8OID)
@@ -200,7 +206,9 @@ get_index(FunctionCallInfo fcinfo, WindowObject winobj, bool with_periods)
 			Numeric		v = growth_value_numeric(idx->type, value);
 			MemoryContext old = MemoryContextSwitchTo(partcxt);
 
-			idx->total = idx->total_isnull ? v :
+			/* the total lives in partition memory, never in the row's */
+			idx->total = idx->total_isnull ?
+				DatumGetNumeric(datumCopy(NumericGetDatum(v), false, -1)) :
 				DatumGetNumeric(DirectFunctionCall2(numeric_add,
 													NumericGetDatum(idx->total),
 													NumericGetDatum(v)));

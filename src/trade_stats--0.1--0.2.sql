@@ -1,0 +1,686 @@
+/* trade_stats--0.1--0.2.sql: upgrade from version 0.1 to 0.2 */
+
+\echo Use "ALTER EXTENSION trade_stats UPDATE TO '0.2'" to load this file. \quit
+
+-- Each transition function gets a C entry point of its own, so that none
+-- depends on the call's parse tree (Citus calls them without one).
+
+-- transition functions for currency_amount values
+CREATE OR REPLACE FUNCTION @extschema@.growth_accum(@extschema@.growth_state, @extschema@.currency_amount, date)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME', 'growth_accum_amount_period'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION @extschema@.growth_accum(@extschema@.growth_state, @extschema@.currency_amount, date, date)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME', 'growth_accum_amount_period_as_of'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION @extschema@.growth_accum(@extschema@.growth_state, @extschema@.currency_amount, boolean)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME', 'growth_accum_amount_part'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION @extschema@.growth_accum(@extschema@.growth_state, @extschema@.currency_amount, boolean, date)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME', 'growth_accum_amount_part_period'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+-- transition functions for numeric values
+CREATE OR REPLACE FUNCTION @extschema@.growth_accum(@extschema@.growth_state, numeric, date)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME', 'growth_accum_numeric_period'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION @extschema@.growth_accum(@extschema@.growth_state, numeric, date, date)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME', 'growth_accum_numeric_period_as_of'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION @extschema@.growth_accum(@extschema@.growth_state, numeric, boolean)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME', 'growth_accum_numeric_part'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION @extschema@.growth_accum(@extschema@.growth_state, numeric, boolean, date)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME', 'growth_accum_numeric_part_period'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+-- transition functions for bigint values
+CREATE OR REPLACE FUNCTION @extschema@.growth_accum(@extschema@.growth_state, bigint, date)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME', 'growth_accum_int8_period'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION @extschema@.growth_accum(@extschema@.growth_state, bigint, date, date)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME', 'growth_accum_int8_period_as_of'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION @extschema@.growth_accum(@extschema@.growth_state, bigint, boolean)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME', 'growth_accum_int8_part'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION @extschema@.growth_accum(@extschema@.growth_state, bigint, boolean, date)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME', 'growth_accum_int8_part_period'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+-- transition functions for double precision values
+CREATE OR REPLACE FUNCTION @extschema@.growth_accum(@extschema@.growth_state, double precision, date)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME', 'growth_accum_float8_period'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION @extschema@.growth_accum(@extschema@.growth_state, double precision, date, date)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME', 'growth_accum_float8_period_as_of'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION @extschema@.growth_accum(@extschema@.growth_state, double precision, boolean)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME', 'growth_accum_float8_part'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE OR REPLACE FUNCTION @extschema@.growth_accum(@extschema@.growth_state, double precision, boolean, date)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME', 'growth_accum_float8_part_period'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+-- ---------------------------------------------------------------------------
+-- Stored summaries: growth_state as a value (since 0.2)
+-- ---------------------------------------------------------------------------
+
+COMMENT ON TYPE @extschema@.growth_state IS
+	'summary of values per period (exact count and sum, and of a part): stored by growth_summary(), rolled up by rollup(), read by the accessors';
+
+CREATE FUNCTION @extschema@.growth_state_eq(@extschema@.growth_state, @extschema@.growth_state)
+RETURNS boolean
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.growth_state_ne(@extschema@.growth_state, @extschema@.growth_state)
+RETURNS boolean
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.growth_state_hash(@extschema@.growth_state)
+RETURNS integer
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.growth_state_hash_extended(@extschema@.growth_state, bigint)
+RETURNS bigint
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.growth_state, RIGHTARG = @extschema@.growth_state,
+	FUNCTION = @extschema@.growth_state_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = eqsel, JOIN = eqjoinsel, HASHES
+);
+
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.growth_state, RIGHTARG = @extschema@.growth_state,
+	FUNCTION = @extschema@.growth_state_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = neqsel, JOIN = neqjoinsel
+);
+
+CREATE OPERATOR CLASS @extschema@.growth_state_hash_ops
+	DEFAULT FOR TYPE @extschema@.growth_state USING hash AS
+		OPERATOR 1 @extschema@.=,
+		FUNCTION 1 @extschema@.growth_state_hash(@extschema@.growth_state),
+		FUNCTION 2 @extschema@.growth_state_hash_extended(@extschema@.growth_state, bigint);
+
+CREATE FUNCTION @extschema@.growth_state_pl(@extschema@.growth_state, @extschema@.growth_state)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.growth_state_mi(@extschema@.growth_state, @extschema@.growth_state)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE OPERATOR @extschema@.+ (
+	LEFTARG = @extschema@.growth_state, RIGHTARG = @extschema@.growth_state,
+	FUNCTION = @extschema@.growth_state_pl, COMMUTATOR = OPERATOR(@extschema@.+)
+);
+
+CREATE OPERATOR @extschema@.- (
+	LEFTARG = @extschema@.growth_state, RIGHTARG = @extschema@.growth_state,
+	FUNCTION = @extschema@.growth_state_mi
+);
+
+COMMENT ON OPERATOR @extschema@.+ (@extschema@.growth_state, @extschema@.growth_state) IS
+	'the summary of the rows of both summaries';
+COMMENT ON OPERATOR @extschema@.- (@extschema@.growth_state, @extschema@.growth_state) IS
+	'the exact inverse of +: the rows of the first summary less those of the second';
+
+CREATE FUNCTION @extschema@.growth_state_final(@extschema@.growth_state)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.growth_rolling_inv(@extschema@.growth_state, @extschema@.growth_state)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.growth_rolling_final(@extschema@.growth_state)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE AGGREGATE @extschema@.rollup(@extschema@.growth_state) (
+	SFUNC = @extschema@.growth_combine, STYPE = @extschema@.growth_state,
+	FINALFUNC = @extschema@.growth_state_final,
+	COMBINEFUNC = @extschema@.growth_combine, PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.growth_state) IS
+	'the summary of the rows of all the summaries (NULL over no rows)';
+
+CREATE AGGREGATE @extschema@.rolling(@extschema@.growth_state) (
+	SFUNC = @extschema@.growth_combine, STYPE = @extschema@.growth_state,
+	FINALFUNC = @extschema@.growth_rolling_final,
+	COMBINEFUNC = @extschema@.growth_combine,
+	MSFUNC = @extschema@.growth_combine,
+	MINVFUNC = @extschema@.growth_rolling_inv,
+	MSTYPE = @extschema@.growth_state,
+	MFINALFUNC = @extschema@.growth_rolling_final,
+	PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.rolling(@extschema@.growth_state) IS
+	'rollup() as a window aggregate over moving frames, with an exact inverse';
+
+-- growth_summary: the summary of the rows, to store and roll up
+CREATE AGGREGATE @extschema@.growth_summary(value @extschema@.currency_amount, period date) (
+	SFUNC = @extschema@.growth_accum, STYPE = @extschema@.growth_state,
+	FINALFUNC = @extschema@.growth_state_final,
+	COMBINEFUNC = @extschema@.growth_combine, PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.growth_summary(value @extschema@.currency_amount, part boolean, period date) (
+	SFUNC = @extschema@.growth_accum, STYPE = @extschema@.growth_state,
+	FINALFUNC = @extschema@.growth_state_final,
+	COMBINEFUNC = @extschema@.growth_combine, PARALLEL = SAFE
+);
+
+CREATE AGGREGATE @extschema@.growth_summary(value numeric, period date) (
+	SFUNC = @extschema@.growth_accum, STYPE = @extschema@.growth_state,
+	FINALFUNC = @extschema@.growth_state_final,
+	COMBINEFUNC = @extschema@.growth_combine, PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.growth_summary(value numeric, part boolean, period date) (
+	SFUNC = @extschema@.growth_accum, STYPE = @extschema@.growth_state,
+	FINALFUNC = @extschema@.growth_state_final,
+	COMBINEFUNC = @extschema@.growth_combine, PARALLEL = SAFE
+);
+
+CREATE AGGREGATE @extschema@.growth_summary(value bigint, period date) (
+	SFUNC = @extschema@.growth_accum, STYPE = @extschema@.growth_state,
+	FINALFUNC = @extschema@.growth_state_final,
+	COMBINEFUNC = @extschema@.growth_combine, PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.growth_summary(value bigint, part boolean, period date) (
+	SFUNC = @extschema@.growth_accum, STYPE = @extschema@.growth_state,
+	FINALFUNC = @extschema@.growth_state_final,
+	COMBINEFUNC = @extschema@.growth_combine, PARALLEL = SAFE
+);
+
+CREATE AGGREGATE @extschema@.growth_summary(value double precision, period date) (
+	SFUNC = @extschema@.growth_accum, STYPE = @extschema@.growth_state,
+	FINALFUNC = @extschema@.growth_state_final,
+	COMBINEFUNC = @extschema@.growth_combine, PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.growth_summary(value double precision, part boolean, period date) (
+	SFUNC = @extschema@.growth_accum, STYPE = @extschema@.growth_state,
+	FINALFUNC = @extschema@.growth_state_final,
+	COMBINEFUNC = @extschema@.growth_combine, PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.growth_summary(@extschema@.currency_amount, date) IS
+	'summary of the values per period, to store and roll up (growth_state)';
+COMMENT ON AGGREGATE @extschema@.growth_summary(@extschema@.currency_amount, boolean, date) IS
+	'summary of the values and of the part''s values per period, to store and roll up (growth_state)';
+
+COMMENT ON AGGREGATE @extschema@.growth_summary(numeric, date) IS
+	'summary of the values per period, to store and roll up (growth_state)';
+COMMENT ON AGGREGATE @extschema@.growth_summary(numeric, boolean, date) IS
+	'summary of the values and of the part''s values per period, to store and roll up (growth_state)';
+
+COMMENT ON AGGREGATE @extschema@.growth_summary(bigint, date) IS
+	'summary of the values per period, to store and roll up (growth_state)';
+COMMENT ON AGGREGATE @extschema@.growth_summary(bigint, boolean, date) IS
+	'summary of the values and of the part''s values per period, to store and roll up (growth_state)';
+
+COMMENT ON AGGREGATE @extschema@.growth_summary(double precision, date) IS
+	'summary of the values per period, to store and roll up (growth_state)';
+COMMENT ON AGGREGATE @extschema@.growth_summary(double precision, boolean, date) IS
+	'summary of the values and of the part''s values per period, to store and roll up (growth_state)';
+
+-- Accessors: the measures of a summary
+
+CREATE FUNCTION @extschema@.yoy_growth(summary @extschema@.growth_state)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'growth_state_yoy_growth'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.yoy_growth(summary @extschema@.growth_state, as_of date)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'growth_state_yoy_growth'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.mom_growth(summary @extschema@.growth_state)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'growth_state_mom_growth'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.share(summary @extschema@.growth_state)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'growth_state_share'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.share_change(summary @extschema@.growth_state)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'growth_state_share_change'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.share_change(summary @extschema@.growth_state, as_of date)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'growth_state_share_change'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.growth_contribution(summary @extschema@.growth_state)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'growth_state_contribution'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.growth_contribution(summary @extschema@.growth_state, as_of date)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'growth_state_contribution'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.share(part @extschema@.growth_state, whole @extschema@.growth_state)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'growth_state_share_of'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.growth_contribution(part @extschema@.growth_state, whole @extschema@.growth_state)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'growth_state_contribution_of'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.growth_contribution(part @extschema@.growth_state, whole @extschema@.growth_state, as_of date)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'growth_state_contribution_of'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.total(summary @extschema@.growth_state)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'growth_state_total'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.total(summary @extschema@.growth_state, "from" date, "to" date)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'growth_state_total'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.total_amount(summary @extschema@.growth_state)
+RETURNS @extschema@.currency_amount
+AS 'MODULE_PATHNAME', 'growth_state_total_amount'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.total_amount(summary @extschema@.growth_state, "from" date, "to" date)
+RETURNS @extschema@.currency_amount
+AS 'MODULE_PATHNAME', 'growth_state_total_amount'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.growth_entries(summary @extschema@.growth_state,
+	OUT period date, OUT count bigint, OUT total numeric,
+	OUT part_count bigint, OUT part_total numeric)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'growth_state_entries'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 12;
+
+COMMENT ON FUNCTION @extschema@.yoy_growth(@extschema@.growth_state) IS
+	'same-period year-on-year growth in percent, as of the latest period of the summary';
+COMMENT ON FUNCTION @extschema@.yoy_growth(@extschema@.growth_state, date) IS
+	'same-period year-on-year growth in percent, as of the date given';
+COMMENT ON FUNCTION @extschema@.mom_growth(@extschema@.growth_state) IS
+	'growth of the month of the latest period over the month before, in percent';
+COMMENT ON FUNCTION @extschema@.share(@extschema@.growth_state) IS
+	'the part''s share of the total in percent';
+COMMENT ON FUNCTION @extschema@.share_change(@extschema@.growth_state) IS
+	'change of the part''s share against the same period a year earlier, in percentage points';
+COMMENT ON FUNCTION @extschema@.share_change(@extschema@.growth_state, date) IS
+	'change of the part''s share against the same period a year earlier, in percentage points, as of the date given';
+COMMENT ON FUNCTION @extschema@.growth_contribution(@extschema@.growth_state) IS
+	'percentage points the part adds to the same-period growth of the whole';
+COMMENT ON FUNCTION @extschema@.growth_contribution(@extschema@.growth_state, date) IS
+	'percentage points the part adds to the same-period growth of the whole, as of the date given';
+COMMENT ON FUNCTION @extschema@.share(@extschema@.growth_state, @extschema@.growth_state) IS
+	'100 * total(part) / total(whole)';
+COMMENT ON FUNCTION @extschema@.growth_contribution(@extschema@.growth_state, @extschema@.growth_state) IS
+	'percentage points the part summary adds to the same-period growth of the whole summary';
+COMMENT ON FUNCTION @extschema@.growth_contribution(@extschema@.growth_state, @extschema@.growth_state, date) IS
+	'percentage points the part summary adds to the same-period growth of the whole summary, as of the date given';
+COMMENT ON FUNCTION @extschema@.total(@extschema@.growth_state) IS
+	'exact sum of the values (amounts in major units)';
+COMMENT ON FUNCTION @extschema@.total(@extschema@.growth_state, date, date) IS
+	'exact sum of the values of the periods from .. to (amounts in major units)';
+COMMENT ON FUNCTION @extschema@.total_amount(@extschema@.growth_state) IS
+	'exact sum of an amount summary, as currency_amount';
+COMMENT ON FUNCTION @extschema@.total_amount(@extschema@.growth_state, date, date) IS
+	'exact sum of an amount summary over the periods from .. to, as currency_amount';
+COMMENT ON FUNCTION @extschema@.growth_entries(@extschema@.growth_state) IS
+	'one row per period of the summary: count, total, part count, part total';
+
+-- sum() and avg() of amounts as stored summaries
+
+CREATE AGGREGATE @extschema@.rollup(@extschema@.currency_amount_sum_state) (
+	SFUNC = @extschema@.currency_amount_sum_combine,
+	STYPE = @extschema@.currency_amount_sum_state,
+	COMBINEFUNC = @extschema@.currency_amount_sum_combine,
+	PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.currency_amount_sum_state) IS
+	'the sum state of the rows of all the states (NULL over no rows)';
+
+CREATE FUNCTION @extschema@.total(state @extschema@.currency_amount_sum_state)
+RETURNS @extschema@.currency_amount
+AS 'MODULE_PATHNAME', 'currency_amount_sum_final'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.average(state @extschema@.currency_amount_sum_state)
+RETURNS @extschema@.currency_amount
+AS 'MODULE_PATHNAME', 'currency_amount_avg_final'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.total(@extschema@.currency_amount_sum_state) IS
+	'the sum of a sum state (NULL without rows)';
+COMMENT ON FUNCTION @extschema@.average(@extschema@.currency_amount_sum_state) IS
+	'the average of a sum state, rounded half away from zero (NULL without rows)';
+
+-- ---------------------------------------------------------------------------
+-- Maintained summary tables
+-- ---------------------------------------------------------------------------
+
+-- What create_summary() set up: read by the triggers and refresh_summary().
+CREATE TABLE trade_stats.summary_definition (
+	summary regclass PRIMARY KEY,
+	source regclass NOT NULL,
+	group_by text[] NOT NULL,
+	value text NOT NULL,
+	period text NOT NULL
+);
+
+COMMENT ON TABLE trade_stats.summary_definition IS
+	'summary tables kept by create_summary(): their source, grouping, value and period columns';
+
+SELECT pg_catalog.pg_extension_config_dump('trade_stats.summary_definition', '');
+
+-- Everyone may define summaries of the tables they own; a definition can be
+-- seen by all and changed only by a member of the summary table's owner.
+ALTER TABLE trade_stats.summary_definition ENABLE ROW LEVEL SECURITY;
+CREATE POLICY summary_owner ON trade_stats.summary_definition
+	USING (true)
+	WITH CHECK (pg_catalog.pg_has_role(
+		(SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = summary), 'USAGE'));
+CREATE POLICY summary_owner_delete ON trade_stats.summary_definition
+	AS RESTRICTIVE FOR DELETE
+	USING (pg_catalog.pg_has_role(
+		(SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = summary), 'USAGE'));
+GRANT SELECT, INSERT, DELETE ON trade_stats.summary_definition TO PUBLIC;
+
+-- The statements that bring a summary table up to date with a set of added
+-- rows (ts_new) and of removed rows (ts_old).  Rows are summarised per group
+-- and month; every summary row touched is locked first, in key order, by one
+-- upsert, so two writers never deadlock on the summary.
+CREATE FUNCTION trade_stats.summary_sync()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	d trade_stats.summary_definition;
+	keys text;
+	join_keys text;
+	delta text;
+BEGIN
+	SELECT * INTO d FROM trade_stats.summary_definition
+	WHERE summary = TG_ARGV[0]::regclass;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'summary table % is not defined', TG_ARGV[0]
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  HINT = 'Drop the summary''s triggers, or create it with trade_stats.create_summary().';
+	END IF;
+	IF TG_OP = 'TRUNCATE' THEN
+		EXECUTE format('TRUNCATE %s', d.summary);
+		RETURN NULL;
+	END IF;
+
+	SELECT string_agg(format('%I', k), ', ' ORDER BY i),
+		   string_agg(format('t.%1$I IS NOT DISTINCT FROM m.%1$I', k), ' AND ' ORDER BY i)
+	INTO keys, join_keys
+	FROM unnest(d.group_by) WITH ORDINALITY AS g(k, i);
+
+	-- the summaries of the changed rows per group and month
+	delta := format(
+		'SELECT %1$s, date_trunc(''month'', (%2$s)::timestamp)::date AS month, '
+		'@extschema@.growth_summary(%3$s, %2$s) AS s '
+		'FROM %%s GROUP BY %1$s, date_trunc(''month'', (%2$s)::timestamp)::date',
+		keys, d.period, d.value);
+
+	IF TG_OP IN ('INSERT', 'UPDATE') THEN
+		-- add; for UPDATE, an empty summary is added to the groups that only
+		-- lose rows, so that this one statement locks every row touched
+		EXECUTE format(
+			'INSERT INTO %1$s AS t (%2$s, month, summary) '
+			'SELECT %2$s, month, @extschema@.rollup(s) FROM ('
+			'SELECT * FROM (%3$s) a WHERE s IS NOT NULL %4$s) u '
+			'GROUP BY %2$s, month ORDER BY %2$s, month '
+			'ON CONFLICT (%2$s, month) DO UPDATE SET summary = t.summary OPERATOR(@extschema@.+) EXCLUDED.summary',
+			d.summary, keys, format(delta, 'ts_new'),
+			CASE TG_OP WHEN 'UPDATE' THEN format(
+				'UNION ALL SELECT %1$s, month, s OPERATOR(@extschema@.-) s FROM (%2$s) r WHERE s IS NOT NULL',
+				keys, format(delta, 'ts_old')) ELSE '' END);
+	ELSE
+		-- lock in key order, then subtract
+		EXECUTE format(
+			'SELECT 1 FROM %1$s t JOIN (%2$s) m USING (%3$s, month) ORDER BY %3$s, month FOR UPDATE OF t',
+			d.summary, format(delta, 'ts_old'), keys);
+	END IF;
+	IF TG_OP IN ('UPDATE', 'DELETE') THEN
+		EXECUTE format(
+			'WITH m AS MATERIALIZED (SELECT * FROM (%2$s) r WHERE s IS NOT NULL), '
+			'gone AS (DELETE FROM %1$s t USING m WHERE %3$s AND t.month = m.month '
+			'AND t.summary OPERATOR(@extschema@.=) m.s) '
+			'UPDATE %1$s t SET summary = t.summary OPERATOR(@extschema@.-) m.s '
+			'FROM m WHERE %3$s AND t.month = m.month AND t.summary OPERATOR(@extschema@.<>) m.s',
+			d.summary, format(delta, 'ts_old'), join_keys);
+	END IF;
+	RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.summary_sync() IS
+	'trigger function that keeps a summary table made by create_summary() exact';
+
+-- create_summary(summary, source, group_by, value, period): a summary table
+-- of source, one row per group and month, kept exact by triggers.
+CREATE FUNCTION trade_stats.create_summary(summary text, source regclass,
+										   group_by text[], value text, period text)
+RETURNS regclass
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	name text[] := parse_ident(summary);
+	qualified text;
+	cols text;
+	keys text;
+	value_type regtype;
+	period_type regtype;
+	value_expr text;
+	period_expr text;
+	result regclass;
+	k text;
+	tag text;
+BEGIN
+	IF array_length(name, 1) = 1 THEN
+		name := ARRAY[current_schema(), name[1]];
+	ELSIF array_length(name, 1) <> 2 THEN
+		RAISE EXCEPTION 'invalid summary table name "%"', summary
+			USING ERRCODE = 'invalid_name';
+	END IF;
+	qualified := format('%I.%I', name[1], name[2]);
+	IF (SELECT relkind FROM pg_class WHERE oid = source) NOT IN ('r', 'p') THEN
+		RAISE EXCEPTION '"%" is not a table', source
+			USING ERRCODE = 'wrong_object_type';
+	END IF;
+	IF group_by IS NULL OR cardinality(group_by) = 0 THEN
+		RAISE EXCEPTION 'group_by must name at least one column'
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+
+	FOREACH k IN ARRAY group_by LOOP
+		IF NOT EXISTS (SELECT FROM pg_attribute
+					   WHERE attrelid = source AND attname = k AND attnum > 0
+						 AND NOT attisdropped) THEN
+			RAISE EXCEPTION 'column "%" of relation "%" does not exist', k, source
+				USING ERRCODE = 'undefined_column';
+		END IF;
+		IF NOT (SELECT attnotnull FROM pg_attribute WHERE attrelid = source AND attname = k) THEN
+			RAISE EXCEPTION 'group_by column "%" of "%" must be NOT NULL', k, source
+				USING ERRCODE = 'invalid_parameter_value',
+					  HINT = 'A summary row is keyed by its group; declare the column NOT NULL.';
+		END IF;
+	END LOOP;
+	SELECT string_agg(format('%I %s', a.attname, format_type(a.atttypid, a.atttypmod))
+						  || CASE WHEN a.attcollation <> 0
+								  THEN ' COLLATE ' || a.attcollation::regcollation::text ELSE '' END,
+					  ', ' ORDER BY g.i),
+		   string_agg(format('%I', a.attname), ', ' ORDER BY g.i)
+	INTO cols, keys
+	FROM unnest(group_by) WITH ORDINALITY AS g(k, i)
+	JOIN pg_attribute a ON a.attrelid = source AND a.attname = g.k;
+
+	SELECT atttypid::regtype INTO value_type FROM pg_attribute
+	WHERE attrelid = source AND attname = value AND attnum > 0 AND NOT attisdropped;
+	SELECT atttypid::regtype INTO period_type FROM pg_attribute
+	WHERE attrelid = source AND attname = period AND attnum > 0 AND NOT attisdropped;
+	IF value_type IS NULL OR period_type IS NULL THEN
+		RAISE EXCEPTION 'column "%" of relation "%" does not exist',
+			CASE WHEN value_type IS NULL THEN value ELSE period END, source
+			USING ERRCODE = 'undefined_column';
+	END IF;
+	value_expr := CASE
+		WHEN value_type IN ('@extschema@.currency_amount'::regtype, 'numeric', 'bigint', 'double precision')
+			THEN format('%I', value)
+		WHEN value_type IN ('integer', 'smallint') THEN format('%I::bigint', value)
+		WHEN value_type = 'real' THEN format('%I::double precision', value)
+	END;
+	IF value_expr IS NULL THEN
+		RAISE EXCEPTION 'column "%" has type %, which growth_summary does not take', value, value_type
+			USING ERRCODE = 'datatype_mismatch',
+				  HINT = 'The value must be currency_amount, numeric, bigint or double precision.';
+	END IF;
+	period_expr := CASE period_type
+		WHEN 'date'::regtype THEN format('%I', period)
+		WHEN 'timestamp'::regtype THEN format('%I::date', period)
+		WHEN 'timestamptz'::regtype THEN format('%I::date', period)
+	END;
+	IF period_expr IS NULL THEN
+		RAISE EXCEPTION 'column "%" has type %, not date', period, period_type
+			USING ERRCODE = 'datatype_mismatch';
+	END IF;
+
+	-- no writes to the source between the fill and the triggers
+	EXECUTE format('LOCK TABLE %s IN SHARE MODE', source);
+	EXECUTE format(
+		'CREATE TABLE %s (%s, month date NOT NULL, summary @extschema@.growth_state NOT NULL, '
+		'PRIMARY KEY (%s, month))', qualified, cols, keys);
+	result := qualified::regclass;
+	INSERT INTO trade_stats.summary_definition
+	VALUES (result, source, group_by, value_expr, period_expr);
+	PERFORM trade_stats.refresh_summary(result);
+
+	FOREACH tag IN ARRAY ARRAY['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'] LOOP
+		EXECUTE format(
+			'CREATE TRIGGER %I AFTER %s ON %s %s FOR EACH STATEMENT '
+			'EXECUTE FUNCTION trade_stats.summary_sync(%L)',
+			left(name[2], 40) || '_summary_' || lower(tag), tag, source,
+			CASE tag WHEN 'INSERT' THEN 'REFERENCING NEW TABLE AS ts_new'
+					 WHEN 'UPDATE' THEN 'REFERENCING OLD TABLE AS ts_old NEW TABLE AS ts_new'
+					 WHEN 'DELETE' THEN 'REFERENCING OLD TABLE AS ts_old'
+					 ELSE '' END,
+			qualified);
+	END LOOP;
+	RETURN result;
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.create_summary(text, regclass, text[], text, text) IS
+	'create a summary table of source per group_by and month, filled and kept exact by triggers';
+
+-- refresh_summary(summary): rebuild a summary table from its source.
+CREATE FUNCTION trade_stats.refresh_summary(summary regclass)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	d trade_stats.summary_definition;
+	keys text;
+BEGIN
+	SELECT * INTO d FROM trade_stats.summary_definition s WHERE s.summary = refresh_summary.summary;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION '"%" is not a summary table made by create_summary()', summary
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	SELECT string_agg(format('%I', k), ', ' ORDER BY i) INTO keys
+	FROM unnest(d.group_by) WITH ORDINALITY AS g(k, i);
+	EXECUTE format('LOCK TABLE %s IN SHARE MODE', d.source);
+	EXECUTE format('TRUNCATE %s', d.summary);
+	EXECUTE format(
+		'INSERT INTO %1$s (%2$s, month, summary) '
+		'SELECT * FROM (SELECT %2$s, date_trunc(''month'', (%3$s)::timestamp)::date AS month, '
+		'@extschema@.growth_summary(%4$s, %3$s) AS s FROM %5$s '
+		'GROUP BY %2$s, date_trunc(''month'', (%3$s)::timestamp)::date) a '
+		'WHERE s IS NOT NULL ORDER BY %2$s, month',
+		d.summary, keys, d.period, d.value, d.source);
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.refresh_summary(regclass) IS
+	'rebuild a summary table made by create_summary() from its source';
+
+-- drop_summary(summary): drop a summary table and its triggers.
+CREATE FUNCTION trade_stats.drop_summary(summary regclass)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	d trade_stats.summary_definition;
+	t name;
+BEGIN
+	SELECT * INTO d FROM trade_stats.summary_definition s WHERE s.summary = drop_summary.summary;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION '"%" is not a summary table made by create_summary()', summary
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	FOR t IN
+		SELECT tgname FROM pg_trigger
+		WHERE tgrelid = d.source
+		  AND tgfoid = 'trade_stats.summary_sync()'::regprocedure
+		  AND tgargs = pg_catalog.convert_to(d.summary::text, pg_catalog.current_setting('server_encoding'))
+					   OPERATOR(pg_catalog.||) '\x00'::bytea
+	LOOP
+		EXECUTE format('DROP TRIGGER %I ON %s', t, d.source);
+	END LOOP;
+	DELETE FROM trade_stats.summary_definition s WHERE s.summary = drop_summary.summary;
+	EXECUTE format('DROP TABLE %s', d.summary);
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.drop_summary(regclass) IS
+	'drop a summary table made by create_summary() and the triggers that keep it';
