@@ -1338,10 +1338,11 @@ CREATE FUNCTION trade_stats.create_summary(summary text, source regclass,
 										   group_by text[], value text, period text)
 RETURNS regclass
 LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
 AS $$
+-- No SET search_path: an unqualified summary name goes into the caller's
+-- current schema.  Everything else is qualified.
 DECLARE
-	name text[] := parse_ident(summary);
+	name text[] := pg_catalog.parse_ident(summary);
 	qualified text;
 	cols text;
 	keys text;
@@ -1354,13 +1355,13 @@ DECLARE
 	tag text;
 BEGIN
 	IF array_length(name, 1) = 1 THEN
-		name := ARRAY[current_schema(), name[1]];
+		name := ARRAY[pg_catalog.current_schema(), name[1]];
 	ELSIF array_length(name, 1) <> 2 THEN
 		RAISE EXCEPTION 'invalid summary table name "%"', summary
 			USING ERRCODE = 'invalid_name';
 	END IF;
 	qualified := format('%I.%I', name[1], name[2]);
-	IF (SELECT relkind FROM pg_class WHERE oid = source) NOT IN ('r', 'p') THEN
+	IF (SELECT relkind FROM pg_catalog.pg_class WHERE oid = source) NOT IN ('r', 'p') THEN
 		RAISE EXCEPTION '"%" is not a table', source
 			USING ERRCODE = 'wrong_object_type';
 	END IF;
@@ -1370,13 +1371,13 @@ BEGIN
 	END IF;
 
 	FOREACH k IN ARRAY group_by LOOP
-		IF NOT EXISTS (SELECT FROM pg_attribute
+		IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute
 					   WHERE attrelid = source AND attname = k AND attnum > 0
 						 AND NOT attisdropped) THEN
 			RAISE EXCEPTION 'column "%" of relation "%" does not exist', k, source
 				USING ERRCODE = 'undefined_column';
 		END IF;
-		IF NOT (SELECT attnotnull FROM pg_attribute WHERE attrelid = source AND attname = k) THEN
+		IF NOT (SELECT attnotnull FROM pg_catalog.pg_attribute WHERE attrelid = source AND attname = k) THEN
 			RAISE EXCEPTION 'group_by column "%" of "%" must be NOT NULL', k, source
 				USING ERRCODE = 'invalid_parameter_value',
 					  HINT = 'A summary row is keyed by its group; declare the column NOT NULL.';
@@ -1389,11 +1390,11 @@ BEGIN
 		   string_agg(format('%I', a.attname), ', ' ORDER BY g.i)
 	INTO cols, keys
 	FROM unnest(group_by) WITH ORDINALITY AS g(k, i)
-	JOIN pg_attribute a ON a.attrelid = source AND a.attname = g.k;
+	JOIN pg_catalog.pg_attribute a ON a.attrelid = source AND a.attname = g.k;
 
-	SELECT atttypid::regtype INTO value_type FROM pg_attribute
+	SELECT atttypid::regtype INTO value_type FROM pg_catalog.pg_attribute
 	WHERE attrelid = source AND attname = value AND attnum > 0 AND NOT attisdropped;
-	SELECT atttypid::regtype INTO period_type FROM pg_attribute
+	SELECT atttypid::regtype INTO period_type FROM pg_catalog.pg_attribute
 	WHERE attrelid = source AND attname = period AND attnum > 0 AND NOT attisdropped;
 	IF value_type IS NULL OR period_type IS NULL THEN
 		RAISE EXCEPTION 'column "%" of relation "%" does not exist',
@@ -1401,10 +1402,11 @@ BEGIN
 			USING ERRCODE = 'undefined_column';
 	END IF;
 	value_expr := CASE
-		WHEN value_type IN ('@extschema@.currency_amount'::regtype, 'numeric', 'bigint', 'double precision')
+		WHEN value_type IN ('@extschema@.currency_amount'::regtype, 'numeric'::regtype,
+							'bigint'::regtype, 'double precision'::regtype)
 			THEN format('%I', value)
-		WHEN value_type IN ('integer', 'smallint') THEN format('%I::bigint', value)
-		WHEN value_type = 'real' THEN format('%I::double precision', value)
+		WHEN value_type IN ('integer'::regtype, 'smallint'::regtype) THEN format('%I::bigint', value)
+		WHEN value_type = 'real'::regtype THEN format('%I::double precision', value)
 	END;
 	IF value_expr IS NULL THEN
 		RAISE EXCEPTION 'column "%" has type %, which growth_summary does not take', value, value_type
