@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Upgrade from the released 0.1 to 0.2: install 0.1, store what users store
+# (amounts, growth states in 0.1's own layout, sum states, rates, a user
+# aggregate over 0.1's transition function), ALTER EXTENSION UPDATE, then
+#  - the extension's objects (pg_dump --binary-upgrade --schema-only lists
+#    every member) equal those of a fresh 0.2 install;
+#  - every stored value reads back as before, rolls up, and answers what the
+#    one-step aggregates answer.
+# Run inside a throwaway cluster (the test runner does); prints "ok - ..."
+# or "not ok - ..." per check.
+set -u
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"; for d in ts_up ts_fresh; do dropdb --if-exists "$d" 2>/dev/null; done' EXIT
+q() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$@"; }
+check() {
+	if [ "$2" = "$3" ]; then echo "ok - $1"; else echo "not ok - $1: got '$2', expected '$3'"; fi
+}
+
+createdb ts_up && createdb ts_fresh || { echo "not ok - createdb failed"; exit 1; }
+q ts_up >/dev/null <<'SQL'
+CREATE EXTENSION trade_stats VERSION '0.1';
+CREATE TABLE trade (period date, partner text, value currency_amount, n numeric, b bigint);
+INSERT INTO trade
+	SELECT d, p, currency_amount(100 + i * 7 + extract(month FROM d)::int, 'CNY'), i * 1.25, i
+	FROM generate_series(date '2019-01-01', date '2021-11-01', interval '1 month') g(d),
+		 unnest(ARRAY['ASEAN', 'EU', 'US']) p, generate_series(1, 3) i;
+-- 0.1's README recipe: a user aggregate over growth_accum, stored states
+CREATE AGGREGATE my_summary(currency_amount, date) (
+	SFUNC = growth_accum, STYPE = growth_state, COMBINEFUNC = growth_combine);
+CREATE AGGREGATE my_summary(numeric, boolean, date) (
+	SFUNC = growth_accum, STYPE = growth_state, COMBINEFUNC = growth_combine);
+CREATE TABLE stored AS
+	SELECT partner, date_trunc('month', period)::date AS month,
+		   my_summary(value, period) AS s, my_summary(n, partner = 'EU', period) AS sn
+	FROM trade GROUP BY 1, 2;
+CREATE TABLE stored_text AS SELECT partner, month, s::text AS s, sn::text AS sn FROM stored;
+CREATE TABLE sums AS SELECT partner, sum(value) AS total FROM trade GROUP BY partner;
+INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'CNY', '2019-01-01', 6.8);
+SQL
+[ $? -eq 0 ] || { echo "not ok - setting up 0.1 failed"; exit 1; }
+
+q ts_up -c "ALTER EXTENSION trade_stats UPDATE" >/dev/null 2>"$tmp/update.err"
+check "ALTER EXTENSION trade_stats UPDATE" "$(cat "$tmp/update.err")" ""
+check "version after the update" "$(q ts_up -c "SELECT extversion FROM pg_extension WHERE extname = 'trade_stats'")" "0.2"
+q ts_fresh -c "CREATE EXTENSION trade_stats" >/dev/null
+
+# the extension's members, as pg_dump writes them for pg_upgrade, without OIDs
+members() {
+	pg_dump --binary-upgrade --schema-only "$1" |
+		grep -v -E '^(--|SELECT pg_catalog\.(binary_upgrade_set|binary_upgrade_create_empty_extension|set_config|setval)|SET |UPDATE pg_catalog\.pg_class|WHERE oid =|  *relfrozenxid|  *relminmxid|\\(un)?restrict )' |
+		sed -e '/^$/d' > "$tmp/$1.sql"
+	# the upgraded database also has the test's own tables and aggregates
+	python3 - "$tmp/$1.sql" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+stmts = [s.strip() for s in re.split(r';\n', text) if s.strip()]
+keep = []
+for s in stmts:
+    if re.search(r'\b(stored|stored_text|sums|trade|my_summary)\b', s) and 'trade_stats' not in s.split('(')[0]:
+        continue
+    keep.append(s)
+keep.sort()
+open(sys.argv[1], 'w').write(';\n'.join(keep) + ';\n')
+PY
+}
+members ts_up
+members ts_fresh
+if diff "$tmp/ts_fresh.sql" "$tmp/ts_up.sql" >"$tmp/catalog.diff"; then
+	echo "ok - the upgraded extension's objects equal a fresh 0.2 install ($(grep -c 'ALTER EXTENSION' "$tmp/ts_up.sql") members)"
+else
+	echo "not ok - the upgraded extension's objects differ from a fresh 0.2 install:"
+	head -40 "$tmp/catalog.diff"
+fi
+
+check "stored 0.1 states read back as before (text form)" \
+	"$(q ts_up -c "SELECT count(*) FROM stored s JOIN stored_text t USING (partner, month) WHERE s.s::text <> t.s OR s.sn::text <> t.sn")" "0"
+check "stored 0.1 states roll up to the one-step answers" \
+	"$(q ts_up -c "SELECT count(*) FROM (SELECT partner, yoy_growth(rollup(s)) AS y, total(rollup(s)) AS t, share_change(rollup(sn)) AS c FROM stored GROUP BY partner
+	                EXCEPT SELECT partner, yoy_growth(value, period), sum(value)::numeric, share_change(n, partner = 'EU', period) FROM trade GROUP BY partner) x")" "0"
+check "0.1's user aggregate over growth_accum still works" \
+	"$(q ts_up -c "SELECT count(*) FROM (SELECT partner, yoy_growth(my_summary(value, period)) FROM trade GROUP BY 1
+	                EXCEPT SELECT partner, yoy_growth(value, period) FROM trade GROUP BY 1) x")" "0"
+check "stored sums and rates read back" \
+	"$(q ts_up -c "SELECT string_agg(total::text, ',' ORDER BY partner) FROM sums" -c "SELECT to_usd('68 CNY', '2020-01-01')")" \
+	"$(printf '%s\n%s' "$(q ts_up -c "SELECT string_agg(s::text, ',' ORDER BY partner) FROM (SELECT partner, sum(value) s FROM trade GROUP BY 1) x")" "10.00 USD")"
+q ts_up -c "UPDATE stored SET s = s::text::growth_state" >/dev/null
+check "rewritten states are stored packed (format 2)" \
+	"$(q ts_up -c "SELECT bool_and(get_byte(growth_state_send(s), 0) = 2) FROM stored")" "t"
