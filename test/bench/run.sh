@@ -3,7 +3,9 @@
 # in the same run (the machines are shared and noisy: compare ratios, not
 # milliseconds).  Not a test: it never fails on a missed target.
 #
-#   test/bench/run.sh [NAME...] [ROWS]   NAME: amount, convert, growth (default: all);
+#   test/bench/run.sh [NAME...] [ROWS]   NAME: amount, convert, growth, summary
+#                                        (default: all; summary also runs DuckDB
+#                                        from npm over the same rows);
 #                                        ROWS default 10000000
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,7 +19,7 @@ for arg in "$@"; do
 		*) names+=("$arg") ;;
 	esac
 done
-[ ${#names[@]} -gt 0 ] || names=(amount convert growth)
+[ ${#names[@]} -gt 0 ] || names=(amount convert growth summary)
 
 need_packages "${BASE_PACKAGES[@]}"
 build_and_install
@@ -28,5 +30,11 @@ for name in "${names[@]}"; do
 	[ -f "test/bench/$name.sql" ] || { echo "no benchmark $name"; exit 1; }
 	pg_virtualenv -v "$PG_MAJOR" -o shared_buffers=4GB -o max_wal_size=8GB -o work_mem=256MB -- \
 		psql -X -q -v rows="$rows" -v amount_file="$dir/amount.txt" \
-			-v numeric_file="$dir/numeric.txt" -f "test/bench/$name.sql" 2>&1
+			-v numeric_file="$dir/numeric.txt" -v csv_file="$dir/customs.csv" \
+			-v pg_times="$dir/pg_times.txt" -f "test/bench/$name.sql" 2>&1
+	if [ "$name" = summary ]; then
+		command -v npm >/dev/null || need_packages nodejs npm
+		(cd test/bench/duckdb && npm ci --no-audit --no-fund --silent) &&
+			node test/bench/duckdb/dashboard.mjs "$dir/customs.csv" "$dir/pg_times.txt"
+	fi
 done

@@ -1,0 +1,84 @@
+-- Benchmark of stored summaries: three dashboard queries answered from the
+-- raw table and from a summary table maintained by create_summary() grouped
+-- by (partner, flow, month), and the cost of keeping it (a 100,000-row
+-- INSERT with and without the summary's triggers).  Run by
+-- test/bench/run.sh summary; DuckDB's times over the same rows come from
+-- test/bench/duckdb/dashboard.mjs, run by it too.
+\set ON_ERROR_STOP 1
+\pset footer off
+SET max_parallel_workers_per_gather = 0;
+SET work_mem = '256MB';
+CREATE EXTENSION trade_stats;
+\ir best_ms.sql
+
+\o /dev/null
+SELECT setseed(0.42);
+SELECT greatest(1, :rows / (120 * 200 * 2)) AS commodities \gset
+CREATE TABLE customs (period date NOT NULL, partner int NOT NULL, flow int NOT NULL,
+					  commodity int NOT NULL, value currency_amount);
+INSERT INTO customs
+	SELECT (date '2012-01-01' + m * interval '1 month')::date, p, f, c,
+		   currency_amount(round((random() * 1e7)::numeric, 2), 'CNY')
+	FROM generate_series(0, 119) m, generate_series(1, 200) p,
+		 generate_series(1, 2) f, generate_series(1, :commodities) c;
+VACUUM ANALYZE customs;
+\o
+SELECT count(*) AS rows FROM customs;
+-- the same rows for DuckDB
+COPY (SELECT period, partner, flow, commodity, value::numeric AS value FROM customs)
+	TO :'csv_file' WITH (FORMAT csv, HEADER);
+
+\timing on
+SELECT trade_stats.create_summary('customs_summary', 'customs', '{partner,flow}', 'value', 'period');
+\timing off
+VACUUM ANALYZE customs_summary;
+SELECT count(*) AS summary_rows, pg_size_pretty(pg_total_relation_size('customs_summary')) AS summary_size,
+	   pg_size_pretty(pg_total_relation_size('customs')) AS table_size
+FROM customs_summary;
+
+-- The answers agree (a check, not timed).
+SELECT count(*) AS yoy_differences FROM (
+	SELECT partner, yoy_growth(value, period) FROM customs GROUP BY partner
+	EXCEPT SELECT partner, yoy_growth(rollup(summary)) FROM customs_summary GROUP BY partner) x;
+
+CREATE TEMP TABLE timing AS SELECT pg_temp.best_ms(ARRAY[
+	-- Q1 YoY per partner as of the latest month
+	'SELECT partner, yoy_growth(value, period) FROM customs GROUP BY partner',
+	'SELECT partner, yoy_growth(rollup(summary)) FROM customs_summary GROUP BY partner',
+	-- Q2 share of each partner
+	'SELECT partner, share_of_total(sum(value)) OVER () FROM customs GROUP BY partner',
+	'SELECT partner, share_of_total(total(rollup(summary))) OVER () FROM customs_summary GROUP BY partner',
+	-- Q3 monthly YoY series per partner
+	$q$SELECT partner, period, yoy(s, period) OVER (PARTITION BY partner)
+	   FROM (SELECT partner, period, sum(value) AS s FROM customs GROUP BY partner, period) g$q$,
+	$q$SELECT partner, month, yoy(s, month) OVER (PARTITION BY partner)
+	   FROM (SELECT partner, month, total(rollup(summary)) AS s FROM customs_summary
+			 GROUP BY partner, month) g$q$
+	], 5) AS ms;
+
+-- Keeping the summary: 100,000 rows into a copy of the table without the
+-- triggers and into the table with them (rolled back each round).
+CREATE TABLE customs_plain (LIKE customs);
+CREATE TABLE batch AS
+	SELECT (date '2022-01-01' + (i % 12) * interval '1 month')::date AS period, 1 + i % 200 AS partner,
+		   1 + i % 2 AS flow, i AS commodity, currency_amount(i * 1.5, 'CNY') AS value
+	FROM generate_series(1, 100000) i;
+CREATE TEMP TABLE timing_insert AS SELECT pg_temp.best_ms(ARRAY[
+	'INSERT INTO customs_plain SELECT * FROM batch',
+	'INSERT INTO customs SELECT * FROM batch'], 5,
+	ARRAY['TRUNCATE customs_plain', 'DELETE FROM customs WHERE period >= ''2022-01-01''']) AS ms;
+SELECT count(*) AS summary_still_exact FROM (
+	SELECT partner, flow, yoy_growth(value, period) FROM customs GROUP BY 1, 2
+	EXCEPT SELECT partner, flow, yoy_growth(rollup(summary)) FROM customs_summary GROUP BY 1, 2) x;
+
+\echo
+\echo '== summary benchmark:' :rows 'rows requested, one run, best of 5, ms'
+SELECT q, round(raw::numeric, 1) AS raw_table, round(summ::numeric, 1) AS summary_table,
+	   round((summ / raw)::numeric, 4) AS "summary/raw (target <= 0.02)"
+FROM timing, LATERAL (VALUES ('Q1 yoy per partner', ms[1], ms[2]),
+							 ('Q2 share per partner', ms[3], ms[4]),
+							 ('Q3 monthly yoy series', ms[5], ms[6])) v(q, raw, summ);
+SELECT round(ms[1]::numeric, 1) AS insert_100k_plain, round(ms[2]::numeric, 1) AS insert_100k_with_summary,
+	   round((ms[2] / ms[1])::numeric, 3) AS "with/without (target <= 2)"
+FROM timing_insert;
+COPY (SELECT unnest(ARRAY[ms[2], ms[4], ms[6]]) FROM timing) TO :'pg_times';
