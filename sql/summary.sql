@@ -126,17 +126,17 @@ SELECT pg_temp.try($$SELECT share(growth_summary('1 USD'::currency_amount, date 
 
 -- rolling(): a moving 24-month frame, with its exact inverse, equals a
 -- rollup of the same months.
-CREATE TABLE monthly AS
+CREATE TABLE summary_monthly AS
 	SELECT month, rollup(s) AS s FROM cq_summary WHERE flow = 'export' GROUP BY month;
-INSERT INTO monthly
+INSERT INTO summary_monthly
 	SELECT d, growth_summary(currency_amount(100 + extract(month FROM d)::int, 'CNY'), false, d)
 	FROM generate_series(date '2019-01-01', date '2020-09-01', interval '1 month') g, LATERAL (SELECT g::date AS d) x
 	GROUP BY d;
 SELECT month, round(yoy_growth(rolling(s) OVER w), 4) AS rolling_yoy,
 	   total_amount(rolling(s) OVER w) AS last_24_months,
-	   rolling(s) OVER w = (SELECT rollup(s) FROM monthly m
+	   rolling(s) OVER w = (SELECT rollup(s) FROM summary_monthly m
 							WHERE m.month > o.month - interval '24 months' AND m.month <= o.month) AS same
-FROM monthly o
+FROM summary_monthly o
 WINDOW w AS (ORDER BY month RANGE BETWEEN interval '23 months' PRECEDING AND CURRENT ROW)
 ORDER BY month DESC LIMIT 5;
 
