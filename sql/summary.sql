@@ -77,6 +77,41 @@ FROM p, w;
 -- growth_entries: one row per period.
 SELECT * FROM growth_entries((SELECT rollup(s) FROM cq_summary WHERE flow = 'import'));
 
+-- growth_series: per month of exports, the total, growth over the month a
+-- year and a month earlier, and ASEAN's share.  By hand: 2021-10 against
+-- 2020-10: (144.35-133.10)/133.10 = +8.4523%; 2021-11 against 2020-11:
+-- (148.48-135.20)/135.20 = +9.8225%; 2021-11 against 2021-10:
+-- (148.48-144.35)/144.35 = +2.8611%; 2020-11 against 2020-10: +1.5778%;
+-- shares 69.10/133.10, 70.00/135.20, 78.30/144.35, 80.00/148.48.
+SELECT period, total, round(yoy, 4) AS yoy, round(mom, 4) AS mom, round(share, 4) AS share
+FROM growth_series((SELECT rollup(s) FROM cq_summary WHERE flow = 'export'));
+-- The same yoy and mom as the window functions over the monthly totals,
+-- digit for digit, for each value type.
+WITH t AS (SELECT p, m, v FROM generate_series(1, 3) p, generate_series(0, 29) m,
+		   LATERAL (SELECT ((p * 7919 + m * 104729) % 1000 - 300) * 1.01 AS v) x),
+	 g AS (SELECT (date '2019-01-01' + m * interval '1 month')::date AS d, p, v FROM t WHERE (p + m) % 7 <> 0)
+SELECT kind, count(*) AS rows, count(*) FILTER (WHERE NOT same) AS different FROM (
+	SELECT 'amount' AS kind, e.yoy IS NOT DISTINCT FROM w.yoy AND e.mom IS NOT DISTINCT FROM w.mom AS same
+	FROM (SELECT p, growth_summary(currency_amount(v, 'USD'), d) AS s FROM g GROUP BY p) a, growth_series(a.s) e,
+		 (SELECT p, d, yoy(sum(currency_amount(v, 'USD')), d) OVER (PARTITION BY p) AS yoy,
+				 mom(sum(currency_amount(v, 'USD')), d) OVER (PARTITION BY p) AS mom FROM g GROUP BY p, d) w
+	WHERE w.p = a.p AND w.d = e.period
+	UNION ALL
+	SELECT 'numeric', e.yoy IS NOT DISTINCT FROM w.yoy AND e.mom IS NOT DISTINCT FROM w.mom
+	FROM (SELECT p, growth_summary(v, d) AS s FROM g GROUP BY p) a, growth_series(a.s) e,
+		 (SELECT p, d, yoy(sum(v), d) OVER (PARTITION BY p) AS yoy,
+				 mom(sum(v), d) OVER (PARTITION BY p) AS mom FROM g GROUP BY p, d) w
+	WHERE w.p = a.p AND w.d = e.period
+	UNION ALL
+	SELECT 'bigint', e.yoy IS NOT DISTINCT FROM w.yoy AND e.mom IS NOT DISTINCT FROM w.mom
+	FROM (SELECT p, growth_summary(round(v)::bigint, d) AS s FROM g GROUP BY p) a, growth_series(a.s) e,
+		 (SELECT p, d, yoy(sum(round(v)::bigint), d) OVER (PARTITION BY p) AS yoy,
+				 mom(sum(round(v)::bigint), d) OVER (PARTITION BY p) AS mom FROM g GROUP BY p, d) w
+	WHERE w.p = a.p AND w.d = e.period) c
+GROUP BY kind ORDER BY kind;
+-- A summary without periods has no series (22023).
+SELECT pg_temp.try($$SELECT period FROM growth_series('(bigint,2,0,,)[*:4:100:2:60]')$$);
+
 -- + and -: (a + b) - b = a, exactly; equal content, equal bytes.
 WITH e AS (SELECT rollup(s) AS s FROM cq_summary WHERE flow = 'export'),
 	 i AS (SELECT rollup(s) AS s FROM cq_summary WHERE flow = 'import'),

@@ -245,6 +245,14 @@ ts_currency_key_from_code(const char *code)
 							  (code[2] - 'A'));
 }
 
+/* The key of a code of the table (known to be three upper-case letters). */
+static inline ts_currency_key
+table_key(const ts_currency *cur)
+{
+	return (ts_currency_key) ((cur->code[0] - 'A') * 676 +
+							  (cur->code[1] - 'A') * 26 + (cur->code[2] - 'A'));
+}
+
 /* Binary search by key (the table is sorted by code, hence by key). */
 const ts_currency *
 ts_currency_by_key(ts_currency_key key)
@@ -257,7 +265,7 @@ ts_currency_by_key(ts_currency_key key)
 	while (lo <= hi)
 	{
 		int			mid = (lo + hi) / 2;
-		ts_currency_key k = ts_currency_key_from_code(currencies[mid].code);
+		ts_currency_key k = table_key(&currencies[mid]);
 
 		if (k == key)
 			return &currencies[mid];

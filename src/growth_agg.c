@@ -158,7 +158,6 @@ accum(FunctionCallInfo fcinfo, ts_value_kind kind, AccumShape shape)
 		(shape == SHAPE_PERIOD_AS_OF ? TS_GS_AS_OF : 0);
 	const int	period_arg = shape == SHAPE_PART ? -1 :
 		shape == SHAPE_PART_PERIOD ? 3 : 2;
-	GrowthEOH  *g;
 	ts_growth_state *s;
 	int32		period = 0;
 	DateADT		as_of = 0;
@@ -189,15 +188,12 @@ accum(FunctionCallInfo fcinfo, ts_value_kind kind, AccumShape shape)
 
 	if (PG_ARGISNULL(0))
 	{
-		g = gs_new_expanded(gs_result_context(fcinfo),
-							flags & TS_GS_PERIODS ? 8 : 1, kind, flags);
-		s = gs_eoh_state(g);
+		s = gs_new_working(flags & TS_GS_PERIODS ? 8 : 1, kind, flags);
 		s->as_of = as_of;
 	}
 	else
 	{
-		g = gs_arg_for_update(fcinfo, 0);
-		s = gs_eoh_state(g);
+		s = gs_arg_for_update(fcinfo, 0);
 		if (unlikely(s->kind != kind || s->flags != flags))
 		{
 			ts_growth_state expected;
@@ -220,12 +216,12 @@ accum(FunctionCallInfo fcinfo, ts_value_kind kind, AccumShape shape)
 	if (i < 0)
 	{
 		i = -i - 1;
-		s = gs_reserve(g, s->nentries + 1);
+		s = gs_reserve(s, s->nentries + 1);
 		ts_gs_insert(s, i, period);
 	}
 	if (!ts_gs_add(&s->entries[i], v, part))
 		gs_overflow();
-	PG_RETURN_DATUM(gs_eoh_datum(g));
+	return gs_result(fcinfo, s);
 }
 
 #define ACCUM_ENTRY(name, kind, shape) \
@@ -776,6 +772,76 @@ growth_state_entries(PG_FUNCTION_ARGS)
 		}
 		else
 			nulls[3] = nulls[4] = true;
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/* The entry of s for 'period', or NULL. */
+static const ts_growth_entry *
+entry_at(const ts_growth_state *s, int32 period)
+{
+	int			lo = 0,
+				hi = s->nentries - 1;
+
+	while (lo <= hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (s->entries[mid].period == period)
+			return &s->entries[mid];
+		if (s->entries[mid].period < period)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return NULL;
+}
+
+/*
+ * growth_series(s): one row per period of a summary by period: period,
+ * total, yoy and mom (growth in percent over the period exactly a year and a
+ * month earlier, as the window functions yoy() and mom() over the totals:
+ * NULL when that period has no rows or a total of 0), and share (100 * part
+ * / total; NULL without part sums or when the total is 0).
+ */
+PG_FUNCTION_INFO_V1(growth_state_series);
+Datum
+growth_state_series(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	const ts_growth_state *s = summary_arg(fcinfo, 0, TS_GS_PERIODS,
+										   "growth_series");
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < s->nentries; i++)
+	{
+		const ts_growth_entry *e = &s->entries[i];
+		const ts_growth_entry *year_before =
+			entry_at(s, ts_date_minus_years(e->period, 1));
+		const ts_growth_entry *month_before =
+			entry_at(s, ts_date_minus_months(e->period, 1));
+		Datum		values[5];
+		bool		nulls[5] = {false, false, true, true, true};
+
+		CHECK_FOR_INTERRUPTS();
+		values[0] = DateADTGetDatum(e->period);
+		values[1] = NumericGetDatum(sum_numeric(s, e->total));
+		if (year_before != NULL && year_before->total != 0)
+		{
+			values[2] = NumericGetDatum(growth(e->total, year_before->total));
+			nulls[2] = false;
+		}
+		if (month_before != NULL && month_before->total != 0)
+		{
+			values[3] = NumericGetDatum(growth(e->total, month_before->total));
+			nulls[3] = false;
+		}
+		if ((s->flags & TS_GS_PART) && e->total != 0)
+		{
+			values[4] = NumericGetDatum(percent(e->part, e->total));
+			nulls[4] = false;
+		}
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;

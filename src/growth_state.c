@@ -6,12 +6,11 @@
  *
  * A growth_state has two forms.  Stored, sent or printed it is canonical
  * and compact: the packed form of ts_growth.h (format 2), or its text form.
- * Inside an aggregate it is a PostgreSQL expanded object (see
- * utils/expandeddatum.h) holding the working layout ts_growth_state, with
- * spare room and a lookup hint, updated in place; PostgreSQL flattens it into
- * the packed form whenever it leaves the aggregate (a tuple, a parallel
- * worker's result, an output function).  Version 0.1 stored the working
- * layout itself (first byte 1); such values are still read.
+ * Inside an aggregate it is the working layout ts_growth_state (format 1),
+ * with spare room and a lookup hint, one allocation in the aggregate's
+ * context updated in place; every final function, and every function called
+ * outside an aggregate, returns the packed form.  Version 0.1 stored the
+ * working layout itself; such values are still read.
  *
  * Every function here takes its arguments' types from its own SQL
  * signature; none looks at fn_expr.
@@ -25,43 +24,9 @@
 #include "miscadmin.h"
 #include "nodes/execnodes.h"
 #include "utils/builtins.h"
-#include "utils/expandeddatum.h"
 #include "utils/memutils.h"
 
 #include "trade_stats.h"
-
-/* ---- the expanded form ---- */
-
-typedef struct GrowthEOH
-{
-	ExpandedObjectHeader hdr;
-	ts_growth_state *s;			/* working layout, in hdr.eoh_context */
-} GrowthEOH;
-
-static Size
-geoh_get_flat_size(ExpandedObjectHeader *eohptr)
-{
-	return VARHDRSZ + ts_gs_packed_size(((GrowthEOH *) eohptr)->s);
-}
-
-static void
-geoh_flatten_into(ExpandedObjectHeader *eohptr, void *result,
-				  Size allocated_size)
-{
-	size_t		n;
-
-	memset(result, 0, allocated_size);
-	n = ts_gs_pack(((GrowthEOH *) eohptr)->s, (uint8 *) VARDATA(result));
-	if (VARHDRSZ + n != allocated_size)
-		elog(ERROR, "growth_state packed into %zu bytes, not %zu",
-			 (size_t) (VARHDRSZ + n), (size_t) allocated_size);
-	SET_VARSIZE(result, allocated_size);
-}
-
-static const ExpandedObjectMethods geoh_methods = {
-	geoh_get_flat_size,
-	geoh_flatten_into
-};
 
 static void
 corrupt_state(const char *why)
@@ -72,29 +37,33 @@ corrupt_state(const char *why)
 			 errdetail("The state is invalid: %s.", why)));
 }
 
-/* Our expanded object behind a datum, or NULL if the datum is flat. */
-static inline GrowthEOH *
-datum_eoh(Datum d)
+/*
+ * Is v laid out as a working state (format 1) whose size covers its
+ * capacity, plain and aligned, so that it can be read, and inside an
+ * aggregate updated, where it lies?
+ */
+static inline bool
+is_working(struct varlena *v)
 {
-	if (VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)))
-	{
-		GrowthEOH  *g = (GrowthEOH *) DatumGetEOHP(d);
+	const ts_growth_state *s = (const ts_growth_state *) v;
 
-		if (g->hdr.eoh_methods != &geoh_methods)
-			elog(ERROR, "expanded object is not a growth_state");
-		return g;
-	}
-	return NULL;
+	return !VARATT_IS_EXTENDED(v) &&
+		(uintptr_t) v % MAXIMUM_ALIGNOF == 0 &&
+		VARSIZE(v) >= TS_GS_SIZE(0) &&
+		s->version == TS_GS_VERSION &&
+		s->nentries >= 0 && s->capacity >= s->nentries &&
+		VARSIZE(v) >= TS_GS_SIZE(s->capacity);
 }
 
 /*
- * The working layout of a flat value (detoasted): packed (format 2), or
- * 0.1's stored working layout (format 1).  A fresh palloc'd copy with
- * capacity for its entries.
+ * The working layout of a value: a packed one (format 2) unpacked into a
+ * fresh palloc'd state; a working one (format 1: an aggregate's own, or one
+ * that version 0.1 stored) validated and read where it lies.
  */
-static ts_growth_state *
-decode_flat(struct varlena *v)
+const ts_growth_state *
+gs_read(Datum d)
 {
+	struct varlena *v = PG_DETOAST_DATUM(d);
 	const uint8 *data = (const uint8 *) VARDATA(v);
 	size_t		len = VARSIZE(v) - VARHDRSZ;
 	ts_growth_state *s;
@@ -114,134 +83,96 @@ decode_flat(struct varlena *v)
 	}
 	if (len >= 1 && data[0] == TS_GS_VERSION)
 	{
-		/* 0.1 stored the working layout, spare room included */
-		const ts_growth_state *old = (const ts_growth_state *) v;
-
-		if (VARSIZE(v) < TS_GS_SIZE(0) || old->nentries < 0 ||
-			old->capacity < old->nentries ||
-			VARSIZE(v) < TS_GS_SIZE(old->capacity))
-			corrupt_state("bad size");
-		s = palloc(TS_GS_SIZE(old->nentries));
-		memcpy(s, old, TS_GS_SIZE(old->nentries));
-		s->capacity = s->nentries;
-		s->last = 0;
-		s->pad = 0;
-		for (int i = 0; i < s->nentries; i++)
-			s->entries[i].pad = 0;
-		err = ts_gs_validate(s);
+		if (!is_working(v))
+		{
+			/* short header or unaligned: copy it, then check its size */
+			v = (struct varlena *) PG_DETOAST_DATUM_COPY(d);
+			if (!is_working(v))
+				corrupt_state("bad size");
+		}
+		err = ts_gs_validate((const ts_growth_state *) v);
 		if (err != NULL)
 			corrupt_state(err);
-		return s;
+		return (const ts_growth_state *) v;
 	}
 	corrupt_state("unknown format version");
 	return NULL;				/* keep the compiler quiet */
 }
 
-const ts_growth_state *
-gs_read(Datum d)
-{
-	GrowthEOH  *g = datum_eoh(d);
-
-	if (g != NULL)
-		return g->s;
-	return decode_flat(PG_DETOAST_DATUM(d));
-}
-
-/* A new expanded state in its own context under 'parent'. */
-static GrowthEOH *
-geoh_new(MemoryContext parent, int capacity)
-{
-	MemoryContext cxt = AllocSetContextCreate(parent, "growth_state",
-											  ALLOCSET_START_SMALL_SIZES);
-	GrowthEOH  *g = MemoryContextAlloc(cxt, sizeof(GrowthEOH));
-
-	EOH_init_header(&g->hdr, &geoh_methods, cxt);
-	g->s = MemoryContextAlloc(cxt, TS_GS_SIZE(capacity));
-	return g;
-}
-
-GrowthEOH *
-gs_new_expanded(MemoryContext parent, int capacity, ts_value_kind kind,
-				int flags)
-{
-	GrowthEOH  *g = geoh_new(parent, capacity);
-
-	ts_gs_init(g->s, capacity, kind, flags);
-	return g;
-}
-
-/* An expanded copy of s with room for 'capacity' entries. */
-static GrowthEOH *
-geoh_copy(MemoryContext parent, const ts_growth_state *s, int capacity)
-{
-	GrowthEOH  *g = geoh_new(parent, Max(capacity, s->nentries));
-
-	memcpy(g->s, s, TS_GS_SIZE(s->nentries));
-	g->s->capacity = Max(capacity, s->nentries);
-	g->s->last = 0;
-	return g;
-}
-
+/*
+ * A new working state with room for 'capacity' entries, zeroed (no byte of
+ * it is ever uninitialised), in the current memory context.
+ */
 ts_growth_state *
-gs_eoh_state(GrowthEOH *g)
+gs_new_working(int capacity, ts_value_kind kind, int flags)
 {
-	return g->s;
+	ts_growth_state *s;
+
+	if ((Size) TS_GS_SIZE(capacity) > MaxAllocSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("growth_state has too many periods")));
+	s = palloc0(TS_GS_SIZE(capacity));
+	ts_gs_init(s, capacity, kind, flags);
+	SET_VARSIZE(s, TS_GS_SIZE(capacity));
+	return s;
 }
 
-Datum
-gs_eoh_datum(GrowthEOH *g)
+/* A working copy of s with room for at least 'capacity' entries. */
+static ts_growth_state *
+working_copy(const ts_growth_state *s, int capacity)
 {
-	return EOHPGetRWDatum(&g->hdr);
-}
+	ts_growth_state *c = gs_new_working(Max(capacity, s->nentries),
+										s->kind, s->flags);
+	int32		cap = c->capacity;
 
-/* Make room for at least 'need' entries. */
-ts_growth_state *
-gs_reserve(GrowthEOH *g, int need)
-{
-	if (need > g->s->capacity)
-	{
-		int			cap = Max(need, g->s->capacity * 2);
-
-		if ((Size) TS_GS_SIZE(cap) > MaxAllocSize)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("growth_state has too many periods")));
-		g->s = repalloc(g->s, TS_GS_SIZE(cap));
-		g->s->capacity = cap;
-	}
-	return g->s;
+	memcpy(c, s, TS_GS_SIZE(s->nentries));
+	SET_VARSIZE(c, TS_GS_SIZE(cap));
+	c->capacity = cap;
+	c->last = 0;
+	c->pad = 0;
+	for (int i = 0; i < c->nentries; i++)
+		c->entries[i].pad = 0;
+	return c;
 }
 
 /*
- * The state in argument 'argno' for updating in place: our read-write
- * expanded object as it is, anything else copied into a new one in the
- * aggregate's context (or the current one outside aggregates).  NULL when
- * the argument is NULL.
+ * Make room for at least 'need' entries: s itself, or a larger copy in the
+ * current context.  The old state is left alone: inside an aggregate the
+ * executor frees it once the new one is returned.
  */
-GrowthEOH *
+ts_growth_state *
+gs_reserve(ts_growth_state *s, int need)
+{
+	if (need <= s->capacity)
+		return s;
+	return working_copy(s, Max(need, s->capacity * 2));
+}
+
+/*
+ * The state in argument 'argno' for updating: called as an aggregate's
+ * transition or combine function on its own working state (argument 0),
+ * that state where it lies (PostgreSQL lets an aggregate update its state
+ * in place); anything else, a working copy.  NULL when the argument is
+ * NULL.
+ *
+ * Each group's state is one plain allocation in the aggregate's context: a
+ * memory context per group would make every new group of a hash aggregate
+ * walk all the others (PostgreSQL sums the memory of the hash table's
+ * contexts each time one is added).
+ */
+ts_growth_state *
 gs_arg_for_update(FunctionCallInfo fcinfo, int argno)
 {
 	Datum		d;
-	MemoryContext aggcxt;
 
 	if (PG_ARGISNULL(argno))
 		return NULL;
 	d = PG_GETARG_DATUM(argno);
-	if (VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)))
-		return datum_eoh(d);
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		aggcxt = CurrentMemoryContext;
-	return geoh_copy(aggcxt, gs_read(d), 0);
-}
-
-MemoryContext
-gs_result_context(FunctionCallInfo fcinfo)
-{
-	MemoryContext aggcxt;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		aggcxt = CurrentMemoryContext;
-	return aggcxt;
+	if (argno == 0 && AggCheckCallContext(fcinfo, NULL) &&
+		is_working((struct varlena *) DatumGetPointer(d)))
+		return (ts_growth_state *) DatumGetPointer(d);
+	return working_copy(gs_read(d), 0);
 }
 
 /* A flat, packed datum of s, in the current context. */
@@ -254,6 +185,18 @@ gs_flat_datum(const ts_growth_state *s)
 	ts_gs_pack(s, (uint8 *) VARDATA(v));
 	SET_VARSIZE(v, VARHDRSZ + size);
 	return PointerGetDatum(v);
+}
+
+/*
+ * The result of a function that updates a state: inside an aggregate the
+ * working state; called as a plain function, the canonical packed form.
+ */
+Datum
+gs_result(FunctionCallInfo fcinfo, ts_growth_state *s)
+{
+	if (AggCheckCallContext(fcinfo, NULL))
+		PG_RETURN_POINTER(s);
+	return gs_flat_datum(s);
 }
 
 /* ---- kinds ---- */
@@ -328,12 +271,13 @@ align_scale(ts_growth_state *into, const ts_growth_state **other)
 	}
 }
 
-/* Add the entries of b to g's state (compatibility checked by the caller). */
-void
-gs_add_into(GrowthEOH *g, const ts_growth_state *b)
+/*
+ * Add the entries of b to a (compatibility checked by the caller).  Returns
+ * a, or a larger copy of it.
+ */
+ts_growth_state *
+gs_add_into(ts_growth_state *a, const ts_growth_state *b)
 {
-	ts_growth_state *a = g->s;
-
 	align_scale(a, &b);
 	if (a->kind == TS_VAL_AMOUNT && a->currency == TS_NO_CURRENCY)
 	{
@@ -350,7 +294,7 @@ gs_add_into(GrowthEOH *g, const ts_growth_state *b)
 			if (i < 0)
 			{
 				i = -i - 1;
-				a = gs_reserve(g, a->nentries + 1);
+				a = gs_reserve(a, a->nentries + 1);
 				ts_gs_insert(a, i, b->entries[j].period);
 			}
 			if (!ts_gs_add_entry(&a->entries[i], &b->entries[j]))
@@ -359,16 +303,18 @@ gs_add_into(GrowthEOH *g, const ts_growth_state *b)
 	}
 	else
 	{
-		ts_growth_state *out = MemoryContextAlloc(g->hdr.eoh_context,
-												  TS_GS_SIZE(a->nentries + b->nentries));
+		ts_growth_state *out = gs_new_working(a->nentries + b->nentries,
+											  a->kind, a->flags);
+		int32		cap = out->capacity;
 
 		if (!ts_gs_merge(a, b, out))
 			gs_overflow();
-		out->capacity = a->nentries + b->nentries;
-		pfree(a);
-		g->s = out;
+		SET_VARSIZE(out, TS_GS_SIZE(cap));	/* merge copied a's header */
+		out->capacity = cap;
+		a = out;
 	}
 	CHECK_FOR_INTERRUPTS();
+	return a;
 }
 
 /* ---- I/O ---- */
@@ -462,23 +408,18 @@ growth_state_recv(PG_FUNCTION_ARGS)
 static const uint8 *
 packed_bytes(Datum d, size_t *len)
 {
-	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)))
-	{
-		struct varlena *v = PG_DETOAST_DATUM(d);
-		const uint8 *data = (const uint8 *) VARDATA(v);
+	struct varlena *v = PG_DETOAST_DATUM(d);
+	const uint8 *data = (const uint8 *) VARDATA(v);
+	Datum		flat;
 
-		if (VARSIZE(v) > VARHDRSZ && data[0] == TS_GS_PACKED_VERSION)
-		{
-			*len = VARSIZE(v) - VARHDRSZ;
-			return data;
-		}
-	}
+	if (VARSIZE(v) > VARHDRSZ && data[0] == TS_GS_PACKED_VERSION)
 	{
-		Datum		flat = gs_flat_datum(gs_read(d));
-
-		*len = VARSIZE(DatumGetPointer(flat)) - VARHDRSZ;
-		return (const uint8 *) VARDATA(DatumGetPointer(flat));
+		*len = VARSIZE(v) - VARHDRSZ;
+		return data;
 	}
+	flat = gs_flat_datum(gs_read(d));
+	*len = VARSIZE(DatumGetPointer(flat)) - VARHDRSZ;
+	return (const uint8 *) VARDATA(DatumGetPointer(flat));
 }
 
 static bool
@@ -537,42 +478,43 @@ Datum
 growth_combine(PG_FUNCTION_ARGS)
 {
 	const ts_growth_state *b;
-	GrowthEOH  *g;
+	ts_growth_state *a;
 
 	if (PG_ARGISNULL(1))
 	{
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		a = gs_arg_for_update(fcinfo, 0);
+		return gs_result(fcinfo, a);
 	}
 	b = gs_read(PG_GETARG_DATUM(1));
 	if (PG_ARGISNULL(0))
+		a = working_copy(b, b->nentries);
+	else
 	{
-		g = geoh_copy(gs_result_context(fcinfo), b, b->nentries);
-		PG_RETURN_DATUM(EOHPGetRWDatum(&g->hdr));
+		a = gs_arg_for_update(fcinfo, 0);
+		gs_check_compatible(a, b, "combine");
+		a = gs_add_into(a, b);
 	}
-	g = gs_arg_for_update(fcinfo, 0);
-	gs_check_compatible(g->s, b, "combine");
-	gs_add_into(g, b);
-	PG_RETURN_DATUM(EOHPGetRWDatum(&g->hdr));
+	return gs_result(fcinfo, a);
 }
 
-/* Remove b from g's state; the error names what b holds that g does not. */
+/* Remove b from a; the error names what b holds that a does not. */
 static void
-subtract_into(GrowthEOH *g, const ts_growth_state *b)
+subtract_into(ts_growth_state *a, const ts_growth_state *b)
 {
 	const char *err;
 
-	gs_check_compatible(g->s, b, "subtract");
-	align_scale(g->s, &b);
-	err = ts_gs_subtract(g->s, b);
+	gs_check_compatible(a, b, "subtract");
+	align_scale(a, &b);
+	err = ts_gs_subtract(a, b);
 	if (err != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot subtract a growth_state that was not added"),
 				 errdetail("The summary subtracted has %s.", err)));
-	if (g->s->nentries == 0 && g->s->kind == TS_VAL_NUMERIC)
-		g->s->scale = 0;
+	if (a->nentries == 0 && a->kind == TS_VAL_NUMERIC)
+		a->scale = 0;
 }
 
 /* rolling(): the inverse of growth_combine for moving window frames. */
@@ -580,21 +522,22 @@ PG_FUNCTION_INFO_V1(growth_rolling_inv);
 Datum
 growth_rolling_inv(PG_FUNCTION_ARGS)
 {
-	GrowthEOH  *g;
+	ts_growth_state *a;
 
 	if (PG_ARGISNULL(1))
 	{
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		a = gs_arg_for_update(fcinfo, 0);
+		return gs_result(fcinfo, a);
 	}
-	g = gs_arg_for_update(fcinfo, 0);
-	if (g == NULL)
+	a = gs_arg_for_update(fcinfo, 0);
+	if (a == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot subtract a growth_state that was not added")));
-	subtract_into(g, gs_read(PG_GETARG_DATUM(1)));
-	PG_RETURN_DATUM(EOHPGetRWDatum(&g->hdr));
+	subtract_into(a, gs_read(PG_GETARG_DATUM(1)));
+	return gs_result(fcinfo, a);
 }
 
 /*
@@ -634,12 +577,9 @@ growth_state_pl(PG_FUNCTION_ARGS)
 {
 	const ts_growth_state *a = gs_read(PG_GETARG_DATUM(0));
 	const ts_growth_state *b = gs_read(PG_GETARG_DATUM(1));
-	GrowthEOH  *g;
 
 	gs_check_compatible(a, b, "add");
-	g = geoh_copy(CurrentMemoryContext, a, a->nentries + b->nentries);
-	gs_add_into(g, b);
-	PG_RETURN_DATUM(gs_flat_datum(g->s));
+	PG_RETURN_DATUM(gs_flat_datum(gs_add_into(working_copy(a, a->nentries + b->nentries), b)));
 }
 
 /* a - b: exact inverse of +; entries whose count reaches 0 disappear. */
@@ -649,8 +589,8 @@ growth_state_mi(PG_FUNCTION_ARGS)
 {
 	const ts_growth_state *a = gs_read(PG_GETARG_DATUM(0));
 	const ts_growth_state *b = gs_read(PG_GETARG_DATUM(1));
-	GrowthEOH  *g = geoh_copy(CurrentMemoryContext, a, a->nentries);
+	ts_growth_state *c = working_copy(a, a->nentries);
 
-	subtract_into(g, b);
-	PG_RETURN_DATUM(gs_flat_datum(g->s));
+	subtract_into(c, b);
+	PG_RETURN_DATUM(gs_flat_datum(c));
 }

@@ -339,6 +339,13 @@ RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'growth_state_entries'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 12;
 
+CREATE FUNCTION @extschema@.growth_series(summary @extschema@.growth_state,
+	OUT period date, OUT total numeric, OUT yoy numeric, OUT mom numeric,
+	OUT share numeric)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'growth_state_series'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 12;
+
 COMMENT ON FUNCTION @extschema@.yoy_growth(@extschema@.growth_state) IS
 	'same-period year-on-year growth in percent, as of the latest period of the summary';
 COMMENT ON FUNCTION @extschema@.yoy_growth(@extschema@.growth_state, date) IS
@@ -371,6 +378,8 @@ COMMENT ON FUNCTION @extschema@.total_amount(@extschema@.growth_state, date, dat
 	'exact sum of an amount summary over the periods from .. to, as currency_amount';
 COMMENT ON FUNCTION @extschema@.growth_entries(@extschema@.growth_state) IS
 	'one row per period of the summary: count, total, part count, part total';
+COMMENT ON FUNCTION @extschema@.growth_series(@extschema@.growth_state) IS
+	'one row per period of the summary: total, growth over the period a year and a month earlier, share of the part';
 
 -- sum() and avg() of amounts as stored summaries
 

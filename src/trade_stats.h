@@ -64,17 +64,15 @@ extern char *iso_date(int32 date);
 extern ts_value_kind growth_value_kind(Oid type);
 extern Numeric percent_numeric(Numeric num, Numeric den);
 
-/* growth_state.c: the growth_state type and its expanded form */
-typedef struct GrowthEOH GrowthEOH;
+/* growth_state.c: the growth_state type and its working layout */
 extern const ts_growth_state *gs_read(Datum d);
-extern GrowthEOH *gs_new_expanded(MemoryContext parent, int capacity,
-								  ts_value_kind kind, int flags);
-extern GrowthEOH *gs_arg_for_update(FunctionCallInfo fcinfo, int argno);
-extern MemoryContext gs_result_context(FunctionCallInfo fcinfo);
-extern ts_growth_state *gs_eoh_state(GrowthEOH *g);
-extern Datum gs_eoh_datum(GrowthEOH *g);
-extern ts_growth_state *gs_reserve(GrowthEOH *g, int need);
-extern void gs_add_into(GrowthEOH *g, const ts_growth_state *b);
+extern ts_growth_state *gs_new_working(int capacity, ts_value_kind kind,
+									   int flags);
+extern ts_growth_state *gs_arg_for_update(FunctionCallInfo fcinfo, int argno);
+extern ts_growth_state *gs_reserve(ts_growth_state *s, int need);
+extern ts_growth_state *gs_add_into(ts_growth_state *a,
+									const ts_growth_state *b);
+extern Datum gs_result(FunctionCallInfo fcinfo, ts_growth_state *s);
 extern Datum gs_flat_datum(const ts_growth_state *s);
 extern void gs_check_compatible(const ts_growth_state *a,
 								const ts_growth_state *b, const char *action);
