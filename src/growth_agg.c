@@ -296,6 +296,8 @@ int128_numeric(ts_int128 v)
 {
 	char		buf[42];
 
+	if (v >= PG_INT64_MIN && v <= PG_INT64_MAX)
+		return int64_to_numeric((int64) v);
 	ts_int128_to_text(v, buf);
 	return DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
 											   ObjectIdGetDatum(InvalidOid),
@@ -320,6 +322,14 @@ percent_numeric(Numeric num, Numeric den)
 static Numeric
 percent(ts_int128 num, ts_int128 den)
 {
+	ts_int128	num100;
+
+	/* 100 * num in 128 bits when it fits: the same numeric as numeric_mul */
+	if (!__builtin_mul_overflow(num, 100, &num100))
+		return DatumGetNumeric(DirectFunctionCall1(numeric_trim_scale,
+												   DirectFunctionCall2(numeric_div,
+																	   NumericGetDatum(int128_numeric(num100)),
+																	   NumericGetDatum(int128_numeric(den)))));
 	return percent_numeric(int128_numeric(num), int128_numeric(den));
 }
 
@@ -654,8 +664,20 @@ growth_state_contribution_of(PG_FUNCTION_ARGS)
 static Numeric
 sum_numeric(const ts_growth_state *s, ts_int128 v)
 {
-	Numeric		n = int128_numeric(v);
+	Numeric		n;
 	char		buf[64];
+
+	if (s->kind != TS_VAL_FLOAT8 && s->scale > 0 &&
+		v >= PG_INT64_MIN && v <= PG_INT64_MAX)
+	{
+		/* v / 10^scale with scale decimals, as the general path gives */
+		n = int64_div_fast_to_numeric((int64) v, s->scale);
+		if (s->kind == TS_VAL_NUMERIC)
+			n = DatumGetNumeric(DirectFunctionCall1(numeric_trim_scale,
+													NumericGetDatum(n)));
+		return n;
+	}
+	n = int128_numeric(v);
 
 	switch (s->kind)
 	{

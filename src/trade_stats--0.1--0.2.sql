@@ -452,6 +452,7 @@ DECLARE
 	d trade_stats.summary_definition;
 	keys text;
 	join_keys text;
+	by_period text;
 	delta text;
 BEGIN
 	SELECT * INTO d FROM trade_stats.summary_definition
@@ -471,12 +472,16 @@ BEGIN
 	INTO keys, join_keys
 	FROM unnest(d.group_by) WITH ORDINALITY AS g(k, i);
 
-	-- the summaries of the changed rows per group and month
-	delta := format(
-		'SELECT %1$s, date_trunc(''month'', (%2$s)::timestamp)::date AS month, '
-		'@extschema@.growth_summary(%3$s, %2$s) AS s '
-		'FROM %%s GROUP BY %1$s, date_trunc(''month'', (%2$s)::timestamp)::date',
+	-- the summaries of the changed rows per group and period, with the
+	-- period's month (date_trunc runs once per group, not once per row),
+	-- and per group and month
+	by_period := format(
+		'SELECT %1$s, date_trunc(''month'', ts_period::timestamp)::date AS month, s FROM ('
+		'SELECT %1$s, %2$s AS ts_period, @extschema@.growth_summary(%3$s, %2$s) AS s '
+		'FROM %%1$s GROUP BY %1$s, %2$s) p',
 		keys, d.period, d.value);
+	delta := format('SELECT %1$s, month, @extschema@.rollup(s) AS s FROM (%2$s) q GROUP BY %1$s, month',
+					keys, by_period);
 
 	IF TG_OP IN ('INSERT', 'UPDATE') THEN
 		-- add; for UPDATE, an empty summary is added to the groups that only
@@ -487,10 +492,10 @@ BEGIN
 			'SELECT * FROM (%3$s) a WHERE s IS NOT NULL %4$s) u '
 			'GROUP BY %2$s, month ORDER BY %2$s, month '
 			'ON CONFLICT (%2$s, month) DO UPDATE SET summary = t.summary OPERATOR(@extschema@.+) EXCLUDED.summary',
-			d.summary, keys, format(delta, 'ts_new'),
+			d.summary, keys, format(by_period, 'ts_new'),
 			CASE TG_OP WHEN 'UPDATE' THEN format(
 				'UNION ALL SELECT %1$s, month, s OPERATOR(@extschema@.-) s FROM (%2$s) r WHERE s IS NOT NULL',
-				keys, format(delta, 'ts_old')) ELSE '' END);
+				keys, format(by_period, 'ts_old')) ELSE '' END);
 	ELSE
 		-- lock in key order, then subtract
 		EXECUTE format(
@@ -653,10 +658,11 @@ BEGIN
 	EXECUTE format('TRUNCATE %s', d.summary);
 	EXECUTE format(
 		'INSERT INTO %1$s (%2$s, month, summary) '
-		'SELECT * FROM (SELECT %2$s, date_trunc(''month'', (%3$s)::timestamp)::date AS month, '
-		'@extschema@.growth_summary(%4$s, %3$s) AS s FROM %5$s '
-		'GROUP BY %2$s, date_trunc(''month'', (%3$s)::timestamp)::date) a '
-		'WHERE s IS NOT NULL ORDER BY %2$s, month',
+		'SELECT %2$s, month, @extschema@.rollup(s) FROM ('
+		'SELECT %2$s, date_trunc(''month'', ts_period::timestamp)::date AS month, s FROM ('
+		'SELECT %2$s, %3$s AS ts_period, @extschema@.growth_summary(%4$s, %3$s) AS s '
+		'FROM %5$s GROUP BY %2$s, %3$s) p WHERE s IS NOT NULL) q '
+		'GROUP BY %2$s, month ORDER BY %2$s, month',
 		d.summary, keys, d.period, d.value, d.source);
 END
 $$;
