@@ -966,11 +966,16 @@ put_varint(uint8_t *p, u128 v)
 	return p;
 }
 
-/* Read a minimal varint of at most 'bits' bits; false if bad. */
-static bool
+/*
+ * Read a minimal varint of at most 'bits' bits; false if bad.  The first
+ * nine bytes (63 bits, every count and period and most sums) are gathered
+ * in 64-bit arithmetic.
+ */
+static inline bool
 get_varint(const uint8_t **pp, const uint8_t *end, int bits, u128 *out)
 {
 	const uint8_t *p = *pp;
+	uint64_t	v64 = 0;
 	u128		v = 0;
 	int			shift = 0;
 
@@ -985,13 +990,20 @@ get_varint(const uint8_t **pp, const uint8_t *end, int bits, u128 *out)
 			return false;		/* not minimal */
 		if (shift + 7 > bits && (b & 0x7f) >> (bits - shift) != 0)
 			return false;		/* too large */
-		v |= (u128) (b & 0x7f) << shift;
+		if (shift < 63)
+			v64 |= (uint64_t) (b & 0x7f) << shift;
+		else
+		{
+			if (shift == 63)
+				v = v64;
+			v |= (u128) (b & 0x7f) << shift;
+		}
 		shift += 7;
 		if (!(b & 0x80))
 			break;
 	}
 	*pp = p;
-	*out = v;
+	*out = shift <= 63 ? (u128) v64 : v;
 	return true;
 }
 
@@ -1129,6 +1141,59 @@ ts_gs_unpack_count(const uint8_t *buf, size_t len, int32_t *nentries)
 	return unpack_header(&p, buf + len, &hdr, nentries);
 }
 
+/*
+ * Entry i of a packed state whose header is hdr, into e; *period carries the
+ * period from one entry to the next.  Checks what ts_gs_validate checks of
+ * an entry, the order of periods included.
+ */
+static const char *
+unpack_entry(const uint8_t **pp, const uint8_t *end, const ts_growth_state *hdr,
+			 int i, int64_t *period, ts_growth_entry *e)
+{
+	bool		part = (hdr->flags & TS_GS_PART) != 0;
+	u128		v;
+
+	memset(e, 0, sizeof(*e));
+	if (hdr->flags & TS_GS_PERIODS)
+	{
+		if (!get_varint(pp, end, i == 0 ? 33 : 32, &v))
+			return "bad period";
+		if (i == 0)
+			*period = (int64_t) unzigzag(v);
+		else if (v == 0)
+			return "periods are not in ascending order";
+		else
+			*period += (int64_t) v;
+		if (*period < TS_MIN_PERIOD || *period > TS_MAX_PERIOD)
+			return "a period is outside the years 1 to 9999";
+		e->period = (int32_t) *period;
+	}
+	if (!get_varint(pp, end, 63, &v))
+		return "bad row count";
+	e->count = (int64_t) v;
+	if (!get_varint(pp, end, 128, &v))
+		return "bad sum";
+	e->total = unzigzag(v);
+	if (part)
+	{
+		if (!get_varint(pp, end, 63, &v))
+			return "bad row count";
+		e->part_count = (int64_t) v;
+		if (!get_varint(pp, end, 128, &v))
+			return "bad sum";
+		e->part = unzigzag(v);
+	}
+	if (e->count < 1 || e->part_count < 0 || e->part_count > e->count)
+		return "bad row counts";
+	if (e->part_count == 0 && e->part != 0)
+		return "a part sum without part rows";
+	if ((hdr->kind == TS_VAL_AMOUNT || hdr->kind == TS_VAL_INT8) &&
+		(magnitude128(e->total) > ((u128) e->count << 63) ||
+		 magnitude128(e->part) > ((u128) e->part_count << 63)))
+		return "a sum larger than its rows allow";
+	return NULL;
+}
+
 const char *
 ts_gs_unpack(const uint8_t *buf, size_t len, ts_growth_state *out)
 {
@@ -1136,8 +1201,6 @@ ts_gs_unpack(const uint8_t *buf, size_t len, ts_growth_state *out)
 	const uint8_t *end = buf + len;
 	int32_t		n;
 	const char *err;
-	bool		periods,
-				part;
 	int64_t		period = 0;
 
 	ts_gs_init(out, 0, TS_VAL_AMOUNT, 0);
@@ -1145,43 +1208,11 @@ ts_gs_unpack(const uint8_t *buf, size_t len, ts_growth_state *out)
 	if (err)
 		return err;
 	out->capacity = n;
-	periods = (out->flags & TS_GS_PERIODS) != 0;
-	part = (out->flags & TS_GS_PART) != 0;
 	for (int i = 0; i < n; i++)
 	{
-		ts_growth_entry *e = &out->entries[i];
-		u128		v;
-
-		memset(e, 0, sizeof(*e));
-		if (periods)
-		{
-			if (!get_varint(&p, end, i == 0 ? 33 : 32, &v))
-				return "bad period";
-			if (i == 0)
-				period = (int64_t) unzigzag(v);
-			else if (v == 0)
-				return "periods are not in ascending order";
-			else
-				period += (int64_t) v;
-			if (period < TS_MIN_PERIOD || period > TS_MAX_PERIOD)
-				return "a period is outside the years 1 to 9999";
-			e->period = (int32_t) period;
-		}
-		if (!get_varint(&p, end, 63, &v))
-			return "bad row count";
-		e->count = (int64_t) v;
-		if (!get_varint(&p, end, 128, &v))
-			return "bad sum";
-		e->total = unzigzag(v);
-		if (part)
-		{
-			if (!get_varint(&p, end, 63, &v))
-				return "bad row count";
-			e->part_count = (int64_t) v;
-			if (!get_varint(&p, end, 128, &v))
-				return "bad sum";
-			e->part = unzigzag(v);
-		}
+		err = unpack_entry(&p, end, out, i, &period, &out->entries[i]);
+		if (err)
+			return err;
 		out->nentries = i + 1;
 	}
 	if (p != end)
@@ -1189,4 +1220,48 @@ ts_gs_unpack(const uint8_t *buf, size_t len, ts_growth_state *out)
 	if (ts_gs_reducible_scale(out) != 0)
 		return "the scale is not canonical";
 	return ts_gs_validate(out);
+}
+
+ts_gs_add_result
+ts_gs_add_packed(ts_growth_state *a, const uint8_t *buf, size_t len,
+				 int32_t *room, const char **err)
+{
+	const uint8_t *p = buf;
+	const uint8_t *end = buf + len;
+	ts_growth_state hdr;
+	int32_t		n;
+	int64_t		period = 0;
+
+	ts_gs_init(&hdr, 0, TS_VAL_AMOUNT, 0);
+	*err = unpack_header(&p, end, &hdr, &n);
+	if (*err)
+		return TS_GS_ADD_INVALID;
+	if (hdr.kind != a->kind || hdr.flags != a->flags || hdr.scale != a->scale ||
+		hdr.currency != a->currency || hdr.as_of != a->as_of)
+		return TS_GS_ADD_DIFFERENT;
+	if (a->capacity - a->nentries < n)
+	{
+		*room = n;
+		return TS_GS_ADD_ROOM;
+	}
+	for (int i = 0; i < n; i++)
+	{
+		ts_growth_entry e;
+		int			j;
+
+		*err = unpack_entry(&p, end, &hdr, i, &period, &e);
+		if (*err)
+			return TS_GS_ADD_INVALID;
+		j = ts_gs_find(a, e.period);
+		if (j < 0)
+			ts_gs_insert(a, j = -j - 1, e.period);
+		if (!ts_gs_add_entry(&a->entries[j], &e))
+			return TS_GS_ADD_OVERFLOW;
+	}
+	if (p != end)
+	{
+		*err = "trailing bytes";
+		return TS_GS_ADD_INVALID;
+	}
+	return TS_GS_ADD_OK;
 }

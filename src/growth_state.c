@@ -487,14 +487,49 @@ growth_combine(PG_FUNCTION_ARGS)
 		a = gs_arg_for_update(fcinfo, 0);
 		return gs_result(fcinfo, a);
 	}
-	b = gs_read(PG_GETARG_DATUM(1));
-	if (PG_ARGISNULL(0))
-		a = working_copy(b, b->nentries);
-	else
+	if (!PG_ARGISNULL(0))
 	{
+		struct varlena *v = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1));
+		const uint8 *data = (const uint8 *) VARDATA_ANY(v);
+		size_t		len = VARSIZE_ANY_EXHDR(v);
+
 		a = gs_arg_for_update(fcinfo, 0);
+		if (len >= 1 && data[0] == TS_GS_PACKED_VERSION)
+		{
+			/* a stored summary: add it where it lies */
+			for (;;)
+			{
+				int32		room;
+				const char *err;
+
+				switch (ts_gs_add_packed(a, data, len, &room, &err))
+				{
+					case TS_GS_ADD_OK:
+						CHECK_FOR_INTERRUPTS();
+						return gs_result(fcinfo, a);
+					case TS_GS_ADD_ROOM:
+						a = gs_reserve(a, a->nentries + room);
+						continue;
+					case TS_GS_ADD_INVALID:
+						corrupt_state(err);
+						break;
+					case TS_GS_ADD_OVERFLOW:
+						gs_overflow();
+						break;
+					case TS_GS_ADD_DIFFERENT:
+						break;
+				}
+				break;
+			}
+		}
+		b = gs_read(PG_GETARG_DATUM(1));
 		gs_check_compatible(a, b, "combine");
 		a = gs_add_into(a, b);
+	}
+	else
+	{
+		b = gs_read(PG_GETARG_DATUM(1));
+		a = working_copy(b, b->nentries);
 	}
 	return gs_result(fcinfo, a);
 }

@@ -237,6 +237,29 @@ extern const char *ts_gs_unpack_count(const uint8_t *buf, size_t len,
 extern const char *ts_gs_unpack(const uint8_t *buf, size_t len,
 								ts_growth_state *out);
 
+/*
+ * a += the packed state buf, entry by entry, without unpacking it: how
+ * rollup() reads each stored summary.  TS_GS_ADD_DIFFERENT (a untouched)
+ * when buf's kind, flags, scale, currency or as_of are not a's: the caller
+ * then unpacks it and takes the general path, which checks and aligns.
+ * TS_GS_ADD_ROOM (a untouched) when a lacks room for *room more entries.
+ * TS_GS_ADD_INVALID with *err, or TS_GS_ADD_OVERFLOW, may leave a partly
+ * added to: the caller raises an error.  A numeric scale that is not
+ * canonical, which ts_gs_unpack rejects, is added exactly here.
+ */
+typedef enum ts_gs_add_result
+{
+	TS_GS_ADD_OK,
+	TS_GS_ADD_DIFFERENT,
+	TS_GS_ADD_ROOM,
+	TS_GS_ADD_INVALID,
+	TS_GS_ADD_OVERFLOW
+} ts_gs_add_result;
+
+extern ts_gs_add_result ts_gs_add_packed(ts_growth_state *a, const uint8_t *buf,
+										 size_t len, int32_t *room,
+										 const char **err);
+
 /* Checks shared by every way a state comes in; NULL when valid. */
 extern const char *ts_gs_validate(const ts_growth_state *s);
 
