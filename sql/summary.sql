@@ -112,6 +112,21 @@ GROUP BY kind ORDER BY kind;
 -- A summary without periods has no series (22023).
 SELECT pg_temp.try($$SELECT period FROM growth_series('(bigint,2,0,,)[*:4:100:2:60]')$$);
 
+-- Percentages are numeric division's digits exactly (computed in 128-bit
+-- integers when they fit): 5,000 pairs of bigint sums of 1 to 18 digits,
+-- either sign, against numeric arithmetic.
+SELECT count(*) AS pairs,
+	   count(*) FILTER (WHERE e.yoy IS DISTINCT FROM trim_scale(100 * a::numeric / abs(b))) AS yoy_different,
+	   count(*) FILTER (WHERE e.share IS DISTINCT FROM trim_scale(100 * a::numeric / (a + b))) AS share_different
+FROM (SELECT i, a, b FROM generate_series(1, 5000) i,
+	  LATERAL (SELECT ((i * 7919) % 100003 - 50001)::bigint * (10::numeric ^ (i % 14))::bigint AS a,
+					  ((i * 104729) % 99991 - 49995)::bigint * (10::numeric ^ ((i * 7) % 13))::bigint AS b) x
+	  WHERE b <> 0 AND a + b <> 0) t,
+	 LATERAL growth_series((SELECT growth_summary(v, p, d)
+							FROM (VALUES (b, false, date '2020-01-01'), (a, true, date '2021-01-01'),
+										 (b, false, date '2021-01-01')) r(v, p, d))) e
+WHERE e.period = '2021-01-01';
+
 -- + and -: (a + b) - b = a, exactly; equal content, equal bytes.
 WITH e AS (SELECT rollup(s) AS s FROM cq_summary WHERE flow = 'export'),
 	 i AS (SELECT rollup(s) AS s FROM cq_summary WHERE flow = 'import'),

@@ -319,17 +319,89 @@ percent_numeric(Numeric num, Numeric den)
 																   NumericGetDatum(den))));
 }
 
+/* The weight and first digit of v > 0 in numeric's base 10000. */
+static void
+nbase_first_digit(unsigned __int128 v, int *weight, int *first)
+{
+	int			w = 0;
+
+	while (v >= 10000)
+	{
+		v /= 10000;
+		w++;
+	}
+	*weight = w;
+	*first = (int) v;
+}
+
+/*
+ * 100 * num / den (den != 0) as numeric_trim_scale(numeric_div(100 * num,
+ * den)) computes it, in 128-bit integers: numeric_div's result scale
+ * (select_div_scale in numeric.c: 16 significant digits from the estimated
+ * weight of the quotient, integer inputs), rounded half away from zero as
+ * div_var rounds an exact quotient, then trailing zeros dropped.  False
+ * when an intermediate does not fit; the caller then uses numeric.
+ */
+static bool
+percent_int128(ts_int128 num, ts_int128 den, Numeric *result)
+{
+	unsigned __int128 n,
+				d,
+				q,
+				r,
+				scaled;
+	int			w1,
+				f1,
+				w2,
+				f2,
+				qweight,
+				rscale;
+	bool		negative = (num < 0) != (den < 0);
+
+	if (__builtin_mul_overflow(num, 100, &num) || den == 0)
+		return false;
+	if (num == 0)
+	{
+		*result = int64_to_numeric(0);
+		return true;
+	}
+	n = num < 0 ? -(unsigned __int128) num : (unsigned __int128) num;
+	d = den < 0 ? -(unsigned __int128) den : (unsigned __int128) den;
+	nbase_first_digit(n, &w1, &f1);
+	nbase_first_digit(d, &w2, &f2);
+	qweight = w1 - w2;
+	if (f1 <= f2)
+		qweight--;
+	rscale = Max(16 - qweight * 4, 0);
+	scaled = n;
+	for (int i = 0; i < rscale; i++)
+		if (__builtin_mul_overflow(scaled, 10, &scaled))
+			return false;
+	q = scaled / d;
+	r = scaled % d;
+	if (r >= d - r)				/* 2r >= d without overflow */
+		q++;
+	while (rscale > 0 && q % 10 == 0)
+	{
+		q /= 10;
+		rscale--;
+	}
+	if (q > (unsigned __int128) PG_INT64_MAX)
+		return false;
+	if (rscale == 0)
+		*result = int64_to_numeric(negative ? -(int64) q : (int64) q);
+	else
+		*result = int64_div_fast_to_numeric(negative ? -(int64) q : (int64) q, rscale);
+	return true;
+}
+
 static Numeric
 percent(ts_int128 num, ts_int128 den)
 {
-	ts_int128	num100;
+	Numeric		result;
 
-	/* 100 * num in 128 bits when it fits: the same numeric as numeric_mul */
-	if (!__builtin_mul_overflow(num, 100, &num100))
-		return DatumGetNumeric(DirectFunctionCall1(numeric_trim_scale,
-												   DirectFunctionCall2(numeric_div,
-																	   NumericGetDatum(int128_numeric(num100)),
-																	   NumericGetDatum(int128_numeric(den)))));
+	if (percent_int128(num, den, &result))
+		return result;
 	return percent_numeric(int128_numeric(num), int128_numeric(den));
 }
 

@@ -1,9 +1,13 @@
 /*
  * fuzz_growth_state.c: libFuzzer target for the growth_state decoders.
  *
- * The input is tried as the binary form and, NUL-terminated, as the text
- * form.  Whatever is accepted must be valid, encode and format back to a
- * form that decodes to the same state, and survive the window computations.
+ * The input is tried as the 0.1 binary form, as the packed form (format 2)
+ * and, NUL-terminated, as the text form.  Whatever is accepted must be
+ * valid, encode, pack and format back to a form that decodes to the same
+ * state, and survive the window computations.  A packed input accepted is
+ * canonical: packing it again gives the same bytes; added in place
+ * (ts_gs_add_packed) to an empty state and to itself, it gives the state and
+ * its double.
  */
 #include "ts_growth.h"
 
@@ -47,6 +51,22 @@ check_state(ts_growth_state *s)
 	free(back);
 	free(text);
 
+	bin = malloc(ts_gs_packed_size(s));
+	if (ts_gs_pack(s, bin) != ts_gs_packed_size(s) ||
+		ts_gs_unpack_count(bin, ts_gs_packed_size(s), &n) != NULL || n != s->nentries)
+		abort();
+	back = calloc(1, TS_GS_SIZE(n > 0 ? n : 1));
+	if (ts_gs_unpack(bin, ts_gs_packed_size(s), back) != NULL ||
+		back->nentries != s->nentries)
+		abort();
+	for (int i = 0; i < n; i++)
+		if (back->entries[i].period != s->entries[i].period ||
+			back->entries[i].count != s->entries[i].count ||
+			back->entries[i].part_count != s->entries[i].part_count)
+			abort();
+	free(back);
+	free(bin);
+
 	if (ts_gs_latest(s, &latest))
 	{
 		int32_t		p_before = ts_date_minus_years(latest, 1);
@@ -72,6 +92,37 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		s = calloc(1, TS_GS_SIZE(n > 0 ? n : 1));
 		if (ts_gs_decode(data, size, s) == NULL)
 			check_state(s);
+		free(s);
+	}
+
+	if (ts_gs_unpack_count(data, size, &n) == NULL)
+	{
+		s = calloc(1, TS_GS_SIZE(n > 0 ? n : 1));
+		if (ts_gs_unpack(data, size, s) == NULL)
+		{
+			uint8_t    *again = malloc(ts_gs_packed_size(s));
+			ts_growth_state *sum = calloc(1, TS_GS_SIZE(n > 0 ? n : 1));
+			int32_t		room;
+			const char *err;
+
+			check_state(s);
+			if (ts_gs_pack(s, again) != size || memcmp(again, data, size) != 0)
+				abort();
+			memcpy(sum, s, TS_GS_SIZE(0));
+			sum->nentries = 0;
+			sum->capacity = n;
+			if (ts_gs_add_packed(sum, data, size, &room, &err) != TS_GS_ADD_OK ||
+				sum->nentries != n ||
+				memcmp(sum->entries, s->entries, (size_t) n * sizeof(ts_growth_entry)) != 0)
+				abort();
+			if (ts_gs_add_packed(sum, data, size, &room, &err) == TS_GS_ADD_OK)
+				for (int i = 0; i < n; i++)
+					if (sum->entries[i].count != 2 * s->entries[i].count ||
+						sum->entries[i].total != 2 * s->entries[i].total)
+						abort();
+			free(sum);
+			free(again);
+		}
 		free(s);
 	}
 

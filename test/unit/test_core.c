@@ -683,6 +683,116 @@ test_state(void)
 }
 
 /* The text form of the sum()/avg() state. */
+/* The packed form (format 2) and adding packed states in place. */
+static void
+test_packed(void)
+{
+	ts_growth_state *a = new_state(8, TS_VAL_AMOUNT, TS_GS_PERIODS | TS_GS_PART);
+	ts_growth_state *num = new_state(4, TS_VAL_NUMERIC, TS_GS_PERIODS);
+	ts_growth_state *back,
+			   *sum;
+	uint8_t		buf[256];
+	size_t		len;
+	int32_t		n,
+				room = 0;
+	const char *err = NULL;
+
+	a->currency = ts_currency_key_from_code("CNY");
+	a->scale = 2;
+	state_add(a, ymd(2020, 1, 1), 100, false);
+	state_add(a, ymd(2020, 3, 1), -305, true);
+	len = ts_gs_pack(a, buf);
+	CHECK(len == ts_gs_packed_size(a), "packed size is what pack writes");
+	/* 4 header + 3 CNY + 1 count + (2 period + 1 + 2 sum + 1 + 1) + (1 + 1 + 2 + 1 + 2) */
+	CHECK(len == 22, "two periods with part pack into 22 bytes, not %zu", len);
+	CHECK(buf[0] == TS_GS_PACKED_VERSION && memcmp(buf + 4, "CNY", 3) == 0,
+		  "format byte and currency code");
+	CHECK(ts_gs_unpack_count(buf, len, &n) == NULL && n == 2, "unpack counts 2");
+	back = new_state(n, TS_VAL_AMOUNT, 0);
+	CHECK(ts_gs_unpack(buf, len, back) == NULL && back->nentries == 2 &&
+		  memcmp(back->entries, a->entries, 2 * sizeof(ts_growth_entry)) == 0 &&
+		  back->currency == a->currency && back->scale == 2,
+		  "packed form round-trips");
+	CHECK(ts_gs_unpack(buf, len - 1, back) != NULL, "a truncated packed state is refused");
+	buf[len] = 0;
+	CHECK(ts_gs_unpack(buf, len + 1, back) != NULL, "trailing bytes are refused");
+	free(back);
+
+	/* numeric: the scale is reduced to the smallest exact one */
+	num->scale = 4;
+	state_add(num, ymd(2020, 1, 1), 12500, false);	/* 1.2500 */
+	state_add(num, ymd(2020, 2, 1), 300, false);	/* 0.0300 */
+	len = ts_gs_pack(num, buf);
+	CHECK(buf[3] == 2, "numeric sums 1.25 and 0.03 pack at scale 2, not %d", buf[3]);
+	back = new_state(2, TS_VAL_NUMERIC, 0);
+	CHECK(ts_gs_unpack(buf, len, back) == NULL && back->scale == 2 &&
+		  back->entries[0].total == 125 && back->entries[1].total == 3,
+		  "and unpack at scale 2");
+	free(back);
+	{
+		/* one period, 2000-01-01, one row, sum 250 (zigzag 500) at scale 3 = 0.250 */
+		uint8_t		bad[] = {TS_GS_PACKED_VERSION, TS_VAL_NUMERIC, TS_GS_PERIODS, 3,
+		1, 0, 1, 0x80 | (500 & 0x7f), 500 >> 7};
+
+		back = new_state(1, TS_VAL_NUMERIC, 0);
+		CHECK(ts_gs_unpack(bad, sizeof(bad), back) != NULL,
+			  "a numeric scale that is not the smallest is refused");
+		free(back);
+	}
+	{
+		uint8_t		long_count[] = {TS_GS_PACKED_VERSION, TS_VAL_INT8, 0, 0,
+		1, 0x81, 0x00, 2};
+
+		back = new_state(1, TS_VAL_INT8, 0);
+		CHECK(ts_gs_unpack(long_count, sizeof(long_count), back) != NULL,
+			  "a varint with a zero high byte (not minimal) is refused");
+		free(back);
+	}
+
+	/* ts_gs_add_packed */
+	len = ts_gs_pack(a, buf);
+	sum = new_state(2, TS_VAL_AMOUNT, TS_GS_PERIODS | TS_GS_PART);
+	sum->currency = a->currency;
+	sum->scale = 2;
+	state_add(sum, ymd(2020, 2, 1), 7, true);
+	CHECK(ts_gs_add_packed(sum, buf, len, &room, &err) == TS_GS_ADD_ROOM && room == 2 &&
+		  sum->nentries == 1, "adding asks for room for 2 entries and leaves the state alone");
+	sum = realloc(sum, TS_GS_SIZE(8));
+	sum->capacity = 8;
+	CHECK(ts_gs_add_packed(sum, buf, len, &room, &err) == TS_GS_ADD_OK &&
+		  sum->nentries == 3 && sum->entries[0].period == ymd(2020, 1, 1) &&
+		  sum->entries[1].total == 7 && sum->entries[2].total == -305 &&
+		  sum->entries[2].part_count == 1, "adding inserts the periods in order");
+	sum->nentries = 0;
+	CHECK(ts_gs_add_packed(sum, buf, len, &room, &err) == TS_GS_ADD_OK &&
+		  ts_gs_add_packed(sum, buf, len, &room, &err) == TS_GS_ADD_OK &&
+		  sum->nentries == 2 && sum->entries[1].total == -610 && sum->entries[1].count == 2,
+		  "adding a state twice doubles its sums");
+	sum->scale = 3;
+	CHECK(ts_gs_add_packed(sum, buf, len, &room, &err) == TS_GS_ADD_DIFFERENT,
+		  "another scale takes the general path");
+	sum->scale = 2;
+	sum->currency = ts_currency_key_from_code("USD");
+	CHECK(ts_gs_add_packed(sum, buf, len, &room, &err) == TS_GS_ADD_DIFFERENT,
+		  "another currency takes the general path");
+	sum->currency = a->currency;
+	sum->nentries = 0;
+	CHECK(ts_gs_add_packed(sum, buf, len - 2, &room, &err) == TS_GS_ADD_INVALID && err != NULL,
+		  "a truncated packed state is refused when added");
+	sum->nentries = 0;
+	sum->entries[0].period = ymd(2020, 1, 1);
+	sum->entries[0].count = 1;
+	sum->entries[0].total = (ts_int128) 1 << 126;
+	sum->nentries = 1;
+	CHECK(ts_gs_add_packed(sum, buf, len, &room, &err) == TS_GS_ADD_OK, "room left");
+	sum->entries[0].total = (ts_int128) (~(unsigned __int128) 0 >> 1);	/* 2^127 - 1 */
+	CHECK(ts_gs_add_packed(sum, buf, len, &room, &err) == TS_GS_ADD_OVERFLOW,
+		  "an overflowing sum is reported");
+	free(sum);
+	free(num);
+	free(a);
+}
+
 static void
 test_sum_state(void)
 {
@@ -731,6 +841,7 @@ main(void)
 	test_rates();
 	test_calendar();
 	test_state();
+	test_packed();
 	test_sum_state();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed == 0 ? 0 : 1;
