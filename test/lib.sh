@@ -43,6 +43,9 @@ FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 # the German locale they run under
 CLIENT_PACKAGES=(python3 python3-psycopg2 python3-psycopg python3-pandas python3-pyodbc
 	odbc-postgresql unixodbc libpostgresql-jdbc-java default-jdk-headless locales)
+# PL/Proxy for the scale-out tests (test/scaleout/shards.sh); postgres_fdw
+# and dblink come with the server
+SCALEOUT_PACKAGES=("postgresql-$PG_MAJOR-plproxy")
 
 # build_and_install [EXTRA_CFLAGS]: a clean build, installed for PG_MAJOR.
 build_and_install() {

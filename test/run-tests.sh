@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run every test of trade_stats: C unit tests of the pure core, a smoke run
 # of its fuzz targets, the pg_regress and isolation suites, and the client
-# tests (dump and restore, the demo's report, the BI drivers), each in a
+# tests (dump and restore, the demo's report, the BI drivers) and the
+# scale-out tests (postgres_fdw, dblink, PL/Proxy, Citus emulation), each in a
 # throwaway PostgreSQL cluster.  Ends with the line
 # "N passed, N failed"; exits non-zero if anything failed.
 #
@@ -12,7 +13,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 . test/lib.sh
 
-need_packages "${BASE_PACKAGES[@]}" "${FUZZ_PACKAGES[@]}" "${CLIENT_PACKAGES[@]}" || exit 1
+need_packages "${BASE_PACKAGES[@]}" "${FUZZ_PACKAGES[@]}" "${CLIENT_PACKAGES[@]}" \
+	"${SCALEOUT_PACKAGES[@]}" || exit 1
 
 # CI builds warn-free: -Werror here, never in the shipped Makefile.
 if ! build_and_install "-Werror"; then
@@ -92,14 +94,15 @@ if [ "$bad" -gt 0 ]; then
 	done
 fi
 
-# 4. Client tests (test/client/*.sh) in another throwaway cluster; each
-#    prints "ok - ..." or "not ok - ..." lines.
+# 4. Client and scale-out tests (test/client/*.sh, test/scaleout/*.sh) in
+#    another throwaway cluster; each prints "ok - ..." or "not ok - ..."
+#    lines.
 if [ $# -eq 0 ]; then
-	echo "== client tests"
-	pg_virtualenv -v "$PG_MAJOR" -- bash -c 'for t in test/client/*.sh; do "$t"; done' \
+	echo "== client and scale-out tests"
+	pg_virtualenv -v "$PG_MAJOR" -- bash -c 'for t in test/client/*.sh test/scaleout/*.sh; do "$t"; done' \
 		>"$work/client.out" 2>&1
 	grep -E '^(ok|not ok|skipped) ' "$work/client.out"
-	count_results "$work/client.out" '^ok - ' '^not ok - ' "client tests"
+	count_results "$work/client.out" '^ok - ' '^not ok - ' "client and scale-out tests"
 	skipped=$((skipped + $(grep -c '^skipped ' "$work/client.out")))
 fi
 

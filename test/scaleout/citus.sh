@@ -2,7 +2,7 @@
 # The Citus 13 calling convention, without Citus: every aggregate of the
 # extension with a combine function (sum, avg, min, max, the growth and
 # share aggregates, growth_summary, rollup) for every signature, run by
-# test/citus/citus_emu.c over 3 shards: transition functions through a bare
+# test/scaleout/citus/citus_emu.c over 3 shards: transition functions through a bare
 # fmgr_info() (no fn_expr), with and without an aggregate context, each
 # shard's state out as text and back in, combined and finished.  Each answer
 # must equal the one-step aggregate's, grouped by a column that is not the
@@ -13,12 +13,12 @@ cd "$(dirname "$0")/../.."
 tmp=$(mktemp -d)
 chmod 755 "$tmp"
 trap 'rm -rf "$tmp"; dropdb --if-exists ts_citus 2>/dev/null' EXIT
-if ! make -s -C test/citus PG_CONFIG="${PG_CONFIG:-pg_config}" >"$tmp/build.log" 2>&1; then
+if ! make -s -C test/scaleout/citus PG_CONFIG="${PG_CONFIG:-pg_config}" >"$tmp/build.log" 2>&1; then
 	cat "$tmp/build.log"
-	echo "not ok - building test/citus/citus_emu.so"
+	echo "not ok - building test/scaleout/citus/citus_emu.so"
 	exit 0
 fi
-cp test/citus/citus_emu.so "$tmp/" && chmod 755 "$tmp/citus_emu.so"
+cp test/scaleout/citus/citus_emu.so "$tmp/" && chmod 755 "$tmp/citus_emu.so"
 createdb ts_citus || { echo "not ok - createdb failed"; exit 0; }
 psql -X -q -At -v ON_ERROR_STOP=1 -d ts_citus -v so="$tmp/citus_emu.so" <<'SQL'
 CREATE EXTENSION trade_stats;
