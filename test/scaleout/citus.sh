@@ -44,7 +44,8 @@ INSERT INTO t
 						 date '2019-01-01' + ((i % 35) * interval '1 month') AS d) x;
 CREATE TABLE summaries AS
 	SELECT partner, flow, date_trunc('month', period)::date AS month,
-		   growth_summary(v, part, period) AS s, sum(v) AS sum_v
+		   growth_summary(v, part, period) AS s, sum(v) AS sum_v,
+		   rollup(currency_amount_sum_accum(NULL, v)) AS st
 	FROM t GROUP BY 1, 2, 3;
 SQL
 [ $? -eq 0 ] || { echo "not ok - setting up failed"; exit 0; }
@@ -61,16 +62,18 @@ WITH aggs AS (
 				WHEN 'date'::regtype THEN CASE WHEN i = 3 AND p.pronargs = 3 AND p.proargtypes[1] = 'date'::regtype
 											   THEN '''2021-06-30''::date' ELSE 'period' END
 				WHEN 'growth_state'::regtype THEN 's'
+				WHEN 'currency_amount_sum_state'::regtype THEN 'st'
 				END, ', ' ORDER BY i)
 			FROM unnest(p.proargtypes::regtype[]) WITH ORDINALITY u(t, i)) AS args,
 		   p.proargtypes[0]::regtype AS first
 	FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
 	JOIN pg_depend dep ON dep.objid = p.oid AND dep.deptype = 'e'
 	JOIN pg_extension e ON e.oid = dep.refobjid AND e.extname = 'trade_stats'
-	WHERE a.aggcombinefn <> 0 AND p.proargtypes[0] <> 'currency_amount_sum_state'::regtype
+	WHERE a.aggcombinefn <> 0
 ), cases AS (
 	SELECT agg, args, ctx, grp,
-		   CASE WHEN first = 'growth_state'::regtype THEN 'summaries' ELSE 't' END AS src
+		   CASE WHEN first IN ('growth_state'::regtype, 'currency_amount_sum_state'::regtype)
+				THEN 'summaries' ELSE 't' END AS src
 	FROM aggs, (VALUES (true), (false)) c(ctx), (VALUES ('flow'), ('partner')) g(grp)
 ), results AS (
 	SELECT agg, ctx, grp, count(*) AS groups,
