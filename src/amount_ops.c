@@ -467,7 +467,11 @@ amount_compute_stats(VacAttrStatsP stats, AnalyzeAttrFetchFunc fetchfunc,
 		Datum		value = fetchfunc(stats, i, &isnull);
 		CurrencyAmount *a;
 
+#if PG_VERSION_NUM >= 180000
+		vacuum_delay_point(true);
+#else
 		vacuum_delay_point();
+#endif
 		if (isnull)
 		{
 			nulls++;

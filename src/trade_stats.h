@@ -16,16 +16,23 @@
 #include "ts_core.h"
 #include "ts_growth.h"
 
-/* PostgreSQL 13 lacks these numeric helpers (and numeric infinity). */
-#if PG_VERSION_NUM < 140000
-#include "utils/builtins.h"
-#define int64_to_numeric(v) \
-	DatumGetNumeric(DirectFunctionCall1(int8_numeric, Int64GetDatum(v)))
-#define int64_div_fast_to_numeric(v, scale) \
-	DatumGetNumeric(DirectFunctionCall2(numeric_div, \
-		NumericGetDatum(int64_to_numeric(v)), \
-		NumericGetDatum(int64_to_numeric(ts_pow10[(scale)]))))
-#define numeric_is_inf(n) false
+#if PG_VERSION_NUM < 150000
+#error "trade_stats needs PostgreSQL 15 or later"
+#endif
+
+/* Since PostgreSQL 16 the varlena macros have a header of their own. */
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#endif
+
+/*
+ * A function that does not return: PostgreSQL 18 replaced
+ * pg_attribute_noreturn() by pg_noreturn; both go before the declaration.
+ */
+#ifdef pg_noreturn
+#define ts_noreturn pg_noreturn
+#else
+#define ts_noreturn pg_attribute_noreturn()
 #endif
 
 /*
@@ -76,7 +83,7 @@ extern Datum gs_result(FunctionCallInfo fcinfo, ts_growth_state *s);
 extern Datum gs_flat_datum(const ts_growth_state *s);
 extern void gs_check_compatible(const ts_growth_state *a,
 								const ts_growth_state *b, const char *action);
-pg_attribute_noreturn() extern void gs_overflow(void);
+ts_noreturn extern void gs_overflow(void);
 
 /* window.c */
 extern Numeric growth_value_numeric(Oid type, Datum value);
@@ -89,7 +96,7 @@ extern int64 numeric_ratio_to_units(Numeric num, Numeric den,
 extern void check_same_currency(ts_currency_key a, ts_currency_key b,
 								const char *action);
 extern int	amount_cmp_internal(const CurrencyAmount *a, const CurrencyAmount *b);
-pg_attribute_noreturn() extern void amount_out_of_range(const char *what,
+ts_noreturn extern void amount_out_of_range(const char *what,
 														ts_currency_key currency);
 
 #endif							/* TRADE_STATS_H */

@@ -21,6 +21,9 @@
  * 128-bit accumulator.  Aligned like PostgreSQL's own int128 (8 bytes) so it
  * may live inside a palloc'd, MAXALIGN'ed datum without misaligned SSE loads.
  */
+#ifndef __SIZEOF_INT128__
+#error "trade_stats needs a C compiler with 128-bit integers (__int128)"
+#endif
 typedef __int128 ts_int128 __attribute__((aligned(8)));
 
 /*
