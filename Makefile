@@ -1,7 +1,8 @@
 # trade_stats: PGXS build.  make && make install && make installcheck
 #
-# The version is default_version in trade_stats.control; nothing else
-# repeats it.
+# The version is default_version in trade_stats.control.  META.json and
+# CHANGELOG.md repeat it for PGXN and for readers; test/client/version.sh
+# checks that they agree with it and that its install script exists.
 
 EXTENSION = trade_stats
 EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)

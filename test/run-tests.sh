@@ -86,8 +86,9 @@ fi
 regress=(REGRESS="$tests")
 [ $# -gt 0 ] && regress+=(ISOLATION=)
 pg_virtualenv -v "$PG_MAJOR" -- make -s installcheck "${regress[@]}" >"$work/regress.out" 2>&1
-grep -E '^(test| ) ' "$work/regress.out" | grep -E '\.\.\. ' || true
-count_results "$work/regress.out" '\.\.\. ok' '\.\.\. FAILED' pg_regress
+# pg_regress 15 prints "test x ... ok"; 16 and later print TAP ("ok 1 - x")
+grep -E '^(test| ) .*\.\.\. |^(not )?ok [0-9]+ ' "$work/regress.out" || true
+count_results "$work/regress.out" '\.\.\. ok|^ok [0-9]+ +- ' '\.\.\. FAILED|^not ok [0-9]+ +- ' pg_regress
 if [ "$bad" -gt 0 ]; then
 	for diffs in regression.diffs output_iso/regression.diffs; do
 		[ -f "$diffs" ] && head -200 "$diffs"

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The version is written once, as default_version in trade_stats.control;
+# what repeats it must agree, and the installed extension must be it.
+# Prints "ok - ..." / "not ok - ..." lines.
+set -u
+cd "$(dirname "$0")/../.."
+check() {
+	if [ "$2" = "$3" ]; then echo "ok - $1"; else echo "not ok - $1: got '$2', want '$3'"; fi
+}
+v=$(sed -n "s/^default_version = '\(.*\)'$/\1/p" trade_stats.control)
+meta() {
+	/usr/bin/python3 -c "import json, sys; m = json.load(open('META.json')); print($1)"
+}
+check "META.json's version is the control file's ($v.0)" "$(meta "m['version']")" "$v.0"
+check "META.json's provided extension has the same version" "$(meta "m['provides']['trade_stats']['version']")" "$v.0"
+check "META.json names the install script of $v" "$(meta "m['provides']['trade_stats']['file']")" "src/trade_stats--$v.sql"
+check "the install script of $v exists" "$([ -f "src/trade_stats--$v.sql" ] && echo yes)" yes
+check "CHANGELOG.md starts with $v" "$(grep -m1 '^## ' CHANGELOG.md | awk '{print $2}')" "$v"
+check "META.json's license is the PostgreSQL License, as LICENSE says" \
+	"$(meta "m['license']") $(grep -c 'PostgreSQL License' LICENSE)" "postgresql 1"
+check "CREATE EXTENSION installs $v" \
+	"$(psql -X -At -d postgres -c "SELECT default_version FROM pg_available_extensions WHERE name = 'trade_stats'")" "$v"
