@@ -89,6 +89,10 @@ state_apply(AmountSumState *s, const CurrencyAmount *a, int sign)
 	if (sign > 0 ? __builtin_add_overflow(s->sum, (ts_int128) a->units, &sum) :
 		__builtin_sub_overflow(s->sum, (ts_int128) a->units, &sum))
 		sum_overflow(s->currency);
+	if (unlikely(sign > 0 && s->count == PG_INT64_MAX))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("row count of currency_amount_sum_state is out of range")));
 	s->sum = sum;
 	s->count += sign;
 }
@@ -109,10 +113,20 @@ Datum
 currency_amount_sum_inv(PG_FUNCTION_ARGS)
 {
 	AmountSumState *state = state_for_update(fcinfo);
+	const CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(1);
 
 	if (state->count <= 0)
-		elog(ERROR, "currency_amount_sum_inv called on an empty state");
-	state_apply(state, PG_GETARG_CURRENCY_AMOUNT_P(1), -1);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot remove an amount from an empty currency_amount_sum_state")));
+	state_apply(state, a, -1);
+	/* called by hand, it can remove what was never added */
+	if (!state_is_valid(state))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot remove %s from a currency_amount_sum_state that does not hold it",
+						DatumGetCString(DirectFunctionCall1(currency_amount_out,
+															PointerGetDatum(a))))));
 	PG_RETURN_POINTER(state);
 }
 

@@ -90,6 +90,7 @@ extern Numeric growth_value_numeric(Oid type, Datum value);
 
 /* amount_ops.c */
 extern Datum currency_amount_mi(PG_FUNCTION_ARGS);
+extern Datum currency_amount_out(PG_FUNCTION_ARGS);
 extern int64 numeric_ratio_to_units(Numeric num, Numeric den,
 									ts_currency_key currency,
 									const char *what);
