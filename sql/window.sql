@@ -80,6 +80,9 @@ SELECT pg_temp.try($$SELECT yoy(v, d) OVER ()::text FROM (VALUES (date '2020-01-
 SELECT yoy(v, d) OVER () FROM (VALUES (date '2020-01-01', 1), ('2020-01-01', 2)) t(d, v);
 SELECT pg_temp.try($$SELECT yoy(v, d) OVER ()::text FROM (VALUES (date '2020-01-01', '1 USD'::currency_amount), ('2021-01-01', '2 EUR')) t(d, v) LIMIT 1$$);
 SELECT pg_temp.try($$SELECT share_of_total(v) OVER ()::text FROM (VALUES ('1 USD'::currency_amount), ('2 EUR')) t(v) LIMIT 1$$);
+-- A percentage of NaN or infinity is an error, as for every other measure.
+SELECT pg_temp.try($$SELECT share_of_total(v) OVER ()::text FROM (VALUES (1::numeric), ('Infinity')) t(v) LIMIT 1$$);
+SELECT pg_temp.try($$SELECT share_of_total(v) OVER ()::text FROM (VALUES (1::float8), ('NaN')) t(v) LIMIT 1$$);
 SELECT pg_temp.try($$SELECT yoy(v, d) OVER ()::text FROM (VALUES (date 'infinity', 1)) t(d, v) LIMIT 1$$);
 SELECT pg_temp.try($$SELECT pct_change('1 USD'::currency_amount, '2 EUR')::text$$);
 SELECT pg_temp.try($$SELECT pct_change('NaN'::numeric, 2)::text$$);

@@ -419,11 +419,20 @@ window_share_of_total(PG_FUNCTION_ARGS)
 	PartitionIndex *idx = get_index(fcinfo, winobj, false);
 	bool		isnull;
 	Datum		value = WinGetFuncArgCurrent(winobj, 0, &isnull);
+	Numeric		n;
 
-	if (isnull || idx->total_isnull || numeric_is_zero(idx->total))
+	if (isnull || idx->total_isnull)
 		PG_RETURN_NULL();
-	PG_RETURN_NUMERIC(percent_numeric(growth_value_numeric(idx->type, value),
-									  idx->total));
+	n = growth_value_numeric(idx->type, value);
+	/* as every other measure: no percentage of NaN or infinity */
+	if (numeric_is_nan(n) || numeric_is_inf(n) ||
+		numeric_is_nan(idx->total) || numeric_is_inf(idx->total))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot compute a percentage of NaN or infinity")));
+	if (numeric_is_zero(idx->total))
+		PG_RETURN_NULL();
+	PG_RETURN_NUMERIC(percent_numeric(n, idx->total));
 }
 
 /* pct_change(current, base): 100 * (current - base) / |base|. */
