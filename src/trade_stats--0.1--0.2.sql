@@ -701,3 +701,9 @@ $$;
 
 COMMENT ON FUNCTION trade_stats.drop_summary(regclass) IS
 	'drop a summary table made by create_summary() and the triggers that keep it';
+
+-- = on amounts no longer MERGES (a merge join sorts, and sorting a column
+-- that mixes currencies is an error).  PostgreSQL 15's ALTER OPERATOR
+-- cannot change it.
+UPDATE pg_catalog.pg_operator SET oprcanmerge = false
+WHERE oid = '@extschema@.=(@extschema@.currency_amount,@extschema@.currency_amount)'::pg_catalog.regoperator;

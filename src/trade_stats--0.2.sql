@@ -274,8 +274,11 @@ CREATE OPERATOR @extschema@.= (
 	LEFTARG = @extschema@.currency_amount, RIGHTARG = @extschema@.currency_amount,
 	FUNCTION = @extschema@.currency_amount_eq,
 	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
-	RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+	RESTRICT = eqsel, JOIN = eqjoinsel, HASHES
 );
+-- Not MERGES: a merge join sorts, and sorting a column that mixes currencies
+-- is an error; without it an equality join hashes or loops, whatever the
+-- currencies.
 CREATE OPERATOR @extschema@.<> (
 	LEFTARG = @extschema@.currency_amount, RIGHTARG = @extschema@.currency_amount,
 	FUNCTION = @extschema@.currency_amount_ne,
