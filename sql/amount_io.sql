@@ -146,3 +146,9 @@ SELECT humanize('1234567 JPY', 'en', 0) AS d0,
 SELECT pg_temp.try('humanize(''5 USD'', ''fr'')');
 SELECT pg_temp.try('humanize(''5 USD'', ''en'', -1)');
 SELECT pg_temp.try('humanize(''5 USD'', ''en'', 13)');
+
+-- '.' is always the decimal point and ',' the thousands separator, whatever
+-- the currency: 1.000 JPY is one yen, 1,000 JPY a thousand; a European
+-- figure (1.000,50) is not read.
+SELECT input, pg_temp.try(format('%L::currency_amount', input)) AS parsed
+FROM (VALUES ('1.000 JPY'), ('1,000 JPY'), ('1.000,50 EUR'), ('1.500 EUR')) t(input);
