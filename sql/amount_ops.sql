@@ -104,6 +104,8 @@ RESET enable_seqscan;
 RESET enable_bitmapscan;
 SELECT v FROM usd_trade ORDER BY v DESC LIMIT 3;
 
+-- = is not mergejoinable (see mixed_equality): without hash joins the
+-- planner loops, through the btree index.
 SET enable_hashjoin = off;
 SET enable_nestloop = off;
 EXPLAIN (COSTS OFF) SELECT count(*) FROM usd_trade a JOIN usd_trade b ON a.v = b.v;

@@ -9,11 +9,27 @@
 #include "postgres.h"
 
 #include "libpq/pqformat.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 
 #include "trade_stats.h"
 
 PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+/* The core's loops over large states call this (ts_interrupt_hook). */
+static void
+check_interrupts(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+void
+_PG_init(void)
+{
+	ts_interrupt_hook = check_interrupts;
+}
 
 /* A new amount in the current memory context. */
 CurrencyAmount *

@@ -356,6 +356,7 @@ get_pair(RateGeneration *gen, ts_currency_key base, ts_currency_key quote)
 		Numeric		value;
 		char	   *text;
 
+		CHECK_FOR_INTERRUPTS();
 		points[i].from = DatumGetDateADT(SPI_getbinval(tuple, desc, 1, &isnull));
 		value = DatumGetNumeric(SPI_getbinval(tuple, desc, 2, &isnull));
 		points[i].value = (Numeric) MemoryContextAlloc(gen->cxt, VARSIZE(value));
@@ -519,6 +520,7 @@ get_timeline(RateGeneration *gen, ts_currency_key a, ts_currency_key b)
 	{
 		Segment		seg;
 
+		CHECK_FOR_INTERRUPTS();
 		if (i > 0 && dates[i] == dates[i - 1])
 			continue;
 		resolve(gen, a, b, dates[i], &seg);

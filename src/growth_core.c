@@ -8,6 +8,8 @@
  */
 #include "ts_growth.h"
 
+void		(*ts_interrupt_hook) (void) = NULL;
+
 #include <stdio.h>
 #include <string.h>
 
@@ -332,6 +334,7 @@ ts_gs_merge(const ts_growth_state *a, const ts_growth_state *b,
 		const ts_growth_entry *ea = i < a->nentries ? &a->entries[i] : NULL;
 		const ts_growth_entry *eb = j < b->nentries ? &b->entries[j] : NULL;
 
+		ts_maybe_interrupt(n);
 		if (eb == NULL || (ea != NULL && ea->period < eb->period))
 		{
 			out->entries[n++] = *ea;
@@ -366,6 +369,7 @@ ts_gs_window(const ts_growth_state *s, int32_t from, int32_t to,
 	{
 		const ts_growth_entry *e = &s->entries[i];
 
+		ts_maybe_interrupt(i);
 		if (e->period < from || e->period > to)
 			continue;
 		if (__builtin_add_overflow(out->count, e->count, &out->count) ||
@@ -448,6 +452,7 @@ ts_gs_validate(const ts_growth_state *s)
 	{
 		const ts_growth_entry *e = &s->entries[i];
 
+		ts_maybe_interrupt(i);
 		if (periods)
 		{
 			if (e->period < TS_MIN_PERIOD || e->period > TS_MAX_PERIOD)
@@ -558,6 +563,7 @@ ts_gs_encode(const ts_growth_state *s, uint8_t *buf)
 	{
 		const ts_growth_entry *e = &s->entries[i];
 
+		ts_maybe_interrupt(i);
 		put32(&p, (uint32_t) e->period);
 		put64(&p, (uint64_t) e->count);
 		put64(&p, (uint64_t) e->part_count);
@@ -611,6 +617,7 @@ ts_gs_decode(const uint8_t *buf, size_t len, ts_growth_state *out)
 	{
 		ts_growth_entry *e = &out->entries[i];
 
+		ts_maybe_interrupt(i);
 		e->period = (int32_t) get32(&p);
 		e->pad = 0;
 		e->count = (int64_t) get64(&p);
@@ -659,6 +666,7 @@ ts_gs_format(const ts_growth_state *s, char *buf)
 	{
 		const ts_growth_entry *e = &s->entries[i];
 
+		ts_maybe_interrupt(i);
 		if (i > 0)
 			*p++ = ';';
 		if (s->flags & TS_GS_PERIODS)
@@ -804,6 +812,7 @@ ts_gs_parse(const char *str, ts_growth_state *out)
 	{
 		ts_growth_entry *e = &out->entries[i];
 
+		ts_maybe_interrupt(i);
 		memset(e, 0, sizeof(*e));
 		if (i > 0 && *p++ != ';')
 			return "bad separator";
@@ -911,6 +920,7 @@ ts_gs_reduce_scale(ts_growth_state *s, int k)
 		p *= 10;
 	for (int i = 0; i < s->nentries; i++)
 	{
+		ts_maybe_interrupt(i);
 		s->entries[i].total /= p;
 		s->entries[i].part /= p;
 	}
@@ -1022,6 +1032,7 @@ ts_gs_packed_size(const ts_growth_state *s)
 	{
 		const ts_growth_entry *e = &s->entries[i];
 
+		ts_maybe_interrupt(i);
 		if (periods)
 			size += varint_size(i == 0 ? zigzag(e->period) :
 								(u128) ((int64_t) e->period - s->entries[i - 1].period));
@@ -1064,6 +1075,7 @@ ts_gs_pack(const ts_growth_state *s, uint8_t *buf)
 	{
 		const ts_growth_entry *e = &s->entries[i];
 
+		ts_maybe_interrupt(i);
 		if (periods)
 			p = put_varint(p, i == 0 ? zigzag(e->period) :
 						   (u128) ((int64_t) e->period - s->entries[i - 1].period));
@@ -1210,6 +1222,7 @@ ts_gs_unpack(const uint8_t *buf, size_t len, ts_growth_state *out)
 	out->capacity = n;
 	for (int i = 0; i < n; i++)
 	{
+		ts_maybe_interrupt(i);
 		err = unpack_entry(&p, end, out, i, &period, &out->entries[i]);
 		if (err)
 			return err;
@@ -1249,6 +1262,7 @@ ts_gs_add_packed(ts_growth_state *a, const uint8_t *buf, size_t len,
 		ts_growth_entry e;
 		int			j;
 
+		ts_maybe_interrupt(i);
 		*err = unpack_entry(&p, end, &hdr, i, &period, &e);
 		if (*err)
 			return TS_GS_ADD_INVALID;

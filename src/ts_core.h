@@ -27,6 +27,26 @@
 typedef __int128 ts_int128 __attribute__((aligned(8)));
 
 /*
+ * Loops over a state's entries call ts_interrupt_hook every
+ * TS_INTERRUPT_EVERY entries, so that the server can cancel a call on the
+ * largest states promptly.  The PostgreSQL glue points it at a function
+ * running CHECK_FOR_INTERRUPTS() when the module is loaded (_PG_init); it
+ * stays NULL in the unit tests and fuzzers.  The core's only global,
+ * written once.  The hook may not return (an error unwinds the call): the
+ * loops hold nothing but memory their caller owns.
+ */
+extern void (*ts_interrupt_hook) (void);
+
+#define TS_INTERRUPT_EVERY 65536
+
+static inline void
+ts_maybe_interrupt(int64_t i)
+{
+	if ((i & (TS_INTERRUPT_EVERY - 1)) == TS_INTERRUPT_EVERY - 1 && ts_interrupt_hook)
+		ts_interrupt_hook();
+}
+
+/*
  * A currency is identified by its ISO 4217 alphabetic code packed base 26
  * into 15 bits: (c0-'A')*676 + (c1-'A')*26 + (c2-'A').  The key is derived
  * from the code alone, so it never changes when the table grows.  Key 0

@@ -793,6 +793,56 @@ test_packed(void)
 	free(a);
 }
 
+static int	hook_calls;
+
+static void
+count_hook(void)
+{
+	hook_calls++;
+}
+
+/* The loops over large states call the interrupt hook every 65536 entries. */
+static void
+test_interrupt_hook(void)
+{
+	int			n = 200000;
+	ts_growth_state *s = new_state(n, TS_VAL_INT8, TS_GS_PERIODS);
+	ts_growth_state *back = new_state(n, TS_VAL_INT8, 0);
+	char	   *text;
+	uint8_t    *packed;
+	size_t		len;
+
+	for (int i = 0; i < n; i++)
+	{
+		s->entries[i].period = ymd(1900, 1, 1) + i;
+		s->entries[i].count = 1;
+		s->entries[i].total = i;
+	}
+	s->nentries = n;
+	ts_interrupt_hook = count_hook;
+
+	hook_calls = 0;
+	text = malloc(ts_gs_text_size(s));
+	ts_gs_format(s, text);
+	CHECK(hook_calls == n / TS_INTERRUPT_EVERY, "formatting 200,000 periods calls the hook %d times, not %d",
+		  n / TS_INTERRUPT_EVERY, hook_calls);
+	hook_calls = 0;
+	CHECK(ts_gs_parse(text, back) == NULL && hook_calls >= n / TS_INTERRUPT_EVERY,
+		  "parsing them calls it at least %d times, not %d", n / TS_INTERRUPT_EVERY, hook_calls);
+	packed = malloc(ts_gs_packed_size(s));
+	hook_calls = 0;
+	len = ts_gs_pack(s, packed);
+	CHECK(hook_calls >= n / TS_INTERRUPT_EVERY, "packing calls it");
+	hook_calls = 0;
+	CHECK(ts_gs_unpack(packed, len, back) == NULL && hook_calls >= n / TS_INTERRUPT_EVERY,
+		  "unpacking calls it");
+	ts_interrupt_hook = NULL;
+	free(packed);
+	free(text);
+	free(back);
+	free(s);
+}
+
 static void
 test_sum_state(void)
 {
@@ -842,6 +892,7 @@ main(void)
 	test_calendar();
 	test_state();
 	test_packed();
+	test_interrupt_hook();
 	test_sum_state();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed == 0 ? 0 : 1;
