@@ -707,3 +707,174 @@ COMMENT ON FUNCTION trade_stats.drop_summary(regclass) IS
 -- cannot change it.
 UPDATE pg_catalog.pg_operator SET oprcanmerge = false
 WHERE oid = '@extschema@.=(@extschema@.currency_amount,@extschema@.currency_amount)'::pg_catalog.regoperator;
+
+-- Comments on the user-facing objects that had none in 0.1.
+COMMENT ON FUNCTION @extschema@.abs(@extschema@.currency_amount) IS
+	'the absolute value of an amount, in its currency';
+COMMENT ON AGGREGATE @extschema@.avg(@extschema@.currency_amount) IS
+	'average of amounts of one currency, exact, rounded half away from zero to the minor unit';
+COMMENT ON AGGREGATE @extschema@.growth_contribution(bigint, boolean, date) IS
+	'percentage points the rows marked part add to the same-period year-on-year growth of all rows';
+COMMENT ON AGGREGATE @extschema@.growth_contribution(@extschema@.currency_amount, boolean, date) IS
+	'percentage points the rows marked part add to the same-period year-on-year growth of all rows';
+COMMENT ON AGGREGATE @extschema@.growth_contribution(double precision, boolean, date) IS
+	'percentage points the rows marked part add to the same-period year-on-year growth of all rows';
+COMMENT ON AGGREGATE @extschema@.growth_contribution(numeric, boolean, date) IS
+	'percentage points the rows marked part add to the same-period year-on-year growth of all rows';
+COMMENT ON AGGREGATE @extschema@.max(@extschema@.currency_amount) IS
+	'largest amount; the amounts must be in one currency';
+COMMENT ON AGGREGATE @extschema@.min(@extschema@.currency_amount) IS
+	'smallest amount; the amounts must be in one currency';
+COMMENT ON FUNCTION @extschema@.mom(bigint, date) IS
+	'window function: growth over the row of the same partition exactly one month earlier, in percent';
+COMMENT ON FUNCTION @extschema@.mom(@extschema@.currency_amount, date) IS
+	'window function: growth over the row of the same partition exactly one month earlier, in percent';
+COMMENT ON FUNCTION @extschema@.mom(double precision, date) IS
+	'window function: growth over the row of the same partition exactly one month earlier, in percent';
+COMMENT ON FUNCTION @extschema@.mom(numeric, date) IS
+	'window function: growth over the row of the same partition exactly one month earlier, in percent';
+COMMENT ON AGGREGATE @extschema@.mom_growth(bigint, date) IS
+	'growth of the month of the latest period over the month before, in percent';
+COMMENT ON AGGREGATE @extschema@.mom_growth(@extschema@.currency_amount, date) IS
+	'growth of the month of the latest period over the month before, in percent';
+COMMENT ON AGGREGATE @extschema@.mom_growth(double precision, date) IS
+	'growth of the month of the latest period over the month before, in percent';
+COMMENT ON AGGREGATE @extschema@.mom_growth(numeric, date) IS
+	'growth of the month of the latest period over the month before, in percent';
+COMMENT ON FUNCTION @extschema@.monthly_from_ytd(bigint, date) IS
+	'window function: a year-to-date series made monthly (the value minus the previous month of the same year)';
+COMMENT ON FUNCTION @extschema@.monthly_from_ytd(@extschema@.currency_amount, date) IS
+	'window function: a year-to-date series made monthly (the value minus the previous month of the same year)';
+COMMENT ON FUNCTION @extschema@.monthly_from_ytd(double precision, date) IS
+	'window function: a year-to-date series made monthly (the value minus the previous month of the same year)';
+COMMENT ON FUNCTION @extschema@.monthly_from_ytd(numeric, date) IS
+	'window function: a year-to-date series made monthly (the value minus the previous month of the same year)';
+COMMENT ON FUNCTION @extschema@."numeric"(@extschema@.currency_amount) IS
+	'the amount in major units, exact';
+COMMENT ON FUNCTION @extschema@.pct_change(bigint, bigint) IS
+	'100 * (current - base) / |base|: change in percent (NULL when base is 0)';
+COMMENT ON FUNCTION @extschema@.pct_change(@extschema@.currency_amount, @extschema@.currency_amount) IS
+	'100 * (current - base) / |base|: change in percent (NULL when base is 0)';
+COMMENT ON FUNCTION @extschema@.pct_change(double precision, double precision) IS
+	'100 * (current - base) / |base|: change in percent (NULL when base is 0)';
+COMMENT ON FUNCTION @extschema@.pct_change(numeric, numeric) IS
+	'100 * (current - base) / |base|: change in percent (NULL when base is 0)';
+COMMENT ON FUNCTION @extschema@.prior_year(bigint, date) IS
+	'window function: the value of the row of the same partition exactly one year earlier';
+COMMENT ON FUNCTION @extschema@.prior_year(@extschema@.currency_amount, date) IS
+	'window function: the value of the row of the same partition exactly one year earlier';
+COMMENT ON FUNCTION @extschema@.prior_year(double precision, date) IS
+	'window function: the value of the row of the same partition exactly one year earlier';
+COMMENT ON FUNCTION @extschema@.prior_year(numeric, date) IS
+	'window function: the value of the row of the same partition exactly one year earlier';
+COMMENT ON AGGREGATE @extschema@.share(bigint, boolean) IS
+	'share of the rows marked part in the total, in percent';
+COMMENT ON AGGREGATE @extschema@.share(@extschema@.currency_amount, boolean) IS
+	'share of the rows marked part in the total, in percent';
+COMMENT ON AGGREGATE @extschema@.share(double precision, boolean) IS
+	'share of the rows marked part in the total, in percent';
+COMMENT ON AGGREGATE @extschema@.share(numeric, boolean) IS
+	'share of the rows marked part in the total, in percent';
+COMMENT ON AGGREGATE @extschema@.share_change(bigint, boolean, date) IS
+	'change of the part''s share against the same period a year earlier, in percentage points';
+COMMENT ON AGGREGATE @extschema@.share_change(@extschema@.currency_amount, boolean, date) IS
+	'change of the part''s share against the same period a year earlier, in percentage points';
+COMMENT ON AGGREGATE @extschema@.share_change(double precision, boolean, date) IS
+	'change of the part''s share against the same period a year earlier, in percentage points';
+COMMENT ON AGGREGATE @extschema@.share_change(numeric, boolean, date) IS
+	'change of the part''s share against the same period a year earlier, in percentage points';
+COMMENT ON FUNCTION @extschema@.share_of_total(bigint) IS
+	'window function: 100 * value / the partition''s total';
+COMMENT ON FUNCTION @extschema@.share_of_total(@extschema@.currency_amount) IS
+	'window function: 100 * value / the partition''s total';
+COMMENT ON FUNCTION @extschema@.share_of_total(double precision) IS
+	'window function: 100 * value / the partition''s total';
+COMMENT ON FUNCTION @extschema@.share_of_total(numeric) IS
+	'window function: 100 * value / the partition''s total';
+COMMENT ON AGGREGATE @extschema@.sum(@extschema@.currency_amount) IS
+	'exact sum of amounts of one currency (an error when the sum leaves the 64-bit range)';
+COMMENT ON FUNCTION @extschema@.to_cny(@extschema@.currency_amount, date) IS
+	'the amount converted to Chinese yuan with the rate valid on the date';
+COMMENT ON FUNCTION @extschema@.to_usd(@extschema@.currency_amount, date) IS
+	'the amount converted to US dollars with the rate valid on the date';
+COMMENT ON FUNCTION @extschema@.yoy(bigint, date) IS
+	'window function: growth over the row of the same partition exactly one year earlier, in percent';
+COMMENT ON FUNCTION @extschema@.yoy(@extschema@.currency_amount, date) IS
+	'window function: growth over the row of the same partition exactly one year earlier, in percent';
+COMMENT ON FUNCTION @extschema@.yoy(double precision, date) IS
+	'window function: growth over the row of the same partition exactly one year earlier, in percent';
+COMMENT ON FUNCTION @extschema@.yoy(numeric, date) IS
+	'window function: growth over the row of the same partition exactly one year earlier, in percent';
+
+COMMENT ON OPERATOR @extschema@.+ (@extschema@.currency_amount, @extschema@.currency_amount) IS
+	'sum of two amounts of one currency';
+COMMENT ON OPERATOR @extschema@.- (@extschema@.currency_amount, @extschema@.currency_amount) IS
+	'difference of two amounts of one currency';
+COMMENT ON OPERATOR @extschema@.- (NONE, @extschema@.currency_amount) IS
+	'the amount negated';
+COMMENT ON OPERATOR @extschema@.* (@extschema@.currency_amount, numeric) IS
+	'amount times a number, rounded half away from zero to the minor unit';
+COMMENT ON OPERATOR @extschema@.* (@extschema@.currency_amount, bigint) IS
+	'amount times a number, rounded half away from zero to the minor unit';
+COMMENT ON OPERATOR @extschema@.* (@extschema@.currency_amount, integer) IS
+	'amount times a number, rounded half away from zero to the minor unit';
+COMMENT ON OPERATOR @extschema@.* (@extschema@.currency_amount, double precision) IS
+	'amount times a number, rounded half away from zero to the minor unit';
+COMMENT ON OPERATOR @extschema@.* (numeric, @extschema@.currency_amount) IS
+	'amount times a number, rounded half away from zero to the minor unit';
+COMMENT ON OPERATOR @extschema@.* (bigint, @extschema@.currency_amount) IS
+	'amount times a number, rounded half away from zero to the minor unit';
+COMMENT ON OPERATOR @extschema@.* (integer, @extschema@.currency_amount) IS
+	'amount times a number, rounded half away from zero to the minor unit';
+COMMENT ON OPERATOR @extschema@.* (double precision, @extschema@.currency_amount) IS
+	'amount times a number, rounded half away from zero to the minor unit';
+COMMENT ON OPERATOR @extschema@./ (@extschema@.currency_amount, numeric) IS
+	'amount divided by a number, rounded half away from zero to the minor unit';
+COMMENT ON OPERATOR @extschema@./ (@extschema@.currency_amount, bigint) IS
+	'amount divided by a number, rounded half away from zero to the minor unit';
+COMMENT ON OPERATOR @extschema@./ (@extschema@.currency_amount, integer) IS
+	'amount divided by a number, rounded half away from zero to the minor unit';
+COMMENT ON OPERATOR @extschema@./ (@extschema@.currency_amount, double precision) IS
+	'amount divided by a number, rounded half away from zero to the minor unit';
+COMMENT ON OPERATOR @extschema@./ (@extschema@.currency_amount, @extschema@.currency_amount) IS
+	'ratio of two amounts of one currency, as numeric';
+COMMENT ON OPERATOR @extschema@.= (@extschema@.currency_amount, @extschema@.currency_amount) IS
+	'equal: the same currency and value (amounts of different currencies are not equal)';
+COMMENT ON OPERATOR @extschema@.<> (@extschema@.currency_amount, @extschema@.currency_amount) IS
+	'not equal';
+COMMENT ON OPERATOR @extschema@.< (@extschema@.currency_amount, @extschema@.currency_amount) IS
+	'less than (amounts of different currencies cannot be compared)';
+COMMENT ON OPERATOR @extschema@.<= (@extschema@.currency_amount, @extschema@.currency_amount) IS
+	'less than or equal (amounts of different currencies cannot be compared)';
+COMMENT ON OPERATOR @extschema@.> (@extschema@.currency_amount, @extschema@.currency_amount) IS
+	'greater than (amounts of different currencies cannot be compared)';
+COMMENT ON OPERATOR @extschema@.>= (@extschema@.currency_amount, @extschema@.currency_amount) IS
+	'greater than or equal (amounts of different currencies cannot be compared)';
+COMMENT ON OPERATOR @extschema@.= (@extschema@.growth_state, @extschema@.growth_state) IS
+	'the same summary (equal canonical forms)';
+COMMENT ON OPERATOR @extschema@.<> (@extschema@.growth_state, @extschema@.growth_state) IS
+	'different summaries';
+COMMENT ON CAST (@extschema@.currency_amount AS numeric) IS
+	'the amount in major units, exact';
+COMMENT ON SCHEMA trade_stats IS
+	'the exchange rates and the stored-summary definitions of the trade_stats extension';
+COMMENT ON VIEW trade_stats.exchange_rate_monthly IS
+	'monthly average of the rates of each pair, and the number of rates averaged';
+COMMENT ON TABLE trade_stats.rate_version IS
+	'internal: a version bumped by every change of exchange_rate, read by the rate cache';
+COMMENT ON AGGREGATE @extschema@.yoy_growth(value bigint, period date) IS
+	'same-period year-on-year growth in percent: from January 1 to the latest period against a year earlier';
+COMMENT ON AGGREGATE @extschema@.yoy_growth(value bigint, period date, as_of date) IS
+	'same-period year-on-year growth in percent: from January 1 to the as_of date against a year earlier';
+COMMENT ON AGGREGATE @extschema@.yoy_growth(value @extschema@.currency_amount, period date) IS
+	'same-period year-on-year growth in percent: from January 1 to the latest period against a year earlier';
+COMMENT ON AGGREGATE @extschema@.yoy_growth(value @extschema@.currency_amount, period date, as_of date) IS
+	'same-period year-on-year growth in percent: from January 1 to the as_of date against a year earlier';
+COMMENT ON AGGREGATE @extschema@.yoy_growth(value double precision, period date) IS
+	'same-period year-on-year growth in percent: from January 1 to the latest period against a year earlier';
+COMMENT ON AGGREGATE @extschema@.yoy_growth(value double precision, period date, as_of date) IS
+	'same-period year-on-year growth in percent: from January 1 to the as_of date against a year earlier';
+COMMENT ON AGGREGATE @extschema@.yoy_growth(value numeric, period date) IS
+	'same-period year-on-year growth in percent: from January 1 to the latest period against a year earlier';
+COMMENT ON AGGREGATE @extschema@.yoy_growth(value numeric, period date, as_of date) IS
+	'same-period year-on-year growth in percent: from January 1 to the as_of date against a year earlier';
