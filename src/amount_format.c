@@ -94,8 +94,12 @@ udiv_round(unsigned __int128 a, unsigned __int128 b)
 bool
 ts_div_round(int64_t a, int64_t b, int64_t *res)
 {
-	unsigned __int128 q = udiv_round(magnitude(a), magnitude(b));
+	unsigned __int128 q;
 	bool		negative = (a < 0) != (b < 0);
+
+	if (b == 0)
+		return false;
+	q = udiv_round(magnitude(a), magnitude(b));
 
 	if (negative)
 	{
@@ -118,7 +122,11 @@ ts_div128_round(ts_int128 a, int64_t b, int64_t *res)
 {
 	unsigned __int128 ua = a < 0 ? (unsigned __int128) 0 - (unsigned __int128) a :
 		(unsigned __int128) a;
-	unsigned __int128 q = udiv_round(ua, (unsigned __int128) b);
+	unsigned __int128 q;
+
+	if (b <= 0)
+		return false;
+	q = udiv_round(ua, (unsigned __int128) b);
 
 	if (a < 0)
 	{

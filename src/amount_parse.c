@@ -210,8 +210,7 @@ number_starts(const unsigned char *p, const unsigned char *end)
 
 /*
  * Compare text (collapsing white space runs to one space, ASCII folded to
- * lower case) with a lower-case key.  If drop_s, the key may also match
- * without its final 's'.
+ * lower case) with a lower-case key.
  */
 static bool
 text_equals(const unsigned char *p, const unsigned char *end, const char *key)

@@ -79,7 +79,6 @@ typedef struct Segment
 	int			nsteps;			/* 0: no rate applies */
 	const RatePoint *step[2];
 	bool		inverse[2];
-	uint16		via;			/* intermediate currency of a cross */
 } Segment;
 
 /* How to convert one pair on any date.  A hash table entry. */
@@ -448,7 +447,6 @@ resolve(RateGeneration *gen, ts_currency_key a, ts_currency_key b, DateADT d,
 			pair_rate(gen, x, b, d, &seg->step[1], &seg->inverse[1]))
 		{
 			seg->nsteps = 2;
-			seg->via = x;
 			return;
 		}
 	}

@@ -24,9 +24,10 @@ const int64_t ts_pow10[19] = {
 	1000000000000000000LL
 };
 
-#define C(code, num, minor) {code, num, minor, false, NULL, NULL}
-#define N(code, num, minor, en, zh) {code, num, minor, false, en, zh}
-#define H(code, num, minor) {code, num, minor, true, NULL, NULL}
+#define C(code, num, minor) {code, num, minor, NULL, NULL}
+#define N(code, num, minor, en, zh) {code, num, minor, en, zh}
+/* a withdrawn currency, kept so that old data still reads */
+#define H(code, num, minor) {code, num, minor, NULL, NULL}
 
 static const ts_currency currencies[] = {
 	C("AED", 784, 2),

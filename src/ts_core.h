@@ -62,7 +62,6 @@ typedef struct ts_currency
 	char		code[4];		/* "USD" */
 	uint16_t	numeric_code;	/* ISO 4217 numeric code, 840 */
 	int8_t		minor_units;	/* decimals of the minor unit, 0..4 */
-	bool		historic;		/* withdrawn, kept for old data */
 	const char *name_en;		/* name used by humanize('en'), or NULL */
 	const char *name_zh;		/* name used by humanize('zh'), or NULL */
 } ts_currency;
@@ -139,8 +138,8 @@ extern int	ts_humanize(int64_t units, ts_currency_key currency, ts_lang lang,
 						int digits, char *buf);
 
 /*
- * Checked and rounding arithmetic.  Each returns false on overflow (or, for
- * division, a zero divisor, which callers check first).
+ * Checked and rounding arithmetic.  Each returns false on overflow; the
+ * divisions also return false for a zero divisor.
  */
 static inline bool
 ts_add(int64_t a, int64_t b, int64_t *res)
@@ -166,10 +165,13 @@ ts_neg(int64_t a, int64_t *res)
 	return !__builtin_sub_overflow((int64_t) 0, a, res);
 }
 
-/* a / b rounded half away from zero; b != 0. */
+/* a / b rounded half away from zero; false when b is 0 or on overflow. */
 extern bool ts_div_round(int64_t a, int64_t b, int64_t *res);
 
-/* 128-bit a / b rounded half away from zero, into an int64; b > 0. */
+/*
+ * 128-bit a / b rounded half away from zero, into an int64; false when b is
+ * not positive or the quotient does not fit.
+ */
 extern bool ts_div128_round(ts_int128 a, int64_t b, int64_t *res);
 
 /*
