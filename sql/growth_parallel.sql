@@ -11,9 +11,13 @@ INSERT INTO customs
 		   amount::numeric::float8
 	FROM (SELECT p, d::date AS d, CASE WHEN random() < 0.5 THEN 'X' ELSE 'M' END AS flow,
 				 currency_amount(round((random() * 1e6 - 1e5)::numeric, 2), 'CNY') AS amount
-		  FROM generate_series(1, 20) p,
-			   generate_series(date '2017-01-01', date '2021-11-01', interval '1 month') d,
-			   generate_series(1, 80) k) s;
+		  -- random() runs in this fixed order, whatever join order the
+		  -- planner picks for the series
+		  FROM (SELECT p, d, k
+				FROM generate_series(1, 20) p,
+					 generate_series(date '2017-01-01', date '2021-11-01', interval '1 month') d,
+					 generate_series(1, 80) k
+				ORDER BY p, d, k) g) s;
 ANALYZE customs;
 
 CREATE FUNCTION pg_temp.measures() RETURNS TABLE (partner int, results text)
