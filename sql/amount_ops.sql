@@ -105,16 +105,14 @@ RESET enable_bitmapscan;
 SELECT v FROM usd_trade ORDER BY v DESC LIMIT 3;
 
 -- = is not mergejoinable (see mixed_equality): without hash joins the
--- planner loops, through the btree index.
+-- planner loops, through the btree index; without loops it hashes.
 SET enable_hashjoin = off;
-SET enable_nestloop = off;
 EXPLAIN (COSTS OFF) SELECT count(*) FROM usd_trade a JOIN usd_trade b ON a.v = b.v;
 SELECT count(*) FROM usd_trade a JOIN usd_trade b ON a.v = b.v;
 RESET enable_hashjoin;
-SET enable_mergejoin = off;
+SET enable_nestloop = off;
 EXPLAIN (COSTS OFF) SELECT count(*) FROM usd_trade a JOIN usd_trade b ON a.v = b.v;
 SELECT count(*) FROM usd_trade a JOIN usd_trade b ON a.v = b.v;
-RESET enable_mergejoin;
 RESET enable_nestloop;
 
 -- A mixed-currency column: equality-based operations work ...

@@ -3,7 +3,9 @@
 # of its fuzz targets, the pg_regress and isolation suites, and the client
 # tests (dump and restore, the demo's report, the BI drivers) and the
 # scale-out tests (postgres_fdw, dblink, PL/Proxy, Citus emulation), each in a
-# throwaway PostgreSQL cluster.  Ends with the line
+# throwaway PostgreSQL cluster; then the pg_regress and isolation suites on a
+# PostgreSQL built with --enable-cassert (test/versions.sh --cassert; the
+# first run builds it, about 12 minutes).  Ends with the line
 # "N passed, N failed"; exits non-zero if anything failed.
 #
 #   test/run-tests.sh              everything
@@ -105,6 +107,27 @@ if [ $# -eq 0 ]; then
 	grep -E '^(ok|not ok|skipped) ' "$work/client.out"
 	count_results "$work/client.out" '^ok - ' '^not ok - ' "client and scale-out tests"
 	skipped=$((skipped + $(grep -c '^skipped ' "$work/client.out")))
+fi
+
+# 5. The pg_regress and isolation suites again against PostgreSQL built with
+#    --enable-cassert (the newest major Debian's archive serves, built once
+#    into a cache outside the repository): assertions, and freed memory
+#    clobbered, so that a use after free fails here.
+if [ $# -eq 0 ] && [ "${TS_SKIP_CASSERT:-}" != 1 ]; then
+	echo "== pg_regress and isolation on a cassert build"
+	start=$SECONDS
+	TS_CASSERT_MAJOR=${TS_CASSERT_MAJOR:-18}
+	test/versions.sh --cassert "$TS_CASSERT_MAJOR" >"$work/cassert.out" 2>&1
+	grep -vE '^\(' "$work/cassert.out" | tail -40
+	line=$(grep -E '^PostgreSQL .*: [0-9]+ passed, [0-9]+ failed$' "$work/cassert.out" | tail -1)
+	if [ -n "$line" ]; then
+		passed=$((passed + $(echo "$line" | sed -E 's/.*: ([0-9]+) passed.*/\1/')))
+		failed=$((failed + $(echo "$line" | sed -E 's/.* ([0-9]+) failed$/\1/')))
+	else
+		echo "the cassert build did not run"
+		failed=$((failed + 1))
+	fi
+	echo "(cassert job: $((SECONDS - start)) s)"
 fi
 
 if [ "$skipped" -gt 0 ]; then

@@ -11,7 +11,11 @@
 # "PostgreSQL MAJOR (VERSION): N passed, N failed" per major; exits
 # non-zero if any failed.
 #
-#   test/versions.sh [MAJOR...]    default: 15 16 17 18 19
+#   test/versions.sh [--cassert] [MAJOR...]    default: 15 16 17 18 19
+#
+# --cassert builds PostgreSQL with --enable-cassert (assertions, and freed
+# memory clobbered, which makes a use after free fail): the test command
+# runs the suites this way on the newest major it can fetch.
 #
 # 15 is Debian 12's own server (no build).  A major whose source cannot be
 # fetched is reported as unavailable, not failed.  Not part of the test
@@ -19,6 +23,11 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . test/lib.sh
+cassert=
+if [ "${1:-}" = --cassert ]; then
+	cassert=-cassert
+	shift
+fi
 majors=("$@")
 [ ${#majors[@]} -gt 0 ] || majors=(15 16 17 18 19)
 cache=${TS_VERSIONS_CACHE:-/var/tmp/trade_stats-versions}
@@ -92,16 +101,19 @@ fetch() {
 
 # build MAJOR VERSION: configure, make and install into the cache, once.
 build() {
-	local major=$1 v=$2 prefix="$cache/pg-$2" srcdir="$cache/build-$2"
+	local major=$1 v=$2 name=$2$cassert
+	local prefix="$cache/pg-$name" srcdir="$cache/build-$name" log="$cache/build-$name.log"
 	[ -x "$prefix/bin/pg_config" ] && return 0
 	rm -rf "$srcdir" && mkdir -p "$srcdir" &&
 		tar -xjf "$cache/src/postgresql-${major}_$v.orig.tar.bz2" -C "$srcdir" --strip-components=1 &&
 		(cd "$srcdir" &&
-			./configure --prefix="$prefix" --without-icu --without-zlib >"$cache/build-$v.log" 2>&1 &&
-			make -s -j"$(nproc)" >>"$cache/build-$v.log" 2>&1 &&
-			make -s install >>"$cache/build-$v.log" 2>&1 &&
-			make -s -C src/test/isolation install >>"$cache/build-$v.log" 2>&1) ||
-		{ echo "PostgreSQL $major ($v): build failed, see $cache/build-$v.log"; return 1; }
+			./configure --prefix="$prefix" --without-icu --without-zlib \
+				${cassert:+--enable-cassert --enable-debug} >"$log" 2>&1 &&
+			make -s -j"$(nproc)" >>"$log" 2>&1 &&
+			make -s install >>"$log" 2>&1 &&
+			make -s -C src/test/isolation install >>"$log" 2>&1) ||
+		{ echo "PostgreSQL $major ($v$cassert): build failed, see $log"; return 1; }
+	rm -rf "$srcdir"
 }
 
 # test MAJOR VERSION PG_CONFIG: build the extension, run the suites.
@@ -151,10 +163,11 @@ run_suites() {
 status=0
 for major in "${majors[@]}"; do
 	start=$SECONDS
-	if [ "$major" = "$PG_MAJOR" ] && [ -x "$PG_CONFIG" ]; then
+	if [ -z "$cassert" ] && [ "$major" = "$PG_MAJOR" ] && [ -x "$PG_CONFIG" ]; then
 		run_suites "$major" "$("$PG_CONFIG" --version | awk '{print $2}')" "$PG_CONFIG" || status=1
 	elif v=$(fetch "$major"); then
-		build "$major" "$v" && run_suites "$major" "$v" "$cache/pg-$v/bin/pg_config" || status=1
+		build "$major" "$v" &&
+			run_suites "$major" "$v$cassert" "$cache/pg-$v$cassert/bin/pg_config" || status=1
 	else
 		echo "PostgreSQL $major: unavailable (no source tarball in $archive)"
 	fi
