@@ -1,21 +1,10 @@
 --
 -- currency_amount arithmetic, comparison and operator classes
 --
-
-CREATE FUNCTION pg_temp.try(expr text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-	result text;
-BEGIN
-	EXECUTE 'SELECT (' || expr || ')::text' INTO result;
-	RETURN result;
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END
-$$;
+\i test/sql/helpers.psql
 
 -- Arithmetic: exact, rounded half away from zero to the minor unit.
-SELECT expr, pg_temp.try(expr) AS result
+SELECT expr, pg_temp.try_expr(expr) AS result
 FROM (VALUES
 	('''463.11 billion yuan''::currency_amount + ''257.38 billion yuan'''),
 	('''463.11 billion yuan''::currency_amount - ''257.38 billion yuan'''),
@@ -45,7 +34,7 @@ FROM (VALUES
 ) AS t(expr);
 
 -- Errors: mixed currencies 22023, overflow 22003, division by zero 22012.
-SELECT expr, pg_temp.try(expr) AS error
+SELECT expr, pg_temp.try_expr(expr) AS error
 FROM (VALUES
 	('''5 USD''::currency_amount + ''5 EUR'''),
 	('''5 USD''::currency_amount - ''5 CNY'''),
@@ -82,8 +71,8 @@ SELECT '5 USD'::currency_amount = '5 EUR' AS eq,
 	   '5 USD'::currency_amount > '6 USD' AS gt,
 	   '5 USD'::currency_amount >= '6 USD' AS ge;
 SELECT '5 USD'::currency_amount < '5 EUR';
-SELECT pg_temp.try('''5 USD''::currency_amount >= ''5 EUR''');
-SELECT pg_temp.try('currency_amount_cmp(''5 USD'', ''5 EUR'')');
+SELECT pg_temp.try_expr('''5 USD''::currency_amount >= ''5 EUR''');
+SELECT pg_temp.try_expr('currency_amount_cmp(''5 USD'', ''5 EUR'')');
 
 -- A single-currency column: btree index, sorts, merge and hash joins.
 CREATE TABLE usd_trade (id int, v currency_amount);

@@ -1,32 +1,10 @@
 --
 -- Exchange rates and convert(), to_usd(), to_cny()
 --
+\i test/sql/helpers.psql
 
 -- Start from no rates; leave none behind (see the end).
 TRUNCATE trade_stats.exchange_rate;
-
-CREATE FUNCTION pg_temp.try(expr text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-	result text;
-BEGIN
-	EXECUTE 'SELECT (' || expr || ')::text' INTO result;
-	RETURN result;
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END
-$$;
-
--- Run one statement, giving 'ok' or its SQLSTATE and message.
-CREATE FUNCTION pg_temp.try_exec(stmt text) RETURNS text
-LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE stmt;
-	RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END
-$$;
 
 -- Monthly rates as customs offices use them, a daily EUR rate, and a JPY rate.
 INSERT INTO trade_stats.exchange_rate VALUES
@@ -38,7 +16,7 @@ INSERT INTO trade_stats.exchange_rate VALUES
 	('KWD', 'USD', '2020-01-01', 3.2994);
 
 -- Direct and inverted use; the same currency passes through.
-SELECT expr, pg_temp.try(expr) AS result
+SELECT expr, pg_temp.try_expr(expr) AS result
 FROM (VALUES
 	('to_cny(''1000000.00 USD'', ''2020-01-15'')'),
 	('to_cny(''1000000.00 USD'', ''2020-12-01'')'),
@@ -97,14 +75,14 @@ INSERT INTO trade_stats.exchange_rate VALUES
 SELECT convert('1000000000.00 USD', 'SGD', date '2020-02-01') AS wide_rate,
 	   convert('-1000000000.00 USD', 'SGD', date '2020-02-01') AS negative,
 	   convert('1345678901.23 SGD', 'USD', date '2020-02-01') AS inverted;
-SELECT pg_temp.try('convert(''92233720368547758.07 USD'', ''THB'', date ''2020-02-01'')');
+SELECT pg_temp.try_expr('convert(''92233720368547758.07 USD'', ''THB'', date ''2020-02-01'')');
 
 -- Errors: no rate (naming the pair and the date), unknown currency, range.
 SELECT to_usd('100 CNY', '2019-12-31');
 SELECT convert('100 USD', 'XYZ', date '2020-01-01');
-SELECT pg_temp.try('convert(''100 USD'', ''ZAR'', date ''2020-01-01'')');
-SELECT pg_temp.try('convert(''92233720368547758.07 USD'', ''JPY'', date ''2020-02-01'')');
-SELECT pg_temp.try('to_usd(''5 CNY'', ''infinity'')');
+SELECT pg_temp.try_expr('convert(''100 USD'', ''ZAR'', date ''2020-01-01'')');
+SELECT pg_temp.try_expr('convert(''92233720368547758.07 USD'', ''JPY'', date ''2020-02-01'')');
+SELECT pg_temp.try_expr('to_usd(''5 CNY'', ''infinity'')');
 SELECT to_usd(NULL, '2020-01-01') IS NULL AS strict_amount,
 	   to_usd('5 CNY', NULL) IS NULL AS strict_date,
 	   convert('5 CNY', NULL, date '2020-01-01') IS NULL AS strict_currency;
@@ -139,14 +117,14 @@ UPDATE trade_stats.exchange_rate SET rate = 1.6 WHERE base = 'USD' AND quote = '
 SELECT convert('100 USD', 'AUD', date '2020-02-01') AS updated_in_transaction;
 ROLLBACK;
 -- Rolled back: gone again (the cross through EUR has no AUD either).
-SELECT pg_temp.try('convert(''100 USD'', ''AUD'', date ''2020-02-01'')') AS after_rollback;
+SELECT pg_temp.try_expr('convert(''100 USD'', ''AUD'', date ''2020-02-01'')') AS after_rollback;
 -- Update, delete, truncate of committed rates.
 INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'NZD', '2020-01-01', 1.5);
 SELECT convert('100 USD', 'NZD', date '2020-02-01') AS inserted;
 UPDATE trade_stats.exchange_rate SET rate = 1.55 WHERE base = 'USD' AND quote = 'NZD';
 SELECT convert('100 USD', 'NZD', date '2020-02-01') AS updated;
 DELETE FROM trade_stats.exchange_rate WHERE base = 'USD' AND quote = 'NZD';
-SELECT pg_temp.try('convert(''100 USD'', ''NZD'', date ''2020-02-01'')') AS deleted;
+SELECT pg_temp.try_expr('convert(''100 USD'', ''NZD'', date ''2020-02-01'')') AS deleted;
 -- Within one PL/pgSQL function, whose simple expressions outlive statements.
 DO $$
 DECLARE
@@ -179,7 +157,7 @@ COMMIT;
 -- TRUNCATE empties the cache's view as well.
 CREATE TEMP TABLE saved_rates AS SELECT * FROM trade_stats.exchange_rate;
 TRUNCATE trade_stats.exchange_rate;
-SELECT pg_temp.try('to_cny(''1 USD'', ''2020-06-01'')') AS after_truncate;
+SELECT pg_temp.try_expr('to_cny(''1 USD'', ''2020-06-01'')') AS after_truncate;
 INSERT INTO trade_stats.exchange_rate SELECT * FROM saved_rates;
 SELECT to_cny('1 USD', '2020-06-01') AS restored;
 
@@ -217,8 +195,8 @@ SELECT load_rates(E'year,JPY,USD\n2001年,7.6,827.70\n', 'CNY', ',', 'YYYY"年"'
 SELECT load_rates(E'year,JPY,USD\n2001年,7.6,827.71\n', 'CNY', ',', 'YYYY"年"', per => 100, columns => 'base');
 SELECT * FROM trade_stats.exchange_rate WHERE quote = 'CNY' AND valid_from = '2001-01-01' ORDER BY base;
 SELECT to_cny('100 JPY', '2001-06-30') AS hundred_yen, to_cny('100.00 USD', '2001-06-30') AS hundred_dollars;
-SELECT pg_temp.try($$load_rates('Date,USD', 'XYZ')$$);
-SELECT pg_temp.try($$load_rates('Date,USD', 'EUR', per => 0)$$);
-SELECT pg_temp.try($$load_rates('Date,USD', 'EUR', columns => 'quotes')$$);
+SELECT pg_temp.try_expr($$load_rates('Date,USD', 'XYZ')$$);
+SELECT pg_temp.try_expr($$load_rates('Date,USD', 'EUR', per => 0)$$);
+SELECT pg_temp.try_expr($$load_rates('Date,USD', 'EUR', columns => 'quotes')$$);
 
 TRUNCATE trade_stats.exchange_rate;

@@ -2,18 +2,7 @@
 -- Stored summaries (SPEC section 5): growth_summary, rollup, rolling, the
 -- accessors, + and -, the canonical stored form and its golden v1 texts.
 --
-
-CREATE FUNCTION pg_temp.try(expr text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-	result text;
-BEGIN
-	EXECUTE expr INTO result;
-	RETURN result;
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END
-$$;
+\i test/sql/helpers.psql
 
 -- The Chongqing table of the README: exports and imports of two partners,
 -- October and November of 2020 and 2021, in CNY.

@@ -2,18 +2,7 @@
 -- Growth and share aggregates: the SPEC's semantics on small hand-made data.
 -- Every expected number is worked out in the comments.
 --
-
-CREATE FUNCTION pg_temp.try(expr text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-	result text;
-BEGIN
-	EXECUTE expr INTO result;
-	RETURN result;
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END
-$$;
+\i test/sql/helpers.psql
 
 -- 2020: 100 a month; 2021 to November: 110 a month.  December 2020 (1000)
 -- is outside both January-November windows.

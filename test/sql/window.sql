@@ -2,18 +2,7 @@
 -- Window functions yoy, mom, prior_year, monthly_from_ytd, share_of_total
 -- and the scalar pct_change.
 --
-
-CREATE FUNCTION pg_temp.try(expr text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-	result text;
-BEGIN
-	EXECUTE expr INTO result;
-	RETURN result;
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END
-$$;
+\i test/sql/helpers.psql
 
 -- A monthly series with a gap (no March 2020), a NULL (May 2021), a zero
 -- base (June 2020), a negative value, and 2020-02-29.

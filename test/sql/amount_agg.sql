@@ -1,18 +1,7 @@
 --
 -- sum, avg, min, max of currency_amount
 --
-
-CREATE FUNCTION pg_temp.try(expr text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-	result text;
-BEGIN
-	EXECUTE expr INTO result;
-	RETURN result;
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END
-$$;
+\i test/sql/helpers.psql
 
 CREATE TABLE flows (flow text, v currency_amount);
 INSERT INTO flows VALUES

@@ -1,22 +1,10 @@
 --
 -- currency_amount text input and output, accessors, casts, humanize
 --
-
--- Run one expression, giving its result or its SQLSTATE and message.
-CREATE FUNCTION pg_temp.try(expr text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-	result text;
-BEGIN
-	EXECUTE 'SELECT (' || expr || ')::text' INTO result;
-	RETURN result;
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END
-$$;
+\i test/sql/helpers.psql
 
 -- Every format of SPEC section 1, and more that reports print.
-SELECT input, pg_temp.try(format('%L::currency_amount', input)) AS parsed
+SELECT input, pg_temp.try_expr(format('%L::currency_amount', input)) AS parsed
 FROM (VALUES
 	('720490000000.00 CNY'),
 	('CNY 720.49'),
@@ -64,7 +52,7 @@ FROM (VALUES
 ) AS t(input);
 
 -- Bad input: SQLSTATE and message naming the offending text.
-SELECT input, pg_temp.try(format('%L::currency_amount', input)) AS error
+SELECT input, pg_temp.try_expr(format('%L::currency_amount', input)) AS error
 FROM (VALUES
 	(''),
 	('USD'),
@@ -118,11 +106,11 @@ SELECT currency_amount(12.345, 'USD') AS half_up,
 	   currency_amount(0.5, 'JPY') AS jpy,
 	   currency_amount(1, 'kwd') AS kwd,
 	   currency_amount(92233720368547758.07, 'USD') AS max_usd;
-SELECT pg_temp.try('currency_amount(1, ''XYZ'')');
-SELECT pg_temp.try('currency_amount(1, ''US'')');
-SELECT pg_temp.try('currency_amount(''NaN'', ''USD'')');
-SELECT pg_temp.try('currency_amount(''Infinity'', ''USD'')');
-SELECT pg_temp.try('currency_amount(92233720368547758.075, ''USD'')');
+SELECT pg_temp.try_expr('currency_amount(1, ''XYZ'')');
+SELECT pg_temp.try_expr('currency_amount(1, ''US'')');
+SELECT pg_temp.try_expr('currency_amount(''NaN'', ''USD'')');
+SELECT pg_temp.try_expr('currency_amount(''Infinity'', ''USD'')');
+SELECT pg_temp.try_expr('currency_amount(92233720368547758.075, ''USD'')');
 SELECT currency_amount(NULL, 'USD') IS NULL AS strict;
 
 -- humanize in English and Chinese; its output is valid input.
@@ -143,12 +131,12 @@ FROM (VALUES ('8.45 trillion yuan'::currency_amount),
 SELECT humanize('1234567 JPY', 'en', 0) AS d0,
 	   humanize('1234567 JPY', 'en', 4) AS d4,
 	   humanize('8450000000000 CNY', 'zh-CN', 1) AS zh_cn;
-SELECT pg_temp.try('humanize(''5 USD'', ''fr'')');
-SELECT pg_temp.try('humanize(''5 USD'', ''en'', -1)');
-SELECT pg_temp.try('humanize(''5 USD'', ''en'', 13)');
+SELECT pg_temp.try_expr('humanize(''5 USD'', ''fr'')');
+SELECT pg_temp.try_expr('humanize(''5 USD'', ''en'', -1)');
+SELECT pg_temp.try_expr('humanize(''5 USD'', ''en'', 13)');
 
 -- '.' is always the decimal point and ',' the thousands separator, whatever
 -- the currency: 1.000 JPY is one yen, 1,000 JPY a thousand; a European
 -- figure (1.000,50) is not read.
-SELECT input, pg_temp.try(format('%L::currency_amount', input)) AS parsed
+SELECT input, pg_temp.try_expr(format('%L::currency_amount', input)) AS parsed
 FROM (VALUES ('1.000 JPY'), ('1,000 JPY'), ('1.000,50 EUR'), ('1.500 EUR')) t(input);
