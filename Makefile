@@ -15,7 +15,7 @@ OBJS = $(CORE_OBJS) src/amount_io.o src/amount_ops.o src/amount_agg.o src/conver
 
 DATA = $(wildcard src/$(EXTENSION)--*.sql)
 
-REGRESS = amount_io amount_ops amount_agg amount_parallel amount_binary convert convert_real growth growth_oracle growth_parallel growth_real window summary summary_table security state_calls mixed_equality catalog
+REGRESS = amount_io amount_ops amount_agg amount_parallel amount_binary convert convert_real growth growth_oracle growth_parallel growth_real window summary summary_table security state_calls mixed_equality catalog rate_bypass
 REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION)
 ISOLATION = convert_sessions summary_writers
 ISOLATION_OPTS = --inputdir=test --load-extension=$(EXTENSION)

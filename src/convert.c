@@ -29,6 +29,11 @@
  * Generations are reference-counted by the call sites using them (a cursor
  * may outlive newer statements) and freed when unused and no longer current.
  *
+ * The rates a role may read are the rates it is served: each statement
+ * checks that the current role may SELECT from exchange_rate, and when
+ * row-level security applies to the role, the generation belongs to that
+ * role alone.
+ *
  * Global state: current_generation and the two kept SPI plans.  Both are
  * caches, rebuilt on demand.
  *
@@ -39,12 +44,16 @@
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "miscadmin.h"
+#include "catalog/namespace.h"
+#include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/datum.h"
 #include "utils/hsearch.h"
+#include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/rls.h"
 #include "utils/snapmgr.h"
 
 #include "trade_stats.h"
@@ -93,6 +102,8 @@ typedef struct RateGeneration
 {
 	int64		version;
 	Oid			version_table;
+	Oid			rls_user;		/* the role it was read as, when row-level
+								 * security applied; else InvalidOid */
 	MemoryContext cxt;			/* holds this struct and everything below */
 	HTAB	   *pairs;			/* PairKey -> PairRates */
 	HTAB	   *timelines;		/* PairKey -> Timeline */
@@ -109,6 +120,7 @@ typedef struct RateGeneration
 typedef struct ConvertCall
 {
 	RateGeneration *gen;		/* holds a reference, or NULL */
+	Oid			userid;			/* the role gen was chosen for */
 	MemoryContextCallback release;
 	MemoryContext cxt;			/* fn_mcxt */
 	/* the snapshot gen was chosen under */
@@ -238,9 +250,34 @@ remember_snapshot(ConvertCall *call, Snapshot snap)
 			   sizeof(TransactionId) * snap->subxcnt);
 }
 
-/* The current generation for this version of the rates, made if needed. */
+/*
+ * May the current role read the rates?  As a query of exchange_rate would
+ * ask: SELECT on the table (or on every column), else 42501.  Returns the
+ * role when row-level security applies to it (each such role has rates of
+ * its own), else InvalidOid.
+ */
+static Oid
+check_rate_access(Oid userid)
+{
+	Oid			nsp = get_namespace_oid("trade_stats", false);
+	Oid			relid = get_relname_relid("exchange_rate", nsp);
+
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation \"trade_stats.exchange_rate\" does not exist")));
+	if (pg_class_aclcheck(relid, userid, ACL_SELECT) != ACLCHECK_OK &&
+		pg_attribute_aclcheck_all(relid, userid, ACL_SELECT, ACLMASK_ALL) != ACLCHECK_OK)
+		aclcheck_error(ACLCHECK_NO_PRIV, OBJECT_TABLE, "exchange_rate");
+	return check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED ? userid : InvalidOid;
+}
+
+/*
+ * The current generation for this version of the rates (and this role,
+ * under row-level security), made if needed.
+ */
 static RateGeneration *
-generation_for(int64 version, Oid table)
+generation_for(int64 version, Oid table, Oid rls_user)
 {
 	MemoryContext cxt;
 	RateGeneration *gen;
@@ -248,7 +285,8 @@ generation_for(int64 version, Oid table)
 
 	if (current_generation != NULL &&
 		current_generation->version == version &&
-		current_generation->version_table == table)
+		current_generation->version_table == table &&
+		current_generation->rls_user == rls_user)
 		return current_generation;
 
 	cxt = AllocSetContextCreate(TopMemoryContext, "trade_stats rate cache",
@@ -256,6 +294,7 @@ generation_for(int64 version, Oid table)
 	gen = MemoryContextAllocZero(cxt, sizeof(RateGeneration));
 	gen->version = version;
 	gen->version_table = table;
+	gen->rls_user = rls_user;
 	gen->cxt = cxt;
 
 	memset(&ctl, 0, sizeof(ctl));
@@ -286,6 +325,8 @@ get_call(FunctionCallInfo fcinfo)
 	RateGeneration *gen;
 	int64		version;
 	Oid			table;
+	Oid			userid = GetUserId();
+	Oid			rls_user;
 
 	if (call == NULL)
 	{
@@ -301,15 +342,18 @@ get_call(FunctionCallInfo fcinfo)
 	if (!ActiveSnapshotSet())
 		elog(ERROR, "convert() needs an active snapshot");
 	snap = GetActiveSnapshot();
-	if (same_snapshot(call, snap))
+	if (same_snapshot(call, snap) && call->userid == userid)
 		return call;
 
+	/* the role may have changed (SET ROLE, SECURITY DEFINER, a pool) */
+	rls_user = check_rate_access(userid);
 	read_version(&version, &table);
-	gen = generation_for(version, table);
+	gen = generation_for(version, table, rls_user);
 	gen->refcount++;
 	if (call->gen != NULL)
 		drop_reference(call->gen);
 	call->gen = gen;
+	call->userid = userid;
 	call->timeline = NULL;
 	remember_snapshot(call, snap);
 	return call;

@@ -878,3 +878,7 @@ COMMENT ON AGGREGATE @extschema@.yoy_growth(value numeric, period date) IS
 	'same-period year-on-year growth in percent: from January 1 to the latest period against a year earlier';
 COMMENT ON AGGREGATE @extschema@.yoy_growth(value numeric, period date, as_of date) IS
 	'same-period year-on-year growth in percent: from January 1 to the as_of date against a year earlier';
+
+-- The version trigger fires whatever session_replication_role says (a
+-- session in replica mode changes rates too).
+ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_changed;

@@ -481,6 +481,10 @@ CREATE TRIGGER exchange_rate_changed
 	AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON trade_stats.exchange_rate
 	FOR EACH STATEMENT EXECUTE FUNCTION trade_stats.bump_rate_version();
 
+-- The version trigger fires whatever session_replication_role says (a
+-- session in replica mode changes rates too).
+ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_changed;
+
 CREATE FUNCTION @extschema@.convert(a @extschema@.currency_amount, to_currency text, on_date date)
 RETURNS @extschema@.currency_amount
 AS 'MODULE_PATHNAME', 'currency_amount_convert'

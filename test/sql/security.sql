@@ -40,3 +40,53 @@ FROM (VALUES (date '2020-01-01', 100::bigint), ('2021-01-01', 110)) t(d, v);
 RESET search_path;
 DROP SCHEMA evil CASCADE;
 TRUNCATE trade_stats.exchange_rate;
+
+--
+-- The rate cache serves each role exactly the rates it may read: a role
+-- without SELECT on exchange_rate gets 42501 even after another role
+-- warmed the cache in the same session, and under row-level security each
+-- role converts with the rows its policy shows it.
+--
+INSERT INTO trade_stats.exchange_rate VALUES
+	('USD', 'CNY', '2020-01-01', 7.0), ('USD', 'CNY', '2020-06-01', 6.5);
+CREATE ROLE regress_rate_alice;
+CREATE ROLE regress_rate_bob;
+GRANT SELECT ON trade_stats.exchange_rate TO regress_rate_alice;
+REVOKE SELECT ON trade_stats.exchange_rate FROM PUBLIC;
+-- one session, one call site (a prepared statement), two roles
+PREPARE conv AS SELECT to_cny('100 USD', '2020-07-01') AS cny;
+SET ROLE regress_rate_alice;
+EXECUTE conv;
+SET ROLE regress_rate_bob;
+\set VERBOSITY sqlstate
+EXECUTE conv;
+SELECT to_cny('100 USD', '2020-07-01');
+\set VERBOSITY default
+SELECT to_cny('100 USD', '2020-07-01');
+RESET ROLE;
+GRANT SELECT ON trade_stats.exchange_rate TO PUBLIC;
+
+-- Row-level security: alice sees only the rates before June 2020.
+ALTER TABLE trade_stats.exchange_rate ENABLE ROW LEVEL SECURITY;
+CREATE POLICY regress_rate_before_june ON trade_stats.exchange_rate FOR SELECT
+	TO regress_rate_alice USING (valid_from < '2020-06-01');
+CREATE POLICY regress_rate_all ON trade_stats.exchange_rate FOR SELECT
+	TO regress_rate_bob USING (true);
+SET ROLE regress_rate_bob;
+EXECUTE conv;
+SET ROLE regress_rate_alice;
+EXECUTE conv;
+SET ROLE regress_rate_bob;
+EXECUTE conv;
+RESET ROLE;
+-- the owner (no policy applies to it) sees every rate
+EXECUTE conv;
+
+DEALLOCATE conv;
+DROP POLICY regress_rate_before_june ON trade_stats.exchange_rate;
+DROP POLICY regress_rate_all ON trade_stats.exchange_rate;
+ALTER TABLE trade_stats.exchange_rate DISABLE ROW LEVEL SECURITY;
+REVOKE SELECT ON trade_stats.exchange_rate FROM regress_rate_alice;
+DROP ROLE regress_rate_alice;
+DROP ROLE regress_rate_bob;
+TRUNCATE trade_stats.exchange_rate;
