@@ -17,7 +17,7 @@ DATA = $(wildcard src/$(EXTENSION)--*.sql)
 
 REGRESS = amount_io amount_ops amount_agg amount_parallel amount_binary convert convert_real growth growth_oracle growth_parallel growth_real window summary summary_table security state_calls mixed_equality catalog rate_bypass
 REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION)
-ISOLATION = convert_sessions summary_writers
+ISOLATION = convert_sessions summary_writers rate_writers
 ISOLATION_OPTS = --inputdir=test --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= pg_config

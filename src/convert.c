@@ -5,16 +5,17 @@
  *	  in trade_stats.exchange_rate, and the backend-local rate cache.
  *
  * The cache must never serve a rate the statement's snapshot does not see.
- * Plain INSERT/UPDATE/DELETE send no invalidation, so the extension keeps a
- * version: a statement trigger on exchange_rate sets the single row of
- * trade_stats.rate_version to a fresh sequence value on every change.  Each
- * statement (each call site's fn_extra) reads that row once, with its own
- * snapshot, and uses the cache generation built for exactly that version:
- * an uncommitted change of another session, or a rolled-back one, is
- * invisible and so is its version; a change earlier in our own transaction
- * is visible and so is its new version.  Sequence values are never reused,
- * and the key includes the version table's OID, so a dropped and re-created
- * extension starts afresh.
+ * Plain INSERT/UPDATE/DELETE send no invalidation, so the extension keeps
+ * versions: statement triggers on exchange_rate set the row of each changed
+ * pair in trade_stats.rate_version to a fresh sequence value (one row per
+ * pair, so that writers of different pairs do not wait for each other).
+ * Each statement (each call site's fn_extra) reads those rows once, with
+ * its own snapshot, and uses the cache generation built for exactly those
+ * versions: an uncommitted change of another session, or a rolled-back one,
+ * is invisible and so is its version; a change earlier in our own
+ * transaction is visible and so is its new version.  Sequence values are
+ * never reused, and the key includes the version table's OID, so a dropped
+ * and re-created extension starts afresh.
  *
  * A generation holds, per currency pair asked for, a timeline: the dates at
  * which the rate to use changes, each with its chain of one or two rates
@@ -98,9 +99,18 @@ typedef struct Timeline
 	Segment    *segments;
 } Timeline;
 
-typedef struct RateGeneration
+/* One row of rate_version: a pair's version (empty codes: the table's). */
+typedef struct RateVersion
 {
 	int64		version;
+	char		base[4];
+	char		quote[4];
+} RateVersion;
+
+typedef struct RateGeneration
+{
+	int			nversions;
+	RateVersion *versions;		/* rate_version's rows, by pair */
 	Oid			version_table;
 	Oid			rls_user;		/* the role it was read as, when row-level
 								 * security applied; else InvalidOid */
@@ -185,28 +195,46 @@ keep_plan(const char *sql, int nargs, Oid *argtypes)
 	return plan;
 }
 
-/* The rate version the current snapshot sees. */
-static void
-read_version(int64 *version, Oid *table)
+/*
+ * The rate versions the current snapshot sees, by pair, palloc'd in the
+ * caller's context.
+ */
+static RateVersion *
+read_versions(int *n, Oid *table)
 {
+	MemoryContext caller = CurrentMemoryContext;
+	RateVersion *versions;
 	bool		isnull;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	if (version_plan == NULL)
-		version_plan = keep_plan("SELECT version, tableoid FROM trade_stats.rate_version",
+		version_plan = keep_plan("SELECT version, base::text, quote::text, tableoid"
+								 " FROM trade_stats.rate_version ORDER BY base, quote",
 								 0, NULL);
-	if (SPI_execute_plan(version_plan, NULL, NULL, true, 2) != SPI_OK_SELECT ||
-		SPI_processed != 1)
+	if (SPI_execute_plan(version_plan, NULL, NULL, true, 0) != SPI_OK_SELECT ||
+		SPI_processed < 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("trade_stats.rate_version must hold exactly one row"),
+				 errmsg("trade_stats.rate_version has no rows"),
 				 errhint("Re-create the extension trade_stats.")));
-	*version = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0],
-										   SPI_tuptable->tupdesc, 1, &isnull));
+	*n = (int) SPI_processed;
+	versions = MemoryContextAllocZero(caller, sizeof(RateVersion) * *n);
+	for (int i = 0; i < *n; i++)
+	{
+		HeapTuple	tuple = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+
+		versions[i].version = DatumGetInt64(SPI_getbinval(tuple, desc, 1, &isnull));
+		strlcpy(versions[i].base, TextDatumGetCString(SPI_getbinval(tuple, desc, 2, &isnull)),
+				sizeof(versions[i].base));
+		strlcpy(versions[i].quote, TextDatumGetCString(SPI_getbinval(tuple, desc, 3, &isnull)),
+				sizeof(versions[i].quote));
+	}
 	*table = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0],
-											SPI_tuptable->tupdesc, 2, &isnull));
+											SPI_tuptable->tupdesc, 4, &isnull));
 	SPI_finish();
+	return versions;
 }
 
 /* Is snap the snapshot the call's generation was chosen under? */
@@ -277,14 +305,15 @@ check_rate_access(Oid userid)
  * under row-level security), made if needed.
  */
 static RateGeneration *
-generation_for(int64 version, Oid table, Oid rls_user)
+generation_for(const RateVersion *versions, int n, Oid table, Oid rls_user)
 {
 	MemoryContext cxt;
 	RateGeneration *gen;
 	HASHCTL		ctl;
 
 	if (current_generation != NULL &&
-		current_generation->version == version &&
+		current_generation->nversions == n &&
+		memcmp(current_generation->versions, versions, sizeof(RateVersion) * n) == 0 &&
 		current_generation->version_table == table &&
 		current_generation->rls_user == rls_user)
 		return current_generation;
@@ -292,7 +321,9 @@ generation_for(int64 version, Oid table, Oid rls_user)
 	cxt = AllocSetContextCreate(TopMemoryContext, "trade_stats rate cache",
 								ALLOCSET_DEFAULT_SIZES);
 	gen = MemoryContextAllocZero(cxt, sizeof(RateGeneration));
-	gen->version = version;
+	gen->nversions = n;
+	gen->versions = MemoryContextAlloc(cxt, sizeof(RateVersion) * n);
+	memcpy(gen->versions, versions, sizeof(RateVersion) * n);
 	gen->version_table = table;
 	gen->rls_user = rls_user;
 	gen->cxt = cxt;
@@ -323,7 +354,8 @@ get_call(FunctionCallInfo fcinfo)
 	ConvertCall *call = (ConvertCall *) fcinfo->flinfo->fn_extra;
 	Snapshot	snap;
 	RateGeneration *gen;
-	int64		version;
+	RateVersion *versions;
+	int			nversions;
 	Oid			table;
 	Oid			userid = GetUserId();
 	Oid			rls_user;
@@ -347,8 +379,9 @@ get_call(FunctionCallInfo fcinfo)
 
 	/* the role may have changed (SET ROLE, SECURITY DEFINER, a pool) */
 	rls_user = check_rate_access(userid);
-	read_version(&version, &table);
-	gen = generation_for(version, table, rls_user);
+	versions = read_versions(&nversions, &table);
+	gen = generation_for(versions, nversions, table, rls_user);
+	pfree(versions);
 	gen->refcount++;
 	if (call->gen != NULL)
 		drop_reference(call->gen);

@@ -879,6 +879,63 @@ COMMENT ON AGGREGATE @extschema@.yoy_growth(value numeric, period date) IS
 COMMENT ON AGGREGATE @extschema@.yoy_growth(value numeric, period date, as_of date) IS
 	'same-period year-on-year growth in percent: from January 1 to the as_of date against a year earlier';
 
--- The version trigger fires whatever session_replication_role says (a
+-- The rate versions become one row per currency pair (see the install
+-- script): writers of different pairs no longer wait for each other.  The
+-- existing row stands for the whole table.
+ALTER TABLE trade_stats.rate_version
+	ADD COLUMN base char(3) NOT NULL DEFAULT '',
+	ADD COLUMN quote char(3) NOT NULL DEFAULT '';
+ALTER TABLE trade_stats.rate_version
+	ALTER COLUMN base DROP DEFAULT,
+	ALTER COLUMN quote DROP DEFAULT,
+	ADD PRIMARY KEY (base, quote);
+DROP TRIGGER exchange_rate_changed ON trade_stats.exchange_rate;
+CREATE OR REPLACE FUNCTION trade_stats.bump_rate_version()
+RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF TG_OP = 'TRUNCATE' THEN
+		UPDATE trade_stats.rate_version
+		SET version = pg_catalog.nextval('trade_stats.rate_version_seq'::pg_catalog.regclass)
+		WHERE base OPERATOR(pg_catalog.=) '' AND quote OPERATOR(pg_catalog.=) '';
+	ELSIF TG_OP = 'INSERT' THEN
+		INSERT INTO trade_stats.rate_version AS v (version, base, quote)
+		SELECT pg_catalog.nextval('trade_stats.rate_version_seq'::pg_catalog.regclass), base, quote
+		FROM (SELECT DISTINCT base, quote FROM new_rates ORDER BY base, quote) p
+		ON CONFLICT (base, quote) DO UPDATE SET version = EXCLUDED.version;
+	ELSIF TG_OP = 'UPDATE' THEN
+		INSERT INTO trade_stats.rate_version AS v (version, base, quote)
+		SELECT pg_catalog.nextval('trade_stats.rate_version_seq'::pg_catalog.regclass), base, quote
+		FROM (SELECT base, quote FROM new_rates UNION SELECT base, quote FROM old_rates
+			  ORDER BY base, quote) p
+		ON CONFLICT (base, quote) DO UPDATE SET version = EXCLUDED.version;
+	ELSE
+		INSERT INTO trade_stats.rate_version AS v (version, base, quote)
+		SELECT pg_catalog.nextval('trade_stats.rate_version_seq'::pg_catalog.regclass), base, quote
+		FROM (SELECT DISTINCT base, quote FROM old_rates ORDER BY base, quote) p
+		ON CONFLICT (base, quote) DO UPDATE SET version = EXCLUDED.version;
+	END IF;
+	RETURN NULL;
+END
+$$;
+
+-- The version triggers fire whatever session_replication_role says (a
 -- session in replica mode changes rates too).
-ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_changed;
+CREATE TRIGGER exchange_rate_inserted
+	AFTER INSERT ON trade_stats.exchange_rate REFERENCING NEW TABLE AS new_rates
+	FOR EACH STATEMENT EXECUTE FUNCTION trade_stats.bump_rate_version();
+CREATE TRIGGER exchange_rate_updated
+	AFTER UPDATE ON trade_stats.exchange_rate REFERENCING OLD TABLE AS old_rates NEW TABLE AS new_rates
+	FOR EACH STATEMENT EXECUTE FUNCTION trade_stats.bump_rate_version();
+CREATE TRIGGER exchange_rate_deleted
+	AFTER DELETE ON trade_stats.exchange_rate REFERENCING OLD TABLE AS old_rates
+	FOR EACH STATEMENT EXECUTE FUNCTION trade_stats.bump_rate_version();
+CREATE TRIGGER exchange_rate_truncated
+	AFTER TRUNCATE ON trade_stats.exchange_rate
+	FOR EACH STATEMENT EXECUTE FUNCTION trade_stats.bump_rate_version();
+ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_inserted;
+ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_updated;
+ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_deleted;
+ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_truncated;

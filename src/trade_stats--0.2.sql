@@ -457,11 +457,21 @@ COMMENT ON TABLE trade_stats.exchange_rate IS
 GRANT SELECT ON trade_stats.exchange_rate TO PUBLIC;
 SELECT pg_catalog.pg_extension_config_dump('trade_stats.exchange_rate', '');
 
--- The version of the rates, for the backend caches of convert(): a fresh
--- sequence value after every statement that changes exchange_rate.
+-- The versions of the rates, for the backend caches of convert(): per
+-- currency pair, a fresh sequence value after every statement that changes
+-- that pair's rows (the row with empty codes stands for the whole table,
+-- after a TRUNCATE).  A row per pair, so that writers of different pairs
+-- never wait for each other or fail each other's repeatable-read
+-- transactions; each statement updates its pairs in code order, so writers
+-- of the same pairs do not deadlock here.
 CREATE SEQUENCE trade_stats.rate_version_seq;
-CREATE TABLE trade_stats.rate_version (version bigint NOT NULL);
-INSERT INTO trade_stats.rate_version VALUES (0);
+CREATE TABLE trade_stats.rate_version (
+	version bigint NOT NULL,
+	base char(3) NOT NULL,
+	quote char(3) NOT NULL,
+	PRIMARY KEY (base, quote)
+);
+INSERT INTO trade_stats.rate_version VALUES (0, '', '');
 GRANT SELECT ON trade_stats.rate_version TO PUBLIC;
 
 CREATE FUNCTION trade_stats.bump_rate_version()
@@ -470,20 +480,50 @@ LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	UPDATE trade_stats.rate_version
-	SET version = pg_catalog.nextval('trade_stats.rate_version_seq'::pg_catalog.regclass);
+	IF TG_OP = 'TRUNCATE' THEN
+		UPDATE trade_stats.rate_version
+		SET version = pg_catalog.nextval('trade_stats.rate_version_seq'::pg_catalog.regclass)
+		WHERE base OPERATOR(pg_catalog.=) '' AND quote OPERATOR(pg_catalog.=) '';
+	ELSIF TG_OP = 'INSERT' THEN
+		INSERT INTO trade_stats.rate_version AS v (version, base, quote)
+		SELECT pg_catalog.nextval('trade_stats.rate_version_seq'::pg_catalog.regclass), base, quote
+		FROM (SELECT DISTINCT base, quote FROM new_rates ORDER BY base, quote) p
+		ON CONFLICT (base, quote) DO UPDATE SET version = EXCLUDED.version;
+	ELSIF TG_OP = 'UPDATE' THEN
+		INSERT INTO trade_stats.rate_version AS v (version, base, quote)
+		SELECT pg_catalog.nextval('trade_stats.rate_version_seq'::pg_catalog.regclass), base, quote
+		FROM (SELECT base, quote FROM new_rates UNION SELECT base, quote FROM old_rates
+			  ORDER BY base, quote) p
+		ON CONFLICT (base, quote) DO UPDATE SET version = EXCLUDED.version;
+	ELSE
+		INSERT INTO trade_stats.rate_version AS v (version, base, quote)
+		SELECT pg_catalog.nextval('trade_stats.rate_version_seq'::pg_catalog.regclass), base, quote
+		FROM (SELECT DISTINCT base, quote FROM old_rates ORDER BY base, quote) p
+		ON CONFLICT (base, quote) DO UPDATE SET version = EXCLUDED.version;
+	END IF;
 	RETURN NULL;
 END
 $$;
 REVOKE ALL ON FUNCTION trade_stats.bump_rate_version() FROM PUBLIC;
 
-CREATE TRIGGER exchange_rate_changed
-	AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON trade_stats.exchange_rate
-	FOR EACH STATEMENT EXECUTE FUNCTION trade_stats.bump_rate_version();
-
--- The version trigger fires whatever session_replication_role says (a
+-- The version triggers fire whatever session_replication_role says (a
 -- session in replica mode changes rates too).
-ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_changed;
+CREATE TRIGGER exchange_rate_inserted
+	AFTER INSERT ON trade_stats.exchange_rate REFERENCING NEW TABLE AS new_rates
+	FOR EACH STATEMENT EXECUTE FUNCTION trade_stats.bump_rate_version();
+CREATE TRIGGER exchange_rate_updated
+	AFTER UPDATE ON trade_stats.exchange_rate REFERENCING OLD TABLE AS old_rates NEW TABLE AS new_rates
+	FOR EACH STATEMENT EXECUTE FUNCTION trade_stats.bump_rate_version();
+CREATE TRIGGER exchange_rate_deleted
+	AFTER DELETE ON trade_stats.exchange_rate REFERENCING OLD TABLE AS old_rates
+	FOR EACH STATEMENT EXECUTE FUNCTION trade_stats.bump_rate_version();
+CREATE TRIGGER exchange_rate_truncated
+	AFTER TRUNCATE ON trade_stats.exchange_rate
+	FOR EACH STATEMENT EXECUTE FUNCTION trade_stats.bump_rate_version();
+ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_inserted;
+ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_updated;
+ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_deleted;
+ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_truncated;
 
 CREATE FUNCTION @extschema@.convert(a @extschema@.currency_amount, to_currency text, on_date date)
 RETURNS @extschema@.currency_amount

@@ -20,9 +20,13 @@ SELECT to_cny('100 USD', '2020-07-01') AS at_6;
 ALTER TABLE trade_stats.exchange_rate DISABLE TRIGGER ALL;
 UPDATE trade_stats.exchange_rate SET rate = 5.0;
 ALTER TABLE trade_stats.exchange_rate ENABLE TRIGGER ALL;
-ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_changed;
+ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_inserted;
+ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_updated;
+ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_deleted;
+ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_truncated;
 SELECT to_cny('100 USD', '2020-07-01') AS still_at_6;
 UPDATE trade_stats.rate_version SET version = nextval('trade_stats.rate_version_seq');
 SELECT to_cny('100 USD', '2020-07-01') AS at_5;
-SELECT tgenabled FROM pg_trigger WHERE tgname = 'exchange_rate_changed';
+SELECT tgname, tgenabled FROM pg_trigger
+WHERE tgrelid = 'trade_stats.exchange_rate'::regclass AND NOT tgisinternal ORDER BY 1;
 TRUNCATE trade_stats.exchange_rate;
