@@ -939,3 +939,32 @@ ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_insert
 ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_updated;
 ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_deleted;
 ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_truncated;
+
+-- Logical replication's apply worker fires row triggers only, in replica
+-- mode: this row trigger bumps the versions there (its WHEN keeps it from
+-- running in any other session, where the statement triggers do).
+CREATE FUNCTION trade_stats.bump_rate_version_row()
+RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF TG_OP IN ('UPDATE', 'DELETE') THEN
+		INSERT INTO trade_stats.rate_version AS v (version, base, quote)
+		VALUES (pg_catalog.nextval('trade_stats.rate_version_seq'::pg_catalog.regclass), OLD.base, OLD.quote)
+		ON CONFLICT (base, quote) DO UPDATE SET version = EXCLUDED.version;
+	END IF;
+	IF TG_OP IN ('INSERT', 'UPDATE') THEN
+		INSERT INTO trade_stats.rate_version AS v (version, base, quote)
+		VALUES (pg_catalog.nextval('trade_stats.rate_version_seq'::pg_catalog.regclass), NEW.base, NEW.quote)
+		ON CONFLICT (base, quote) DO UPDATE SET version = EXCLUDED.version;
+	END IF;
+	RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION trade_stats.bump_rate_version_row() FROM PUBLIC;
+CREATE TRIGGER exchange_rate_replicated
+	AFTER INSERT OR UPDATE OR DELETE ON trade_stats.exchange_rate
+	FOR EACH ROW WHEN (pg_catalog.current_setting('session_replication_role') OPERATOR(pg_catalog.=) 'replica')
+	EXECUTE FUNCTION trade_stats.bump_rate_version_row();
+ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_replicated;

@@ -102,7 +102,8 @@ fi
 #    lines.
 if [ $# -eq 0 ]; then
 	echo "== client and scale-out tests"
-	pg_virtualenv -v "$PG_MAJOR" -- bash -c 'for t in test/client/*.sh test/scaleout/*.sh; do "$t"; done' \
+	pg_virtualenv -v "$PG_MAJOR" -o wal_level=logical -- \
+		bash -c 'for t in test/client/*.sh test/scaleout/*.sh; do "$t"; done' \
 		>"$work/client.out" 2>&1
 	grep -E '^(ok|not ok|skipped) ' "$work/client.out"
 	count_results "$work/client.out" '^ok - ' '^not ok - ' "client and scale-out tests"

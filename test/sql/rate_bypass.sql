@@ -24,6 +24,7 @@ ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_insert
 ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_updated;
 ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_deleted;
 ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_truncated;
+ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_replicated;
 SELECT to_cny('100 USD', '2020-07-01') AS still_at_6;
 UPDATE trade_stats.rate_version SET version = nextval('trade_stats.rate_version_seq');
 SELECT to_cny('100 USD', '2020-07-01') AS at_5;
