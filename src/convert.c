@@ -44,6 +44,7 @@
 
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
+#include "funcapi.h"
 #include "miscadmin.h"
 #include "catalog/namespace.h"
 #include "utils/acl.h"
@@ -808,4 +809,54 @@ trade_stats_is_currency_code(PG_FUNCTION_ARGS)
 												 VARSIZE_ANY_EXHDR(code));
 
 	PG_RETURN_BOOL(cur != NULL && memcmp(VARDATA_ANY(code), cur->code, 3) == 0);
+}
+
+/*
+ * csv_cells(content, delimiter): the fields of delimited text, one row per
+ * field: the line its record starts on, its position in the record, its
+ * text unquoted.  Strict (see csv.c): what does not parse is 22P04 naming
+ * the line.  load_rates() reads rate files with it.
+ */
+PG_FUNCTION_INFO_V1(trade_stats_csv_cells);
+Datum
+trade_stats_csv_cells(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	text	   *content = PG_GETARG_TEXT_PP(0);
+	text	   *delimiter = PG_GETARG_TEXT_PP(1);
+	size_t		len = VARSIZE_ANY_EXHDR(content);
+	char	   *field = palloc(len + 1);
+	ts_csv_reader reader;
+	int			position = 1;
+
+	if (VARSIZE_ANY_EXHDR(delimiter) != 1 || *VARDATA_ANY(delimiter) == '"' ||
+		*VARDATA_ANY(delimiter) == '\n' || *VARDATA_ANY(delimiter) == '\r')
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the delimiter must be one character other than a quote or a line break, not \"%s\"",
+						text_to_cstring(delimiter))));
+	InitMaterializedSRF(fcinfo, 0);
+	ts_csv_init(&reader, VARDATA_ANY(content), len, *VARDATA_ANY(delimiter));
+	for (;;)
+	{
+		size_t		n;
+		const char *err;
+		ts_csv_result r = ts_csv_next(&reader, field, &n, &err);
+		Datum		values[3];
+		bool		nulls[3] = {false, false, false};
+
+		CHECK_FOR_INTERRUPTS();
+		if (r == TS_CSV_END)
+			break;
+		if (r == TS_CSV_ERROR)
+			ereport(ERROR,
+					(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+					 errmsg("invalid rate file: %s on line %d", err, reader.record_line)));
+		values[0] = Int32GetDatum(reader.record_line);
+		values[1] = Int32GetDatum(position);
+		values[2] = PointerGetDatum(cstring_to_text_with_len(field, (int) n));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		position = r == TS_CSV_LAST_FIELD ? 1 : position + 1;
+	}
+	return (Datum) 0;
 }

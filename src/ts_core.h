@@ -236,4 +236,34 @@ extern ts_conv_status ts_convert_units(int64_t units, int from_minor,
 									   const bool *inverse, int nrates,
 									   int64_t *result);
 
+/*
+ * Delimited text (csv.c).  ts_csv_next gives the next field into 'out'
+ * (room for the rest of the input; never more), unquoted, with its length:
+ * TS_CSV_FIELD when more fields of the record follow, TS_CSV_LAST_FIELD for
+ * a record's last one, TS_CSV_END after the last record, TS_CSV_ERROR with
+ * *err (the reader's record_line says where).
+ */
+typedef struct ts_csv_reader
+{
+	const char *p;
+	const char *end;
+	char		delimiter;
+	int			line;			/* physical line at p */
+	int			record_line;	/* line the current record starts on */
+	bool		in_record;
+} ts_csv_reader;
+
+typedef enum ts_csv_result
+{
+	TS_CSV_FIELD,
+	TS_CSV_LAST_FIELD,
+	TS_CSV_END,
+	TS_CSV_ERROR
+} ts_csv_result;
+
+extern void ts_csv_init(ts_csv_reader *r, const char *text, size_t len,
+						char delimiter);
+extern ts_csv_result ts_csv_next(ts_csv_reader *r, char *out, size_t *len,
+								 const char **err);
+
 #endif							/* TS_CORE_H */

@@ -199,4 +199,23 @@ SELECT pg_temp.try_expr($$load_rates('Date,USD', 'XYZ')$$);
 SELECT pg_temp.try_expr($$load_rates('Date,USD', 'EUR', per => 0)$$);
 SELECT pg_temp.try_expr($$load_rates('Date,USD', 'EUR', columns => 'quotes')$$);
 
+-- Rate files are read strictly: quoted cells may hold the delimiter (and
+-- thousands separators); CR-only line ends work; what does not parse
+-- exactly is an error naming the line and the column, never a shifted or
+-- misdated rate.
+SELECT load_rates(E'Date,INR,SEK\r2020-01-02,"1,234.5",10.5\r', 'EUR') AS quoted_and_cr;
+SELECT quote, valid_from, rate FROM trade_stats.exchange_rate WHERE base = 'EUR' ORDER BY quote;
+SELECT pg_temp.try_expr($$load_rates(E'Date,INR,SEK\n2020-01-03,1,234.5,10.5\n', 'EUR')$$) AS unquoted_separator;
+SELECT pg_temp.try_expr($$load_rates(E'Date,INR\n,80\n', 'EUR')$$) AS empty_date;
+SELECT pg_temp.try_expr($$load_rates(E'Date,INR\n0000-01-01,80\n', 'EUR')$$) AS year_zero;
+SELECT pg_temp.try_expr($$load_rates(E'Date,INR\n02.01.2020,80\n', 'EUR')$$) AS wrong_format;
+SELECT pg_temp.try_expr($$load_rates(E'Date,INR\n2020-01-02,1.2.3\n', 'EUR')$$) AS malformed;
+SELECT pg_temp.try_expr($$load_rates(E'Date,INR\n2020-01-02,-80\n', 'EUR')$$) AS negative;
+SELECT pg_temp.try_expr($$load_rates(E'Date,INR\n2020-01-02,80\n2020-01-02,81\n', 'EUR')$$) AS twice;
+SELECT pg_temp.try_expr($$load_rates(E'Date,INR\n2020-01-02,"80\n', 'EUR')$$) AS unclosed_quote;
+SELECT pg_temp.try_expr($$load_rates(E'Date,INR\n2020-01-02,8"0\n', 'EUR')$$) AS stray_quote;
+SELECT pg_temp.try_expr($$load_rates(E'Date,INR\n2020-01-02,80\n', NULL)$$) AS null_currency;
+SELECT pg_temp.try_expr($$load_rates(E'Date,INR\n2020-01-02,80\n', 'EUR', delimiter => ',,')$$) AS long_delimiter;
+SELECT count(*) AS eur_rows_still FROM trade_stats.exchange_rate WHERE base = 'EUR';
+
 TRUNCATE trade_stats.exchange_rate;

@@ -843,6 +843,55 @@ test_interrupt_hook(void)
 	free(s);
 }
 
+/* All fields of text, as "line:field|field;line:..." */
+static const char *
+csv_fields(const char *text, char delimiter, char *out)
+{
+	ts_csv_reader r;
+	char		field[256];
+	size_t		len;
+	const char *err = NULL;
+	ts_csv_result res;
+	bool		start = true;
+
+	out[0] = '\0';
+	ts_csv_init(&r, text, strlen(text), delimiter);
+	while ((res = ts_csv_next(&r, field, &len, &err)) == TS_CSV_FIELD || res == TS_CSV_LAST_FIELD)
+	{
+		if (start)
+			sprintf(out + strlen(out), "%d:", r.record_line);
+		strncat(out, field, len);
+		strcat(out, res == TS_CSV_FIELD ? "|" : ";");
+		start = res == TS_CSV_LAST_FIELD;
+	}
+	if (res == TS_CSV_ERROR)
+		sprintf(out + strlen(out), "error on line %d: %s", r.record_line, err);
+	return out;
+}
+
+static void
+test_csv(void)
+{
+	static const char *const cases[][3] = {
+		{"a,b\n1,2\n", ",", "1:a|b;2:1|2;"},
+		{"a,b\r\n1,2", ",", "1:a|b;2:1|2;"},
+		{"a;b\r1;2\r", ";", "1:a|b;2:1|2;"},
+		{"d,x\n\n\n2020,\"1,234.5\"\n", ",", "1:d|x;4:2020|1,234.5;"},
+		{"d,x\n2020,\"say \"\"hi\"\"\"\n", ",", "1:d|x;2:2020|say \"hi\";"},
+		{"d,x\n2020,\"two\nlines\"\n3,4\n", ",", "1:d|x;2:2020|two\nlines;4:3|4;"},
+		{"a,b,\n1,,\n", ",", "1:a|b|;2:1||;"},
+		{"a,b\n1,\"2\n", ",", "1:a|b;2:1|error on line 2: a quoted field is not closed"},
+		{"a,b\n1,2\"x\n", ",", "1:a|b;2:1|error on line 2: a quote inside an unquoted field"},
+		{"a,b\n1,\"2\"x\n", ",", "1:a|b;2:1|error on line 2: text after the closing quote of a field"},
+		{"", ",", ""},
+	};
+	char		out[512];
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		CHECK(strcmp(csv_fields(cases[i][0], cases[i][1][0], out), cases[i][2]) == 0,
+			  "csv case %zu: got \"%s\", want \"%s\"", i, out, cases[i][2]);
+}
+
 static void
 test_sum_state(void)
 {
@@ -894,6 +943,7 @@ main(void)
 	test_packed();
 	test_interrupt_hook();
 	test_sum_state();
+	test_csv();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed == 0 ? 0 : 1;
 }
