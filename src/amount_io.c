@@ -9,6 +9,7 @@
 #include "postgres.h"
 
 #include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 
@@ -118,6 +119,13 @@ numeric_to_minor_units(Numeric num, int minor, ts_currency_key currency,
 	return units;
 }
 
+/* A UTF-8 string of the parser in the server's encoding. */
+static const char *
+server_text(const char *utf8)
+{
+	return pg_any_to_server(utf8, (int) strlen(utf8), PG_UTF8);
+}
+
 /* Report a failed parse of 'str' as the right SQLSTATE and message. */
 static void
 report_parse_error(const char *str, const ts_parse_result *res)
@@ -154,17 +162,17 @@ report_parse_error(const char *str, const ts_parse_result *res)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("unknown currency code \"%s\" in currency_amount \"%s\"",
-							res->token, str),
+							server_text(res->token), str),
 					 errhint("Use an ISO 4217 code such as USD, CNY or EUR.")));
 			break;
 		case TS_PARSE_AMBIGUOUS:
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("ambiguous currency symbol \"%s\" in currency_amount \"%s\"",
-							res->token, str),
+							server_text(res->token), str),
 					 (strstr(res->token, "\xc2\xa5") || strstr(res->token, "\xef\xbf\xa5")) ?
 					 errhint("The sign \"%s\" stands for both the Chinese yuan and the Japanese yen: write CNY or JPY.",
-							 res->token) :
+							 server_text(res->token)) :
 					 errhint("Write the ISO 4217 code of the currency instead.")));
 			break;
 		case TS_PARSE_INEXACT:
@@ -196,8 +204,10 @@ currency_amount_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	ts_parse_result res;
+	/* the parser reads UTF-8 (its symbols and Chinese words are UTF-8) */
+	char	   *utf8 = pg_server_to_any(str, strlen(str), PG_UTF8);
 
-	ts_parse_amount(str, strlen(str), &res);
+	ts_parse_amount(utf8, strlen(utf8), &res);
 	if (res.status != TS_PARSE_OK)
 		report_parse_error(str, &res);
 	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(res.units, res.currency));
@@ -351,5 +361,6 @@ currency_amount_humanize(PG_FUNCTION_ARGS)
 	len = ts_humanize(a->units, a->currency, lang, digits, buf);
 	if (len < 0)
 		elog(ERROR, "humanize failed");
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf, len));
+	/* UTF-8 into the server's encoding; 22P05 where it has no such character */
+	PG_RETURN_TEXT_P(cstring_to_text(pg_any_to_server(buf, len, PG_UTF8)));
 }

@@ -305,7 +305,12 @@ set_token(ts_parse_result *res, const unsigned char *p,
 	size_t		n = (size_t) (end - p);
 
 	if (n >= sizeof(res->token))
+	{
+		/* cut at a character boundary: the text is UTF-8 */
 		n = sizeof(res->token) - 1;
+		while (n > 0 && (p[n] & 0xC0) == 0x80)
+			n--;
+	}
 	for (size_t i = 0; i < n; i++)
 	{
 		unsigned char c = p[i];

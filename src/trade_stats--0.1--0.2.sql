@@ -1110,3 +1110,8 @@ BEGIN
 	RETURN written;
 END
 $$;
+
+-- The install script is ASCII, so that it installs in any database
+-- encoding: humanize()'s comment without Chinese characters.
+COMMENT ON FUNCTION @extschema@.humanize(@extschema@.currency_amount, text, integer) IS
+	'amount for people: 8.45 trillion yuan, or the same in Chinese units';
