@@ -15,9 +15,12 @@
 #include <math.h>
 
 #include "commands/vacuum.h"
+#include "catalog/pg_statistic.h"
 #include "common/hashfn.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
+#include "utils/lsyscache.h"
+#include "utils/selfuncs.h"
 #include "utils/sortsupport.h"
 
 #include "trade_stats.h"
@@ -506,4 +509,84 @@ currency_amount_typanalyze(PG_FUNCTION_ARGS)
 	std_compute_stats = stats->compute_stats;
 	stats->compute_stats = amount_compute_stats;
 	PG_RETURN_BOOL(true);
+}
+
+/*
+ * Restriction selectivity of < <= > >=: PostgreSQL's scalar estimators,
+ * which compare the constant with the column's histogram, except when the
+ * statistics are of another currency than the constant: then the default
+ * estimate, so that the comparison errors when it runs, as it does without
+ * statistics, never at plan time only because ANALYZE ran.
+ */
+static bool
+stats_of_another_currency(PlannerInfo *root, List *args, int varRelid)
+{
+	VariableStatData vardata;
+	Node	   *other;
+	bool		varonleft;
+	bool		another = false;
+
+	if (!get_restriction_variable(root, args, varRelid, &vardata, &other, &varonleft))
+		return false;
+	if (IsA(other, Const) && !((Const *) other)->constisnull &&
+		HeapTupleIsValid(vardata.statsTuple))
+	{
+		ts_currency_key currency =
+			DatumGetCurrencyAmountP(((Const *) other)->constvalue)->currency;
+		static const int kinds[] = {STATISTIC_KIND_HISTOGRAM, STATISTIC_KIND_MCV};
+
+		for (int k = 0; k < lengthof(kinds) && !another; k++)
+		{
+			AttStatsSlot sslot;
+
+			if (get_attstatsslot(&sslot, vardata.statsTuple, kinds[k], InvalidOid,
+								 ATTSTATSSLOT_VALUES))
+			{
+				for (int i = 0; i < sslot.nvalues && !another; i++)
+					another = DatumGetCurrencyAmountP(sslot.values[i])->currency != currency;
+				free_attstatsslot(&sslot);
+			}
+		}
+	}
+	ReleaseVariableStats(vardata);
+	return another;
+}
+
+static Datum
+ineq_selectivity(FunctionCallInfo fcinfo, PGFunction scalar_estimator)
+{
+	if (stats_of_another_currency((PlannerInfo *) PG_GETARG_POINTER(0),
+								  (List *) PG_GETARG_POINTER(2), PG_GETARG_INT32(3)))
+		PG_RETURN_FLOAT8(DEFAULT_INEQ_SEL);
+	return DirectFunctionCall4Coll(scalar_estimator, PG_GET_COLLATION(),
+								   PG_GETARG_DATUM(0), PG_GETARG_DATUM(1),
+								   PG_GETARG_DATUM(2), PG_GETARG_DATUM(3));
+}
+
+PG_FUNCTION_INFO_V1(currency_amount_ltsel);
+Datum
+currency_amount_ltsel(PG_FUNCTION_ARGS)
+{
+	return ineq_selectivity(fcinfo, scalarltsel);
+}
+
+PG_FUNCTION_INFO_V1(currency_amount_lesel);
+Datum
+currency_amount_lesel(PG_FUNCTION_ARGS)
+{
+	return ineq_selectivity(fcinfo, scalarlesel);
+}
+
+PG_FUNCTION_INFO_V1(currency_amount_gtsel);
+Datum
+currency_amount_gtsel(PG_FUNCTION_ARGS)
+{
+	return ineq_selectivity(fcinfo, scalargtsel);
+}
+
+PG_FUNCTION_INFO_V1(currency_amount_gesel);
+Datum
+currency_amount_gesel(PG_FUNCTION_ARGS)
+{
+	return ineq_selectivity(fcinfo, scalargesel);
 }

@@ -1115,3 +1115,31 @@ $$;
 -- encoding: humanize()'s comment without Chinese characters.
 COMMENT ON FUNCTION @extschema@.humanize(@extschema@.currency_amount, text, integer) IS
 	'amount for people: 8.45 trillion yuan, or the same in Chinese units';
+
+-- Selectivity of < <= > >=: the scalar estimators, except with statistics
+-- of another currency than the constant (then the default, so that the
+-- comparison errors when it runs, never at plan time only after ANALYZE).
+CREATE FUNCTION @extschema@.currency_amount_ltsel(internal, oid, internal, integer)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'currency_amount_ltsel'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.currency_amount_lesel(internal, oid, internal, integer)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'currency_amount_lesel'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.currency_amount_gtsel(internal, oid, internal, integer)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'currency_amount_gtsel'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.currency_amount_gesel(internal, oid, internal, integer)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'currency_amount_gesel'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+ALTER OPERATOR @extschema@.< (@extschema@.currency_amount, @extschema@.currency_amount)
+	SET (RESTRICT = @extschema@.currency_amount_ltsel);
+ALTER OPERATOR @extschema@.<= (@extschema@.currency_amount, @extschema@.currency_amount)
+	SET (RESTRICT = @extschema@.currency_amount_lesel);
+ALTER OPERATOR @extschema@.> (@extschema@.currency_amount, @extschema@.currency_amount)
+	SET (RESTRICT = @extschema@.currency_amount_gtsel);
+ALTER OPERATOR @extschema@.>= (@extschema@.currency_amount, @extschema@.currency_amount)
+	SET (RESTRICT = @extschema@.currency_amount_gesel);

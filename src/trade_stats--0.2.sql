@@ -285,29 +285,48 @@ CREATE OPERATOR @extschema@.<> (
 	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
 	RESTRICT = neqsel, JOIN = neqjoinsel
 );
+-- Selectivity of < <= > >=: the scalar estimators, except with statistics
+-- of another currency than the constant (then the default, so that the
+-- comparison errors when it runs, never at plan time only after ANALYZE).
+CREATE FUNCTION @extschema@.currency_amount_ltsel(internal, oid, internal, integer)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'currency_amount_ltsel'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.currency_amount_lesel(internal, oid, internal, integer)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'currency_amount_lesel'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.currency_amount_gtsel(internal, oid, internal, integer)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'currency_amount_gtsel'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.currency_amount_gesel(internal, oid, internal, integer)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'currency_amount_gesel'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
 CREATE OPERATOR @extschema@.< (
 	LEFTARG = @extschema@.currency_amount, RIGHTARG = @extschema@.currency_amount,
 	FUNCTION = @extschema@.currency_amount_lt,
 	COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
-	RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+	RESTRICT = @extschema@.currency_amount_ltsel, JOIN = scalarltjoinsel
 );
 CREATE OPERATOR @extschema@.<= (
 	LEFTARG = @extschema@.currency_amount, RIGHTARG = @extschema@.currency_amount,
 	FUNCTION = @extschema@.currency_amount_le,
 	COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
-	RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+	RESTRICT = @extschema@.currency_amount_lesel, JOIN = scalarlejoinsel
 );
 CREATE OPERATOR @extschema@.> (
 	LEFTARG = @extschema@.currency_amount, RIGHTARG = @extschema@.currency_amount,
 	FUNCTION = @extschema@.currency_amount_gt,
 	COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
-	RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+	RESTRICT = @extschema@.currency_amount_gtsel, JOIN = scalargtjoinsel
 );
 CREATE OPERATOR @extschema@.>= (
 	LEFTARG = @extschema@.currency_amount, RIGHTARG = @extschema@.currency_amount,
 	FUNCTION = @extschema@.currency_amount_ge,
 	COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
-	RESTRICT = scalargesel, JOIN = scalargejoinsel
+	RESTRICT = @extschema@.currency_amount_gesel, JOIN = scalargejoinsel
 );
 
 CREATE OPERATOR CLASS @extschema@.currency_amount_ops

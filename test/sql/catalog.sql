@@ -1,7 +1,8 @@
 --
 -- Every user-facing member of the extension has a COMMENT.  Functions that
--- only implement something else (type I/O, operators, aggregate and
--- operator-class support, typanalyze, triggers) are not user-facing.
+-- only implement something else (type I/O, operators and their
+-- selectivity, aggregate and operator-class support, typanalyze, triggers)
+-- are not user-facing.
 --
 WITH member AS (
 	SELECT d.classid, d.objid
@@ -12,6 +13,7 @@ WITH member AS (
 	SELECT typinput AS oid FROM pg_type UNION SELECT typoutput FROM pg_type
 	UNION SELECT typreceive FROM pg_type UNION SELECT typsend FROM pg_type
 	UNION SELECT typanalyze FROM pg_type UNION SELECT oprcode FROM pg_operator
+	UNION SELECT oprrest FROM pg_operator UNION SELECT oprjoin FROM pg_operator
 	UNION SELECT aggtransfn FROM pg_aggregate UNION SELECT aggfinalfn FROM pg_aggregate
 	UNION SELECT aggcombinefn FROM pg_aggregate UNION SELECT aggmtransfn FROM pg_aggregate
 	UNION SELECT aggminvtransfn FROM pg_aggregate UNION SELECT aggmfinalfn FROM pg_aggregate

@@ -35,3 +35,23 @@ SELECT count(*) FROM (SELECT DISTINCT v FROM mixed_eq) u;
 RESET enable_hashagg;
 -- Cross-currency ordering stays an error.
 SELECT count(*) FROM mixed_eq WHERE v < '5 USD';
+
+-- A comparison with another currency fails when it runs, with or without
+-- statistics: ANALYZE does not make the planner fail first (here no row
+-- reaches the comparison, so both run).
+CREATE TABLE usd_only AS SELECT currency_amount(i, 'USD') AS v, i AS k FROM generate_series(1, 1000) i;
+SELECT count(*) AS before_analyze FROM usd_only WHERE k < 0 AND v < '5 EUR';
+ANALYZE usd_only;
+SELECT count(*) AS after_analyze FROM usd_only WHERE k < 0 AND v < '5 EUR';
+SELECT count(*) AS at_run_time FROM usd_only WHERE v < '5 EUR';
+-- the same currency still uses the histogram: 4 of 1000 rows below 5 USD
+CREATE FUNCTION pg_temp.estimated_rows(query text) RETURNS int LANGUAGE plpgsql AS $$
+DECLARE
+	plan json;
+BEGIN
+	EXECUTE 'EXPLAIN (FORMAT JSON) ' || query INTO plan;
+	RETURN (plan -> 0 -> 'Plan' ->> 'Plan Rows')::int;
+END
+$$;
+SELECT pg_temp.estimated_rows($q$SELECT * FROM usd_only WHERE v < '5 USD'$q$) AS below_5_usd,
+	   pg_temp.estimated_rows($q$SELECT * FROM usd_only WHERE v < '5 EUR'$q$) AS below_5_eur_default;
