@@ -46,12 +46,18 @@
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "access/genam.h"
+#include "access/htup_details.h"
+#include "access/table.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_trigger.h"
+#include "commands/trigger.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/datum.h"
+#include "utils/fmgroids.h"
 #include "utils/hsearch.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -108,8 +114,27 @@ typedef struct RateVersion
 	char		quote[4];
 } RateVersion;
 
+/*
+ * A version trigger of exchange_rate as pg_trigger has it.  Disabling or
+ * enabling a trigger rewrites its row, so the row's xmin changes.
+ */
+typedef struct TriggerState
+{
+	Oid			oid;
+	TransactionId xmin;
+	char		enabled;
+} TriggerState;
+
+/* The triggers that keep rate_version, by name (pg_trigger's index order). */
+static const char *const version_triggers[] = {
+	"exchange_rate_deleted", "exchange_rate_inserted", "exchange_rate_replicated",
+	"exchange_rate_truncated", "exchange_rate_updated"
+};
+#define NUM_VERSION_TRIGGERS lengthof(version_triggers)
+
 typedef struct RateGeneration
 {
+	TriggerState triggers[NUM_VERSION_TRIGGERS];
 	int			nversions;
 	RateVersion *versions;		/* rate_version's rows, by pair */
 	Oid			version_table;
@@ -280,17 +305,62 @@ remember_snapshot(ConvertCall *call, Snapshot snap)
 }
 
 /*
+ * The state of exchange_rate's version triggers, into 'states' (by name).
+ * True when all of them exist and fire ALWAYS: then every change of the
+ * rates moves a version, and cached rates may be reused.  Otherwise (a
+ * trigger disabled, as ALTER TABLE ... DISABLE TRIGGER and a data-only
+ * restore with --disable-triggers do) changes may pass without one, and a
+ * statement reads the rates afresh.  Re-enabling rewrites the triggers'
+ * rows, so the states differ from those any earlier generation was made
+ * under, and no such generation is reused.
+ */
+static bool
+read_trigger_states(Oid relid, TriggerState *states)
+{
+	Relation	rel = table_open(TriggerRelationId, AccessShareLock);
+	ScanKeyData key;
+	SysScanDesc scan;
+	HeapTuple	tuple;
+	bool		trusted = true;
+	int			found = 0;
+
+	memset(states, 0, sizeof(TriggerState) * NUM_VERSION_TRIGGERS);
+	ScanKeyInit(&key, Anum_pg_trigger_tgrelid, BTEqualStrategyNumber, F_OIDEQ,
+				ObjectIdGetDatum(relid));
+	scan = systable_beginscan(rel, TriggerRelidNameIndexId, true, NULL, 1, &key);
+	while (HeapTupleIsValid(tuple = systable_getnext(scan)))
+	{
+		Form_pg_trigger trigger = (Form_pg_trigger) GETSTRUCT(tuple);
+
+		for (int i = 0; i < (int) NUM_VERSION_TRIGGERS; i++)
+			if (strcmp(NameStr(trigger->tgname), version_triggers[i]) == 0)
+			{
+				states[i].oid = trigger->oid;
+				states[i].xmin = HeapTupleHeaderGetXmin(tuple->t_data);
+				states[i].enabled = trigger->tgenabled;
+				found++;
+				if (trigger->tgenabled != TRIGGER_FIRES_ALWAYS)
+					trusted = false;
+			}
+	}
+	systable_endscan(scan);
+	table_close(rel, AccessShareLock);
+	return trusted && found == (int) NUM_VERSION_TRIGGERS;
+}
+
+/*
  * May the current role read the rates?  As a query of exchange_rate would
  * ask: SELECT on the table (or on every column), else 42501.  Returns the
  * role when row-level security applies to it (each such role has rates of
  * its own), else InvalidOid.
  */
 static Oid
-check_rate_access(Oid userid)
+check_rate_access(Oid userid, Oid *rate_table)
 {
 	Oid			nsp = get_namespace_oid("trade_stats", false);
 	Oid			relid = get_relname_relid("exchange_rate", nsp);
 
+	*rate_table = relid;
 	if (!OidIsValid(relid))
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_TABLE),
@@ -302,19 +372,23 @@ check_rate_access(Oid userid)
 }
 
 /*
- * The current generation for this version of the rates (and this role,
- * under row-level security), made if needed.
+ * The current generation for these versions of the rates (and this role,
+ * under row-level security, and this state of the version triggers), made
+ * if needed.  With 'trusted' false (a version trigger not firing ALWAYS) a
+ * generation of its own, never reused.
  */
 static RateGeneration *
-generation_for(const RateVersion *versions, int n, Oid table, Oid rls_user)
+generation_for(const RateVersion *versions, int n, Oid table, Oid rls_user,
+			   const TriggerState *triggers, bool trusted)
 {
 	MemoryContext cxt;
 	RateGeneration *gen;
 	HASHCTL		ctl;
 
-	if (current_generation != NULL &&
+	if (trusted && current_generation != NULL &&
 		current_generation->nversions == n &&
 		memcmp(current_generation->versions, versions, sizeof(RateVersion) * n) == 0 &&
+		memcmp(current_generation->triggers, triggers, sizeof(current_generation->triggers)) == 0 &&
 		current_generation->version_table == table &&
 		current_generation->rls_user == rls_user)
 		return current_generation;
@@ -327,6 +401,7 @@ generation_for(const RateVersion *versions, int n, Oid table, Oid rls_user)
 	memcpy(gen->versions, versions, sizeof(RateVersion) * n);
 	gen->version_table = table;
 	gen->rls_user = rls_user;
+	memcpy(gen->triggers, triggers, sizeof(gen->triggers));
 	gen->cxt = cxt;
 
 	memset(&ctl, 0, sizeof(ctl));
@@ -339,6 +414,8 @@ generation_for(const RateVersion *versions, int n, Oid table, Oid rls_user)
 	gen->timelines = hash_create("trade_stats rate timelines", 16, &ctl,
 								 HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
 
+	if (!trusted)
+		return gen;				/* freed when its last call site lets go */
 	if (current_generation != NULL && current_generation->refcount == 0)
 		free_generation(current_generation);
 	current_generation = gen;
@@ -360,6 +437,9 @@ get_call(FunctionCallInfo fcinfo)
 	Oid			table;
 	Oid			userid = GetUserId();
 	Oid			rls_user;
+	Oid			rate_table;
+	TriggerState triggers[NUM_VERSION_TRIGGERS];
+	bool		trusted;
 
 	if (call == NULL)
 	{
@@ -379,9 +459,10 @@ get_call(FunctionCallInfo fcinfo)
 		return call;
 
 	/* the role may have changed (SET ROLE, SECURITY DEFINER, a pool) */
-	rls_user = check_rate_access(userid);
+	rls_user = check_rate_access(userid, &rate_table);
+	trusted = read_trigger_states(rate_table, triggers);
 	versions = read_versions(&nversions, &table);
-	gen = generation_for(versions, nversions, table, rls_user);
+	gen = generation_for(versions, nversions, table, rls_user, triggers, trusted);
 	pfree(versions);
 	gen->refcount++;
 	if (call->gen != NULL)
