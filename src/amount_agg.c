@@ -68,7 +68,7 @@ sum_overflow(ts_currency_key currency)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("sum of %s amounts is out of range", currency_code(currency)),
+			 errmsg("sum of %s amounts is out of range", ts_currency_code(currency)),
 			 errdetail("The running total exceeds 128 bits of minor units.")));
 }
 
@@ -83,7 +83,7 @@ state_apply(AmountSumState *s, const CurrencyAmount *a, int sign)
 		if (s->count == 0)
 			s->currency = a->currency;	/* also after a moving frame emptied */
 		else
-			check_same_currency(s->currency, a->currency, "sum");
+			ts_check_same_currency(s->currency, a->currency, "sum");
 	}
 
 	if (sign > 0 ? __builtin_add_overflow(s->sum, (ts_int128) a->units, &sum) :
@@ -147,7 +147,7 @@ currency_amount_sum_combine(PG_FUNCTION_ARGS)
 		memcpy(state, other, sizeof(AmountSumState));
 		PG_RETURN_POINTER(state);
 	}
-	check_same_currency(state->currency, other->currency, "sum");
+	ts_check_same_currency(state->currency, other->currency, "sum");
 	if (__builtin_add_overflow(state->sum, other->sum, &sum) ||
 		__builtin_add_overflow(state->count, other->count, &count))
 		sum_overflow(state->currency);
@@ -166,8 +166,8 @@ currency_amount_sum_final(PG_FUNCTION_ARGS)
 	if (state->count == 0)
 		PG_RETURN_NULL();
 	if (!ts_int128_to_int64(state->sum, &units))
-		amount_out_of_range("sum", state->currency);
-	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(units, state->currency));
+		ts_amount_out_of_range("sum", state->currency);
+	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(units, state->currency));
 }
 
 /* avg: the sum over the count, rounded half away from zero. */
@@ -181,8 +181,8 @@ currency_amount_avg_final(PG_FUNCTION_ARGS)
 	if (state->count == 0)
 		PG_RETURN_NULL();
 	if (!ts_div128_round(state->sum, state->count, &units))
-		amount_out_of_range("average", state->currency);
-	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(units, state->currency));
+		ts_amount_out_of_range("average", state->currency);
+	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(units, state->currency));
 }
 
 /* ---- state type I/O ---- */
@@ -241,7 +241,7 @@ currency_amount_sum_state_send(PG_FUNCTION_ARGS)
 	if (state->currency == TS_NO_CURRENCY)
 		pq_sendbytes(&buf, "\0\0\0", 3);
 	else
-		pq_sendbytes(&buf, amount_currency(state->currency)->code, 3);
+		pq_sendbytes(&buf, ts_amount_currency(state->currency)->code, 3);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 

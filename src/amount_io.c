@@ -34,7 +34,7 @@ _PG_init(void)
 
 /* A new amount in the current memory context. */
 CurrencyAmount *
-make_amount(int64 units, ts_currency_key currency)
+ts_make_amount(int64 units, ts_currency_key currency)
 {
 	CurrencyAmount *result = (CurrencyAmount *) palloc0(sizeof(CurrencyAmount));
 
@@ -45,7 +45,7 @@ make_amount(int64 units, ts_currency_key currency)
 
 /* The table entry of a stored currency key; corrupt keys are an error. */
 const ts_currency *
-amount_currency(ts_currency_key currency)
+ts_amount_currency(ts_currency_key currency)
 {
 	const ts_currency *cur = ts_currency_by_key(currency);
 
@@ -58,7 +58,7 @@ amount_currency(ts_currency_key currency)
 }
 
 const char *
-currency_code(ts_currency_key currency)
+ts_currency_code(ts_currency_key currency)
 {
 	const ts_currency *cur = ts_currency_by_key(currency);
 
@@ -67,7 +67,7 @@ currency_code(ts_currency_key currency)
 
 /* Look up a currency given as an ISO code in text; unknown is 22023. */
 const ts_currency *
-lookup_currency_text(text *code)
+ts_lookup_currency_text(text *code)
 {
 	const ts_currency *cur;
 
@@ -87,7 +87,7 @@ lookup_currency_text(text *code)
  * value itself.
  */
 int64
-numeric_to_minor_units(Numeric num, int minor, ts_currency_key currency,
+ts_numeric_to_minor_units(Numeric num, int minor, ts_currency_key currency,
 					   const char *what)
 {
 	char	   *str;
@@ -107,12 +107,12 @@ numeric_to_minor_units(Numeric num, int minor, ts_currency_key currency,
 											  NumericGetDatum(num)));
 	status = ts_parse_decimal(str, strlen(str), minor, true, &units);
 	if (status == TS_PARSE_RANGE && what != NULL)
-		amount_out_of_range(what, currency);
+		ts_amount_out_of_range(what, currency);
 	if (status == TS_PARSE_RANGE)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("value %s %s is out of range for type currency_amount",
-						str, currency_code(currency))));
+						str, ts_currency_code(currency))));
 	if (status != TS_PARSE_OK)
 		elog(ERROR, "unexpected numeric output \"%s\"", str);
 	pfree(str);
@@ -155,8 +155,8 @@ report_parse_error(const char *str, const ts_parse_result *res)
 					 errmsg("invalid input syntax for type currency_amount: \"%s\"",
 							str),
 					 errdetail("The amount names two currencies, %s and %s.",
-							   currency_code(res->currency),
-							   currency_code(res->other))));
+							   ts_currency_code(res->currency),
+							   ts_currency_code(res->other))));
 			break;
 		case TS_PARSE_UNKNOWN_CURRENCY:
 			ereport(ERROR,
@@ -177,7 +177,7 @@ report_parse_error(const char *str, const ts_parse_result *res)
 			break;
 		case TS_PARSE_INEXACT:
 			{
-				const ts_currency *cur = amount_currency(res->currency);
+				const ts_currency *cur = ts_amount_currency(res->currency);
 
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
@@ -210,7 +210,7 @@ currency_amount_in(PG_FUNCTION_ARGS)
 	ts_parse_amount(utf8, strlen(utf8), &res);
 	if (res.status != TS_PARSE_OK)
 		report_parse_error(str, &res);
-	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(res.units, res.currency));
+	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(res.units, res.currency));
 }
 
 PG_FUNCTION_INFO_V1(currency_amount_out);
@@ -220,7 +220,7 @@ currency_amount_out(PG_FUNCTION_ARGS)
 	CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(0);
 	char	   *buf = palloc(TS_AMOUNT_BUFLEN);
 
-	amount_currency(a->currency);
+	ts_amount_currency(a->currency);
 	ts_format_amount(a->units, a->currency, buf);
 	PG_RETURN_CSTRING(buf);
 }
@@ -234,7 +234,7 @@ Datum
 currency_amount_send(PG_FUNCTION_ARGS)
 {
 	CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(0);
-	const ts_currency *cur = amount_currency(a->currency);
+	const ts_currency *cur = ts_amount_currency(a->currency);
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
@@ -277,7 +277,7 @@ currency_amount_recv(PG_FUNCTION_ARGS)
 						minor, cur->code),
 				 errdetail("%s amounts have %d decimal places.", cur->code,
 						   cur->minor_units)));
-	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(units,
+	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(units,
 											ts_currency_key_from_code(cur->code)));
 }
 
@@ -287,7 +287,7 @@ Datum
 currency_amount_currency(PG_FUNCTION_ARGS)
 {
 	CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(0);
-	const ts_currency *cur = amount_currency(a->currency);
+	const ts_currency *cur = ts_amount_currency(a->currency);
 
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(cur->code, 3));
 }
@@ -298,7 +298,7 @@ Datum
 currency_amount_to_numeric(PG_FUNCTION_ARGS)
 {
 	CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(0);
-	const ts_currency *cur = amount_currency(a->currency);
+	const ts_currency *cur = ts_amount_currency(a->currency);
 
 	PG_RETURN_NUMERIC(int64_div_fast_to_numeric(a->units, cur->minor_units));
 }
@@ -309,10 +309,10 @@ Datum
 currency_amount_from_numeric(PG_FUNCTION_ARGS)
 {
 	Numeric		num = PG_GETARG_NUMERIC(0);
-	const ts_currency *cur = lookup_currency_text(PG_GETARG_TEXT_PP(1));
+	const ts_currency *cur = ts_lookup_currency_text(PG_GETARG_TEXT_PP(1));
 	ts_currency_key key = ts_currency_key_from_code(cur->code);
 
-	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(numeric_to_minor_units(num,
+	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(ts_numeric_to_minor_units(num,
 																   cur->minor_units,
 																   key, NULL),
 											key));
@@ -351,7 +351,7 @@ currency_amount_humanize(PG_FUNCTION_ARGS)
 	char		buf[TS_HUMANIZE_BUFLEN];
 	int			len;
 
-	amount_currency(a->currency);
+	ts_amount_currency(a->currency);
 	if (digits < 0 || digits > TS_HUMANIZE_MAX_DIGITS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

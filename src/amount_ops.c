@@ -27,35 +27,35 @@
 
 /* Mixed currencies in arithmetic: 22023 naming both. */
 void
-check_same_currency(ts_currency_key a, ts_currency_key b, const char *action)
+ts_check_same_currency(ts_currency_key a, ts_currency_key b, const char *action)
 {
 	if (a != b)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot %s amounts in different currencies: %s and %s",
-						action, currency_code(a), currency_code(b)),
+						action, ts_currency_code(a), ts_currency_code(b)),
 				 errhint("Convert the amounts to one currency first.")));
 }
 
 void
-amount_out_of_range(const char *what, ts_currency_key currency)
+ts_amount_out_of_range(const char *what, ts_currency_key currency)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("%s is out of range for type currency_amount", what),
 			 errdetail("A %s amount is a signed 64-bit count of minor units.",
-					   currency_code(currency))));
+					   ts_currency_code(currency))));
 }
 
 /* Three-way comparison; ordering across currencies is an error. */
 int
-amount_cmp_internal(const CurrencyAmount *a, const CurrencyAmount *b)
+ts_amount_cmp_internal(const CurrencyAmount *a, const CurrencyAmount *b)
 {
 	if (a->currency != b->currency)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot compare amounts in different currencies: %s and %s",
-						currency_code(a->currency), currency_code(b->currency)),
+						ts_currency_code(a->currency), ts_currency_code(b->currency)),
 				 errhint("Order, group or index by (currency(a), a) to keep each currency apart.")));
 	if (a->units < b->units)
 		return -1;
@@ -72,10 +72,10 @@ currency_amount_pl(PG_FUNCTION_ARGS)
 	CurrencyAmount *b = PG_GETARG_CURRENCY_AMOUNT_P(1);
 	int64		r;
 
-	check_same_currency(a->currency, b->currency, "add");
+	ts_check_same_currency(a->currency, b->currency, "add");
 	if (!ts_add(a->units, b->units, &r))
-		amount_out_of_range("sum", a->currency);
-	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(r, a->currency));
+		ts_amount_out_of_range("sum", a->currency);
+	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(r, a->currency));
 }
 
 PG_FUNCTION_INFO_V1(currency_amount_mi);
@@ -86,10 +86,10 @@ currency_amount_mi(PG_FUNCTION_ARGS)
 	CurrencyAmount *b = PG_GETARG_CURRENCY_AMOUNT_P(1);
 	int64		r;
 
-	check_same_currency(a->currency, b->currency, "subtract");
+	ts_check_same_currency(a->currency, b->currency, "subtract");
 	if (!ts_sub(a->units, b->units, &r))
-		amount_out_of_range("difference", a->currency);
-	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(r, a->currency));
+		ts_amount_out_of_range("difference", a->currency);
+	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(r, a->currency));
 }
 
 PG_FUNCTION_INFO_V1(currency_amount_um);
@@ -100,8 +100,8 @@ currency_amount_um(PG_FUNCTION_ARGS)
 	int64		r;
 
 	if (!ts_neg(a->units, &r))
-		amount_out_of_range("negation", a->currency);
-	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(r, a->currency));
+		ts_amount_out_of_range("negation", a->currency);
+	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(r, a->currency));
 }
 
 PG_FUNCTION_INFO_V1(currency_amount_abs);
@@ -112,8 +112,8 @@ currency_amount_abs(PG_FUNCTION_ARGS)
 	int64		r = a->units;
 
 	if (r < 0 && !ts_neg(a->units, &r))
-		amount_out_of_range("absolute value", a->currency);
-	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(r, a->currency));
+		ts_amount_out_of_range("absolute value", a->currency);
+	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(r, a->currency));
 }
 
 /* amount * integer, either operand order. */
@@ -123,8 +123,8 @@ mul_int64(CurrencyAmount *a, int64 factor)
 	int64		r;
 
 	if (!ts_mul(a->units, factor, &r))
-		amount_out_of_range("product", a->currency);
-	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(r, a->currency));
+		ts_amount_out_of_range("product", a->currency);
+	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(r, a->currency));
 }
 
 /* amount * numeric, exactly, rounded half away from zero. */
@@ -139,7 +139,7 @@ mul_numeric(CurrencyAmount *a, Numeric factor)
 				 errmsg("cannot multiply currency_amount by %s",
 						numeric_is_nan(factor) ? "NaN" : "infinity")));
 	product = numeric_mul_opt_error(int64_to_numeric(a->units), factor, NULL);
-	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(numeric_to_minor_units(product, 0,
+	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(ts_numeric_to_minor_units(product, 0,
 																   a->currency,
 																   "product"),
 											a->currency));
@@ -238,8 +238,8 @@ div_int64(CurrencyAmount *a, int64 divisor)
 	if (divisor == 0)
 		division_by_zero();
 	if (!ts_div_round(a->units, divisor, &r))
-		amount_out_of_range("quotient", a->currency);
-	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(r, a->currency));
+		ts_amount_out_of_range("quotient", a->currency);
+	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(r, a->currency));
 }
 
 /*
@@ -247,7 +247,7 @@ div_int64(CurrencyAmount *a, int64 divisor)
  * sign * trunc((2|num| + |den|) / (2|den|)).  den must not be zero.
  */
 int64
-numeric_ratio_to_units(Numeric num, Numeric den, ts_currency_key currency,
+ts_numeric_ratio_to_units(Numeric num, Numeric den, ts_currency_key currency,
 					   const char *what)
 {
 	Datum		n = NumericGetDatum(num);
@@ -268,7 +268,7 @@ numeric_ratio_to_units(Numeric num, Numeric den, ts_currency_key currency,
 							DirectFunctionCall2(numeric_mul, two, abs_d));
 	if (negative)
 		q = DirectFunctionCall1(numeric_uminus, q);
-	return numeric_to_minor_units(DatumGetNumeric(q), 0, currency, what);
+	return ts_numeric_to_minor_units(DatumGetNumeric(q), 0, currency, what);
 }
 
 /* amount / numeric, exactly, rounded half away from zero. */
@@ -283,7 +283,7 @@ div_numeric(CurrencyAmount *a, Numeric divisor)
 	if (DatumGetBool(DirectFunctionCall2(numeric_eq, NumericGetDatum(divisor),
 										 NumericGetDatum(int64_to_numeric(0)))))
 		division_by_zero();
-	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(numeric_ratio_to_units(int64_to_numeric(a->units),
+	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(ts_numeric_ratio_to_units(int64_to_numeric(a->units),
 																   divisor,
 																   a->currency,
 																   "quotient"),
@@ -331,7 +331,7 @@ currency_amount_div_amount(PG_FUNCTION_ARGS)
 	CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(0);
 	CurrencyAmount *b = PG_GETARG_CURRENCY_AMOUNT_P(1);
 
-	check_same_currency(a->currency, b->currency, "divide");
+	ts_check_same_currency(a->currency, b->currency, "divide");
 	if (b->units == 0)
 		division_by_zero();
 	return DirectFunctionCall2(numeric_div,
@@ -366,7 +366,7 @@ PG_FUNCTION_INFO_V1(name); \
 Datum \
 name(PG_FUNCTION_ARGS) \
 { \
-	PG_RETURN_BOOL(amount_cmp_internal(PG_GETARG_CURRENCY_AMOUNT_P(0), \
+	PG_RETURN_BOOL(ts_amount_cmp_internal(PG_GETARG_CURRENCY_AMOUNT_P(0), \
 									   PG_GETARG_CURRENCY_AMOUNT_P(1)) op 0); \
 }
 
@@ -379,14 +379,14 @@ PG_FUNCTION_INFO_V1(currency_amount_cmp);
 Datum
 currency_amount_cmp(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT32(amount_cmp_internal(PG_GETARG_CURRENCY_AMOUNT_P(0),
+	PG_RETURN_INT32(ts_amount_cmp_internal(PG_GETARG_CURRENCY_AMOUNT_P(0),
 										PG_GETARG_CURRENCY_AMOUNT_P(1)));
 }
 
 static int
 amount_fastcmp(Datum x, Datum y, SortSupport ssup)
 {
-	return amount_cmp_internal(DatumGetCurrencyAmountP(x),
+	return ts_amount_cmp_internal(DatumGetCurrencyAmountP(x),
 							   DatumGetCurrencyAmountP(y));
 }
 
@@ -407,7 +407,7 @@ currency_amount_smaller(PG_FUNCTION_ARGS)
 	CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(0);
 	CurrencyAmount *b = PG_GETARG_CURRENCY_AMOUNT_P(1);
 
-	PG_RETURN_CURRENCY_AMOUNT_P(amount_cmp_internal(a, b) <= 0 ? a : b);
+	PG_RETURN_CURRENCY_AMOUNT_P(ts_amount_cmp_internal(a, b) <= 0 ? a : b);
 }
 
 PG_FUNCTION_INFO_V1(currency_amount_larger);
@@ -417,7 +417,7 @@ currency_amount_larger(PG_FUNCTION_ARGS)
 	CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(0);
 	CurrencyAmount *b = PG_GETARG_CURRENCY_AMOUNT_P(1);
 
-	PG_RETURN_CURRENCY_AMOUNT_P(amount_cmp_internal(a, b) >= 0 ? a : b);
+	PG_RETURN_CURRENCY_AMOUNT_P(ts_amount_cmp_internal(a, b) >= 0 ? a : b);
 }
 
 /* ---- hashing: units and currency, consistent with = ---- */

@@ -498,8 +498,8 @@ get_pair(RateGeneration *gen, ts_currency_key base, ts_currency_key quote)
 							  " AND quote OPERATOR(pg_catalog.=) $2"
 							  " ORDER BY valid_from",
 							  2, argtypes);
-	args[0] = PointerGetDatum(cstring_to_text(currency_code(base)));
-	args[1] = PointerGetDatum(cstring_to_text(currency_code(quote)));
+	args[0] = PointerGetDatum(cstring_to_text(ts_currency_code(base)));
+	args[1] = PointerGetDatum(cstring_to_text(ts_currency_code(quote)));
 	if (SPI_execute_plan(pair_plan, args, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "reading trade_stats.exchange_rate failed");
 
@@ -758,14 +758,14 @@ convert_wide(int64 units, const ts_currency *from, const ts_currency *to,
 		else
 			num = numeric_mul_opt_error(num, seg->step[i]->value, NULL);
 	}
-	return numeric_ratio_to_units(num, den,
+	return ts_numeric_ratio_to_units(num, den,
 								  ts_currency_key_from_code(to->code),
 								  "converted amount");
 }
 
 /* A date as YYYY-MM-DD (or infinity), whatever DateStyle says. */
 char *
-iso_date(DateADT d)
+ts_iso_date(DateADT d)
 {
 	struct pg_tm tm;
 	char		buf[MAXDATELEN + 1];
@@ -793,7 +793,7 @@ convert_amount(FunctionCallInfo fcinfo, CurrencyAmount *a,
 	int64		units;
 
 	if (a->currency == to_key)
-		PG_RETURN_CURRENCY_AMOUNT_P(make_amount(a->units, a->currency));
+		PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(a->units, a->currency));
 
 	call = get_call(fcinfo);
 	if (call->timeline != NULL && call->pair.base == a->currency &&
@@ -806,8 +806,8 @@ convert_amount(FunctionCallInfo fcinfo, CurrencyAmount *a,
 	}
 	else
 	{
-		from = amount_currency(a->currency);
-		to = amount_currency(to_key);
+		from = ts_amount_currency(a->currency);
+		to = ts_amount_currency(to_key);
 		tl = get_timeline(call->gen, a->currency, to_key);
 		call->pair.base = a->currency;
 		call->pair.quote = to_key;
@@ -826,7 +826,7 @@ convert_amount(FunctionCallInfo fcinfo, CurrencyAmount *a,
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("no exchange rate from %s to %s on or before %s",
-						from->code, to->code, iso_date(on_date)),
+						from->code, to->code, ts_iso_date(on_date)),
 				 errhint("Add a rate of %s/%s (or %s/%s, or of both against USD, EUR or CNY) valid from that date or earlier to trade_stats.exchange_rate.",
 						 from->code, to->code, to->code, from->code)));
 
@@ -835,7 +835,7 @@ convert_amount(FunctionCallInfo fcinfo, CurrencyAmount *a,
 		if (!seg->step[i]->fits)
 		{
 			units = convert_wide(a->units, from, to, seg);
-			PG_RETURN_CURRENCY_AMOUNT_P(make_amount(units, to_key));
+			PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(units, to_key));
 		}
 		rates[i] = seg->step[i]->rate;
 	}
@@ -848,9 +848,9 @@ convert_amount(FunctionCallInfo fcinfo, CurrencyAmount *a,
 			units = convert_wide(a->units, from, to, seg);
 			break;
 		case TS_CONV_RANGE:
-			amount_out_of_range("converted amount", to_key);
+			ts_amount_out_of_range("converted amount", to_key);
 	}
-	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(units, to_key));
+	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(units, to_key));
 }
 
 PG_FUNCTION_INFO_V1(currency_amount_convert);
@@ -858,7 +858,7 @@ Datum
 currency_amount_convert(PG_FUNCTION_ARGS)
 {
 	CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(0);
-	const ts_currency *to = lookup_currency_text(PG_GETARG_TEXT_PP(1));
+	const ts_currency *to = ts_lookup_currency_text(PG_GETARG_TEXT_PP(1));
 
 	return convert_amount(fcinfo, a, ts_currency_key_from_code(to->code),
 						  PG_GETARG_DATEADT(2));

@@ -44,7 +44,7 @@ typedef enum AccumShape
 
 /* The value kind of an argument type (for the window functions). */
 ts_value_kind
-growth_value_kind(Oid type)
+ts_growth_value_kind(Oid type)
 {
 	switch (type)
 	{
@@ -76,11 +76,11 @@ value_mantissa(ts_growth_state *s, ts_value_kind kind, Datum value)
 						ereport(ERROR,
 								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 								 errmsg("cannot aggregate amounts in different currencies: %s and %s",
-										currency_code(s->currency),
-										currency_code(a->currency)),
+										ts_currency_code(s->currency),
+										ts_currency_code(a->currency)),
 								 errhint("Group by currency(amount), or convert the amounts to one currency first.")));
 					s->currency = a->currency;
-					s->scale = amount_currency(a->currency)->minor_units;
+					s->scale = ts_amount_currency(a->currency)->minor_units;
 				}
 				return a->units;
 			}
@@ -124,10 +124,10 @@ value_mantissa(ts_growth_state *s, ts_value_kind kind, Datum value)
 				if (scale > s->scale)
 				{
 					if (!ts_gs_rescale(s, scale - s->scale))
-						gs_overflow();
+						ts_gs_overflow();
 				}
 				else if (!ts_int128_mul_pow10(&mant, s->scale - scale))
-					gs_overflow();
+					ts_gs_overflow();
 				return mant;
 			}
 	}
@@ -141,7 +141,7 @@ check_period(const char *what, DateADT d)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("%s %s is out of range for growth and share aggregates", what,
-						iso_date(d)),
+						ts_iso_date(d)),
 				 errdetail("Periods must lie in the years 1 to 9999.")));
 }
 
@@ -188,26 +188,26 @@ accum(FunctionCallInfo fcinfo, ts_value_kind kind, AccumShape shape)
 
 	if (PG_ARGISNULL(0))
 	{
-		s = gs_new_working(flags & TS_GS_PERIODS ? 8 : 1, kind, flags);
+		s = ts_gs_new_working(flags & TS_GS_PERIODS ? 8 : 1, kind, flags);
 		s->as_of = as_of;
 	}
 	else
 	{
-		s = gs_arg_for_update(fcinfo, 0);
+		s = ts_gs_arg_for_update(fcinfo, 0);
 		if (unlikely(s->kind != kind || s->flags != flags))
 		{
 			ts_growth_state expected;
 
 			ts_gs_init(&expected, 0, kind, flags);
 			expected.as_of = as_of;
-			gs_check_compatible(s, &expected, "add a row of");
+			ts_gs_check_compatible(s, &expected, "add a row of");
 		}
 		if (shape == SHAPE_PERIOD_AS_OF && s->as_of != as_of)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("as_of must be the same for all rows of a group"),
 					 errdetail("The group's as_of is %s, this row's %s.",
-							   iso_date(s->as_of), iso_date(as_of))));
+							   ts_iso_date(s->as_of), ts_iso_date(as_of))));
 	}
 
 	v = value_mantissa(s, kind, PG_GETARG_DATUM(1));
@@ -216,12 +216,12 @@ accum(FunctionCallInfo fcinfo, ts_value_kind kind, AccumShape shape)
 	if (i < 0)
 	{
 		i = -i - 1;
-		s = gs_reserve(s, s->nentries + 1);
+		s = ts_gs_reserve(s, s->nentries + 1);
 		ts_gs_insert(s, i, period);
 	}
 	if (!ts_gs_add(&s->entries[i], v, part))
-		gs_overflow();
-	return gs_result(fcinfo, s);
+		ts_gs_overflow();
+	return ts_gs_result(fcinfo, s);
 }
 
 #define ACCUM_ENTRY(name, kind, shape) \
@@ -279,7 +279,7 @@ growth_accum(PG_FUNCTION_ARGS)
 		value_type = proc->proargtypes.values[1];
 		with_part = proc->proargtypes.values[2] == BOOLOID;
 		dispatch = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, 2 * sizeof(int));
-		dispatch[0] = growth_value_kind(value_type);
+		dispatch[0] = ts_growth_value_kind(value_type);
 		dispatch[1] = with_part ?
 			(proc->pronargs == 4 ? SHAPE_PART_PERIOD : SHAPE_PART) :
 			(proc->pronargs == 4 ? SHAPE_PERIOD_AS_OF : SHAPE_PERIOD);
@@ -309,7 +309,7 @@ int128_numeric(ts_int128 v)
  * the trailing zeros of exact results dropped (50, not 50.0000000000000000).
  */
 Numeric
-percent_numeric(Numeric num, Numeric den)
+ts_percent_numeric(Numeric num, Numeric den)
 {
 	Datum		n = DirectFunctionCall2(numeric_mul, NumericGetDatum(num),
 										NumericGetDatum(int64_to_numeric(100)));
@@ -402,7 +402,7 @@ percent(ts_int128 num, ts_int128 den)
 
 	if (percent_int128(num, den, &result))
 		return result;
-	return percent_numeric(int128_numeric(num), int128_numeric(den));
+	return ts_percent_numeric(int128_numeric(num), int128_numeric(den));
 }
 
 /* 100 * (now - before) / |before|; before != 0. */
@@ -412,7 +412,7 @@ growth(ts_int128 now, ts_int128 before)
 	ts_int128	diff;
 
 	if (__builtin_sub_overflow(now, before, &diff))
-		gs_overflow();
+		ts_gs_overflow();
 	return percent(diff, before < 0 ? -before : before);
 }
 
@@ -420,7 +420,7 @@ static void
 window_sums(const ts_growth_state *s, int32 from, int32 to, ts_window_sums *out)
 {
 	if (!ts_gs_window(s, from, to, out))
-		gs_overflow();
+		ts_gs_overflow();
 }
 
 /* The same-period windows of as-of date p: [Jan 1, p] and a year earlier. */
@@ -527,7 +527,7 @@ measure_contribution(const ts_growth_state *s, const DateADT *as_of)
 	if (prev.count == 0 || prev.total == 0)
 		return NULL;
 	if (__builtin_sub_overflow(cur.part, prev.part, &diff))
-		gs_overflow();
+		ts_gs_overflow();
 	return percent(diff, prev.total < 0 ? -prev.total : prev.total);
 }
 
@@ -545,35 +545,35 @@ PG_FUNCTION_INFO_V1(yoy_growth_final);
 Datum
 yoy_growth_final(PG_FUNCTION_ARGS)
 {
-	RETURN_MEASURE(measure_yoy(gs_read(PG_GETARG_DATUM(0)), NULL));
+	RETURN_MEASURE(measure_yoy(ts_gs_read(PG_GETARG_DATUM(0)), NULL));
 }
 
 PG_FUNCTION_INFO_V1(mom_growth_final);
 Datum
 mom_growth_final(PG_FUNCTION_ARGS)
 {
-	RETURN_MEASURE(measure_mom(gs_read(PG_GETARG_DATUM(0))));
+	RETURN_MEASURE(measure_mom(ts_gs_read(PG_GETARG_DATUM(0))));
 }
 
 PG_FUNCTION_INFO_V1(share_final);
 Datum
 share_final(PG_FUNCTION_ARGS)
 {
-	RETURN_MEASURE(measure_share(gs_read(PG_GETARG_DATUM(0))));
+	RETURN_MEASURE(measure_share(ts_gs_read(PG_GETARG_DATUM(0))));
 }
 
 PG_FUNCTION_INFO_V1(share_change_final);
 Datum
 share_change_final(PG_FUNCTION_ARGS)
 {
-	RETURN_MEASURE(measure_share_change(gs_read(PG_GETARG_DATUM(0)), NULL));
+	RETURN_MEASURE(measure_share_change(ts_gs_read(PG_GETARG_DATUM(0)), NULL));
 }
 
 PG_FUNCTION_INFO_V1(growth_contribution_final);
 Datum
 growth_contribution_final(PG_FUNCTION_ARGS)
 {
-	RETURN_MEASURE(measure_contribution(gs_read(PG_GETARG_DATUM(0)), NULL));
+	RETURN_MEASURE(measure_contribution(ts_gs_read(PG_GETARG_DATUM(0)), NULL));
 }
 
 /* ---- accessors of stored summaries ---- */
@@ -582,7 +582,7 @@ growth_contribution_final(PG_FUNCTION_ARGS)
 static const ts_growth_state *
 summary_arg(FunctionCallInfo fcinfo, int n, int needs, const char *fn)
 {
-	const ts_growth_state *s = gs_read(PG_GETARG_DATUM(n));
+	const ts_growth_state *s = ts_gs_read(PG_GETARG_DATUM(n));
 
 	if ((needs & TS_GS_PERIODS) && !(s->flags & TS_GS_PERIODS))
 		ereport(ERROR,
@@ -659,7 +659,7 @@ check_part_whole(const ts_growth_state *part, const ts_growth_state *whole)
 					b = *whole;
 
 		a.flags = b.flags = 0;
-		gs_check_compatible(&a, &b, "compare");
+		ts_gs_check_compatible(&a, &b, "compare");
 	}
 }
 
@@ -668,7 +668,7 @@ static Numeric
 sums_at_scale(ts_int128 v, int own, int scale)
 {
 	if (!ts_int128_mul_pow10(&v, scale - own))
-		gs_overflow();
+		ts_gs_overflow();
 	return int128_numeric(v);
 }
 
@@ -677,8 +677,8 @@ PG_FUNCTION_INFO_V1(growth_state_share_of);
 Datum
 growth_state_share_of(PG_FUNCTION_ARGS)
 {
-	const ts_growth_state *part = gs_read(PG_GETARG_DATUM(0));
-	const ts_growth_state *whole = gs_read(PG_GETARG_DATUM(1));
+	const ts_growth_state *part = ts_gs_read(PG_GETARG_DATUM(0));
+	const ts_growth_state *whole = ts_gs_read(PG_GETARG_DATUM(1));
 	ts_window_sums p,
 				w;
 	int			scale = Max(part->scale, whole->scale);
@@ -688,7 +688,7 @@ growth_state_share_of(PG_FUNCTION_ARGS)
 	window_sums(whole, PG_INT32_MIN, PG_INT32_MAX, &w);
 	if (w.count == 0 || w.total == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_NUMERIC(percent_numeric(sums_at_scale(p.total, part->scale, scale),
+	PG_RETURN_NUMERIC(ts_percent_numeric(sums_at_scale(p.total, part->scale, scale),
 									  sums_at_scale(w.total, whole->scale, scale)));
 }
 
@@ -721,8 +721,8 @@ growth_state_contribution_of(PG_FUNCTION_ARGS)
 	if (wp.count == 0 || wp.total == 0)
 		PG_RETURN_NULL();
 	if (__builtin_sub_overflow(pc.total, pp.total, &diff))
-		gs_overflow();
-	PG_RETURN_NUMERIC(percent_numeric(sums_at_scale(diff, part->scale, scale),
+		ts_gs_overflow();
+	PG_RETURN_NUMERIC(ts_percent_numeric(sums_at_scale(diff, part->scale, scale),
 									  sums_at_scale(wp.total < 0 ? -wp.total : wp.total,
 													whole->scale, scale)));
 }
@@ -806,7 +806,7 @@ PG_FUNCTION_INFO_V1(growth_state_total);
 Datum
 growth_state_total(PG_FUNCTION_ARGS)
 {
-	const ts_growth_state *s = gs_read(PG_GETARG_DATUM(0));
+	const ts_growth_state *s = ts_gs_read(PG_GETARG_DATUM(0));
 	ts_window_sums w;
 
 	if (!total_sums(fcinfo, s, &w))
@@ -819,7 +819,7 @@ PG_FUNCTION_INFO_V1(growth_state_total_amount);
 Datum
 growth_state_total_amount(PG_FUNCTION_ARGS)
 {
-	const ts_growth_state *s = gs_read(PG_GETARG_DATUM(0));
+	const ts_growth_state *s = ts_gs_read(PG_GETARG_DATUM(0));
 	ts_window_sums w;
 	int64		units;
 
@@ -831,8 +831,8 @@ growth_state_total_amount(PG_FUNCTION_ARGS)
 	if (!total_sums(fcinfo, s, &w))
 		PG_RETURN_NULL();
 	if (!ts_int128_to_int64(w.total, &units))
-		amount_out_of_range("sum", s->currency);
-	PG_RETURN_CURRENCY_AMOUNT_P(make_amount(units, s->currency));
+		ts_amount_out_of_range("sum", s->currency);
+	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(units, s->currency));
 }
 
 /*
@@ -847,7 +847,7 @@ growth_state_entries(PG_FUNCTION_ARGS)
 	const ts_growth_state *s;
 
 	InitMaterializedSRF(fcinfo, 0);
-	s = gs_read(PG_GETARG_DATUM(0));
+	s = ts_gs_read(PG_GETARG_DATUM(0));
 	for (int i = 0; i < s->nentries; i++)
 	{
 		const ts_growth_entry *e = &s->entries[i];

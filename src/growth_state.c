@@ -61,7 +61,7 @@ is_working(struct varlena *v)
  * that version 0.1 stored) validated and read where it lies.
  */
 const ts_growth_state *
-gs_read(Datum d)
+ts_gs_read(Datum d)
 {
 	struct varlena *v = PG_DETOAST_DATUM(d);
 	const uint8 *data = (const uint8 *) VARDATA(v);
@@ -104,7 +104,7 @@ gs_read(Datum d)
  * it is ever uninitialised), in the current memory context.
  */
 ts_growth_state *
-gs_new_working(int capacity, ts_value_kind kind, int flags)
+ts_gs_new_working(int capacity, ts_value_kind kind, int flags)
 {
 	ts_growth_state *s;
 
@@ -122,7 +122,7 @@ gs_new_working(int capacity, ts_value_kind kind, int flags)
 static ts_growth_state *
 working_copy(const ts_growth_state *s, int capacity)
 {
-	ts_growth_state *c = gs_new_working(Max(capacity, s->nentries),
+	ts_growth_state *c = ts_gs_new_working(Max(capacity, s->nentries),
 										s->kind, s->flags);
 	int32		cap = c->capacity;
 
@@ -142,7 +142,7 @@ working_copy(const ts_growth_state *s, int capacity)
  * executor frees it once the new one is returned.
  */
 ts_growth_state *
-gs_reserve(ts_growth_state *s, int need)
+ts_gs_reserve(ts_growth_state *s, int need)
 {
 	if (need <= s->capacity)
 		return s;
@@ -162,7 +162,7 @@ gs_reserve(ts_growth_state *s, int need)
  * contexts each time one is added).
  */
 ts_growth_state *
-gs_arg_for_update(FunctionCallInfo fcinfo, int argno)
+ts_gs_arg_for_update(FunctionCallInfo fcinfo, int argno)
 {
 	Datum		d;
 
@@ -172,12 +172,12 @@ gs_arg_for_update(FunctionCallInfo fcinfo, int argno)
 	if (argno == 0 && AggCheckCallContext(fcinfo, NULL) &&
 		is_working((struct varlena *) DatumGetPointer(d)))
 		return (ts_growth_state *) DatumGetPointer(d);
-	return working_copy(gs_read(d), 0);
+	return working_copy(ts_gs_read(d), 0);
 }
 
 /* A flat, packed datum of s, in the current context. */
 Datum
-gs_flat_datum(const ts_growth_state *s)
+ts_gs_flat_datum(const ts_growth_state *s)
 {
 	size_t		size = ts_gs_packed_size(s);
 	struct varlena *v = palloc0(VARHDRSZ + size);
@@ -192,11 +192,11 @@ gs_flat_datum(const ts_growth_state *s)
  * working state; called as a plain function, the canonical packed form.
  */
 Datum
-gs_result(FunctionCallInfo fcinfo, ts_growth_state *s)
+ts_gs_result(FunctionCallInfo fcinfo, ts_growth_state *s)
 {
 	if (AggCheckCallContext(fcinfo, NULL))
 		PG_RETURN_POINTER(s);
-	return gs_flat_datum(s);
+	return ts_gs_flat_datum(s);
 }
 
 /* ---- kinds ---- */
@@ -212,13 +212,13 @@ describe_kind(const ts_growth_state *s)
 	initStringInfo(&buf);
 	appendStringInfoString(&buf, names[s->kind]);
 	if (s->kind == TS_VAL_AMOUNT && s->currency != TS_NO_CURRENCY)
-		appendStringInfo(&buf, " in %s", currency_code(s->currency));
+		appendStringInfo(&buf, " in %s", ts_currency_code(s->currency));
 	if (s->flags & TS_GS_PERIODS)
 		appendStringInfoString(&buf, " by period");
 	if (s->flags & TS_GS_PART)
 		appendStringInfoString(&buf, " with part");
 	if (s->flags & TS_GS_AS_OF)
-		appendStringInfo(&buf, " as of %s", iso_date(s->as_of));
+		appendStringInfo(&buf, " as of %s", ts_iso_date(s->as_of));
 	return buf.data;
 }
 
@@ -227,7 +227,7 @@ describe_kind(const ts_growth_state *s)
  * (an amount state without rows has no currency yet).
  */
 void
-gs_check_compatible(const ts_growth_state *a, const ts_growth_state *b,
+ts_gs_check_compatible(const ts_growth_state *a, const ts_growth_state *b,
 					const char *action)
 {
 	if (a->kind != b->kind || a->flags != b->flags ||
@@ -242,7 +242,7 @@ gs_check_compatible(const ts_growth_state *a, const ts_growth_state *b,
 }
 
 void
-gs_overflow(void)
+ts_gs_overflow(void)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -257,7 +257,7 @@ align_scale(ts_growth_state *into, const ts_growth_state **other)
 	if (into->scale < (*other)->scale)
 	{
 		if (!ts_gs_rescale(into, (*other)->scale - into->scale))
-			gs_overflow();
+			ts_gs_overflow();
 	}
 	else if ((*other)->scale < into->scale)
 	{
@@ -266,7 +266,7 @@ align_scale(ts_growth_state *into, const ts_growth_state **other)
 		memcpy(c, *other, TS_GS_SIZE((*other)->nentries));
 		c->capacity = c->nentries;
 		if (!ts_gs_rescale(c, into->scale - c->scale))
-			gs_overflow();
+			ts_gs_overflow();
 		*other = c;
 	}
 }
@@ -276,7 +276,7 @@ align_scale(ts_growth_state *into, const ts_growth_state **other)
  * a, or a larger copy of it.
  */
 ts_growth_state *
-gs_add_into(ts_growth_state *a, const ts_growth_state *b)
+ts_gs_add_into(ts_growth_state *a, const ts_growth_state *b)
 {
 	align_scale(a, &b);
 	if (a->kind == TS_VAL_AMOUNT && a->currency == TS_NO_CURRENCY)
@@ -294,21 +294,21 @@ gs_add_into(ts_growth_state *a, const ts_growth_state *b)
 			if (i < 0)
 			{
 				i = -i - 1;
-				a = gs_reserve(a, a->nentries + 1);
+				a = ts_gs_reserve(a, a->nentries + 1);
 				ts_gs_insert(a, i, b->entries[j].period);
 			}
 			if (!ts_gs_add_entry(&a->entries[i], &b->entries[j]))
-				gs_overflow();
+				ts_gs_overflow();
 		}
 	}
 	else
 	{
-		ts_growth_state *out = gs_new_working(a->nentries + b->nentries,
+		ts_growth_state *out = ts_gs_new_working(a->nentries + b->nentries,
 											  a->kind, a->flags);
 		int32		cap = out->capacity;
 
 		if (!ts_gs_merge(a, b, out))
-			gs_overflow();
+			ts_gs_overflow();
 		SET_VARSIZE(out, TS_GS_SIZE(cap));	/* merge copied a's header */
 		out->capacity = cap;
 		a = out;
@@ -350,14 +350,14 @@ growth_state_in(PG_FUNCTION_ARGS)
 	err = ts_gs_parse(str, s);
 	if (err != NULL)
 		bad_input(str, err);
-	PG_RETURN_DATUM(gs_flat_datum(s));
+	PG_RETURN_DATUM(ts_gs_flat_datum(s));
 }
 
 PG_FUNCTION_INFO_V1(growth_state_out);
 Datum
 growth_state_out(PG_FUNCTION_ARGS)
 {
-	const ts_growth_state *s = gs_read(PG_GETARG_DATUM(0));
+	const ts_growth_state *s = ts_gs_read(PG_GETARG_DATUM(0));
 	char	   *buf = palloc(ts_gs_text_size(s));
 
 	ts_gs_format(s, buf);
@@ -369,7 +369,7 @@ PG_FUNCTION_INFO_V1(growth_state_send);
 Datum
 growth_state_send(PG_FUNCTION_ARGS)
 {
-	const ts_growth_state *s = gs_read(PG_GETARG_DATUM(0));
+	const ts_growth_state *s = ts_gs_read(PG_GETARG_DATUM(0));
 	size_t		size = ts_gs_packed_size(s);
 	bytea	   *result = palloc(VARHDRSZ + size);
 
@@ -399,7 +399,7 @@ growth_state_recv(PG_FUNCTION_ARGS)
 	if (err != NULL)
 		bad_input(NULL, err);
 	buf->cursor = buf->len;
-	PG_RETURN_DATUM(gs_flat_datum(s));
+	PG_RETURN_DATUM(ts_gs_flat_datum(s));
 }
 
 /* ---- equality and hashing on the packed form ---- */
@@ -417,7 +417,7 @@ packed_bytes(Datum d, size_t *len)
 		*len = VARSIZE(v) - VARHDRSZ;
 		return data;
 	}
-	flat = gs_flat_datum(gs_read(d));
+	flat = ts_gs_flat_datum(ts_gs_read(d));
 	*len = VARSIZE(DatumGetPointer(flat)) - VARHDRSZ;
 	return (const uint8 *) VARDATA(DatumGetPointer(flat));
 }
@@ -484,8 +484,8 @@ growth_combine(PG_FUNCTION_ARGS)
 	{
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
-		a = gs_arg_for_update(fcinfo, 0);
-		return gs_result(fcinfo, a);
+		a = ts_gs_arg_for_update(fcinfo, 0);
+		return ts_gs_result(fcinfo, a);
 	}
 	if (!PG_ARGISNULL(0))
 	{
@@ -493,7 +493,7 @@ growth_combine(PG_FUNCTION_ARGS)
 		const uint8 *data = (const uint8 *) VARDATA_ANY(v);
 		size_t		len = VARSIZE_ANY_EXHDR(v);
 
-		a = gs_arg_for_update(fcinfo, 0);
+		a = ts_gs_arg_for_update(fcinfo, 0);
 		if (len >= 1 && data[0] == TS_GS_PACKED_VERSION)
 		{
 			/* a stored summary: add it where it lies */
@@ -506,15 +506,15 @@ growth_combine(PG_FUNCTION_ARGS)
 				{
 					case TS_GS_ADD_OK:
 						CHECK_FOR_INTERRUPTS();
-						return gs_result(fcinfo, a);
+						return ts_gs_result(fcinfo, a);
 					case TS_GS_ADD_ROOM:
-						a = gs_reserve(a, a->nentries + room);
+						a = ts_gs_reserve(a, a->nentries + room);
 						continue;
 					case TS_GS_ADD_INVALID:
 						corrupt_state(err);
 						break;
 					case TS_GS_ADD_OVERFLOW:
-						gs_overflow();
+						ts_gs_overflow();
 						break;
 					case TS_GS_ADD_DIFFERENT:
 						break;
@@ -522,16 +522,16 @@ growth_combine(PG_FUNCTION_ARGS)
 				break;
 			}
 		}
-		b = gs_read(PG_GETARG_DATUM(1));
-		gs_check_compatible(a, b, "combine");
-		a = gs_add_into(a, b);
+		b = ts_gs_read(PG_GETARG_DATUM(1));
+		ts_gs_check_compatible(a, b, "combine");
+		a = ts_gs_add_into(a, b);
 	}
 	else
 	{
-		b = gs_read(PG_GETARG_DATUM(1));
+		b = ts_gs_read(PG_GETARG_DATUM(1));
 		a = working_copy(b, b->nentries);
 	}
-	return gs_result(fcinfo, a);
+	return ts_gs_result(fcinfo, a);
 }
 
 /* Remove b from a; the error names what b holds that a does not. */
@@ -540,7 +540,7 @@ subtract_into(ts_growth_state *a, const ts_growth_state *b)
 {
 	const char *err;
 
-	gs_check_compatible(a, b, "subtract");
+	ts_gs_check_compatible(a, b, "subtract");
 	align_scale(a, &b);
 	err = ts_gs_subtract(a, b);
 	if (err != NULL)
@@ -563,16 +563,16 @@ growth_rolling_inv(PG_FUNCTION_ARGS)
 	{
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
-		a = gs_arg_for_update(fcinfo, 0);
-		return gs_result(fcinfo, a);
+		a = ts_gs_arg_for_update(fcinfo, 0);
+		return ts_gs_result(fcinfo, a);
 	}
-	a = gs_arg_for_update(fcinfo, 0);
+	a = ts_gs_arg_for_update(fcinfo, 0);
 	if (a == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot subtract a growth_state that was not added")));
-	subtract_into(a, gs_read(PG_GETARG_DATUM(1)));
-	return gs_result(fcinfo, a);
+	subtract_into(a, ts_gs_read(PG_GETARG_DATUM(1)));
+	return ts_gs_result(fcinfo, a);
 }
 
 /*
@@ -587,8 +587,8 @@ growth_state_final(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	s = gs_read(PG_GETARG_DATUM(0));
-	PG_RETURN_DATUM(gs_flat_datum(s));
+	s = ts_gs_read(PG_GETARG_DATUM(0));
+	PG_RETURN_DATUM(ts_gs_flat_datum(s));
 }
 
 PG_FUNCTION_INFO_V1(growth_rolling_final);
@@ -599,10 +599,10 @@ growth_rolling_final(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	s = gs_read(PG_GETARG_DATUM(0));
+	s = ts_gs_read(PG_GETARG_DATUM(0));
 	if (s->nentries == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_DATUM(gs_flat_datum(s));
+	PG_RETURN_DATUM(ts_gs_flat_datum(s));
 }
 
 /* a + b */
@@ -610,11 +610,11 @@ PG_FUNCTION_INFO_V1(growth_state_pl);
 Datum
 growth_state_pl(PG_FUNCTION_ARGS)
 {
-	const ts_growth_state *a = gs_read(PG_GETARG_DATUM(0));
-	const ts_growth_state *b = gs_read(PG_GETARG_DATUM(1));
+	const ts_growth_state *a = ts_gs_read(PG_GETARG_DATUM(0));
+	const ts_growth_state *b = ts_gs_read(PG_GETARG_DATUM(1));
 
-	gs_check_compatible(a, b, "add");
-	PG_RETURN_DATUM(gs_flat_datum(gs_add_into(working_copy(a, a->nentries + b->nentries), b)));
+	ts_gs_check_compatible(a, b, "add");
+	PG_RETURN_DATUM(ts_gs_flat_datum(ts_gs_add_into(working_copy(a, a->nentries + b->nentries), b)));
 }
 
 /* a - b: exact inverse of +; entries whose count reaches 0 disappear. */
@@ -622,10 +622,10 @@ PG_FUNCTION_INFO_V1(growth_state_mi);
 Datum
 growth_state_mi(PG_FUNCTION_ARGS)
 {
-	const ts_growth_state *a = gs_read(PG_GETARG_DATUM(0));
-	const ts_growth_state *b = gs_read(PG_GETARG_DATUM(1));
+	const ts_growth_state *a = ts_gs_read(PG_GETARG_DATUM(0));
+	const ts_growth_state *b = ts_gs_read(PG_GETARG_DATUM(1));
 	ts_growth_state *c = working_copy(a, a->nentries);
 
 	subtract_into(c, b);
-	PG_RETURN_DATUM(gs_flat_datum(c));
+	PG_RETURN_DATUM(ts_gs_flat_datum(c));
 }

@@ -72,7 +72,7 @@ duplicate_period(int32 period)
 	ereport(ERROR,
 			(errcode(ERRCODE_CARDINALITY_VIOLATION),
 			 errmsg("window partition has more than one row for period %s",
-					iso_date(period)),
+					ts_iso_date(period)),
 			 errhint("Aggregate first, e.g. sum(value) ... GROUP BY partner, period, then apply the window function to the sums.")));
 }
 
@@ -82,7 +82,7 @@ mixed_currencies(uint16 a, uint16 b)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("cannot compare amounts in different currencies: %s and %s",
-					currency_code(a), currency_code(b)),
+					ts_currency_code(a), ts_currency_code(b)),
 			 errhint("Partition by currency(amount), or convert the amounts to one currency first.")));
 }
 
@@ -203,7 +203,7 @@ get_index(FunctionCallInfo fcinfo, WindowObject winobj, bool with_periods)
 		}
 		else if (!isnull)
 		{
-			Numeric		v = growth_value_numeric(idx->type, value);
+			Numeric		v = ts_growth_value_numeric(idx->type, value);
 			MemoryContext old = MemoryContextSwitchTo(partcxt);
 
 			/* the total lives in partition memory, never in the row's */
@@ -226,7 +226,7 @@ get_index(FunctionCallInfo fcinfo, WindowObject winobj, bool with_periods)
  * double as numeric.
  */
 Numeric
-growth_value_numeric(Oid type, Datum value)
+ts_growth_value_numeric(Oid type, Datum value)
 {
 	switch (type)
 	{
@@ -254,8 +254,8 @@ growth_value_numeric(Oid type, Datum value)
 static bool
 growth_of(Oid type, Datum now, Datum before, Numeric *result)
 {
-	Numeric		n = growth_value_numeric(type, now);
-	Numeric		b = growth_value_numeric(type, before);
+	Numeric		n = ts_growth_value_numeric(type, now);
+	Numeric		b = ts_growth_value_numeric(type, before);
 	Datum		abs_b = DirectFunctionCall1(numeric_abs, NumericGetDatum(b));
 
 	if (numeric_is_nan(n) || numeric_is_nan(b) || numeric_is_inf(n) || numeric_is_inf(b))
@@ -264,7 +264,7 @@ growth_of(Oid type, Datum now, Datum before, Numeric *result)
 				 errmsg("cannot compute a percentage of NaN or infinity")));
 	if (numeric_is_zero(DatumGetNumeric(abs_b)))
 		return false;
-	*result = percent_numeric(DatumGetNumeric(DirectFunctionCall2(numeric_sub,
+	*result = ts_percent_numeric(DatumGetNumeric(DirectFunctionCall2(numeric_sub,
 																  NumericGetDatum(n),
 																  NumericGetDatum(b))),
 							  DatumGetNumeric(abs_b));
@@ -423,7 +423,7 @@ window_share_of_total(PG_FUNCTION_ARGS)
 
 	if (isnull || idx->total_isnull)
 		PG_RETURN_NULL();
-	n = growth_value_numeric(idx->type, value);
+	n = ts_growth_value_numeric(idx->type, value);
 	/* as every other measure: no percentage of NaN or infinity */
 	if (numeric_is_nan(n) || numeric_is_inf(n) ||
 		numeric_is_nan(idx->total) || numeric_is_inf(idx->total))
@@ -432,7 +432,7 @@ window_share_of_total(PG_FUNCTION_ARGS)
 				 errmsg("cannot compute a percentage of NaN or infinity")));
 	if (numeric_is_zero(idx->total))
 		PG_RETURN_NULL();
-	PG_RETURN_NUMERIC(percent_numeric(n, idx->total));
+	PG_RETURN_NUMERIC(ts_percent_numeric(n, idx->total));
 }
 
 /* pct_change(current, base): 100 * (current - base) / |base|. */
