@@ -25,31 +25,9 @@
 
 #include "trade_stats.h"
 
-/* Mixed currencies in arithmetic: 22023 naming both. */
-void
-ts_check_same_currency(ts_currency_key a, ts_currency_key b, const char *action)
-{
-	if (a != b)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot %s amounts in different currencies: %s and %s",
-						action, ts_currency_code(a), ts_currency_code(b)),
-				 errhint("Convert the amounts to one currency first.")));
-}
-
-void
-ts_amount_out_of_range(const char *what, ts_currency_key currency)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("%s is out of range for type currency_amount", what),
-			 errdetail("A %s amount is a signed 64-bit count of minor units.",
-					   ts_currency_code(currency))));
-}
-
 /* Three-way comparison; ordering across currencies is an error. */
-int
-ts_amount_cmp_internal(const CurrencyAmount *a, const CurrencyAmount *b)
+static int
+amount_cmp(const CurrencyAmount *a, const CurrencyAmount *b)
 {
 	if (a->currency != b->currency)
 		ereport(ERROR,
@@ -242,35 +220,6 @@ div_int64(CurrencyAmount *a, int64 divisor)
 	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(r, a->currency));
 }
 
-/*
- * round(num / den) half away from zero, as minor units, exactly:
- * sign * trunc((2|num| + |den|) / (2|den|)).  den must not be zero.
- */
-int64
-ts_numeric_ratio_to_units(Numeric num, Numeric den, ts_currency_key currency,
-					   const char *what)
-{
-	Datum		n = NumericGetDatum(num);
-	Datum		d = NumericGetDatum(den);
-	Datum		zero = NumericGetDatum(int64_to_numeric(0));
-	Datum		two = NumericGetDatum(int64_to_numeric(2));
-	Datum		abs_n = DirectFunctionCall1(numeric_abs, n);
-	Datum		abs_d = DirectFunctionCall1(numeric_abs, d);
-	Datum		q;
-	bool		negative;
-
-	negative = DatumGetBool(DirectFunctionCall2(numeric_lt, n, zero)) !=
-		DatumGetBool(DirectFunctionCall2(numeric_lt, d, zero));
-	q = DirectFunctionCall2(numeric_div_trunc,
-							DirectFunctionCall2(numeric_add,
-												DirectFunctionCall2(numeric_mul, two, abs_n),
-												abs_d),
-							DirectFunctionCall2(numeric_mul, two, abs_d));
-	if (negative)
-		q = DirectFunctionCall1(numeric_uminus, q);
-	return ts_numeric_to_minor_units(DatumGetNumeric(q), 0, currency, what);
-}
-
 /* amount / numeric, exactly, rounded half away from zero. */
 static Datum
 div_numeric(CurrencyAmount *a, Numeric divisor)
@@ -366,7 +315,7 @@ PG_FUNCTION_INFO_V1(name); \
 Datum \
 name(PG_FUNCTION_ARGS) \
 { \
-	PG_RETURN_BOOL(ts_amount_cmp_internal(PG_GETARG_CURRENCY_AMOUNT_P(0), \
+	PG_RETURN_BOOL(amount_cmp(PG_GETARG_CURRENCY_AMOUNT_P(0), \
 									   PG_GETARG_CURRENCY_AMOUNT_P(1)) op 0); \
 }
 
@@ -379,14 +328,14 @@ PG_FUNCTION_INFO_V1(currency_amount_cmp);
 Datum
 currency_amount_cmp(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT32(ts_amount_cmp_internal(PG_GETARG_CURRENCY_AMOUNT_P(0),
+	PG_RETURN_INT32(amount_cmp(PG_GETARG_CURRENCY_AMOUNT_P(0),
 										PG_GETARG_CURRENCY_AMOUNT_P(1)));
 }
 
 static int
 amount_fastcmp(Datum x, Datum y, SortSupport ssup)
 {
-	return ts_amount_cmp_internal(DatumGetCurrencyAmountP(x),
+	return amount_cmp(DatumGetCurrencyAmountP(x),
 							   DatumGetCurrencyAmountP(y));
 }
 
@@ -407,7 +356,7 @@ currency_amount_smaller(PG_FUNCTION_ARGS)
 	CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(0);
 	CurrencyAmount *b = PG_GETARG_CURRENCY_AMOUNT_P(1);
 
-	PG_RETURN_CURRENCY_AMOUNT_P(ts_amount_cmp_internal(a, b) <= 0 ? a : b);
+	PG_RETURN_CURRENCY_AMOUNT_P(amount_cmp(a, b) <= 0 ? a : b);
 }
 
 PG_FUNCTION_INFO_V1(currency_amount_larger);
@@ -417,7 +366,7 @@ currency_amount_larger(PG_FUNCTION_ARGS)
 	CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(0);
 	CurrencyAmount *b = PG_GETARG_CURRENCY_AMOUNT_P(1);
 
-	PG_RETURN_CURRENCY_AMOUNT_P(ts_amount_cmp_internal(a, b) >= 0 ? a : b);
+	PG_RETURN_CURRENCY_AMOUNT_P(amount_cmp(a, b) >= 0 ? a : b);
 }
 
 /* ---- hashing: units and currency, consistent with = ---- */

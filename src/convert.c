@@ -763,23 +763,6 @@ convert_wide(int64 units, const ts_currency *from, const ts_currency *to,
 								  "converted amount");
 }
 
-/* A date as YYYY-MM-DD (or infinity), whatever DateStyle says. */
-char *
-ts_iso_date(DateADT d)
-{
-	struct pg_tm tm;
-	char		buf[MAXDATELEN + 1];
-
-	if (DATE_NOT_FINITE(d))
-		EncodeSpecialDate(d, buf);
-	else
-	{
-		j2date(d + POSTGRES_EPOCH_JDATE, &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
-		EncodeDateOnly(&tm, USE_ISO_DATES, buf);
-	}
-	return pstrdup(buf);
-}
-
 static Datum
 convert_amount(FunctionCallInfo fcinfo, CurrencyAmount *a,
 			   ts_currency_key to_key, DateADT on_date)

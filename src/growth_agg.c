@@ -43,8 +43,8 @@ typedef enum AccumShape
 } AccumShape;
 
 /* The value kind of an argument type (for the window functions). */
-ts_value_kind
-ts_growth_value_kind(Oid type)
+static ts_value_kind
+growth_value_kind(Oid type)
 {
 	switch (type)
 	{
@@ -279,7 +279,7 @@ growth_accum(PG_FUNCTION_ARGS)
 		value_type = proc->proargtypes.values[1];
 		with_part = proc->proargtypes.values[2] == BOOLOID;
 		dispatch = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, 2 * sizeof(int));
-		dispatch[0] = ts_growth_value_kind(value_type);
+		dispatch[0] = growth_value_kind(value_type);
 		dispatch[1] = with_part ?
 			(proc->pronargs == 4 ? SHAPE_PART_PERIOD : SHAPE_PART) :
 			(proc->pronargs == 4 ? SHAPE_PERIOD_AS_OF : SHAPE_PERIOD);
@@ -302,21 +302,6 @@ int128_numeric(ts_int128 v)
 	return DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
 											   ObjectIdGetDatum(InvalidOid),
 											   Int32GetDatum(-1)));
-}
-
-/*
- * 100 * num / den as numeric, den != 0: numeric division's precision, with
- * the trailing zeros of exact results dropped (50, not 50.0000000000000000).
- */
-Numeric
-ts_percent_numeric(Numeric num, Numeric den)
-{
-	Datum		n = DirectFunctionCall2(numeric_mul, NumericGetDatum(num),
-										NumericGetDatum(int64_to_numeric(100)));
-
-	return DatumGetNumeric(DirectFunctionCall1(numeric_trim_scale,
-											   DirectFunctionCall2(numeric_div, n,
-																   NumericGetDatum(den))));
 }
 
 /* The weight and first digit of v > 0 in numeric's base 10000. */

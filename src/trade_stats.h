@@ -55,49 +55,40 @@ StaticAssertDecl(sizeof(CurrencyAmount) == 16, "currency_amount is 16 bytes");
 #define PG_GETARG_CURRENCY_AMOUNT_P(n) DatumGetCurrencyAmountP(PG_GETARG_DATUM(n))
 #define PG_RETURN_CURRENCY_AMOUNT_P(x) return CurrencyAmountPGetDatum(x)
 
-/* amount_io.c */
+/* support.c: the bottom layer every other glue file uses */
 extern CurrencyAmount *ts_make_amount(int64 units, ts_currency_key currency);
 extern const ts_currency *ts_amount_currency(ts_currency_key currency);
 extern const char *ts_currency_code(ts_currency_key currency);
 extern const ts_currency *ts_lookup_currency_text(text *code);
 extern int64 ts_numeric_to_minor_units(Numeric num, int minor,
-									ts_currency_key currency,
-									const char *what);
-
-/* convert.c */
+									   ts_currency_key currency,
+									   const char *what);
+extern int64 ts_numeric_ratio_to_units(Numeric num, Numeric den,
+									   ts_currency_key currency,
+									   const char *what);
+extern void ts_check_same_currency(ts_currency_key a, ts_currency_key b,
+								   const char *action);
+ts_noreturn extern void ts_amount_out_of_range(const char *what,
+											   ts_currency_key currency);
 extern char *ts_iso_date(int32 date);
-
-/* growth_agg.c */
-extern ts_value_kind ts_growth_value_kind(Oid type);
 extern Numeric ts_percent_numeric(Numeric num, Numeric den);
 
 /* growth_state.c: the growth_state type and its working layout */
 extern const ts_growth_state *ts_gs_read(Datum d);
 extern ts_growth_state *ts_gs_new_working(int capacity, ts_value_kind kind,
-									   int flags);
+										  int flags);
 extern ts_growth_state *ts_gs_arg_for_update(FunctionCallInfo fcinfo, int argno);
 extern ts_growth_state *ts_gs_reserve(ts_growth_state *s, int need);
 extern ts_growth_state *ts_gs_add_into(ts_growth_state *a,
-									const ts_growth_state *b);
+									   const ts_growth_state *b);
 extern Datum ts_gs_result(FunctionCallInfo fcinfo, ts_growth_state *s);
 extern Datum ts_gs_flat_datum(const ts_growth_state *s);
 extern void ts_gs_check_compatible(const ts_growth_state *a,
-								const ts_growth_state *b, const char *action);
+								   const ts_growth_state *b, const char *action);
 ts_noreturn extern void ts_gs_overflow(void);
 
-/* window.c */
-extern Numeric ts_growth_value_numeric(Oid type, Datum value);
-
-/* amount_ops.c */
+/* SQL entry points called directly by other files */
 extern Datum currency_amount_mi(PG_FUNCTION_ARGS);
 extern Datum currency_amount_out(PG_FUNCTION_ARGS);
-extern int64 ts_numeric_ratio_to_units(Numeric num, Numeric den,
-									ts_currency_key currency,
-									const char *what);
-extern void ts_check_same_currency(ts_currency_key a, ts_currency_key b,
-								const char *action);
-extern int	ts_amount_cmp_internal(const CurrencyAmount *a, const CurrencyAmount *b);
-ts_noreturn extern void ts_amount_out_of_range(const char *what,
-														ts_currency_key currency);
 
 #endif							/* TRADE_STATS_H */

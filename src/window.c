@@ -29,6 +29,8 @@
 
 #include "trade_stats.h"
 
+static Numeric growth_value_numeric(Oid type, Datum value);
+
 typedef struct PeriodRow
 {
 	int32		period;
@@ -203,7 +205,7 @@ get_index(FunctionCallInfo fcinfo, WindowObject winobj, bool with_periods)
 		}
 		else if (!isnull)
 		{
-			Numeric		v = ts_growth_value_numeric(idx->type, value);
+			Numeric		v = growth_value_numeric(idx->type, value);
 			MemoryContext old = MemoryContextSwitchTo(partcxt);
 
 			/* the total lives in partition memory, never in the row's */
@@ -225,8 +227,8 @@ get_index(FunctionCallInfo fcinfo, WindowObject winobj, bool with_periods)
  * two amounts of one currency does not depend on the scale), bigint and
  * double as numeric.
  */
-Numeric
-ts_growth_value_numeric(Oid type, Datum value)
+static Numeric
+growth_value_numeric(Oid type, Datum value)
 {
 	switch (type)
 	{
@@ -254,8 +256,8 @@ ts_growth_value_numeric(Oid type, Datum value)
 static bool
 growth_of(Oid type, Datum now, Datum before, Numeric *result)
 {
-	Numeric		n = ts_growth_value_numeric(type, now);
-	Numeric		b = ts_growth_value_numeric(type, before);
+	Numeric		n = growth_value_numeric(type, now);
+	Numeric		b = growth_value_numeric(type, before);
 	Datum		abs_b = DirectFunctionCall1(numeric_abs, NumericGetDatum(b));
 
 	if (numeric_is_nan(n) || numeric_is_nan(b) || numeric_is_inf(n) || numeric_is_inf(b))
@@ -423,7 +425,7 @@ window_share_of_total(PG_FUNCTION_ARGS)
 
 	if (isnull || idx->total_isnull)
 		PG_RETURN_NULL();
-	n = ts_growth_value_numeric(idx->type, value);
+	n = growth_value_numeric(idx->type, value);
 	/* as every other measure: no percentage of NaN or infinity */
 	if (numeric_is_nan(n) || numeric_is_inf(n) ||
 		numeric_is_nan(idx->total) || numeric_is_inf(idx->total))

@@ -1,0 +1,189 @@
+/*-------------------------------------------------------------------------
+ *
+ * support.c
+ *	  The bottom layer of the PostgreSQL glue: helpers every other glue
+ *	  file uses (amounts and their currencies, the errors they share, dates
+ *	  in messages, numeric conversions), so that the files above depend on
+ *	  this one and never on each other.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+#include "utils/numeric.h"
+
+#include "trade_stats.h"
+
+/* The table entry of a stored currency key; corrupt keys are an error. */
+const ts_currency *
+ts_amount_currency(ts_currency_key currency)
+{
+	const ts_currency *cur = ts_currency_by_key(currency);
+
+	if (cur == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid currency key %u in currency_amount value",
+						(unsigned) currency)));
+	return cur;
+}
+
+const char *
+ts_currency_code(ts_currency_key currency)
+{
+	const ts_currency *cur = ts_currency_by_key(currency);
+
+	return cur ? cur->code : "(none)";
+}
+
+/* A new amount in the current memory context. */
+CurrencyAmount *
+ts_make_amount(int64 units, ts_currency_key currency)
+{
+	CurrencyAmount *result = (CurrencyAmount *) palloc0(sizeof(CurrencyAmount));
+
+	result->units = units;
+	result->currency = currency;
+	return result;
+}
+
+void
+ts_amount_out_of_range(const char *what, ts_currency_key currency)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s is out of range for type currency_amount", what),
+			 errdetail("A %s amount is a signed 64-bit count of minor units.",
+					   ts_currency_code(currency))));
+}
+
+/* Mixed currencies in arithmetic: 22023 naming both. */
+void
+ts_check_same_currency(ts_currency_key a, ts_currency_key b, const char *action)
+{
+	if (a != b)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot %s amounts in different currencies: %s and %s",
+						action, ts_currency_code(a), ts_currency_code(b)),
+				 errhint("Convert the amounts to one currency first.")));
+}
+
+/* A date as YYYY-MM-DD (or infinity), whatever DateStyle says. */
+char *
+ts_iso_date(DateADT d)
+{
+	struct pg_tm tm;
+	char		buf[MAXDATELEN + 1];
+
+	if (DATE_NOT_FINITE(d))
+		EncodeSpecialDate(d, buf);
+	else
+	{
+		j2date(d + POSTGRES_EPOCH_JDATE, &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
+		EncodeDateOnly(&tm, USE_ISO_DATES, buf);
+	}
+	return pstrdup(buf);
+}
+
+/* Look up a currency given as an ISO code in text; unknown is 22023. */
+const ts_currency *
+ts_lookup_currency_text(text *code)
+{
+	const ts_currency *cur;
+
+	cur = ts_currency_by_code(VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code));
+	if (cur == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown currency code \"%s\"", text_to_cstring(code)),
+				 errhint("Use an ISO 4217 code such as USD, CNY or EUR.")));
+	return cur;
+}
+
+/*
+ * A numeric in major units to minor units, rounded half away from zero.
+ * numeric_out writes the exact decimal, which the core then scales.  'what'
+ * names the result in an out-of-range error ("product"); NULL names the
+ * value itself.
+ */
+int64
+ts_numeric_to_minor_units(Numeric num, int minor, ts_currency_key currency,
+					   const char *what)
+{
+	char	   *str;
+	int64		units;
+	ts_parse_status status;
+
+	if (numeric_is_nan(num))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot convert NaN to currency_amount")));
+	if (numeric_is_inf(num))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("cannot convert infinity to currency_amount")));
+
+	str = DatumGetCString(DirectFunctionCall1(numeric_out,
+											  NumericGetDatum(num)));
+	status = ts_parse_decimal(str, strlen(str), minor, true, &units);
+	if (status == TS_PARSE_RANGE && what != NULL)
+		ts_amount_out_of_range(what, currency);
+	if (status == TS_PARSE_RANGE)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value %s %s is out of range for type currency_amount",
+						str, ts_currency_code(currency))));
+	if (status != TS_PARSE_OK)
+		elog(ERROR, "unexpected numeric output \"%s\"", str);
+	pfree(str);
+	return units;
+}
+
+/*
+ * round(num / den) half away from zero, as minor units, exactly:
+ * sign * trunc((2|num| + |den|) / (2|den|)).  den must not be zero.
+ */
+int64
+ts_numeric_ratio_to_units(Numeric num, Numeric den, ts_currency_key currency,
+					   const char *what)
+{
+	Datum		n = NumericGetDatum(num);
+	Datum		d = NumericGetDatum(den);
+	Datum		zero = NumericGetDatum(int64_to_numeric(0));
+	Datum		two = NumericGetDatum(int64_to_numeric(2));
+	Datum		abs_n = DirectFunctionCall1(numeric_abs, n);
+	Datum		abs_d = DirectFunctionCall1(numeric_abs, d);
+	Datum		q;
+	bool		negative;
+
+	negative = DatumGetBool(DirectFunctionCall2(numeric_lt, n, zero)) !=
+		DatumGetBool(DirectFunctionCall2(numeric_lt, d, zero));
+	q = DirectFunctionCall2(numeric_div_trunc,
+							DirectFunctionCall2(numeric_add,
+												DirectFunctionCall2(numeric_mul, two, abs_n),
+												abs_d),
+							DirectFunctionCall2(numeric_mul, two, abs_d));
+	if (negative)
+		q = DirectFunctionCall1(numeric_uminus, q);
+	return ts_numeric_to_minor_units(DatumGetNumeric(q), 0, currency, what);
+}
+
+/*
+ * 100 * num / den as numeric, den != 0: numeric division's precision, with
+ * the trailing zeros of exact results dropped (50, not 50.0000000000000000).
+ */
+Numeric
+ts_percent_numeric(Numeric num, Numeric den)
+{
+	Datum		n = DirectFunctionCall2(numeric_mul, NumericGetDatum(num),
+										NumericGetDatum(int64_to_numeric(100)));
+
+	return DatumGetNumeric(DirectFunctionCall1(numeric_trim_scale,
+											   DirectFunctionCall2(numeric_div, n,
+																   NumericGetDatum(den))));
+}
