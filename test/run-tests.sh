@@ -17,6 +17,9 @@ cd "$(dirname "$0")/.."
 
 need_packages "${BASE_PACKAGES[@]}" "${FUZZ_PACKAGES[@]}" "${CLIENT_PACKAGES[@]}" \
 	"${SCALEOUT_PACKAGES[@]}" || exit 1
+# Node.js for the node-postgres driver test (any Node.js will do: Debian's
+# when there is none)
+command -v npm >/dev/null || need_packages nodejs npm || exit 1
 
 # CI builds warn-free: -Werror here, never in the shipped Makefile.
 if ! build_and_install "-Werror"; then

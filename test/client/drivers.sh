@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The drivers BI tools use, against a database with trade_stats: psycopg2,
-# pandas, psycopg 3 (text and binary), pyodbc with psqlODBC, and pgjdbc (text
-# and binary).  Each runs the queries in test/client/drivers/cases.txt and
+# pandas, psycopg 3 (text and binary), pyodbc with psqlODBC, pgjdbc (text
+# and binary), and node-postgres (npm "pg", pinned by package-lock.json).  Each runs the queries in test/client/drivers/cases.txt and
 # checks the values and the types it receives.  The clients run under a
 # German locale (decimal comma), which must not change anything.  Run inside
 # a throwaway cluster (the test runner does; it also installs the packages,
@@ -31,3 +31,9 @@ env "${locale_env[@]}" /usr/bin/python3 "$dir/clients.py" ts_clients 2>&1 ||
 env "${locale_env[@]}" java -Duser.language=de -Duser.country=DE \
 	-cp /usr/share/java/postgresql.jar "$dir/Clients.java" ts_clients "$dir" 2>&1 ||
 	echo "not ok - the JDBC client tests stopped with status $?"
+if (cd "$dir" && npm ci --no-audit --no-fund --silent >"$tmp/npm.log" 2>&1); then
+	env "${locale_env[@]}" node "$dir/clients.mjs" ts_clients 2>&1 ||
+		echo "not ok - the node-postgres client tests stopped with status $?"
+else
+	echo "not ok - npm ci for the node-postgres client failed: $(tail -3 "$tmp/npm.log" | tr '\n' ' ')"
+fi
