@@ -134,16 +134,6 @@ value_mantissa(ts_growth_state *s, ts_value_kind kind, Datum value)
 	return 0;					/* keep the compiler quiet */
 }
 
-static void
-check_period(const char *what, DateADT d)
-{
-	if (d < TS_MIN_PERIOD || d > TS_MAX_PERIOD)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("%s %s is out of range for growth and share aggregates", what,
-						ts_iso_date(d)),
-				 errdetail("Periods must lie in the years 1 to 9999.")));
-}
 
 /*
  * The transition function: add one row to the state.  Rows with a NULL
@@ -176,12 +166,12 @@ accum(FunctionCallInfo fcinfo, ts_value_kind kind, AccumShape shape)
 	if (period_arg >= 0)
 	{
 		period = PG_GETARG_DATEADT(period_arg);
-		check_period("period", period);
+		ts_check_period("period", period);
 	}
 	if (shape == SHAPE_PERIOD_AS_OF)
 	{
 		as_of = PG_GETARG_DATEADT(3);
-		check_period("as_of", as_of);
+		ts_check_period("as_of", as_of);
 	}
 	if ((shape == SHAPE_PART || shape == SHAPE_PART_PERIOD) && !PG_ARGISNULL(2))
 		part = PG_GETARG_BOOL(2);
@@ -425,7 +415,7 @@ as_of_date(const ts_growth_state *s, const DateADT *as_of, int32 *p)
 {
 	if (as_of != NULL)
 	{
-		check_period("as_of", *as_of);
+		ts_check_period("as_of", *as_of);
 		*p = *as_of;
 		return true;
 	}

@@ -187,3 +187,18 @@ ts_percent_numeric(Numeric num, Numeric den)
 											   DirectFunctionCall2(numeric_div, n,
 																   NumericGetDatum(den))));
 }
+
+/*
+ * A period (or as_of) of the growth and share measures, aggregates and
+ * window functions alike: the years 1 to 9999, else 22008.
+ */
+void
+ts_check_period(const char *what, int32 d)
+{
+	if (d < TS_MIN_PERIOD || d > TS_MAX_PERIOD)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("%s %s is out of range for growth and share measures", what,
+						ts_iso_date(d)),
+				 errdetail("Periods must lie in the years 1 to 9999.")));
+}

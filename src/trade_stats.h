@@ -72,6 +72,7 @@ ts_noreturn extern void ts_amount_out_of_range(const char *what,
 											   ts_currency_key currency);
 extern char *ts_iso_date(int32 date);
 extern Numeric ts_percent_numeric(Numeric num, Numeric den);
+extern void ts_check_period(const char *what, int32 d);
 
 /* growth_state.c: the growth_state type and its working layout */
 extern const ts_growth_state *ts_gs_read(Datum d);

@@ -182,10 +182,7 @@ get_index(FunctionCallInfo fcinfo, WindowObject winobj, bool with_periods)
 			if (period_isnull)
 				continue;
 			p = DatumGetDateADT(period);
-			if (DATE_NOT_FINITE(p))
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("period must be a finite date")));
+			ts_check_period("period", p);
 			for (h = period_hash(p) & idx->mask; idx->slots[h] != 0;
 				 h = (h + 1) & idx->mask)
 				if (idx->rows[idx->slots[h] - 1].period == p)

@@ -72,7 +72,9 @@ SELECT pg_temp.try($$SELECT share_of_total(v) OVER ()::text FROM (VALUES ('1 USD
 -- A percentage of NaN or infinity is an error, as for every other measure.
 SELECT pg_temp.try($$SELECT share_of_total(v) OVER ()::text FROM (VALUES (1::numeric), ('Infinity')) t(v) LIMIT 1$$);
 SELECT pg_temp.try($$SELECT share_of_total(v) OVER ()::text FROM (VALUES (1::float8), ('NaN')) t(v) LIMIT 1$$);
+-- Periods must lie in the years 1 to 9999, as for the aggregates (22008).
 SELECT pg_temp.try($$SELECT yoy(v, d) OVER ()::text FROM (VALUES (date 'infinity', 1)) t(d, v) LIMIT 1$$);
+SELECT pg_temp.try($$SELECT mom(v, d) OVER ()::text FROM (VALUES (date '10000-01-01', 1)) t(d, v) LIMIT 1$$);
 SELECT pg_temp.try($$SELECT pct_change('1 USD'::currency_amount, '2 EUR')::text$$);
 SELECT pg_temp.try($$SELECT pct_change('NaN'::numeric, 2)::text$$);
 -- Different partitions may hold the same period, and other currencies.
