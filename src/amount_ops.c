@@ -30,11 +30,8 @@ static int
 amount_cmp(const CurrencyAmount *a, const CurrencyAmount *b)
 {
 	if (a->currency != b->currency)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot compare amounts in different currencies: %s and %s",
-						ts_currency_code(a->currency), ts_currency_code(b->currency)),
-				 errhint("Order, group or index by (currency(a), a) to keep each currency apart.")));
+		ts_mixed_currencies("compare", a->currency, b->currency,
+							"Order, group or index by (currency(a), a) to keep each currency apart.");
 	if (a->units < b->units)
 		return -1;
 	return a->units > b->units ? 1 : 0;

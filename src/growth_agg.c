@@ -73,12 +73,8 @@ value_mantissa(ts_growth_state *s, ts_value_kind kind, Datum value)
 				if (unlikely(s->currency != a->currency))
 				{
 					if (s->currency != TS_NO_CURRENCY)
-						ereport(ERROR,
-								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-								 errmsg("cannot aggregate amounts in different currencies: %s and %s",
-										ts_currency_code(s->currency),
-										ts_currency_code(a->currency)),
-								 errhint("Group by currency(amount), or convert the amounts to one currency first.")));
+						ts_mixed_currencies("aggregate", s->currency, a->currency,
+											"Group by currency(amount), or convert the amounts to one currency first.");
 					s->currency = a->currency;
 					s->scale = ts_amount_currency(a->currency)->minor_units;
 				}

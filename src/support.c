@@ -61,16 +61,27 @@ ts_amount_out_of_range(const char *what, ts_currency_key currency)
 					   ts_currency_code(currency))));
 }
 
-/* Mixed currencies in arithmetic: 22023 naming both. */
+/*
+ * Amounts of two currencies where one is needed: 22023 naming both, with
+ * what to do instead.  Every such error goes through here.
+ */
+void
+ts_mixed_currencies(const char *action, ts_currency_key a, ts_currency_key b,
+					const char *hint)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("cannot %s amounts in different currencies: %s and %s",
+					action, ts_currency_code(a), ts_currency_code(b)),
+			 errhint("%s", hint)));
+}
+
+/* Mixed currencies in arithmetic. */
 void
 ts_check_same_currency(ts_currency_key a, ts_currency_key b, const char *action)
 {
 	if (a != b)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot %s amounts in different currencies: %s and %s",
-						action, ts_currency_code(a), ts_currency_code(b)),
-				 errhint("Convert the amounts to one currency first.")));
+		ts_mixed_currencies(action, a, b, "Convert the amounts to one currency first.");
 }
 
 /* A date as YYYY-MM-DD (or infinity), whatever DateStyle says. */

@@ -66,6 +66,8 @@ extern int64 ts_numeric_to_minor_units(Numeric num, int minor,
 extern int64 ts_numeric_ratio_to_units(Numeric num, Numeric den,
 									   ts_currency_key currency,
 									   const char *what);
+ts_noreturn extern void ts_mixed_currencies(const char *action, ts_currency_key a,
+												ts_currency_key b, const char *hint);
 extern void ts_check_same_currency(ts_currency_key a, ts_currency_key b,
 								   const char *action);
 ts_noreturn extern void ts_amount_out_of_range(const char *what,

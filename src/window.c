@@ -81,11 +81,8 @@ duplicate_period(int32 period)
 static void
 mixed_currencies(uint16 a, uint16 b)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("cannot compare amounts in different currencies: %s and %s",
-					ts_currency_code(a), ts_currency_code(b)),
-			 errhint("Partition by currency(amount), or convert the amounts to one currency first.")));
+	ts_mixed_currencies("compare", a, b,
+						"Partition by currency(amount), or convert the amounts to one currency first.");
 }
 
 /* Row index of a period, or -1. */
