@@ -179,7 +179,7 @@ currency_amount_recv(PG_FUNCTION_ARGS)
 			if (code[i] < 0x21 || code[i] > 0x7e)
 				printable = false;
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unknown currency code \"%s\" in binary currency_amount",
 						printable ? pnstrdup(code, 3) : "(not printable)")));
 	}

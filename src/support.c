@@ -136,7 +136,7 @@ ts_numeric_to_minor_units(Numeric num, int minor, ts_currency_key currency,
 				 errmsg("cannot convert NaN to currency_amount")));
 	if (numeric_is_inf(num))
 		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot convert infinity to currency_amount")));
 
 	str = DatumGetCString(DirectFunctionCall1(numeric_out,

@@ -30,6 +30,10 @@ TRUNCATE raw;
 INSERT INTO raw VALUES (2, '\x00000000000001f4000258595a');
 \copy raw TO 'results/raw.bin' WITH (FORMAT binary)
 \copy target FROM 'results/raw.bin' WITH (FORMAT binary)
+-- every bad binary input is 22P03, an unknown currency too
+\set VERBOSITY sqlstate
+\copy target FROM 'results/raw.bin' WITH (FORMAT binary)
+\set VERBOSITY default
 -- lower-case code
 TRUNCATE raw;
 INSERT INTO raw VALUES (3, '\x00000000000001f40002757364');
