@@ -66,10 +66,9 @@ state_is_valid(const AmountSumState *s)
 static void
 sum_overflow(ts_currency_key currency)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("sum of %s amounts is out of range", ts_currency_code(currency)),
-			 errdetail("The running total exceeds 128 bits of minor units.")));
+	ts_out_of_range("sum", "currency_amount_sum_state",
+					psprintf("The running total of %s amounts exceeds 128 bits of minor units.",
+							 ts_currency_code(currency)));
 }
 
 /* Add (sign 1) or remove (sign -1) one amount. */
@@ -90,9 +89,7 @@ state_apply(AmountSumState *s, const CurrencyAmount *a, int sign)
 		__builtin_sub_overflow(s->sum, (ts_int128) a->units, &sum))
 		sum_overflow(s->currency);
 	if (unlikely(sign > 0 && s->count == PG_INT64_MAX))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("row count of currency_amount_sum_state is out of range")));
+		ts_out_of_range("row count", "currency_amount_sum_state", NULL);
 	s->sum = sum;
 	s->count += sign;
 }

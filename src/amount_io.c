@@ -102,11 +102,8 @@ report_parse_error(const char *str, const ts_parse_result *res)
 				break;
 			}
 		case TS_PARSE_RANGE:
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("value \"%s\" is out of range for type currency_amount",
-							str),
-					 errdetail("An amount is a signed 64-bit count of the currency's minor units.")));
+			ts_out_of_range(psprintf("value \"%s\"", str), "currency_amount",
+							"An amount is a signed 64-bit count of the currency's minor units.");
 			break;
 	}
 }

@@ -91,10 +91,8 @@ value_mantissa(ts_growth_state *s, ts_value_kind kind, Datum value)
 							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 							 errmsg("cannot aggregate %s", isnan(f) ? "NaN" : "infinity")));
 				if (fabs(f) >= ldexp(1.0, 86))
-					ereport(ERROR,
-							(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-							 errmsg("value %g is out of range for a growth or share aggregate", f),
-							 errdetail("double precision values must be below 2^86 in magnitude.")));
+					ts_out_of_range(psprintf("value \"%g\"", f), "growth_state",
+									"double precision values must be below 2^86 in magnitude.");
 				return (ts_int128) ldexp(f, TS_FLOAT8_FRACTION_BITS);
 			}
 		case TS_VAL_NUMERIC:
@@ -111,11 +109,8 @@ value_mantissa(ts_growth_state *s, ts_value_kind kind, Datum value)
 									numeric_is_nan(num) ? "NaN" : "infinity")));
 				str = DatumGetCString(DirectFunctionCall1(numeric_out, value));
 				if (!ts_decimal_to_int128(str, TS_NUMERIC_MAX_SCALE, &mant, &scale))
-					ereport(ERROR,
-							(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-							 errmsg("value %s is out of range for a growth or share aggregate",
-									str),
-							 errdetail("Sums are exact in 128 bits.")));
+					ts_out_of_range(psprintf("value \"%s\"", str), "growth_state",
+									"Sums are exact in 128 bits.");
 				pfree(str);
 				if (scale > s->scale)
 				{

@@ -244,10 +244,7 @@ ts_gs_check_compatible(const ts_growth_state *a, const ts_growth_state *b,
 void
 ts_gs_overflow(void)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("sum of values is out of range for a growth or share aggregate"),
-			 errdetail("Sums are exact in 128 bits.")));
+	ts_out_of_range("sum", "growth_state", "Sums are exact in 128 bits.");
 }
 
 /* Bring numeric states to one scale: rescale the one with fewer decimals. */

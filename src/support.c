@@ -51,14 +51,26 @@ ts_make_amount(int64 units, ts_currency_key currency)
 	return result;
 }
 
+/*
+ * Out of range, as PostgreSQL words it: "<what> is out of range for type
+ * <type>" (what: value "...", sum, product, ...), 22003, with why.  Every
+ * such error goes through here.
+ */
 void
-ts_amount_out_of_range(const char *what, ts_currency_key currency)
+ts_out_of_range(const char *what, const char *type, const char *detail)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("%s is out of range for type currency_amount", what),
-			 errdetail("A %s amount is a signed 64-bit count of minor units.",
-					   ts_currency_code(currency))));
+			 errmsg("%s is out of range for type %s", what, type),
+			 detail ? errdetail("%s", detail) : 0));
+}
+
+void
+ts_amount_out_of_range(const char *what, ts_currency_key currency)
+{
+	ts_out_of_range(what, "currency_amount",
+					psprintf("A %s amount is a signed 64-bit count of minor units.",
+							 ts_currency_code(currency)));
 }
 
 /*
@@ -145,10 +157,8 @@ ts_numeric_to_minor_units(Numeric num, int minor, ts_currency_key currency,
 	if (status == TS_PARSE_RANGE && what != NULL)
 		ts_amount_out_of_range(what, currency);
 	if (status == TS_PARSE_RANGE)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("value %s %s is out of range for type currency_amount",
-						str, ts_currency_code(currency))));
+		ts_amount_out_of_range(psprintf("value \"%s %s\"", str, ts_currency_code(currency)),
+							   currency);
 	if (status != TS_PARSE_OK)
 		elog(ERROR, "unexpected numeric output \"%s\"", str);
 	pfree(str);

@@ -70,6 +70,8 @@ ts_noreturn extern void ts_mixed_currencies(const char *action, ts_currency_key 
 												ts_currency_key b, const char *hint);
 extern void ts_check_same_currency(ts_currency_key a, ts_currency_key b,
 								   const char *action);
+ts_noreturn extern void ts_out_of_range(const char *what, const char *type,
+										 const char *detail);
 ts_noreturn extern void ts_amount_out_of_range(const char *what,
 											   ts_currency_key currency);
 extern char *ts_iso_date(int32 date);
