@@ -1101,6 +1101,7 @@ unpack_header(const uint8_t **pp, const uint8_t *end, ts_growth_state *out,
 {
 	const uint8_t *p = *pp;
 	u128		v;
+	int64_t		as_of;
 
 	if (end - p < 4)
 		return "too short";
@@ -1134,7 +1135,11 @@ unpack_header(const uint8_t **pp, const uint8_t *end, ts_growth_state *out,
 	{
 		if (!get_varint(&p, end, 33, &v))
 			return "bad as_of";
-		out->as_of = (int32_t) unzigzag(v);
+		as_of = (int64_t) unzigzag(v);
+		/* checked before narrowing: a wrapped value could pass as a date */
+		if (as_of < TS_MIN_PERIOD || as_of > TS_MAX_PERIOD)
+			return "as_of is outside the years 1 to 9999";
+		out->as_of = (int32_t) as_of;
 	}
 	if (!get_varint(&p, end, 32, &v) || v > (u128) (end - p) / 2)
 		return "bad number of entries";
