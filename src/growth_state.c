@@ -176,8 +176,8 @@ ts_gs_arg_for_update(FunctionCallInfo fcinfo, int argno)
 }
 
 /* A flat, packed datum of s, in the current context. */
-Datum
-ts_gs_flat_datum(const ts_growth_state *s)
+static Datum
+flat_datum(const ts_growth_state *s)
 {
 	size_t		size = ts_gs_packed_size(s);
 	struct varlena *v = palloc0(VARHDRSZ + size);
@@ -196,7 +196,7 @@ ts_gs_result(FunctionCallInfo fcinfo, ts_growth_state *s)
 {
 	if (AggCheckCallContext(fcinfo, NULL))
 		PG_RETURN_POINTER(s);
-	return ts_gs_flat_datum(s);
+	return flat_datum(s);
 }
 
 /* ---- kinds ---- */
@@ -272,8 +272,8 @@ align_scale(ts_growth_state *into, const ts_growth_state **other)
  * Add the entries of b to a (compatibility checked by the caller).  Returns
  * a, or a larger copy of it.
  */
-ts_growth_state *
-ts_gs_add_into(ts_growth_state *a, const ts_growth_state *b)
+static ts_growth_state *
+add_into(ts_growth_state *a, const ts_growth_state *b)
 {
 	align_scale(a, &b);
 	if (a->kind == TS_VAL_AMOUNT && a->currency == TS_NO_CURRENCY)
@@ -347,7 +347,7 @@ growth_state_in(PG_FUNCTION_ARGS)
 	err = ts_gs_parse(str, s);
 	if (err != NULL)
 		bad_input(str, err);
-	PG_RETURN_DATUM(ts_gs_flat_datum(s));
+	PG_RETURN_DATUM(flat_datum(s));
 }
 
 PG_FUNCTION_INFO_V1(growth_state_out);
@@ -396,7 +396,7 @@ growth_state_recv(PG_FUNCTION_ARGS)
 	if (err != NULL)
 		bad_input(NULL, err);
 	buf->cursor = buf->len;
-	PG_RETURN_DATUM(ts_gs_flat_datum(s));
+	PG_RETURN_DATUM(flat_datum(s));
 }
 
 /* ---- equality and hashing on the packed form ---- */
@@ -414,7 +414,7 @@ packed_bytes(Datum d, size_t *len)
 		*len = VARSIZE(v) - VARHDRSZ;
 		return data;
 	}
-	flat = ts_gs_flat_datum(ts_gs_read(d));
+	flat = flat_datum(ts_gs_read(d));
 	*len = VARSIZE(DatumGetPointer(flat)) - VARHDRSZ;
 	return (const uint8 *) VARDATA(DatumGetPointer(flat));
 }
@@ -521,7 +521,7 @@ growth_combine(PG_FUNCTION_ARGS)
 		}
 		b = ts_gs_read(PG_GETARG_DATUM(1));
 		ts_gs_check_compatible(a, b, "combine");
-		a = ts_gs_add_into(a, b);
+		a = add_into(a, b);
 	}
 	else
 	{
@@ -585,7 +585,7 @@ growth_state_final(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	s = ts_gs_read(PG_GETARG_DATUM(0));
-	PG_RETURN_DATUM(ts_gs_flat_datum(s));
+	PG_RETURN_DATUM(flat_datum(s));
 }
 
 PG_FUNCTION_INFO_V1(growth_rolling_final);
@@ -599,7 +599,7 @@ growth_rolling_final(PG_FUNCTION_ARGS)
 	s = ts_gs_read(PG_GETARG_DATUM(0));
 	if (s->nentries == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_DATUM(ts_gs_flat_datum(s));
+	PG_RETURN_DATUM(flat_datum(s));
 }
 
 /* a + b */
@@ -611,7 +611,7 @@ growth_state_pl(PG_FUNCTION_ARGS)
 	const ts_growth_state *b = ts_gs_read(PG_GETARG_DATUM(1));
 
 	ts_gs_check_compatible(a, b, "add");
-	PG_RETURN_DATUM(ts_gs_flat_datum(ts_gs_add_into(working_copy(a, a->nentries + b->nentries), b)));
+	PG_RETURN_DATUM(flat_datum(add_into(working_copy(a, a->nentries + b->nentries), b)));
 }
 
 /* a - b: exact inverse of +; entries whose count reaches 0 disappear. */
@@ -624,5 +624,5 @@ growth_state_mi(PG_FUNCTION_ARGS)
 	ts_growth_state *c = working_copy(a, a->nentries);
 
 	subtract_into(c, b);
-	PG_RETURN_DATUM(ts_gs_flat_datum(c));
+	PG_RETURN_DATUM(flat_datum(c));
 }

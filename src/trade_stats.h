@@ -84,10 +84,7 @@ extern ts_growth_state *ts_gs_new_working(int capacity, ts_value_kind kind,
 										  int flags);
 extern ts_growth_state *ts_gs_arg_for_update(FunctionCallInfo fcinfo, int argno);
 extern ts_growth_state *ts_gs_reserve(ts_growth_state *s, int need);
-extern ts_growth_state *ts_gs_add_into(ts_growth_state *a,
-									   const ts_growth_state *b);
 extern Datum ts_gs_result(FunctionCallInfo fcinfo, ts_growth_state *s);
-extern Datum ts_gs_flat_datum(const ts_growth_state *s);
 extern void ts_gs_check_compatible(const ts_growth_state *a,
 								   const ts_growth_state *b, const char *action);
 ts_noreturn extern void ts_gs_overflow(void);
