@@ -46,6 +46,9 @@ CLIENT_PACKAGES=(python3 python3-psycopg2 python3-psycopg python3-pandas python3
 # PL/Proxy for the scale-out tests (test/scaleout/shards.sh); postgres_fdw
 # and dblink come with the server
 SCALEOUT_PACKAGES=("postgresql-$PG_MAJOR-plproxy")
+# the browser of the BI test (test/bi/run.sh) and a font for its Chinese
+# labels
+BI_PACKAGES=(chromium fonts-wqy-microhei)
 
 # build_and_install [EXTRA_CFLAGS]: a clean build, installed for PG_MAJOR.
 build_and_install() {

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Run every test of trade_stats: C unit tests of the pure core, a smoke run
 # of its fuzz targets, the pg_regress and isolation suites, and the client
-# tests (dump and restore, the demo's report, the BI drivers) and the
-# scale-out tests (postgres_fdw, dblink, PL/Proxy, Citus emulation), each in a
-# throwaway PostgreSQL cluster; then the pg_regress and isolation suites on a
+# tests (dump and restore, the demo's report, the BI drivers), the
+# scale-out tests (postgres_fdw, dblink, PL/Proxy, Citus emulation) and the
+# BI dashboard (Evidence in headless Chromium), each in a throwaway
+# PostgreSQL cluster; then the pg_regress and isolation suites on a
 # PostgreSQL built with --enable-cassert (test/versions.sh --cassert; the
 # first run builds it, about 12 minutes).  Ends with the line
 # "N passed, N failed"; exits non-zero if anything failed.
@@ -16,7 +17,7 @@ cd "$(dirname "$0")/.."
 . test/lib.sh
 
 need_packages "${BASE_PACKAGES[@]}" "${FUZZ_PACKAGES[@]}" "${CLIENT_PACKAGES[@]}" \
-	"${SCALEOUT_PACKAGES[@]}" || exit 1
+	"${SCALEOUT_PACKAGES[@]}" "${BI_PACKAGES[@]}" || exit 1
 # Node.js for the node-postgres driver test (any Node.js will do: Debian's
 # when there is none)
 command -v npm >/dev/null || need_packages nodejs npm || exit 1
@@ -111,6 +112,17 @@ if [ $# -eq 0 ]; then
 	grep -E '^(ok|not ok|skipped) ' "$work/client.out"
 	count_results "$work/client.out" '^ok - ' '^not ok - ' "client and scale-out tests"
 	skipped=$((skipped + $(grep -c '^skipped ' "$work/client.out")))
+
+	# A real BI tool: the Evidence dashboard built, opened in headless
+	# Chromium and checked against psql (test/bi/run.sh, its own cluster).
+	echo "== BI dashboard (Evidence in Chromium)"
+	TS_BI_INSTALLED=1 test/bi/run.sh >"$work/bi.out" 2>&1
+	grep -E '^(ok|not ok) |^# BI test|^screenshot: ' "$work/bi.out"
+	count_results "$work/bi.out" '^ok - ' '^not ok - ' "the BI test"
+	if [ "$bad" -gt 0 ] || ! grep -q 'no request to a host other than 127.0.0.1' "$work/bi.out"; then
+		cat "$work/bi.out"
+		grep -q 'no request to a host other than 127.0.0.1' "$work/bi.out" || failed=$((failed + 1))
+	fi
 fi
 
 # 5. The pg_regress and isolation suites again against PostgreSQL built with
