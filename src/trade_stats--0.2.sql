@@ -591,6 +591,47 @@ RETURNS @extschema@.currency_amount
 AS 'MODULE_PATHNAME', 'currency_amount_to_cny'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
+-- convert, to_usd and to_cny of a timestamp take its date; of a timestamp
+-- with time zone, its date in the session's TimeZone (a BI tool's time
+-- column, now()).
+CREATE FUNCTION @extschema@.convert(a @extschema@.currency_amount, to_currency text, on_date timestamp)
+RETURNS @extschema@.currency_amount
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN @extschema@.convert(a, to_currency, on_date::date);
+CREATE FUNCTION @extschema@.convert(a @extschema@.currency_amount, to_currency text, on_date timestamptz)
+RETURNS @extschema@.currency_amount
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN @extschema@.convert(a, to_currency, on_date::date);
+CREATE FUNCTION @extschema@.to_usd(a @extschema@.currency_amount, on_date timestamp)
+RETURNS @extschema@.currency_amount
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN @extschema@.to_usd(a, on_date::date);
+CREATE FUNCTION @extschema@.to_usd(a @extschema@.currency_amount, on_date timestamptz)
+RETURNS @extschema@.currency_amount
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN @extschema@.to_usd(a, on_date::date);
+CREATE FUNCTION @extschema@.to_cny(a @extschema@.currency_amount, on_date timestamp)
+RETURNS @extschema@.currency_amount
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN @extschema@.to_cny(a, on_date::date);
+CREATE FUNCTION @extschema@.to_cny(a @extschema@.currency_amount, on_date timestamptz)
+RETURNS @extschema@.currency_amount
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN @extschema@.to_cny(a, on_date::date);
+
+COMMENT ON FUNCTION @extschema@.convert(@extschema@.currency_amount, text, timestamp) IS
+	'convert(a, to_currency, the timestamp''s date)';
+COMMENT ON FUNCTION @extschema@.convert(@extschema@.currency_amount, text, timestamptz) IS
+	'convert(a, to_currency, the date of the timestamp in the session''s time zone)';
+COMMENT ON FUNCTION @extschema@.to_usd(@extschema@.currency_amount, timestamp) IS
+	'to_usd(a, the timestamp''s date)';
+COMMENT ON FUNCTION @extschema@.to_usd(@extschema@.currency_amount, timestamptz) IS
+	'to_usd(a, the date of the timestamp in the session''s time zone)';
+COMMENT ON FUNCTION @extschema@.to_cny(@extschema@.currency_amount, timestamp) IS
+	'to_cny(a, the timestamp''s date)';
+COMMENT ON FUNCTION @extschema@.to_cny(@extschema@.currency_amount, timestamptz) IS
+	'to_cny(a, the date of the timestamp in the session''s time zone)';
+
 -- Monthly average of the rates of each pair, as customs offices publish.
 CREATE VIEW trade_stats.exchange_rate_monthly AS
 	SELECT base, quote,
@@ -624,13 +665,20 @@ COMMENT ON FUNCTION trade_stats.csv_cells(text, text) IS
 -- column: a record with another number of fields than the header, a date
 -- that date_format does not give back, a date before year 1, a cell that is
 -- not a positive decimal number (thousands separators allowed), a pair and
--- date given twice.  Existing rows of the same pair and date are replaced.
--- Returns the number of rows written.
+-- date given twice.  currency_names maps header names to currency codes
+-- ('{"\u7f8e\u5143": "USD"}': the NBS's name of the US dollar, in JSON's
+-- escapes as the script is ASCII): a
+-- header cell is the currency of the name it equals, else of the one name
+-- it contains; a name that no header cell uses, a cell containing two
+-- names, a code that is no currency, or two columns of one currency are
+-- errors.  Existing rows of the same pair and date are replaced.  Returns
+-- the number of rows written.
 CREATE FUNCTION @extschema@.load_rates(content text, currency text,
 									   delimiter text DEFAULT ',',
 									   date_format text DEFAULT 'YYYY-MM-DD',
 									   per numeric DEFAULT 1,
-									   columns text DEFAULT 'quote')
+									   columns text DEFAULT 'quote',
+									   currency_names jsonb DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -657,6 +705,18 @@ BEGIN
 		RAISE EXCEPTION 'columns must be ''quote'' or ''base'', not %', quote_nullable(columns)
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
+	IF currency_names IS NOT NULL AND jsonb_typeof(currency_names) <> 'object' THEN
+		RAISE EXCEPTION 'currency_names must be a JSON object of header names and currency codes, not %',
+			currency_names
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	SELECT key, value INTO bad FROM jsonb_each(currency_names)
+	WHERE jsonb_typeof(value) <> 'string' OR NOT @extschema@.is_currency_code(upper(value #>> '{}'))
+	ORDER BY key LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION 'currency_names maps "%" to %, which is no currency code', bad.key, bad.value
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
 
 	CREATE TEMP TABLE pg_temp.ts_rate_cells ON COMMIT DROP AS
 		SELECT c.line, c.field, btrim(c.value, E' \t') AS value
@@ -673,10 +733,46 @@ BEGIN
 			USING ERRCODE = 'bad_copy_file_format';
 	END IF;
 
+	-- the header's currencies: a cell's own text, or the code of the name
+	-- of currency_names it equals, else of the one it contains
+	CREATE TEMP TABLE pg_temp.ts_rate_header ON COMMIT DROP AS
+		SELECT h.field, h.value AS name, m.names,
+			   upper(CASE WHEN cardinality(m.names) = 1
+						  THEN currency_names ->> m.names[1] ELSE h.value END) AS other
+		FROM pg_temp.ts_rate_cells h
+		CROSS JOIN LATERAL (
+			SELECT coalesce(array_agg(n.key ORDER BY n.key) FILTER (WHERE n.key = h.value),
+							array_agg(n.key ORDER BY n.key) FILTER (WHERE strpos(h.value, n.key) > 0)) AS names
+			FROM jsonb_object_keys(currency_names) AS n(key)) m
+		WHERE h.line = (SELECT min(line) FROM pg_temp.ts_rate_cells) AND h.field > 1;
+	SELECT name, names INTO bad FROM pg_temp.ts_rate_header
+	WHERE cardinality(names) > 1 ORDER BY field LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION 'invalid rate file: the header "%" contains the names "%" and "%" of currency_names',
+			bad.name, bad.names[1], bad.names[2]
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	SELECT n.key INTO bad FROM jsonb_object_keys(currency_names) AS n(key)
+	WHERE NOT EXISTS (SELECT FROM pg_temp.ts_rate_header h WHERE n.key = ANY (h.names))
+	ORDER BY n.key LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION 'currency_names has "%", which no header cell names', bad.key
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	SELECT a.name AS first, b.name AS second, a.other INTO bad
+	FROM pg_temp.ts_rate_header a JOIN pg_temp.ts_rate_header b
+		ON a.other = b.other AND a.field < b.field
+	WHERE @extschema@.is_currency_code(a.other) AND a.other <> code
+	ORDER BY a.field, b.field LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION 'invalid rate file: the columns "%" and "%" both give % rates',
+			bad.first, bad.second, bad.other
+			USING ERRCODE = 'cardinality_violation';
+	END IF;
+
 	CREATE TEMP TABLE pg_temp.ts_rate_rows ON COMMIT DROP AS
 	WITH header AS (
-		SELECT field, upper(value) AS other FROM pg_temp.ts_rate_cells
-		WHERE line = (SELECT min(line) FROM pg_temp.ts_rate_cells) AND field > 1
+		SELECT field, other FROM pg_temp.ts_rate_header
 	), dates AS (
 		SELECT line, value AS date_text,
 			   CASE WHEN value <> '' THEN to_date(value, date_format) END AS valid_from
@@ -737,12 +833,12 @@ BEGIN
 	IF skipped IS NOT NULL THEN
 		RAISE NOTICE 'load_rates skipped cells: %', skipped;
 	END IF;
-	DROP TABLE pg_temp.ts_rate_cells, pg_temp.ts_rate_rows;
+	DROP TABLE pg_temp.ts_rate_cells, pg_temp.ts_rate_header, pg_temp.ts_rate_rows;
 	RETURN written;
 END
 $$;
 
-COMMENT ON FUNCTION @extschema@.load_rates(text, text, text, text, numeric, text) IS
+COMMENT ON FUNCTION @extschema@.load_rates(text, text, text, text, numeric, text, jsonb) IS
 	'load a wide rate file (date, then one column per currency) into trade_stats.exchange_rate';
 
 -- ---------------------------------------------------------------------------

@@ -219,3 +219,37 @@ SELECT pg_temp.try_expr($$load_rates(E'Date,INR\n2020-01-02,80\n', 'EUR', delimi
 SELECT count(*) AS eur_rows_still FROM trade_stats.exchange_rate WHERE base = 'EUR';
 
 TRUNCATE trade_stats.exchange_rate;
+
+-- Header names mapped to currency codes (the NBS names currencies in
+-- Chinese): a cell equal to a name, or containing exactly one.
+SELECT load_rates(E'年份,人民币对日元汇率(日元=100),人民币对美元汇率(美元=100),美元\n2002年,6.6,827.70,\n', 'CNY', ',', 'YYYY"年"',
+                  per => 100, columns => 'base',
+                  currency_names => '{"日元": "jpy", "人民币对美元汇率(美元=100)": "USD", "美元": "HKD"}') AS mapped;
+SELECT base, quote, valid_from, rate FROM trade_stats.exchange_rate
+WHERE quote = 'CNY' AND valid_from = '2002-01-01' ORDER BY base;
+SELECT pg_temp.try_expr($$load_rates(E'年份,人民币对美元汇率(美元=100)\n2002年,827.7\n', 'CNY', ',', 'YYYY"年"', currency_names => '{"美元": "USD", "元": "JPY"}')$$) AS two_names;
+SELECT pg_temp.try_expr($$load_rates(E'年份,人民币对美元汇率(美元=100)\n2002年,827.7\n', 'CNY', ',', 'YYYY"年"', currency_names => '{"美元": "USD", "英镑": "GBP"}')$$) AS unused_name;
+SELECT pg_temp.try_expr($$load_rates(E'年份,美元\n2002年,827.7\n', 'CNY', ',', 'YYYY"年"', currency_names => '{"美元": "XXQ"}')$$) AS unknown_code;
+SELECT pg_temp.try_expr($$load_rates(E'年份,美元\n2002年,827.7\n', 'CNY', ',', 'YYYY"年"', currency_names => '{"美元": 840}')$$) AS not_a_string;
+SELECT pg_temp.try_expr($$load_rates(E'年份,美元\n2002年,827.7\n', 'CNY', ',', 'YYYY"年"', currency_names => '["USD"]')$$) AS not_an_object;
+SELECT pg_temp.try_expr($$load_rates(E'年份,美元,USD\n2002年,827.7,827.7\n', 'CNY', ',', 'YYYY"年"', currency_names => '{"美元": "USD"}')$$) AS same_currency_twice;
+SELECT pg_temp.try_expr($$load_rates(E'Date,USD,usd\n2020-01-02,7,7\n', 'CNY')$$) AS same_column_twice;
+
+-- convert, to_usd and to_cny take a timestamp (its date) or a timestamp
+-- with time zone (its date in the session's time zone), as a BI tool's
+-- time column or now() gives them.
+INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'CNY', '2020-01-01', 7.0), ('USD', 'CNY', '2020-01-02', 6.0);
+SET TimeZone = 'Asia/Shanghai';
+SELECT to_cny('1 USD', timestamp '2020-01-01 23:59') AS ts_jan1,
+       to_cny('1 USD', timestamptz '2020-01-01 20:00+00') AS tstz_jan2_in_shanghai,
+       to_usd('60 CNY', timestamptz '2020-01-01 15:00+00') AS usd_jan1_in_shanghai,
+       convert('60 CNY'::currency_amount, 'USD', timestamp '2020-01-02 00:00') AS ts_jan2;
+SET TimeZone = 'UTC';
+SELECT to_cny('1 USD', timestamptz '2020-01-01 20:00+00') AS tstz_jan1_in_utc,
+       to_cny('1 USD', now()) = to_cny('1 USD', current_date) AS now_is_today,
+       to_usd(NULL, now()) AS null_in;
+-- an untyped date literal still works (it resolves to timestamptz, whose
+-- date in the session's zone is the literal's date)
+SELECT to_usd('60 CNY', '2020-01-02') AS untyped;
+SELECT pg_temp.try_expr($$convert('100 USD', 'CNY', '2020-01-01')$$) AS three_untyped;
+RESET TimeZone;
