@@ -55,6 +55,7 @@ if [ "${1:-}" = --in-cluster ]; then
 		tail -20 "$log/sources.log"
 		exit 0
 	fi
+	node connector.cjs
 	start=$SECONDS
 	if timeout 900 npx --no-install evidence build:strict >"$log/build.log" 2>&1 &&
 		! grep -q 'Error in Query' "$log/build.log"; then

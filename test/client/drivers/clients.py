@@ -232,6 +232,28 @@ def main():
         sys.version.split()[0], locale.setlocale(locale.LC_NUMERIC), point))
     for client in (Psycopg2(), Pandas(), Psycopg3(), Psycopg3Binary(), Odbc()):
         client.run(cases)
+    pandas_default_float()
+
+
+def pandas_default_float():
+    """What the README warns of: without coerce_float=False, pandas turns
+    numeric into float, and digits beyond a double's are gone."""
+    import pandas
+    import psycopg2
+    conn = psycopg2.connect(dbname=DBNAME)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            frame = pandas.read_sql_query(
+                "SELECT 12345678901234567.89::numeric AS v", conn)
+        v = frame["v"][0]
+        ok = isinstance(v, float) and v == 12345678901234568.0
+        print("%s - pandas read_sql_query by default: numeric 12345678901234567.89 "
+              "arrives as the float 12345678901234568" % ("ok" if ok else "not ok"))
+        if not ok:
+            print("#   got %r (%s)" % (v, type(v).__name__))
+    finally:
+        conn.close()
 
 
 main()
