@@ -8,8 +8,8 @@ EXTENSION = trade_stats
 EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)
 
 MODULE_big = trade_stats
-CORE_OBJS = src/currency.o src/amount_parse.o src/amount_format.o src/rate_math.o \
-	src/growth_core.o src/csv.o
+CORE_OBJS = src/currency.o src/decimal.o src/amount_parse.o src/amount_format.o \
+	src/rate_math.o src/growth_core.o src/csv.o
 OBJS = $(CORE_OBJS) src/support.o src/amount_io.o src/amount_ops.o src/amount_agg.o src/convert.o \
 	src/growth_state.o src/growth_agg.o src/window.o
 

@@ -259,9 +259,9 @@ currency_amount_sum_state_recv(PG_FUNCTION_ARGS)
 	code = pq_getmsgbytes(buf, 3);
 	if (memcmp(code, "\0\0\0", 3) != 0)
 	{
-		const ts_currency *cur = ts_currency_by_code(code, 3);
+		const ts_currency *cur = ts_currency_exact(code, 3);
 
-		if (cur == NULL || memcmp(code, cur->code, 3) != 0)
+		if (cur == NULL)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 					 errmsg("invalid currency in binary currency_amount_sum_state")));

@@ -14,13 +14,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Magnitude of an int64 as unsigned, valid for INT64_MIN too. */
-static inline uint64_t
-magnitude(int64_t v)
-{
-	return v < 0 ? (uint64_t) 0 - (uint64_t) v : (uint64_t) v;
-}
-
 /*
  * Write an unsigned 128-bit value scaled by 10^-decimals as a plain decimal
  * ("12.50"); returns the length.  buf must hold 42 + decimals bytes.
@@ -58,7 +51,7 @@ ts_format_decimal(int64_t units, int minor, char *buf)
 
 	if (units < 0)
 		buf[len++] = '-';
-	return len + write_scaled(magnitude(units), minor, buf + len);
+	return len + write_scaled(ts_magnitude64(units), minor, buf + len);
 }
 
 int
@@ -77,71 +70,6 @@ ts_format_amount(int64_t units, ts_currency_key currency, char *buf)
 	buf[len++] = ' ';
 	memcpy(buf + len, cur->code, 4);
 	return len + 3;
-}
-
-/* Rounded quotient of magnitudes: round(a / b) half away from zero. */
-static inline unsigned __int128
-udiv_round(unsigned __int128 a, unsigned __int128 b)
-{
-	unsigned __int128 q = a / b;
-	unsigned __int128 r = a % b;
-
-	if (r >= b - r)
-		q++;
-	return q;
-}
-
-bool
-ts_div_round(int64_t a, int64_t b, int64_t *res)
-{
-	unsigned __int128 q;
-	bool		negative = (a < 0) != (b < 0);
-
-	if (b == 0)
-		return false;
-	q = udiv_round(magnitude(a), magnitude(b));
-
-	if (negative)
-	{
-		if (q > (unsigned __int128) INT64_MAX + 1)
-			return false;
-		*res = (q == (unsigned __int128) INT64_MAX + 1) ? INT64_MIN :
-			-(int64_t) q;
-	}
-	else
-	{
-		if (q > (unsigned __int128) INT64_MAX)
-			return false;
-		*res = (int64_t) q;
-	}
-	return true;
-}
-
-bool
-ts_div128_round(ts_int128 a, int64_t b, int64_t *res)
-{
-	unsigned __int128 ua = a < 0 ? (unsigned __int128) 0 - (unsigned __int128) a :
-		(unsigned __int128) a;
-	unsigned __int128 q;
-
-	if (b <= 0)
-		return false;
-	q = udiv_round(ua, (unsigned __int128) b);
-
-	if (a < 0)
-	{
-		if (q > (unsigned __int128) INT64_MAX + 1)
-			return false;
-		*res = (q == (unsigned __int128) INT64_MAX + 1) ? INT64_MIN :
-			-(int64_t) q;
-	}
-	else
-	{
-		if (q > (unsigned __int128) INT64_MAX)
-			return false;
-		*res = (int64_t) q;
-	}
-	return true;
 }
 
 typedef struct human_scale
@@ -172,7 +100,7 @@ scaled_figure(uint64_t mag, int minor, int exponent, int digits)
 	{
 		for (int i = 0; i < shift; i++)
 			p *= 10;
-		return udiv_round(mag, p);
+		return ts_udiv_round(mag, p);
 	}
 	for (int i = 0; i < -shift; i++)
 		p *= 10;
@@ -185,7 +113,7 @@ ts_humanize(int64_t units, ts_currency_key currency, ts_lang lang,
 {
 	const ts_currency *cur = ts_currency_by_key(currency);
 	const human_scale *scales = (lang == TS_LANG_ZH) ? scales_zh : scales_en;
-	uint64_t	mag = magnitude(units);
+	uint64_t	mag = ts_magnitude64(units);
 	unsigned __int128 one = 1;
 	unsigned __int128 fig = 0;
 	const human_scale *s;
@@ -237,55 +165,6 @@ ts_humanize(int64_t units, ts_currency_key currency, ts_lang lang,
 	strcpy(buf + len, name);
 	len += (int) strlen(name);
 	return len;
-}
-
-int
-ts_int128_to_text(ts_int128 v, char *buf)
-{
-	char		tmp[41];
-	int			n = 0,
-				len = 0;
-	unsigned __int128 mag = v < 0 ? (unsigned __int128) 0 - (unsigned __int128) v :
-		(unsigned __int128) v;
-
-	do
-	{
-		tmp[n++] = (char) ('0' + (int) (mag % 10));
-		mag /= 10;
-	} while (mag > 0);
-	if (v < 0)
-		buf[len++] = '-';
-	while (n > 0)
-		buf[len++] = tmp[--n];
-	buf[len] = '\0';
-	return len;
-}
-
-bool
-ts_int128_parse(const char **pp, ts_int128 *out)
-{
-	const char *p = *pp;
-	bool		negative = false;
-	ts_int128	v = 0;
-
-	if (*p == '-')
-	{
-		negative = true;
-		p++;
-	}
-	if (*p < '0' || *p > '9')
-		return false;
-	while (*p >= '0' && *p <= '9')
-	{
-		if (__builtin_mul_overflow(v, 10, &v) ||
-			(negative ? __builtin_sub_overflow(v, *p - '0', &v) :
-			 __builtin_add_overflow(v, *p - '0', &v)))
-			return false;
-		p++;
-	}
-	*pp = p;
-	*out = v;
-	return true;
 }
 
 /*

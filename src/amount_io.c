@@ -167,8 +167,8 @@ currency_amount_recv(PG_FUNCTION_ARGS)
 	units = pq_getmsgint64(buf);
 	minor = (int16) pq_getmsgint(buf, 2);
 	code = pq_getmsgbytes(buf, 3);
-	cur = ts_currency_by_code(code, 3);
-	if (cur == NULL || memcmp(code, cur->code, 3) != 0)
+	cur = ts_currency_exact(code, 3);
+	if (cur == NULL)
 	{
 		bool		printable = true;
 

@@ -450,19 +450,16 @@ scan_number(const unsigned char *p, const unsigned char *end,
 
 /*
  * Turn the digit spans into minor units, multiplying by 10^shift.  Digits
- * beyond the shift must be zeros.
+ * beyond the shift must be zeros: an amount is never rounded on input.
  */
 static ts_parse_status
 digits_to_units(const unsigned char *ip, const unsigned char *ie,
 				const unsigned char *fp, const unsigned char *fe,
-				int shift, bool negative, bool round_half_away,
-				int64_t *units)
+				int shift, bool negative, int64_t *units)
 {
 	const unsigned __int128 limit = (unsigned __int128) INT64_MAX + 1;
 	unsigned __int128 v = 0;
 	bool		too_big = false;
-	bool		round_up = false;
-	bool		inexact = false;
 
 	for (const unsigned char *q = ip; q < ie; q++)
 	{
@@ -487,24 +484,10 @@ digits_to_units(const unsigned char *ip, const unsigned char *ie,
 		}
 	}
 	for (const unsigned char *q = fp + shift; q < fe; q++)
-	{
 		if (*q != '0')
-		{
-			inexact = true;
-			if (q == fp + shift && *q >= '5')
-				round_up = true;
-		}
-	}
-	if (inexact && !round_half_away)
-		return TS_PARSE_INEXACT;
-	if (round_up && !too_big)
-		v += 1;
-	if (too_big || v > limit || (!negative && v == limit))
+			return TS_PARSE_INEXACT;
+	if (too_big || !ts_narrow_magnitude(v, negative, units))
 		return TS_PARSE_RANGE;
-	if (negative)
-		*units = (v == limit) ? INT64_MIN : -(int64_t) v;
-	else
-		*units = (int64_t) v;
 	return TS_PARSE_OK;
 }
 
@@ -591,27 +574,5 @@ ts_parse_amount(const char *str, size_t len, ts_parse_result *res)
 
 	res->status = digits_to_units(ip, ie, fp, fe,
 								  cur->minor_units + exponent, negative,
-								  false, &res->units);
-}
-
-ts_parse_status
-ts_parse_decimal(const char *str, size_t len, int minor,
-				 bool round_half_away, int64_t *units)
-{
-	const unsigned char *p = (const unsigned char *) str;
-	const unsigned char *end = p + len;
-	const unsigned char *ip,
-			   *ie,
-			   *fp,
-			   *fe;
-	bool		negative = false;
-	size_t		n;
-
-	if ((n = sign_len(p, end, &negative)) > 0)
-		p += n;
-	p = scan_number(p, end, &ip, &ie, &fp, &fe);
-	if (p == NULL || p != end)
-		return TS_PARSE_SYNTAX;
-	return digits_to_units(ip, ie, fp, fe, minor, negative,
-						   round_half_away, units);
+								  &res->units);
 }

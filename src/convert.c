@@ -869,10 +869,7 @@ Datum
 trade_stats_is_currency_code(PG_FUNCTION_ARGS)
 {
 	text	   *code = PG_GETARG_TEXT_PP(0);
-	const ts_currency *cur = ts_currency_by_code(VARDATA_ANY(code),
-												 VARSIZE_ANY_EXHDR(code));
-
-	PG_RETURN_BOOL(cur != NULL && memcmp(VARDATA_ANY(code), cur->code, 3) == 0);
+	PG_RETURN_BOOL(ts_currency_exact(VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code)) != NULL);
 }
 
 /*

@@ -298,6 +298,18 @@ ts_currency_by_code(const char *code, size_t len)
 }
 
 /*
+ * The currency whose code is exactly the len bytes at code (three upper-case
+ * letters, as stored and sent), or NULL.
+ */
+const ts_currency *
+ts_currency_exact(const char *code, size_t len)
+{
+	const ts_currency *cur = ts_currency_by_code(code, len);
+
+	return cur != NULL && memcmp(code, cur->code, 3) == 0 ? cur : NULL;
+}
+
+/*
  * The currency whose upper-case code begins the NUL-terminated str, or NULL.
  * Never reads past the terminator.
  */

@@ -98,7 +98,6 @@ value_mantissa(ts_growth_state *s, ts_value_kind kind, Datum value)
 		case TS_VAL_NUMERIC:
 			{
 				Numeric		num = DatumGetNumeric(value);
-				char	   *str;
 				ts_int128	mant;
 				int			scale;
 
@@ -107,11 +106,10 @@ value_mantissa(ts_growth_state *s, ts_value_kind kind, Datum value)
 							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 							 errmsg("cannot aggregate %s",
 									numeric_is_nan(num) ? "NaN" : "infinity")));
-				str = DatumGetCString(DirectFunctionCall1(numeric_out, value));
-				if (!ts_decimal_to_int128(str, TS_NUMERIC_MAX_SCALE, &mant, &scale))
-					ts_out_of_range(psprintf("value \"%s\"", str), "growth_state",
-									"Sums are exact in 128 bits.");
-				pfree(str);
+				if (!ts_numeric_to_int128(num, TS_NUMERIC_MAX_SCALE, &mant, &scale))
+					ts_out_of_range(psprintf("value \"%s\"",
+											 DatumGetCString(DirectFunctionCall1(numeric_out, value))),
+									"growth_state", "Sums are exact in 128 bits.");
 				if (scale > s->scale)
 				{
 					if (!ts_gs_rescale(s, scale - s->scale))

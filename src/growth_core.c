@@ -237,69 +237,6 @@ ts_gs_insert(ts_growth_state *s, int index, int32_t period)
 }
 
 bool
-ts_int128_mul_pow10(ts_int128 *v, int k)
-{
-	for (int i = 0; i < k; i++)
-		if (__builtin_mul_overflow(*v, 10, v))
-			return false;
-	return true;
-}
-
-bool
-ts_decimal_to_int128(const char *str, int max_scale, ts_int128 *mantissa,
-					 int *scale)
-{
-	const char *p = str;
-	const char *frac = NULL;
-	const char *end;
-	bool		negative = false;
-	ts_int128	v = 0;
-	int			decimals = 0;
-	bool		round_up = false;
-	bool		digits = false;
-
-	if (*p == '-' || *p == '+')
-		negative = (*p++ == '-');
-	for (; *p >= '0' && *p <= '9'; p++)
-	{
-		digits = true;
-		if (__builtin_mul_overflow(v, 10, &v) ||
-			__builtin_add_overflow(v, *p - '0', &v))
-			return false;
-	}
-	if (*p == '.')
-		frac = ++p;
-	for (; frac && *p >= '0' && *p <= '9'; p++)
-		digits = true;
-	if (!digits || *p != '\0')
-		return false;
-	end = p;
-	if (frac)
-	{
-		/* drop trailing zeros, then keep at most max_scale decimals */
-		while (end > frac && end[-1] == '0')
-			end--;
-		if (end - frac > max_scale)
-		{
-			round_up = frac[max_scale] >= '5';
-			end = frac + max_scale;
-		}
-		for (p = frac; p < end; p++)
-		{
-			if (__builtin_mul_overflow(v, 10, &v) ||
-				__builtin_add_overflow(v, *p - '0', &v))
-				return false;
-			decimals++;
-		}
-	}
-	if (round_up && __builtin_add_overflow(v, 1, &v))
-		return false;
-	*mantissa = negative ? -v : v;
-	*scale = decimals;
-	return true;
-}
-
-bool
 ts_gs_rescale(ts_growth_state *s, int k)
 {
 	for (int i = 0; i < s->nentries; i++)
@@ -391,12 +328,6 @@ ts_gs_latest(const ts_growth_state *s, int32_t *period)
 	return true;
 }
 
-static u128
-magnitude128(ts_int128 v)
-{
-	return v < 0 ? (u128) 0 - (u128) v : (u128) v;
-}
-
 const char *
 ts_gs_validate(const ts_growth_state *s)
 {
@@ -471,8 +402,8 @@ ts_gs_validate(const ts_growth_state *s)
 		if (s->kind == TS_VAL_AMOUNT || s->kind == TS_VAL_INT8)
 		{
 			/* each row adds at most 2^63 */
-			if (magnitude128(e->total) > ((u128) e->count << 63) ||
-				magnitude128(e->part) > ((u128) e->part_count << 63))
+			if (ts_magnitude128(e->total) > ((u128) e->count << 63) ||
+				ts_magnitude128(e->part) > ((u128) e->part_count << 63))
 				return "a sum larger than its rows allow";
 		}
 	}
@@ -604,9 +535,9 @@ ts_gs_decode(const uint8_t *buf, size_t len, ts_growth_state *out)
 	out->scale = (int8_t) *p++;
 	if (p[0] != 0 || p[1] != 0 || p[2] != 0)
 	{
-		const ts_currency *cur = ts_currency_by_code((const char *) p, 3);
+		const ts_currency *cur = ts_currency_exact((const char *) p, 3);
 
-		if (cur == NULL || memcmp(p, cur->code, 3) != 0)
+		if (cur == NULL)
 			return "unknown currency";
 		out->currency = ts_currency_key_from_code(cur->code);
 	}
@@ -1205,8 +1136,8 @@ unpack_entry(const uint8_t **pp, const uint8_t *end, const ts_growth_state *hdr,
 	if (e->part_count == 0 && e->part != 0)
 		return "a part sum without part rows";
 	if ((hdr->kind == TS_VAL_AMOUNT || hdr->kind == TS_VAL_INT8) &&
-		(magnitude128(e->total) > ((u128) e->count << 63) ||
-		 magnitude128(e->part) > ((u128) e->part_count << 63)))
+		(ts_magnitude128(e->total) > ((u128) e->count << 63) ||
+		 ts_magnitude128(e->part) > ((u128) e->part_count << 63)))
 		return "a sum larger than its rows allow";
 	return NULL;
 }

@@ -11,6 +11,7 @@
 #include "postgres.h"
 
 #include "miscadmin.h"
+#include "port/pg_bswap.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
@@ -128,19 +129,72 @@ ts_lookup_currency_text(text *code)
 	return cur;
 }
 
+/* A big-endian 16-bit field of numeric's binary form, at any alignment. */
+static inline uint16
+read_uint16(const char *p)
+{
+	uint16		v;
+
+	memcpy(&v, p, sizeof(v));
+	return pg_ntoh16(v);
+}
+
+/*
+ * A finite numeric as an int128 mantissa and a scale (trailing zeros
+ * dropped, at most max_scale decimals, rounded half away from zero); false
+ * when it does not fit in 128 bits.  The digits come from numeric's binary
+ * send function (its documented wire format: ndigits, weight, sign, dscale,
+ * then base-10000 digits), which the core turns into the mantissa without
+ * any decimal text.
+ */
+bool
+ts_numeric_to_int128(Numeric num, int max_scale, ts_int128 *mantissa, int *scale)
+{
+	bytea	   *sent = DatumGetByteaPP(DirectFunctionCall1(numeric_send,
+														   NumericGetDatum(num)));
+	const char *p = VARDATA_ANY(sent);
+	int16		local[32];
+	int16	   *digits = local;
+	int			ndigits,
+				weight;
+	uint16		sign;
+	bool		ok;
+
+	if (VARSIZE_ANY_EXHDR(sent) < 8)
+		elog(ERROR, "numeric_send wrote %zu bytes", VARSIZE_ANY_EXHDR(sent));
+	ndigits = read_uint16(p);
+	weight = (int16) read_uint16(p + 2);
+	sign = read_uint16(p + 4);
+	/* p + 6 is the display scale: the digits decide */
+	if (VARSIZE_ANY_EXHDR(sent) != 8 + 2 * (size_t) ndigits)
+		elog(ERROR, "numeric_send wrote %zu bytes for %d digits",
+			 VARSIZE_ANY_EXHDR(sent), ndigits);
+	if (ndigits > lengthof(local))
+		digits = palloc(ndigits * sizeof(int16));
+	for (int i = 0; i < ndigits; i++)
+		digits[i] = (int16) read_uint16(p + 8 + 2 * i);
+	if (sign != 0x0000 && sign != 0x4000)
+		elog(ERROR, "unexpected sign 0x%04x of a finite numeric", sign);
+	ok = ts_decimal_from_base10000(sign == 0x4000, weight, digits, ndigits,
+								   max_scale, mantissa, scale);
+	if (digits != local)
+		pfree(digits);
+	pfree(sent);
+	return ok;
+}
+
 /*
  * A numeric in major units to minor units, rounded half away from zero.
- * numeric_out writes the exact decimal, which the core then scales.  'what'
- * names the result in an out-of-range error ("product"); NULL names the
- * value itself.
+ * 'what' names the result in an out-of-range error ("product"); NULL names
+ * the value itself.
  */
 int64
 ts_numeric_to_minor_units(Numeric num, int minor, ts_currency_key currency,
 					   const char *what)
 {
-	char	   *str;
+	ts_int128	mantissa;
+	int			scale;
 	int64		units;
-	ts_parse_status status;
 
 	if (numeric_is_nan(num))
 		ereport(ERROR,
@@ -151,17 +205,18 @@ ts_numeric_to_minor_units(Numeric num, int minor, ts_currency_key currency,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot convert infinity to currency_amount")));
 
-	str = DatumGetCString(DirectFunctionCall1(numeric_out,
-											  NumericGetDatum(num)));
-	status = ts_parse_decimal(str, strlen(str), minor, true, &units);
-	if (status == TS_PARSE_RANGE && what != NULL)
-		ts_amount_out_of_range(what, currency);
-	if (status == TS_PARSE_RANGE)
-		ts_amount_out_of_range(psprintf("value \"%s %s\"", str, ts_currency_code(currency)),
+	if (!ts_numeric_to_int128(num, minor, &mantissa, &scale) ||
+		!ts_int128_mul_pow10(&mantissa, minor - scale) ||
+		!ts_int128_to_int64(mantissa, &units))
+	{
+		if (what != NULL)
+			ts_amount_out_of_range(what, currency);
+		ts_amount_out_of_range(psprintf("value \"%s %s\"",
+										DatumGetCString(DirectFunctionCall1(numeric_out,
+																			NumericGetDatum(num))),
+										ts_currency_code(currency)),
 							   currency);
-	if (status != TS_PARSE_OK)
-		elog(ERROR, "unexpected numeric output \"%s\"", str);
-	pfree(str);
+	}
 	return units;
 }
 

@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /*
  * 128-bit accumulator.  Aligned like PostgreSQL's own int128 (8 bytes) so it
@@ -69,6 +70,7 @@ typedef struct ts_currency
 extern ts_currency_key ts_currency_key_from_code(const char *code);
 extern const ts_currency *ts_currency_by_key(ts_currency_key key);
 extern const ts_currency *ts_currency_by_code(const char *code, size_t len);
+extern const ts_currency *ts_currency_exact(const char *code, size_t len);
 extern const ts_currency *ts_currency_at_start(const char *str);
 extern const ts_currency *ts_currency_at(int index);
 extern int	ts_currency_count(void);
@@ -103,14 +105,6 @@ typedef struct ts_parse_result
 } ts_parse_result;
 
 extern void ts_parse_amount(const char *str, size_t len, ts_parse_result *res);
-
-/*
- * Parse a plain decimal number ("-123.4567", as numeric_out writes it) and
- * scale it to 'minor' decimals.  With round_half_away, extra decimals are
- * rounded half away from zero; without, they must be zeros.
- */
-extern ts_parse_status ts_parse_decimal(const char *str, size_t len, int minor,
-										bool round_half_away, int64_t *units);
 
 /*
  * Canonical output: "-1234.50 USD".  The buffer must hold TS_AMOUNT_BUFLEN
@@ -165,6 +159,50 @@ ts_neg(int64_t a, int64_t *res)
 	return !__builtin_sub_overflow((int64_t) 0, a, res);
 }
 
+/*
+ * The decimal toolkit (decimal.c): every exact decimal of trade_stats passes
+ * through it.  Rounding is half away from zero on the magnitude; results
+ * that do not fit are reported (false), never wrapped.
+ */
+
+/* Magnitudes as unsigned, valid for the most negative value too. */
+static inline uint64_t
+ts_magnitude64(int64_t v)
+{
+	return v < 0 ? (uint64_t) 0 - (uint64_t) v : (uint64_t) v;
+}
+
+static inline unsigned __int128
+ts_magnitude128(ts_int128 v)
+{
+	return v < 0 ? (unsigned __int128) 0 - (unsigned __int128) v :
+		(unsigned __int128) v;
+}
+
+/* round(a / b) of magnitudes, half up; b > 0.  64-bit division when both fit. */
+static inline unsigned __int128
+ts_udiv_round(unsigned __int128 a, unsigned __int128 b)
+{
+	unsigned __int128 q,
+				r;
+
+	if ((a >> 64) == 0 && (b >> 64) == 0)
+	{
+		q = (uint64_t) a / (uint64_t) b;
+		r = (uint64_t) a % (uint64_t) b;
+	}
+	else
+	{
+		q = a / b;
+		r = a % b;
+	}
+	return r >= b - r ? q + 1 : q;
+}
+
+/* The int64 of a magnitude and a sign; false when it does not fit. */
+extern bool ts_narrow_magnitude(unsigned __int128 mag, bool negative,
+								int64_t *res);
+
 /* a / b rounded half away from zero; false when b is 0 or on overflow. */
 extern bool ts_div_round(int64_t a, int64_t b, int64_t *res);
 
@@ -181,6 +219,32 @@ extern bool ts_div128_round(ts_int128 a, int64_t b, int64_t *res);
  */
 extern int	ts_int128_to_text(ts_int128 v, char *buf);
 extern bool ts_int128_parse(const char **p, ts_int128 *result);
+
+/* Multiply by 10^k; false on overflow. */
+extern bool ts_int128_mul_pow10(ts_int128 *v, int k);
+
+/*
+ * A plain decimal of len bytes ("-1234.5678", as numeric_out writes it; an
+ * optional sign, digits with at most one '.') as an int128 mantissa and a
+ * scale: the decimals without trailing zeros, at most max_scale of them,
+ * the next digit rounding the magnitude half up.  False if malformed or too
+ * large.  ts_decimal_to_int128 reads a NUL-terminated string.
+ */
+extern bool ts_decimal_scan(const char *str, size_t len, int max_scale,
+							ts_int128 *mantissa, int *scale);
+extern bool ts_decimal_to_int128(const char *str, int max_scale,
+								 ts_int128 *mantissa, int *scale);
+
+/*
+ * The same from base-10000 digits, as numeric's binary form gives them:
+ * digits[0] is worth 10000^weight, each next one a factor 10000 less.  The
+ * same result as ts_decimal_scan of the number's decimal text.  False when
+ * a digit is outside 0..9999 or the value is too large.
+ */
+extern bool ts_decimal_from_base10000(bool negative, int weight,
+									  const int16_t *digits, int ndigits,
+									  int max_scale, ts_int128 *mantissa,
+									  int *scale);
 
 /*
  * The state of sum() and avg() on currency_amount: its consistency, and its

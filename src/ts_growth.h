@@ -274,16 +274,4 @@ extern void ts_gs_format(const ts_growth_state *s, char *buf);
 extern const char *ts_gs_parse_count(const char *str, int32_t *nentries);
 extern const char *ts_gs_parse(const char *str, ts_growth_state *out);
 
-/*
- * A plain decimal ("-1234.5678", as numeric_out writes it) as an int128
- * mantissa and a scale (decimals, trailing zeros dropped), rounded half away
- * from zero to at most max_scale decimals.  False if malformed or too large.
- */
-extern bool ts_decimal_to_int128(const char *str, int max_scale,
-								 ts_int128 *mantissa, int *scale);
-
-/* Multiply by 10^k; false on overflow. */
-extern bool ts_int128_mul_pow10(ts_int128 *v, int k);
-
-
 #endif							/* TS_GROWTH_H */

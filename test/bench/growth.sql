@@ -46,7 +46,9 @@ CREATE TEMP TABLE timing AS SELECT pg_temp.best_ms(ARRAY[
 	   FROM g LEFT JOIN g b ON b.partner = g.partner AND b.period = (g.period - interval '1 year')::date$q$,
 	-- context: PostgreSQL's own aggregates reading the value column
 	'SELECT partner, count(value) FROM customs GROUP BY partner',
-	'SELECT partner, sum(value_numeric) FROM customs GROUP BY partner'
+	'SELECT partner, sum(value_numeric) FROM customs GROUP BY partner',
+	-- numeric input: its digits reach the core through numeric's binary form
+	'SELECT partner, yoy_growth(value_numeric, period) FROM customs GROUP BY partner'
 	], 7) AS ms;
 
 -- Parallel speed-up, 2 workers against none, of yoy_growth and of the floor.
@@ -63,7 +65,8 @@ EXPLAIN (COSTS OFF) SELECT partner, yoy_growth(value, period) FROM customs GROUP
 SELECT round(t.ms[1]::numeric) AS count_by_partner, round(t.ms[2]::numeric) AS yoy_growth_by_partner,
 	   round(t.ms[3]::numeric) AS share_by_partner, round(t.ms[4]::numeric) AS count_by_partner_period,
 	   round(t.ms[5]::numeric) AS yoy_window, round(t.ms[6]::numeric) AS self_join,
-	   round(p.ms[1]::numeric) AS count_2_workers, round(p.ms[2]::numeric) AS yoy_growth_2_workers
+	   round(p.ms[1]::numeric) AS count_2_workers, round(p.ms[2]::numeric) AS yoy_growth_2_workers,
+	   round(t.ms[8]::numeric) AS sum_numeric, round(t.ms[9]::numeric) AS yoy_growth_numeric
 FROM timing t, timing_parallel p;
 SELECT measure, round(ratio::numeric, 3) AS ratio, target,
 	   CASE WHEN ok THEN 'met' ELSE 'MISSED' END AS result
@@ -86,6 +89,9 @@ FROM (SELECT 'yoy_growth by partner / count(*) by partner' AS measure,
 			 '(information)', true FROM timing
 	  UNION ALL
 	  SELECT 'yoy_growth by partner / count(value) by partner', ms[2] / ms[7],
+			 '(information)', true FROM timing
+	  UNION ALL
+	  SELECT 'yoy_growth of numeric by partner / sum(numeric) by partner', ms[9] / ms[8],
 			 '(information)', true FROM timing
 	  UNION ALL
 	  SELECT 'parallel speed-up of yoy_growth / of count(*)',

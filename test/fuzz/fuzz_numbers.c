@@ -30,21 +30,36 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(str, text, tlen);
 	str[tlen] = '\0';
 
+	/* a decimal scaled to each minor unit comes back through the formatter */
 	for (int minor = 0; minor <= TS_MAX_MINOR_UNITS; minor++)
 	{
-		if (ts_parse_decimal(str, tlen, minor, false, &units) == TS_PARSE_OK)
+		if (ts_decimal_scan(str, tlen, minor, &mant, &scale) &&
+			ts_int128_mul_pow10(&mant, minor - scale) &&
+			ts_int128_to_int64(mant, &units))
 		{
 			char		buf[TS_AMOUNT_BUFLEN];
-			int64_t		again;
 			int			len = ts_format_decimal(units, minor, buf);
+			ts_int128	again;
+			int			again_scale;
 
-			if (ts_parse_decimal(buf, (size_t) len, minor, false, &again) != TS_PARSE_OK ||
-				again != units)
+			if (!ts_decimal_scan(buf, (size_t) len, minor, &again, &again_scale) ||
+				!ts_int128_mul_pow10(&again, minor - again_scale) ||
+				again != (ts_int128) units)
 				abort();
 		}
-		(void) ts_parse_decimal(str, tlen, minor, true, &units);
 	}
 	(void) ts_decimal_to_int128(str, TS_NUMERIC_MAX_SCALE, &mant, &scale);
+
+	/* the text's bytes as base-10000 digits and a weight: any input is safe */
+	if (tlen >= 1)
+	{
+		int16_t		digits[64];
+		int			n = (int) ((tlen - 1) / 2 < 64 ? (tlen - 1) / 2 : 64);
+
+		memcpy(digits, text + 1, (size_t) n * 2);
+		(void) ts_decimal_from_base10000(text[0] & 1, (int8_t) text[0] >> 1, digits, n,
+										 TS_NUMERIC_MAX_SCALE, &mant, &scale);
+	}
 
 	/* binary part: units, two rates, flags */
 	if (size >= tlen + 1 + 8 + 2 * 9 + 1)

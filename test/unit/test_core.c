@@ -275,33 +275,185 @@ test_round_trip(void)
 		  bad_trips);
 }
 
+/* ts_decimal_scan of a NUL-terminated string, checking mantissa and scale */
+static bool
+scans_to(const char *str, int max_scale, ts_int128 mant, int scale)
+{
+	ts_int128	m;
+	int			sc;
+
+	return ts_decimal_scan(str, strlen(str), max_scale, &m, &sc) && m == mant && sc == scale;
+}
+
+/*
+ * Base-10000 digits of a plain decimal, as numeric_send gives them: the
+ * integer part in groups of four from the point leftwards, the fraction
+ * rightwards, leading and trailing zero groups dropped.
+ */
+static int
+to_base10000(const char *str, bool *negative, int *weight, int16_t *digits)
+{
+	char		intpart[80] = "",
+				frac[80] = "";
+	const char *p = str;
+	const char *dot;
+	int16_t		groups[80];
+	int			n = 0,
+				ilen,
+				ipad,
+				first = -1,
+				last = -1;
+
+	*negative = (*p == '-');
+	if (*p == '-' || *p == '+')
+		p++;
+	dot = strchr(p, '.');
+	if (dot)
+	{
+		memcpy(intpart, p, dot - p);
+		strcpy(frac, dot + 1);
+	}
+	else
+		strcpy(intpart, p);
+	ilen = (int) strlen(intpart);
+	ipad = (4 - ilen % 4) % 4;
+	/* integer groups */
+	for (int i = -ipad; i < ilen; i += 4)
+	{
+		int			g = 0;
+
+		for (int k = i; k < i + 4; k++)
+			g = g * 10 + (k >= 0 ? intpart[k] - '0' : 0);
+		groups[n++] = (int16_t) g;
+	}
+	*weight = n - 1;
+	for (int i = 0; frac[i]; i += 4)
+	{
+		int			g = 0;
+
+		for (int k = i; k < i + 4; k++)
+			g = g * 10 + (k < (int) strlen(frac) ? frac[k] - '0' : 0);
+		groups[n++] = (int16_t) g;
+	}
+	for (int i = 0; i < n; i++)
+		if (groups[i] != 0)
+		{
+			if (first < 0)
+				first = i;
+			last = i;
+		}
+	if (first < 0)
+	{
+		*weight = 0;
+		return 0;
+	}
+	*weight -= first;
+	for (int i = first; i <= last; i++)
+		digits[i - first] = groups[i];
+	return last - first + 1;
+}
+
 static void
 test_decimal(void)
 {
-	int64_t		u = 0;
+	static const char *samples[] = {
+		"0", "1", "-1", "12.345", "-12.345", "12.3449", "0.5", "-0.5",
+		"1000", "10000", "100000000", "0.0001", "0.00010", "0.00001",
+		"123456789.987654321", "-0.000000000000000000000000000000049",
+		"0.000000000000000000000000000000050", "99999999.99999999",
+		"170141183460469231731687303715884105727",
+		"170141183460469231731687303715884105728",
+		"-170141183460469231731687303715884105728",
+		"1.00000000000000000000000000000049999",
+		"9999.9999", "0.99995", "12.3000", "7.1050", "6.39"
+	};
+	int			mismatches = 0;
+	uint64_t	seed = 12345;
 
-	CHECK(ts_parse_decimal("12.345", 6, 2, true, &u) == TS_PARSE_OK && u == 1235,
-		  "12.345 rounds to 12.35");
-	CHECK(ts_parse_decimal("-12.345", 7, 2, true, &u) == TS_PARSE_OK && u == -1235,
-		  "-12.345 rounds to -12.35");
-	CHECK(ts_parse_decimal("12.3449", 7, 2, true, &u) == TS_PARSE_OK && u == 1234,
-		  "12.3449 rounds to 12.34");
-	CHECK(ts_parse_decimal("12.345", 6, 2, false, &u) == TS_PARSE_INEXACT,
-		  "12.345 is inexact without rounding");
-	CHECK(ts_parse_decimal("0.5", 3, 0, true, &u) == TS_PARSE_OK && u == 1,
-		  "0.5 rounds to 1");
-	CHECK(ts_parse_decimal("-0.5", 4, 0, true, &u) == TS_PARSE_OK && u == -1,
-		  "-0.5 rounds to -1");
-	CHECK(ts_parse_decimal("9223372036854775807.4", 21, 0, true, &u) == TS_PARSE_OK &&
-		  u == INT64_MAX, "INT64_MAX.4 rounds to INT64_MAX");
-	CHECK(ts_parse_decimal("9223372036854775807.5", 21, 0, true, &u) == TS_PARSE_RANGE,
-		  "INT64_MAX.5 is out of range");
-	CHECK(ts_parse_decimal("-9223372036854775808.4", 22, 0, true, &u) == TS_PARSE_OK &&
-		  u == INT64_MIN, "INT64_MIN.4 rounds to INT64_MIN");
-	CHECK(ts_parse_decimal("abc", 3, 2, true, &u) == TS_PARSE_SYNTAX,
-		  "abc is not a decimal");
-	CHECK(ts_parse_decimal("1 ", 2, 2, true, &u) == TS_PARSE_SYNTAX,
-		  "trailing space is not a plain decimal");
+	CHECK(scans_to("12.345", 2, 1235, 2), "12.345 rounds to 12.35");
+	CHECK(scans_to("-12.345", 2, -1235, 2), "-12.345 rounds to -12.35");
+	CHECK(scans_to("12.3449", 2, 1234, 2), "12.3449 rounds to 12.34");
+	CHECK(scans_to("0.5", 0, 1, 0) && scans_to("-0.5", 0, -1, 0),
+		  "0.5 and -0.5 round away from zero");
+	CHECK(scans_to("12.3000", 30, 123, 1), "trailing zeros are dropped");
+	CHECK(scans_to("1.", 30, 1, 0) && scans_to(".5", 30, 5, 1) && scans_to("+7", 30, 7, 0),
+		  "1. and .5 and +7 are decimals");
+	CHECK(!scans_to("abc", 2, 0, 0) && !scans_to("1 ", 2, 1, 0) && !scans_to(".", 2, 0, 0) &&
+		  !scans_to("", 2, 0, 0) && !scans_to("1.2.3", 2, 0, 0),
+		  "abc, a trailing space, a lone point, nothing and two points are no decimals");
+	CHECK(!scans_to("170141183460469231731687303715884105728", 0, 0, 0),
+		  "2^127 does not fit");
+	CHECK(scans_to("-170141183460469231731687303715884105727", 0,
+				   -(ts_int128) (((unsigned __int128) 1 << 127) - 1), 0),
+		  "-(2^127 - 1) fits");
+
+	/* base-10000 digits give what the decimal text gives */
+	for (int i = 0; i < (int) (sizeof(samples) / sizeof(samples[0])) + 100000; i++)
+	{
+		char		buf[80];
+		const char *str;
+		int16_t		digits[40];
+		bool		negative;
+		int			weight,
+					ndigits;
+		int			max_scale;
+
+		if (i < (int) (sizeof(samples) / sizeof(samples[0])))
+			str = samples[i];
+		else
+		{
+			/* random: up to 30 integer and 40 fraction digits */
+			int			il,
+						fl,
+						len = 0;
+
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			il = (int) ((seed >> 33) % 31);
+			fl = (int) ((seed >> 40) % 41);
+			if ((seed >> 50) & 1)
+				buf[len++] = '-';
+			for (int k = 0; k < il + fl; k++)
+			{
+				seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+				if (k == il)
+					buf[len++] = '.';
+				/* many zeros, to exercise empty groups and trailing zeros */
+				buf[len++] = (seed >> 60) < 6 ? '0' : (char) ('0' + (seed >> 33) % 10);
+			}
+			if (il + fl == 0)
+				buf[len++] = '0';
+			buf[len] = '\0';
+			str = buf;
+		}
+		ndigits = to_base10000(str, &negative, &weight, digits);
+		for (max_scale = 0; max_scale <= 32; max_scale += (max_scale < 6 ? 1 : 13))
+		{
+			ts_int128	m1 = 0,
+						m2 = 0;
+			int			s1 = -1,
+						s2 = -1;
+			bool		ok1 = ts_decimal_scan(str, strlen(str), max_scale, &m1, &s1);
+			bool		ok2 = ts_decimal_from_base10000(negative, weight, digits, ndigits,
+														max_scale, &m2, &s2);
+
+			if (ok1 != ok2 || (ok1 && (m1 != m2 || s1 != s2)))
+			{
+				if (mismatches++ < 5)
+					printf("#   %s at max_scale %d: text %d (scale %d), base 10000 %d (scale %d)\n",
+						   str, max_scale, ok1, s1, ok2, s2);
+			}
+		}
+	}
+	CHECK(mismatches == 0, "base-10000 digits scan as their decimal text (%d mismatches)",
+		  mismatches);
+	{
+		int16_t		bad[] = {10000};
+		ts_int128	m;
+		int			sc;
+
+		CHECK(!ts_decimal_from_base10000(false, 0, bad, 1, 2, &m, &sc),
+			  "a base-10000 digit above 9999 is refused");
+	}
 }
 
 static void
