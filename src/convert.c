@@ -537,23 +537,8 @@ get_pair(RateGeneration *gen, ts_currency_key base, ts_currency_key quote)
 static int
 last_on_or_before(const PairRates *pair, DateADT d)
 {
-	int			lo = 0,
-				hi = pair->n - 1,
-				found = -1;
-
-	while (lo <= hi)
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (pair->points[mid].from <= d)
-		{
-			found = mid;
-			lo = mid + 1;
-		}
-		else
-			hi = mid - 1;
-	}
-	return found;
+	return ts_search_last_le(pair->points, pair->n, sizeof(RatePoint),
+							 offsetof(RatePoint, from), d);
 }
 
 /*
@@ -701,9 +686,7 @@ get_timeline(RateGeneration *gen, ts_currency_key a, ts_currency_key b)
 static const Segment *
 find_segment(ConvertCall *call, const Timeline *tl, DateADT d)
 {
-	int			lo,
-				hi,
-				found = -1;
+	int			found;
 
 	/* rows in date order stay in the same segment */
 	if (call->segment < tl->n)
@@ -715,20 +698,8 @@ find_segment(ConvertCall *call, const Timeline *tl, DateADT d)
 			return &tl->segments[s];
 	}
 
-	lo = 0;
-	hi = tl->n - 1;
-	while (lo <= hi)
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (tl->segments[mid].from <= d)
-		{
-			found = mid;
-			lo = mid + 1;
-		}
-		else
-			hi = mid - 1;
-	}
+	found = ts_search_last_le(tl->segments, tl->n, sizeof(Segment),
+							  offsetof(Segment, from), d);
 	if (found < 0)
 		return NULL;
 	call->segment = found;

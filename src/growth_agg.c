@@ -839,21 +839,10 @@ growth_state_entries(PG_FUNCTION_ARGS)
 static const ts_growth_entry *
 entry_at(const ts_growth_state *s, int32 period)
 {
-	int			lo = 0,
-				hi = s->nentries - 1;
+	int			i = ts_search_last_le(s->entries, s->nentries, sizeof(ts_growth_entry),
+									  offsetof(ts_growth_entry, period), period);
 
-	while (lo <= hi)
-	{
-		int			mid = lo + (hi - lo) / 2;
-
-		if (s->entries[mid].period == period)
-			return &s->entries[mid];
-		if (s->entries[mid].period < period)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return NULL;
+	return i >= 0 && s->entries[i].period == period ? &s->entries[i] : NULL;
 }
 
 /*

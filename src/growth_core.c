@@ -177,8 +177,7 @@ int
 ts_gs_find_slow(ts_growth_state *s, int32_t period)
 {
 	int			n = s->nentries;
-	int			lo = 0,
-				hi = n - 1;
+	int			i;
 	int32_t		first,
 				last;
 
@@ -195,7 +194,7 @@ ts_gs_find_slow(ts_growth_state *s, int32_t period)
 		int			guess = (int) (((int64_t) period - first) * (n - 1) /
 								   ((int64_t) last - first));
 
-		for (int i = guess > 0 ? guess - 1 : 0; i <= guess + 1 && i < n; i++)
+		for (i = guess > 0 ? guess - 1 : 0; i <= guess + 1 && i < n; i++)
 		{
 			if (s->entries[i].period == period)
 			{
@@ -205,22 +204,14 @@ ts_gs_find_slow(ts_growth_state *s, int32_t period)
 		}
 	}
 
-	while (lo <= hi)
+	i = ts_search_last_le(s->entries, n, sizeof(ts_growth_entry),
+						  offsetof(ts_growth_entry, period), period);
+	if (i >= 0 && s->entries[i].period == period)
 	{
-		int			mid = lo + (hi - lo) / 2;
-		int32_t		p = s->entries[mid].period;
-
-		if (p == period)
-		{
-			s->last = mid;
-			return mid;
-		}
-		if (p < period)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
+		s->last = i;
+		return i;
 	}
-	return -lo - 1;
+	return -(i + 1) - 1;
 }
 
 ts_growth_entry *

@@ -199,6 +199,36 @@ ts_udiv_round(unsigned __int128 a, unsigned __int128 b)
 	return r >= b - r ? q + 1 : q;
 }
 
+/*
+ * Binary search over n records of stride bytes sorted by an int32 key at
+ * key_offset (a date, a period): the index of the last record whose key is
+ * at most key, or -1.  Inline, so that each caller's constants specialize it.
+ */
+static inline int
+ts_search_last_le(const void *base, int n, size_t stride, size_t key_offset,
+				  int32_t key)
+{
+	int			lo = 0,
+				hi = n - 1,
+				found = -1;
+
+	while (lo <= hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+		int32_t		k;
+
+		memcpy(&k, (const char *) base + (size_t) mid * stride + key_offset, sizeof(k));
+		if (k <= key)
+		{
+			found = mid;
+			lo = mid + 1;
+		}
+		else
+			hi = mid - 1;
+	}
+	return found;
+}
+
 /* The int64 of a magnitude and a sign; false when it does not fit. */
 extern bool ts_narrow_magnitude(unsigned __int128 mag, bool negative,
 								int64_t *res);

@@ -457,6 +457,34 @@ test_decimal(void)
 }
 
 static void
+test_search(void)
+{
+	struct rec
+	{
+		char		pad;
+		int32_t		key;
+		int64_t		payload;
+	}			recs[] = {{0, -5, 0}, {0, 0, 0}, {0, 7, 0}, {0, 7, 0}, {0, 30, 0}};
+	int			n = (int) (sizeof(recs) / sizeof(recs[0]));
+	bool		ok = true;
+
+	for (int32_t key = -10; key <= 40; key++)
+	{
+		int			want = -1;
+		int			got = ts_search_last_le(recs, n, sizeof(struct rec),
+											offsetof(struct rec, key), key);
+
+		for (int i = 0; i < n; i++)
+			if (recs[i].key <= key)
+				want = i;
+		ok = ok && got == want;
+	}
+	CHECK(ok, "binary search finds the last record at or before each key");
+	CHECK(ts_search_last_le(recs, 0, sizeof(struct rec), offsetof(struct rec, key), 7) == -1,
+		  "binary search over nothing finds nothing");
+}
+
+static void
 test_div(void)
 {
 	int64_t		r = 0;
@@ -1087,6 +1115,7 @@ main(void)
 	test_bad();
 	test_round_trip();
 	test_decimal();
+	test_search();
 	test_div();
 	test_humanize();
 	test_rates();
