@@ -16,22 +16,6 @@
 #include "ts_core.h"
 
 bool
-ts_narrow_magnitude(unsigned __int128 mag, bool negative, int64_t *res)
-{
-	const unsigned __int128 limit = (unsigned __int128) INT64_MAX + 1;
-
-	if (mag > limit || (!negative && mag == limit))
-		return false;
-	if (!negative)
-		*res = (int64_t) mag;
-	else if (mag == limit)
-		*res = INT64_MIN;
-	else
-		*res = -(int64_t) mag;
-	return true;
-}
-
-bool
 ts_div_round(int64_t a, int64_t b, int64_t *res)
 {
 	if (b == 0)

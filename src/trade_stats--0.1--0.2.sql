@@ -1244,3 +1244,14 @@ COMMENT ON FUNCTION @extschema@.to_cny(@extschema@.currency_amount, timestamp) I
 	'to_cny(a, the timestamp''s date)';
 COMMENT ON FUNCTION @extschema@.to_cny(@extschema@.currency_amount, timestamptz) IS
 	'to_cny(a, the date of the timestamp in the session''s time zone)';
+
+-- pct_change: one C entry point per signature (0.1 bound all four to one
+-- symbol that read its argument type from fn_expr).
+CREATE OR REPLACE FUNCTION @extschema@.pct_change("current" @extschema@.currency_amount, base @extschema@.currency_amount) RETURNS numeric
+AS 'MODULE_PATHNAME', 'trade_stats_pct_change_amount' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.pct_change("current" numeric, base numeric) RETURNS numeric
+AS 'MODULE_PATHNAME', 'trade_stats_pct_change_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.pct_change("current" bigint, base bigint) RETURNS numeric
+AS 'MODULE_PATHNAME', 'trade_stats_pct_change_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.pct_change("current" double precision, base double precision) RETURNS numeric
+AS 'MODULE_PATHNAME', 'trade_stats_pct_change_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

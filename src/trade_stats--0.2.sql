@@ -1144,7 +1144,7 @@ AS 'MODULE_PATHNAME', 'window_monthly_from_ytd' LANGUAGE C WINDOW IMMUTABLE PARA
 CREATE FUNCTION @extschema@.share_of_total(value @extschema@.currency_amount) RETURNS numeric
 AS 'MODULE_PATHNAME', 'window_share_of_total' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION @extschema@.pct_change("current" @extschema@.currency_amount, base @extschema@.currency_amount) RETURNS numeric
-AS 'MODULE_PATHNAME', 'trade_stats_pct_change' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'trade_stats_pct_change_amount' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 -- window functions and pct_change of numeric values
 CREATE FUNCTION @extschema@.yoy(value numeric, period date) RETURNS numeric
@@ -1158,7 +1158,7 @@ AS 'MODULE_PATHNAME', 'window_monthly_from_ytd' LANGUAGE C WINDOW IMMUTABLE PARA
 CREATE FUNCTION @extschema@.share_of_total(value numeric) RETURNS numeric
 AS 'MODULE_PATHNAME', 'window_share_of_total' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION @extschema@.pct_change("current" numeric, base numeric) RETURNS numeric
-AS 'MODULE_PATHNAME', 'trade_stats_pct_change' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'trade_stats_pct_change_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 -- window functions and pct_change of bigint values
 CREATE FUNCTION @extschema@.yoy(value bigint, period date) RETURNS numeric
@@ -1172,7 +1172,7 @@ AS 'MODULE_PATHNAME', 'window_monthly_from_ytd' LANGUAGE C WINDOW IMMUTABLE PARA
 CREATE FUNCTION @extschema@.share_of_total(value bigint) RETURNS numeric
 AS 'MODULE_PATHNAME', 'window_share_of_total' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION @extschema@.pct_change("current" bigint, base bigint) RETURNS numeric
-AS 'MODULE_PATHNAME', 'trade_stats_pct_change' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'trade_stats_pct_change_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 -- window functions and pct_change of double precision values
 CREATE FUNCTION @extschema@.yoy(value double precision, period date) RETURNS numeric
@@ -1186,7 +1186,7 @@ AS 'MODULE_PATHNAME', 'window_monthly_from_ytd' LANGUAGE C WINDOW IMMUTABLE PARA
 CREATE FUNCTION @extschema@.share_of_total(value double precision) RETURNS numeric
 AS 'MODULE_PATHNAME', 'window_share_of_total' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION @extschema@.pct_change("current" double precision, base double precision) RETURNS numeric
-AS 'MODULE_PATHNAME', 'trade_stats_pct_change' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'trade_stats_pct_change_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 -- ---------------------------------------------------------------------------
 -- Stored summaries: growth_state as a value (since 0.2)

@@ -188,21 +188,23 @@ ts_udiv_round(unsigned __int128 a, unsigned __int128 b)
 
 	if ((a >> 64) == 0 && (b >> 64) == 0)
 	{
-		q = (uint64_t) a / (uint64_t) b;
-		r = (uint64_t) a % (uint64_t) b;
+		uint64_t	a64 = (uint64_t) a,
+					b64 = (uint64_t) b,
+					q64 = a64 / b64,
+					r64 = a64 % b64;
+
+		return r64 >= b64 - r64 ? q64 + 1 : q64;
 	}
-	else
-	{
-		q = a / b;
-		r = a % b;
-	}
+	q = a / b;
+	r = a % b;
 	return r >= b - r ? q + 1 : q;
 }
 
 /*
  * Binary search over n records of stride bytes sorted by an int32 key at
- * key_offset (a date, a period): the index of the last record whose key is
- * at most key, or -1.  Inline, so that each caller's constants specialize it.
+ * key_offset (a date, a period; aligned, as a struct member is): the index
+ * of the last record whose key is at most key, or -1.  Inline, so that each
+ * caller's constants specialize it.
  */
 static inline int
 ts_search_last_le(const void *base, int n, size_t stride, size_t key_offset,
@@ -214,10 +216,10 @@ ts_search_last_le(const void *base, int n, size_t stride, size_t key_offset,
 
 	while (lo <= hi)
 	{
-		int			mid = lo + (hi - lo) / 2;
-		int32_t		k;
+		int			mid = (int) (((unsigned) lo + (unsigned) hi) / 2);
+		int32_t		k = *(const int32_t *) ((const char *) base + (size_t) mid * stride +
+											key_offset);
 
-		memcpy(&k, (const char *) base + (size_t) mid * stride + key_offset, sizeof(k));
 		if (k <= key)
 		{
 			found = mid;
@@ -230,8 +232,16 @@ ts_search_last_le(const void *base, int n, size_t stride, size_t key_offset,
 }
 
 /* The int64 of a magnitude and a sign; false when it does not fit. */
-extern bool ts_narrow_magnitude(unsigned __int128 mag, bool negative,
-								int64_t *res);
+static inline bool
+ts_narrow_magnitude(unsigned __int128 mag, bool negative, int64_t *res)
+{
+	const unsigned __int128 limit = (unsigned __int128) INT64_MAX + 1;
+
+	if (mag > limit || (!negative && mag == limit))
+		return false;
+	*res = negative ? (int64_t) ((uint64_t) 0 - (uint64_t) mag) : (int64_t) mag;
+	return true;
+}
 
 /* a / b rounded half away from zero; false when b is 0 or on overflow. */
 extern bool ts_div_round(int64_t a, int64_t b, int64_t *res);

@@ -17,6 +17,8 @@
 
 #include <math.h>
 
+#include "access/htup_details.h"
+#include "catalog/pg_proc.h"
 #include "catalog/pg_type.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -24,12 +26,31 @@
 #include "utils/datetime.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/syscache.h"
 #include "miscadmin.h"
 #include "windowapi.h"
 
 #include "trade_stats.h"
 
 static Numeric growth_value_numeric(Oid type, Datum value);
+
+/*
+ * The declared type of the first argument, from the function's own pg_proc
+ * entry: every signature of a window function is bound to one symbol, and
+ * fn_oid is set by every fmgr caller, where fn_expr is not.
+ */
+static Oid
+first_arg_type(FunctionCallInfo fcinfo)
+{
+	HeapTuple	tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(fcinfo->flinfo->fn_oid));
+	Oid			type;
+
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for function %u", fcinfo->flinfo->fn_oid);
+	type = ((Form_pg_proc) GETSTRUCT(tup))->proargtypes.values[0];
+	ReleaseSysCache(tup);
+	return type;
+}
 
 typedef struct PeriodRow
 {
@@ -121,7 +142,7 @@ get_index(FunctionCallInfo fcinfo, WindowObject winobj, bool with_periods)
 		return idx;
 
 	partcxt = GetMemoryChunkContext(idx);
-	idx->type = get_fn_expr_argtype(fcinfo->flinfo, 0);
+	idx->type = first_arg_type(fcinfo);
 	get_typlenbyval(idx->type, &idx->typlen, &idx->typbyval);
 	n = WinGetPartitionRowCount(winobj);
 	if (with_periods && n > INT32_MAX / 4)
@@ -431,15 +452,17 @@ window_share_of_total(PG_FUNCTION_ARGS)
 	PG_RETURN_NUMERIC(ts_percent_numeric(n, idx->total));
 }
 
-/* pct_change(current, base): 100 * (current - base) / |base|. */
-PG_FUNCTION_INFO_V1(trade_stats_pct_change);
-Datum
-trade_stats_pct_change(PG_FUNCTION_ARGS)
+/*
+ * pct_change(current, base): 100 * (current - base) / |base|.  One C entry
+ * point per SQL signature, so that nothing depends on fn_expr; type is the
+ * arguments' type (InvalidOid for currency_amount).
+ */
+static inline Datum
+pct_change(FunctionCallInfo fcinfo, Oid type)
 {
-	Oid			type = get_fn_expr_argtype(fcinfo->flinfo, 0);
 	Numeric		result;
 
-	if (type != NUMERICOID && type != INT8OID && type != FLOAT8OID)
+	if (type == InvalidOid)
 	{
 		CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(0);
 		CurrencyAmount *b = PG_GETARG_CURRENCY_AMOUNT_P(1);
@@ -450,4 +473,57 @@ trade_stats_pct_change(PG_FUNCTION_ARGS)
 	if (!growth_of(type, PG_GETARG_DATUM(0), PG_GETARG_DATUM(1), &result))
 		PG_RETURN_NULL();
 	PG_RETURN_NUMERIC(result);
+}
+
+PG_FUNCTION_INFO_V1(trade_stats_pct_change_amount);
+Datum
+trade_stats_pct_change_amount(PG_FUNCTION_ARGS)
+{
+	return pct_change(fcinfo, InvalidOid);
+}
+
+PG_FUNCTION_INFO_V1(trade_stats_pct_change_numeric);
+Datum
+trade_stats_pct_change_numeric(PG_FUNCTION_ARGS)
+{
+	return pct_change(fcinfo, NUMERICOID);
+}
+
+PG_FUNCTION_INFO_V1(trade_stats_pct_change_int8);
+Datum
+trade_stats_pct_change_int8(PG_FUNCTION_ARGS)
+{
+	return pct_change(fcinfo, INT8OID);
+}
+
+PG_FUNCTION_INFO_V1(trade_stats_pct_change_float8);
+Datum
+trade_stats_pct_change_float8(PG_FUNCTION_ARGS)
+{
+	return pct_change(fcinfo, FLOAT8OID);
+}
+
+/*
+ * trade_stats_pct_change: the symbol all four signatures of version 0.1 are
+ * bound to, kept so that a 0.1 installation works with this library until
+ * ALTER EXTENSION trade_stats UPDATE.  It reads its argument type from its
+ * own pg_proc entry (fn_oid is set by every fmgr caller), never from
+ * fn_expr.
+ */
+PG_FUNCTION_INFO_V1(trade_stats_pct_change);
+Datum
+trade_stats_pct_change(PG_FUNCTION_ARGS)
+{
+	Oid		   *type = (Oid *) fcinfo->flinfo->fn_extra;
+
+	if (type == NULL)
+	{
+		Oid			argtype = first_arg_type(fcinfo);
+
+		type = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(Oid));
+		*type = (argtype == NUMERICOID || argtype == INT8OID || argtype == FLOAT8OID) ?
+			argtype : InvalidOid;
+		fcinfo->flinfo->fn_extra = type;
+	}
+	return pct_change(fcinfo, *type);
 }

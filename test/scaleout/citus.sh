@@ -24,6 +24,8 @@ psql -X -q -At -v ON_ERROR_STOP=1 -d ts_citus -v so="$tmp/citus_emu.so" <<'SQL'
 CREATE EXTENSION trade_stats;
 CREATE FUNCTION citus_emulate(regprocedure, text, int, bool) RETURNS text
 	AS :'so', 'citus_emulate' LANGUAGE C;
+CREATE FUNCTION call_bare(regprocedure, text, text) RETURNS text
+	AS :'so', 'call_bare' LANGUAGE C;
 CREATE FUNCTION one_step(query text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE r text;
 BEGIN
@@ -94,4 +96,19 @@ SELECT CASE WHEN groups = same THEN 'ok - ' ELSE 'not ok - ' END ||
 	   format('Citus-style %s, grouped by %s, %s: %s of %s groups equal',
 			  agg, grp, CASE WHEN ctx THEN 'aggregate context' ELSE 'no context' END, same, groups)
 FROM results ORDER BY agg::text, grp, ctx;
+SQL
+
+# pct_change called without a parse tree (fn_expr NULL), as an fmgr caller
+# other than the executor calls it: the same answer as from SQL, for each of
+# its signatures.
+psql -X -q -At -v ON_ERROR_STOP=1 -d ts_citus <<'SQL'
+SELECT CASE WHEN bare IS NOT DISTINCT FROM from_sql THEN 'ok - ' ELSE 'not ok - ' END ||
+	   format('%s called without fn_expr: %s (from SQL: %s)', p, bare, from_sql)
+FROM (VALUES ('pct_change(currency_amount, currency_amount)'::regprocedure, '110.50 CNY', '100 CNY',
+			  pct_change('110.50 CNY'::currency_amount, '100 CNY')::text),
+			 ('pct_change(numeric, numeric)', '110.5', '100', pct_change(110.5, 100)::text),
+			 ('pct_change(bigint, bigint)', '110', '100', pct_change(110::bigint, 100)::text),
+			 ('pct_change(double precision, double precision)', '110.5', '100',
+			  pct_change(110.5::float8, 100)::text)) c(p, a, b, from_sql),
+	 LATERAL (SELECT call_bare(p, a, b) AS bare) r;
 SQL

@@ -21,6 +21,7 @@
 
 #include "access/htup_details.h"
 #include "catalog/pg_aggregate.h"
+#include "catalog/pg_proc.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "nodes/execnodes.h"
@@ -247,5 +248,60 @@ citus_emulate(PG_FUNCTION_ARGS)
 		MemoryContextSwitchTo(old);
 		SPI_finish();
 		PG_RETURN_TEXT_P(t);
+	}
+}
+
+/*
+ * call_bare(fn regprocedure, a text, b text): call a two-argument function
+ * the way an fmgr caller without a parse tree does (fmgr_info alone, so
+ * fn_expr is NULL), its arguments read from text by their types' input
+ * functions, its result returned as text (NULL for NULL).
+ */
+PG_FUNCTION_INFO_V1(call_bare);
+Datum
+call_bare(PG_FUNCTION_ARGS)
+{
+	Oid			fn = PG_GETARG_OID(0);
+	char	   *texts[2] = {text_to_cstring(PG_GETARG_TEXT_PP(1)),
+	text_to_cstring(PG_GETARG_TEXT_PP(2))};
+	HeapTuple	tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(fn));
+	Form_pg_proc proc;
+	Datum		args[2];
+	Oid			rettype;
+	FmgrInfo	info;
+	LOCAL_FCINFO(fcinfo2, 2);
+	Datum		result;
+
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for function %u", fn);
+	proc = (Form_pg_proc) GETSTRUCT(tup);
+	if (proc->pronargs != 2)
+		elog(ERROR, "call_bare needs a function of two arguments");
+	for (int i = 0; i < 2; i++)
+	{
+		Oid			typinput,
+					typioparam;
+
+		getTypeInputInfo(proc->proargtypes.values[i], &typinput, &typioparam);
+		args[i] = OidInputFunctionCall(typinput, texts[i], typioparam, -1);
+	}
+	rettype = proc->prorettype;
+	ReleaseSysCache(tup);
+
+	fmgr_info(fn, &info);
+	InitFunctionCallInfoData(*fcinfo2, &info, 2, InvalidOid, NULL, NULL);
+	fcinfo2->args[0].value = args[0];
+	fcinfo2->args[0].isnull = false;
+	fcinfo2->args[1].value = args[1];
+	fcinfo2->args[1].isnull = false;
+	result = FunctionCallInvoke(fcinfo2);
+	if (fcinfo2->isnull)
+		PG_RETURN_NULL();
+	{
+		Oid			typoutput;
+		bool		isvarlena;
+
+		getTypeOutputInfo(rettype, &typoutput, &isvarlena);
+		PG_RETURN_TEXT_P(cstring_to_text(OidOutputFunctionCall(typoutput, result)));
 	}
 }
