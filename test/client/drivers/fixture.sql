@@ -12,3 +12,15 @@ INSERT INTO trade_stats.exchange_rate VALUES
 CREATE TABLE client_edge (id int, value currency_amount);
 INSERT INTO client_edge VALUES (1, '-92233720368547758.08 USD'), (2, '92233720368547758.07 USD'),
 	(3, '1.234 KWD'), (4, '-100 JPY'), (5, '0.01 EUR'), (6, NULL);
+-- A report view shaped as the README's "Using it from BI tools" advises:
+-- numbers as numeric, a Chinese label, percent and ratio columns, a
+-- timestamptz conversion date as a BI tool's time column gives it.
+CREATE VIEW client_report AS
+SELECT partner, period,
+       sum(value)::numeric AS value_cny,
+       to_usd(sum(value), period::timestamptz)::numeric AS value_usd,
+       humanize(sum(value), 'zh') AS label_zh,
+       yoy(sum(value), period) OVER (PARTITION BY partner) AS yoy_percent,
+       yoy(sum(value), period) OVER (PARTITION BY partner) / 100 AS yoy_ratio,
+       share_of_total(sum(value)) OVER (PARTITION BY period) AS share_percent
+FROM client_trade GROUP BY partner, period;
