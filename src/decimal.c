@@ -6,10 +6,14 @@
  *	  integers as text; division rounded half away from zero; a magnitude
  *	  and a sign narrowed to int64.
  *
- * Every exact decimal of trade_stats (amounts, rates, numeric values summed
- * by the growth measures) passes through these functions, so rounding and
- * range are decided in one place.  Rounding is always half away from zero
- * on the magnitude; a result that does not fit is reported, never wrapped.
+ * Rates, numeric values (as amounts and as values of the growth measures)
+ * and the states' sums are read here, and every result is rounded and
+ * narrowed here, so rounding and range are decided in one place.  (The
+ * amount parser reads the digits of its own grammar, with thousands
+ * separators and scale words, and narrows through ts_narrow_magnitude.)
+ * Rounding is half away from zero on the magnitude; a result that does not
+ * fit is reported, never wrapped.  The small helpers are inline in
+ * ts_core.h.
  *
  *-------------------------------------------------------------------------
  */

@@ -160,9 +160,10 @@ ts_neg(int64_t a, int64_t *res)
 }
 
 /*
- * The decimal toolkit (decimal.c): every exact decimal of trade_stats passes
- * through it.  Rounding is half away from zero on the magnitude; results
- * that do not fit are reported (false), never wrapped.
+ * The decimal toolkit (decimal.c, and the inline helpers here): reading
+ * decimals into scaled 128-bit integers, rounding and narrowing.  Rounding
+ * is half away from zero on the magnitude; results that do not fit are
+ * reported (false), never wrapped.
  */
 
 /* Magnitudes as unsigned, valid for the most negative value too. */
