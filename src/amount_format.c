@@ -14,44 +14,10 @@
 #include <stdio.h>
 #include <string.h>
 
-/*
- * Write an unsigned 128-bit value scaled by 10^-decimals as a plain decimal
- * ("12.50"); returns the length.  buf must hold 42 + decimals bytes.
- */
-static int
-write_scaled(unsigned __int128 v, int decimals, char *buf)
-{
-	char		tmp[64];
-	int			n = 0;
-	int			len = 0;
-
-	do
-	{
-		tmp[n++] = (char) ('0' + (int) (v % 10));
-		v /= 10;
-	} while (v > 0 || n <= decimals);
-
-	/* tmp holds the digits in reverse, at least decimals + 1 of them */
-	while (n > decimals)
-		buf[len++] = tmp[--n];
-	if (decimals > 0)
-	{
-		buf[len++] = '.';
-		while (n > 0)
-			buf[len++] = tmp[--n];
-	}
-	buf[len] = '\0';
-	return len;
-}
-
 int
 ts_format_decimal(int64_t units, int minor, char *buf)
 {
-	int			len = 0;
-
-	if (units < 0)
-		buf[len++] = '-';
-	return len + write_scaled(ts_magnitude64(units), minor, buf + len);
+	return ts_format_scaled(ts_magnitude64(units), units < 0, minor, buf);
 }
 
 int
@@ -151,9 +117,7 @@ ts_humanize(int64_t units, ts_currency_key currency, ts_lang lang,
 		}
 	}
 
-	if (units < 0 && fig > 0)
-		buf[len++] = '-';
-	len += write_scaled(fig, digits, buf + len);
+	len += ts_format_scaled(fig, units < 0 && fig > 0, digits, buf + len);
 	strcpy(buf + len, s->word);
 	len += (int) strlen(s->word);
 

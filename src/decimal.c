@@ -38,24 +38,37 @@ ts_div128_round(ts_int128 a, int64_t b, int64_t *res)
 }
 
 int
-ts_int128_to_text(ts_int128 v, char *buf)
+ts_format_scaled(unsigned __int128 mag, bool negative, int decimals, char *buf)
 {
-	char		tmp[41];
-	int			n = 0,
-				len = 0;
-	unsigned __int128 mag = ts_magnitude128(v);
+	char		tmp[64];
+	int			n = 0;
+	int			len = 0;
 
 	do
 	{
 		tmp[n++] = (char) ('0' + (int) (mag % 10));
 		mag /= 10;
-	} while (mag > 0);
-	if (v < 0)
+	} while (mag > 0 || n <= decimals);
+
+	/* tmp holds the digits in reverse, at least decimals + 1 of them */
+	if (negative)
 		buf[len++] = '-';
-	while (n > 0)
+	while (n > decimals)
 		buf[len++] = tmp[--n];
+	if (decimals > 0)
+	{
+		buf[len++] = '.';
+		while (n > 0)
+			buf[len++] = tmp[--n];
+	}
 	buf[len] = '\0';
 	return len;
+}
+
+int
+ts_int128_to_text(ts_int128 v, char *buf)
+{
+	return ts_format_scaled(ts_magnitude128(v), v < 0, 0, buf);
 }
 
 bool

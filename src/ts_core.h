@@ -254,6 +254,14 @@ extern bool ts_div_round(int64_t a, int64_t b, int64_t *res);
 extern bool ts_div128_round(ts_int128 a, int64_t b, int64_t *res);
 
 /*
+ * A magnitude and a sign, scaled by 10^-decimals, as a plain decimal
+ * ("-12.50"; decimals <= 20); returns the length.  buf must hold 43 +
+ * decimals bytes.
+ */
+extern int	ts_format_scaled(unsigned __int128 mag, bool negative, int decimals,
+							 char *buf);
+
+/*
  * Decimal text of an int128 (buf of at least 41 bytes), returning its
  * length; and the reverse, advancing *p past the digits (false if there are
  * none or the value does not fit).
