@@ -42,24 +42,6 @@ typedef enum AccumShape
 	SHAPE_PART_PERIOD			/* (value, part, period) */
 } AccumShape;
 
-/* The value kind of an argument type (for the window functions). */
-static ts_value_kind
-growth_value_kind(Oid type)
-{
-	switch (type)
-	{
-		case NUMERICOID:
-			return TS_VAL_NUMERIC;
-		case INT8OID:
-			return TS_VAL_INT8;
-		case FLOAT8OID:
-			return TS_VAL_FLOAT8;
-		default:
-			/* the SQL declarations allow only currency_amount besides */
-			return TS_VAL_AMOUNT;
-	}
-}
-
 /* The value of a row as a mantissa at the state's scale. */
 static ts_int128
 value_mantissa(ts_growth_state *s, ts_value_kind kind, Datum value)
@@ -258,7 +240,7 @@ growth_accum(PG_FUNCTION_ARGS)
 		value_type = proc->proargtypes.values[1];
 		with_part = proc->proargtypes.values[2] == BOOLOID;
 		dispatch = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, 2 * sizeof(int));
-		dispatch[0] = growth_value_kind(value_type);
+		dispatch[0] = ts_value_kind_of(value_type);
 		dispatch[1] = with_part ?
 			(proc->pronargs == 4 ? SHAPE_PART_PERIOD : SHAPE_PART) :
 			(proc->pronargs == 4 ? SHAPE_PERIOD_AS_OF : SHAPE_PERIOD);

@@ -10,6 +10,7 @@
  */
 #include "postgres.h"
 
+#include "catalog/pg_type.h"
 #include "miscadmin.h"
 #include "port/pg_bswap.h"
 #include "utils/builtins.h"
@@ -277,4 +278,27 @@ ts_check_period(const char *what, int32 d)
 				 errmsg("%s %s is out of range for growth and share measures", what,
 						ts_iso_date(d)),
 				 errdetail("Periods must lie in the years 1 to 9999.")));
+}
+
+/*
+ * The value kind of a SQL type that the growth measures take: the one place
+ * that maps types to kinds (the legacy transition symbol and the window
+ * functions, which learn their argument type from pg_proc).  The SQL
+ * declarations allow only currency_amount besides numeric, bigint and
+ * double precision.
+ */
+ts_value_kind
+ts_value_kind_of(Oid type)
+{
+	switch (type)
+	{
+		case NUMERICOID:
+			return TS_VAL_NUMERIC;
+		case INT8OID:
+			return TS_VAL_INT8;
+		case FLOAT8OID:
+			return TS_VAL_FLOAT8;
+		default:
+			return TS_VAL_AMOUNT;
+	}
 }

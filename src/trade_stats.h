@@ -60,6 +60,7 @@ extern CurrencyAmount *ts_make_amount(int64 units, ts_currency_key currency);
 extern const ts_currency *ts_amount_currency(ts_currency_key currency);
 extern const char *ts_currency_code(ts_currency_key currency);
 extern const ts_currency *ts_lookup_currency_text(text *code);
+extern ts_value_kind ts_value_kind_of(Oid type);
 extern bool ts_numeric_to_int128(Numeric num, int max_scale,
 								 ts_int128 *mantissa, int *scale);
 extern int64 ts_numeric_to_minor_units(Numeric num, int minor,

@@ -19,7 +19,6 @@
 
 #include "access/htup_details.h"
 #include "catalog/pg_proc.h"
-#include "catalog/pg_type.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datum.h"
@@ -32,7 +31,7 @@
 
 #include "trade_stats.h"
 
-static Numeric growth_value_numeric(Oid type, Datum value);
+static Numeric growth_value_numeric(ts_value_kind kind, Datum value);
 
 /*
  * The declared type of the first argument, from the function's own pg_proc
@@ -63,7 +62,8 @@ typedef struct PeriodRow
 typedef struct PartitionIndex
 {
 	bool		built;
-	Oid			type;
+	Oid			type;			/* the argument type, from pg_proc */
+	ts_value_kind kind;			/* and its value kind */
 	int16		typlen;
 	bool		typbyval;
 	int64		nrows;			/* rows with a period */
@@ -143,6 +143,7 @@ get_index(FunctionCallInfo fcinfo, WindowObject winobj, bool with_periods)
 
 	partcxt = GetMemoryChunkContext(idx);
 	idx->type = first_arg_type(fcinfo);
+	idx->kind = ts_value_kind_of(idx->type);
 	get_typlenbyval(idx->type, &idx->typlen, &idx->typbyval);
 	n = WinGetPartitionRowCount(winobj);
 	if (with_periods && n > INT32_MAX / 4)
@@ -180,8 +181,7 @@ get_index(FunctionCallInfo fcinfo, WindowObject winobj, bool with_periods)
 		value = WinGetFuncArgInPartition(winobj, 0, i, WINDOW_SEEK_HEAD, false,
 										 &isnull, &isout);
 
-		if (!isnull && idx->type != NUMERICOID && idx->type != INT8OID &&
-			idx->type != FLOAT8OID)
+		if (!isnull && idx->kind == TS_VAL_AMOUNT)
 		{
 			CurrencyAmount *a = DatumGetCurrencyAmountP(value);
 
@@ -220,7 +220,7 @@ get_index(FunctionCallInfo fcinfo, WindowObject winobj, bool with_periods)
 		}
 		else if (!isnull)
 		{
-			Numeric		v = growth_value_numeric(idx->type, value);
+			Numeric		v = growth_value_numeric(idx->kind, value);
 			MemoryContext old = MemoryContextSwitchTo(partcxt);
 
 			/* the total lives in partition memory, never in the row's */
@@ -243,15 +243,15 @@ get_index(FunctionCallInfo fcinfo, WindowObject winobj, bool with_periods)
  * double as numeric.
  */
 static Numeric
-growth_value_numeric(Oid type, Datum value)
+growth_value_numeric(ts_value_kind kind, Datum value)
 {
-	switch (type)
+	switch (kind)
 	{
-		case NUMERICOID:
+		case TS_VAL_NUMERIC:
 			return DatumGetNumeric(value);
-		case INT8OID:
+		case TS_VAL_INT8:
 			return int64_to_numeric(DatumGetInt64(value));
-		case FLOAT8OID:
+		case TS_VAL_FLOAT8:
 			{
 				float8		f = DatumGetFloat8(value);
 
@@ -262,17 +262,18 @@ growth_value_numeric(Oid type, Datum value)
 									isnan(f) ? "NaN" : "infinity")));
 				return DatumGetNumeric(DirectFunctionCall1(float8_numeric, value));
 			}
-		default:
-			return int64_to_numeric(DatumGetCurrencyAmountP(value)->units);
+		case TS_VAL_AMOUNT:
+			break;
 	}
+	return int64_to_numeric(DatumGetCurrencyAmountP(value)->units);
 }
 
 /* 100 * (now - before) / |before|; NULL (false) when before is 0. */
 static bool
-growth_of(Oid type, Datum now, Datum before, Numeric *result)
+growth_of(ts_value_kind kind, Datum now, Datum before, Numeric *result)
 {
-	Numeric		n = growth_value_numeric(type, now);
-	Numeric		b = growth_value_numeric(type, before);
+	Numeric		n = growth_value_numeric(kind, now);
+	Numeric		b = growth_value_numeric(kind, before);
 	Datum		abs_b = DirectFunctionCall1(numeric_abs, NumericGetDatum(b));
 
 	if (numeric_is_nan(n) || numeric_is_nan(b) || numeric_is_inf(n) || numeric_is_inf(b))
@@ -358,7 +359,7 @@ window_growth(FunctionCallInfo fcinfo, NeighbourKind kind)
 	Numeric		result;
 
 	if (!current_and_neighbour(fcinfo, kind, &idx, &value, &before, NULL) ||
-		!growth_of(idx->type, value, before, &result))
+		!growth_of(idx->kind, value, before, &result))
 		PG_RETURN_NULL();
 	PG_RETURN_NUMERIC(result);
 }
@@ -414,17 +415,18 @@ window_monthly_from_ytd(PG_FUNCTION_ARGS)
 			return idx->typbyval ? value : datumCopy(value, false, idx->typlen);
 		PG_RETURN_NULL();
 	}
-	switch (idx->type)
+	switch (idx->kind)
 	{
-		case NUMERICOID:
+		case TS_VAL_NUMERIC:
 			return DirectFunctionCall2(numeric_sub, value, before);
-		case INT8OID:
+		case TS_VAL_INT8:
 			return DirectFunctionCall2(int8mi, value, before);
-		case FLOAT8OID:
+		case TS_VAL_FLOAT8:
 			return DirectFunctionCall2(float8mi, value, before);
-		default:
-			return DirectFunctionCall2(currency_amount_mi, value, before);
+		case TS_VAL_AMOUNT:
+			break;
 	}
+	return DirectFunctionCall2(currency_amount_mi, value, before);
 }
 
 /* share_of_total(value): 100 * value / the partition's total. */
@@ -440,7 +442,7 @@ window_share_of_total(PG_FUNCTION_ARGS)
 
 	if (isnull || idx->total_isnull)
 		PG_RETURN_NULL();
-	n = growth_value_numeric(idx->type, value);
+	n = growth_value_numeric(idx->kind, value);
 	/* as every other measure: no percentage of NaN or infinity */
 	if (numeric_is_nan(n) || numeric_is_inf(n) ||
 		numeric_is_nan(idx->total) || numeric_is_inf(idx->total))
@@ -454,15 +456,14 @@ window_share_of_total(PG_FUNCTION_ARGS)
 
 /*
  * pct_change(current, base): 100 * (current - base) / |base|.  One C entry
- * point per SQL signature, so that nothing depends on fn_expr; type is the
- * arguments' type (InvalidOid for currency_amount).
+ * point per SQL signature, so that nothing depends on fn_expr.
  */
 static inline Datum
-pct_change(FunctionCallInfo fcinfo, Oid type)
+pct_change(FunctionCallInfo fcinfo, ts_value_kind kind)
 {
 	Numeric		result;
 
-	if (type == InvalidOid)
+	if (kind == TS_VAL_AMOUNT)
 	{
 		CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(0);
 		CurrencyAmount *b = PG_GETARG_CURRENCY_AMOUNT_P(1);
@@ -470,7 +471,7 @@ pct_change(FunctionCallInfo fcinfo, Oid type)
 		if (a->currency != b->currency)
 			mixed_currencies(a->currency, b->currency);
 	}
-	if (!growth_of(type, PG_GETARG_DATUM(0), PG_GETARG_DATUM(1), &result))
+	if (!growth_of(kind, PG_GETARG_DATUM(0), PG_GETARG_DATUM(1), &result))
 		PG_RETURN_NULL();
 	PG_RETURN_NUMERIC(result);
 }
@@ -479,28 +480,28 @@ PG_FUNCTION_INFO_V1(trade_stats_pct_change_amount);
 Datum
 trade_stats_pct_change_amount(PG_FUNCTION_ARGS)
 {
-	return pct_change(fcinfo, InvalidOid);
+	return pct_change(fcinfo, TS_VAL_AMOUNT);
 }
 
 PG_FUNCTION_INFO_V1(trade_stats_pct_change_numeric);
 Datum
 trade_stats_pct_change_numeric(PG_FUNCTION_ARGS)
 {
-	return pct_change(fcinfo, NUMERICOID);
+	return pct_change(fcinfo, TS_VAL_NUMERIC);
 }
 
 PG_FUNCTION_INFO_V1(trade_stats_pct_change_int8);
 Datum
 trade_stats_pct_change_int8(PG_FUNCTION_ARGS)
 {
-	return pct_change(fcinfo, INT8OID);
+	return pct_change(fcinfo, TS_VAL_INT8);
 }
 
 PG_FUNCTION_INFO_V1(trade_stats_pct_change_float8);
 Datum
 trade_stats_pct_change_float8(PG_FUNCTION_ARGS)
 {
-	return pct_change(fcinfo, FLOAT8OID);
+	return pct_change(fcinfo, TS_VAL_FLOAT8);
 }
 
 /*
@@ -514,16 +515,13 @@ PG_FUNCTION_INFO_V1(trade_stats_pct_change);
 Datum
 trade_stats_pct_change(PG_FUNCTION_ARGS)
 {
-	Oid		   *type = (Oid *) fcinfo->flinfo->fn_extra;
+	ts_value_kind *kind = (ts_value_kind *) fcinfo->flinfo->fn_extra;
 
-	if (type == NULL)
+	if (kind == NULL)
 	{
-		Oid			argtype = first_arg_type(fcinfo);
-
-		type = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(Oid));
-		*type = (argtype == NUMERICOID || argtype == INT8OID || argtype == FLOAT8OID) ?
-			argtype : InvalidOid;
-		fcinfo->flinfo->fn_extra = type;
+		kind = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(ts_value_kind));
+		*kind = ts_value_kind_of(first_arg_type(fcinfo));
+		fcinfo->flinfo->fn_extra = kind;
 	}
-	return pct_change(fcinfo, *type);
+	return pct_change(fcinfo, *kind);
 }
