@@ -34,21 +34,38 @@
 static Numeric growth_value_numeric(ts_value_kind kind, Datum value);
 
 /*
- * The declared type of the first argument, from the function's own pg_proc
- * entry: every signature of a window function is bound to one symbol, and
- * fn_oid is set by every fmgr caller, where fn_expr is not.
+ * The first argument's declared type, its value kind and storage, from the
+ * function's own pg_proc entry: every signature of a window function is
+ * bound to one symbol, and fn_oid is set by every fmgr caller, where fn_expr
+ * is not.  Looked up once per call site and kept in fn_extra, not once per
+ * partition.
  */
-static Oid
-first_arg_type(FunctionCallInfo fcinfo)
+typedef struct ArgInfo
 {
-	HeapTuple	tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(fcinfo->flinfo->fn_oid));
 	Oid			type;
+	ts_value_kind kind;
+	int16		typlen;
+	bool		typbyval;
+} ArgInfo;
 
+static const ArgInfo *
+first_arg(FunctionCallInfo fcinfo)
+{
+	ArgInfo    *info = (ArgInfo *) fcinfo->flinfo->fn_extra;
+	HeapTuple	tup;
+
+	if (info != NULL)
+		return info;
+	tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(fcinfo->flinfo->fn_oid));
 	if (!HeapTupleIsValid(tup))
 		elog(ERROR, "cache lookup failed for function %u", fcinfo->flinfo->fn_oid);
-	type = ((Form_pg_proc) GETSTRUCT(tup))->proargtypes.values[0];
+	info = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(ArgInfo));
+	info->type = ((Form_pg_proc) GETSTRUCT(tup))->proargtypes.values[0];
 	ReleaseSysCache(tup);
-	return type;
+	info->kind = ts_value_kind_of(info->type);
+	get_typlenbyval(info->type, &info->typlen, &info->typbyval);
+	fcinfo->flinfo->fn_extra = info;
+	return info;
 }
 
 typedef struct PeriodRow
@@ -62,8 +79,7 @@ typedef struct PeriodRow
 typedef struct PartitionIndex
 {
 	bool		built;
-	Oid			type;			/* the argument type, from pg_proc */
-	ts_value_kind kind;			/* and its value kind */
+	ts_value_kind kind;			/* of the argument (first_arg) */
 	int16		typlen;
 	bool		typbyval;
 	int64		nrows;			/* rows with a period */
@@ -142,9 +158,13 @@ get_index(FunctionCallInfo fcinfo, WindowObject winobj, bool with_periods)
 		return idx;
 
 	partcxt = GetMemoryChunkContext(idx);
-	idx->type = first_arg_type(fcinfo);
-	idx->kind = ts_value_kind_of(idx->type);
-	get_typlenbyval(idx->type, &idx->typlen, &idx->typbyval);
+	{
+		const ArgInfo *arg = first_arg(fcinfo);
+
+		idx->kind = arg->kind;
+		idx->typlen = arg->typlen;
+		idx->typbyval = arg->typbyval;
+	}
 	n = WinGetPartitionRowCount(winobj);
 	if (with_periods && n > INT32_MAX / 4)
 		ereport(ERROR,
@@ -515,13 +535,5 @@ PG_FUNCTION_INFO_V1(trade_stats_pct_change);
 Datum
 trade_stats_pct_change(PG_FUNCTION_ARGS)
 {
-	ts_value_kind *kind = (ts_value_kind *) fcinfo->flinfo->fn_extra;
-
-	if (kind == NULL)
-	{
-		kind = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(ts_value_kind));
-		*kind = ts_value_kind_of(first_arg_type(fcinfo));
-		fcinfo->flinfo->fn_extra = kind;
-	}
-	return pct_change(fcinfo, *kind);
+	return pct_change(fcinfo, first_arg(fcinfo)->kind);
 }
