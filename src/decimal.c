@@ -175,13 +175,6 @@ ts_decimal_scan(const char *str, size_t len, int max_scale,
 						  max_scale, mantissa, scale);
 }
 
-bool
-ts_decimal_to_int128(const char *str, int max_scale, ts_int128 *mantissa,
-					 int *scale)
-{
-	return ts_decimal_scan(str, strlen(str), max_scale, mantissa, scale);
-}
-
 /* The fractional decimal digits of base-10000 digits. */
 typedef struct base10000_fraction
 {

@@ -277,12 +277,10 @@ extern bool ts_int128_mul_pow10(ts_int128 *v, int k);
  * optional sign, digits with at most one '.') as an int128 mantissa and a
  * scale: the decimals without trailing zeros, at most max_scale of them,
  * the next digit rounding the magnitude half up.  False if malformed or too
- * large.  ts_decimal_to_int128 reads a NUL-terminated string.
+ * large.
  */
 extern bool ts_decimal_scan(const char *str, size_t len, int max_scale,
 							ts_int128 *mantissa, int *scale);
-extern bool ts_decimal_to_int128(const char *str, int max_scale,
-								 ts_int128 *mantissa, int *scale);
 
 /*
  * The same from base-10000 digits, as numeric's binary form gives them:

@@ -48,7 +48,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 		}
 	}
-	(void) ts_decimal_to_int128(str, TS_NUMERIC_MAX_SCALE, &mant, &scale);
+	(void) ts_decimal_scan(str, tlen, TS_NUMERIC_MAX_SCALE, &mant, &scale);
 
 	/* the text's bytes as base-10000 digits and a weight: any input is safe */
 	if (tlen >= 1)

@@ -843,21 +843,21 @@ test_state(void)
 		ts_int128	v = 0;
 		int			sc = -1;
 
-		CHECK(ts_decimal_to_int128("1588852981506.719", 30, &v, &sc) &&
+		CHECK(ts_decimal_scan("1588852981506.719", 17, 30, &v, &sc) &&
 			  v == (ts_int128) 1588852981506719LL && sc == 3, "decimal with 3 places");
-		CHECK(ts_decimal_to_int128("-12.3400", 30, &v, &sc) && v == -1234 && sc == 2,
+		CHECK(ts_decimal_scan("-12.3400", 8, 30, &v, &sc) && v == -1234 && sc == 2,
 			  "trailing zeros are dropped");
-		CHECK(ts_decimal_to_int128("100", 30, &v, &sc) && v == 100 && sc == 0,
+		CHECK(ts_decimal_scan("100", 3, 30, &v, &sc) && v == 100 && sc == 0,
 			  "an integer");
-		CHECK(ts_decimal_to_int128("0.125", 2, &v, &sc) && v == 13 && sc == 2,
+		CHECK(ts_decimal_scan("0.125", 5, 2, &v, &sc) && v == 13 && sc == 2,
 			  "rounded half away from zero beyond max_scale");
-		CHECK(ts_decimal_to_int128("-0.125", 2, &v, &sc) && v == -13 && sc == 2,
+		CHECK(ts_decimal_scan("-0.125", 6, 2, &v, &sc) && v == -13 && sc == 2,
 			  "negative too");
-		CHECK(!ts_decimal_to_int128("1e5", 30, &v, &sc) &&
-			  !ts_decimal_to_int128("", 30, &v, &sc) &&
-			  !ts_decimal_to_int128("NaN", 30, &v, &sc),
+		CHECK(!ts_decimal_scan("1e5", 3, 30, &v, &sc) &&
+			  !ts_decimal_scan("", 0, 30, &v, &sc) &&
+			  !ts_decimal_scan("NaN", 3, 30, &v, &sc),
 			  "malformed decimals are refused");
-		CHECK(!ts_decimal_to_int128("999999999999999999999999999999999999999999", 30, &v, &sc),
+		CHECK(!ts_decimal_scan("999999999999999999999999999999999999999999", 42, 30, &v, &sc),
 			  "too large");
 	}
 }
