@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The demo (test/demo.sh) prints what test/client/demo.out holds, and on the
-# real data (when ../shared/data is there) what demo_real.out holds: the
+# real data (test/data) what demo_real.out holds: the
 # report never silently changes.  Run inside a throwaway cluster.
 set -u
 cd "$(dirname "$0")/../.."
@@ -25,10 +25,6 @@ trap 'rm -rf "$tmp"' EXIT
 run ts_demo -f test/demo/setup.sql -f test/demo/customs.sql -f test/demo/report.sql \
 	>"$tmp/demo.out"
 check "demo report on the generated customs table" "$dir/demo.out" "$tmp/demo.out"
-if [ -d ../shared/data ]; then
-	run ts_demo_real -f test/demo/setup.sql -f test/demo/customs.sql -f test/demo/real.sql \
-		>"$tmp/demo_real.out"
-	check "demo report on the real data in ../shared/data" "$dir/demo_real.out" "$tmp/demo_real.out"
-else
-	echo "skipped demo on real data: ../shared/data is missing"
-fi
+run ts_demo_real -f test/demo/setup.sql -f test/demo/customs.sql -f test/demo/real.sql \
+	>"$tmp/demo_real.out"
+check "demo report on the real data in test/data" "$dir/demo_real.out" "$tmp/demo_real.out"

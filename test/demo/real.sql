@@ -11,7 +11,7 @@ TRUNCATE trade_stats.exchange_rate;
 CREATE TEMP TABLE gacc_raw (year text, month text, period text, hs text, name text,
 	qty1 text, unit1 text, qty2 text, unit2 text, cny text, usd text,
 	cny_per_t text, usd_per_t text);
-\copy gacc_raw FROM '../shared/data/gacc_crude_oil_imports_monthly_2016_2026.csv' WITH (FORMAT csv, HEADER true)
+\copy gacc_raw FROM 'test/data/gacc_crude_oil_imports_monthly_2016_2026.csv' WITH (FORMAT csv, HEADER true)
 CREATE TABLE demo.crude AS
 	SELECT to_date(period, 'YYYYMM') AS period,
 		   currency_amount(cny::numeric, 'CNY') AS yuan,
@@ -43,7 +43,7 @@ FROM demo.crude ORDER BY period DESC LIMIT 4;
 -- US Census Bureau: US trade in goods with China, million USD, ';'
 -- separated, '1,187.5' thousands separators, months as 'January 2001'.
 CREATE TEMP TABLE census_raw (month text, exports text, imports text, balance text);
-\copy census_raw FROM '../shared/data/us_census_china_monthly_2001_2019.csv' WITH (FORMAT csv, DELIMITER ';', HEADER true)
+\copy census_raw FROM 'test/data/us_census_china_monthly_2001_2019.csv' WITH (FORMAT csv, DELIMITER ';', HEADER true)
 CREATE TABLE demo.census AS
 	SELECT to_date(month, 'FMMonth YYYY') AS period,
 		   currency_amount(replace(exports, ',', '')::numeric * 1000000, 'USD') AS exports,
@@ -51,7 +51,7 @@ CREATE TABLE demo.census AS
 	FROM census_raw;
 -- The IMF's daily yuan per dollar, averaged by month, as the month's rate.
 TRUNCATE trade_stats.exchange_rate;
-\set content `cat ../shared/data/imf_usd_rates_daily_2001_2019.csv`
+\set content `cat test/data/imf_usd_rates_daily_2001_2019.csv`
 SELECT load_rates(:'content', 'USD', ';', 'DD-Mon-YYYY') AS imf_daily_rates \gset
 CREATE TEMP TABLE monthly_rate AS
 	SELECT base, quote, month, round(rate, 4) AS rate FROM trade_stats.exchange_rate_monthly;
@@ -86,7 +86,7 @@ WHERE period >= '2019-07-01' ORDER BY period;
 -- by position (the README's recipe).
 SELECT format('CREATE TEMP TABLE comtrade_raw (%s)', string_agg(format('c%s text', i), ', '))
 FROM generate_series(1, 48) AS i \gexec
-\copy comtrade_raw FROM '../shared/data/comtrade_2022_by_partner.csv' WITH (FORMAT csv, HEADER true, ENCODING 'LATIN1')
+\copy comtrade_raw FROM 'test/data/comtrade_2022_by_partner.csv' WITH (FORMAT csv, HEADER true, ENCODING 'LATIN1')
 CREATE TABLE demo.comtrade AS
 	SELECT c8 AS reporter, c10 AS flow, c13 AS partner, c14 AS partner_name,
 		   currency_amount(c44::numeric, 'USD') AS value
@@ -108,14 +108,14 @@ ORDER BY share DESC LIMIT 5;
 -- as '1978年'; and its annual average rates, yuan per 100 units.
 CREATE TEMP TABLE nbs_raw (year text, ex_cny numeric, ex_usd numeric, bal_cny numeric,
 	bal_usd numeric, total_cny numeric, total_usd numeric, im_cny numeric, im_usd numeric);
-\copy nbs_raw FROM '../shared/data/nbs_china_trade_annual_1978_2014.csv' WITH (FORMAT csv, HEADER true)
+\copy nbs_raw FROM 'test/data/nbs_china_trade_annual_1978_2014.csv' WITH (FORMAT csv, HEADER true)
 CREATE TABLE demo.nbs (period date, flow text, yuan currency_amount, dollars currency_amount);
 INSERT INTO demo.nbs
 	SELECT to_date(year, 'YYYY"年"'), f.flow,
 		   currency_amount(f.cny * 100000000, 'CNY'), currency_amount(f.usd * 1000000, 'USD')
 	FROM nbs_raw, LATERAL (VALUES ('export', ex_cny, ex_usd), ('import', im_cny, im_usd)) AS f(flow, cny, usd);
 TRUNCATE trade_stats.exchange_rate;
-\set content `cat ../shared/data/nbs_cny_rates_annual_1978_2014.csv`
+\set content `cat test/data/nbs_cny_rates_annual_1978_2014.csv`
 -- Its header names the currencies in Chinese: give it ISO codes first.
 SELECT load_rates(regexp_replace(:'content', '^[^\n]*', 'year,JPY,EUR,HKD,USD'),
 				  'CNY', ',', 'YYYY"年"', per => 100, columns => 'base') AS nbs_rates \gset

@@ -10,7 +10,7 @@ TRUNCATE trade_stats.exchange_rate;
 CREATE TEMP TABLE gacc_raw (year text, month text, period text, hs text, name text,
 	qty1 text, unit1 text, qty2 text, unit2 text, cny text, usd text,
 	cny_per_t text, usd_per_t text);
-\copy gacc_raw FROM '../shared/data/gacc_crude_oil_imports_monthly_2016_2026.csv' WITH (FORMAT csv, HEADER true)
+\copy gacc_raw FROM 'test/data/gacc_crude_oil_imports_monthly_2016_2026.csv' WITH (FORMAT csv, HEADER true)
 CREATE TEMP TABLE gacc AS
 	SELECT to_date(period, 'YYYYMM') AS period,
 		   currency_amount(cny::numeric, 'CNY') AS cny,
@@ -45,12 +45,12 @@ FROM gacc WHERE period >= '2020-01-01' AND period < '2021-01-01';
 -- 2. The IMF's CNY, JPY and KRW per USD against the ECB's euro rates.  With
 --    only the ECB rates loaded, USD to CNY (JPY, KRW) goes through EUR.
 TRUNCATE trade_stats.exchange_rate;
-\set content `cat ../shared/data/imf_usd_rates_daily_2001_2019.csv`
+\set content `cat test/data/imf_usd_rates_daily_2001_2019.csv`
 SELECT load_rates(:'content', 'USD', ';', 'DD-Mon-YYYY') AS imf_rows;
 CREATE TEMP TABLE imf AS SELECT * FROM trade_stats.exchange_rate;
 SELECT quote, count(*), min(valid_from), max(valid_from) FROM imf GROUP BY quote ORDER BY quote;
 TRUNCATE trade_stats.exchange_rate;
-\set content `cat ../shared/data/ecb_eurofxref_hist.csv`
+\set content `cat test/data/ecb_eurofxref_hist.csv`
 SELECT load_rates(:'content', 'EUR') AS ecb_rows;
 ANALYZE trade_stats.exchange_rate;
 SELECT count(DISTINCT quote) AS ecb_currencies, min(valid_from), max(valid_from)

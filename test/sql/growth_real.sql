@@ -5,7 +5,7 @@
 
 -- 1. US Census Bureau: US trade in goods with China, million USD, monthly.
 CREATE TABLE census_raw (month text, exports text, imports text, balance text);
-\copy census_raw FROM '../shared/data/us_census_china_monthly_2001_2019.csv' WITH (FORMAT csv, DELIMITER ';', HEADER true)
+\copy census_raw FROM 'test/data/us_census_china_monthly_2001_2019.csv' WITH (FORMAT csv, DELIMITER ';', HEADER true)
 CREATE TABLE census AS
 	SELECT to_date(month, 'FMMonth YYYY') AS period,
 		   currency_amount(replace(exports, ',', '')::numeric * 1000000, 'USD') AS exports,
@@ -52,7 +52,7 @@ WHERE period >= '2016-01-01' GROUP BY 1 ORDER BY 1;
 CREATE TEMP TABLE gacc_raw (year text, month text, period text, hs text, name text,
 	qty1 text, unit1 text, qty2 text, unit2 text, cny text, usd text,
 	cny_per_t text, usd_per_t text);
-\copy gacc_raw FROM '../shared/data/gacc_crude_oil_imports_monthly_2016_2026.csv' WITH (FORMAT csv, HEADER true)
+\copy gacc_raw FROM 'test/data/gacc_crude_oil_imports_monthly_2016_2026.csv' WITH (FORMAT csv, HEADER true)
 CREATE TABLE gacc AS
 	SELECT to_date(period, 'YYYYMM') AS period,
 		   currency_amount(cny::numeric, 'CNY') AS cny,
@@ -91,7 +91,7 @@ CREATE TABLE comtrade_raw (typeCode text, freqCode text, refPeriodId text, refYe
 	isNetWgtEstimated text, grossWgt text, isGrossWgtEstimated text, cifvalue text,
 	fobvalue text, primaryValue text, legacyEstimationFlag text, isReported text,
 	isAggregate text, trailing_empty text);
-\copy comtrade_raw FROM '../shared/data/comtrade_2022_by_partner.csv' WITH (FORMAT csv, HEADER true, ENCODING 'LATIN1')
+\copy comtrade_raw FROM 'test/data/comtrade_2022_by_partner.csv' WITH (FORMAT csv, HEADER true, ENCODING 'LATIN1')
 CREATE TABLE comtrade AS
 	SELECT reporterISO AS reporter, flowCode AS flow, partnerISO AS partner,
 		   partnerDesc AS partner_name, primaryValue::numeric AS value
