@@ -13,7 +13,17 @@ CORE_OBJS = src/currency.o src/decimal.o src/amount_parse.o src/amount_format.o 
 OBJS = $(CORE_OBJS) src/support.o src/amount_io.o src/amount_ops.o src/amount_agg.o src/convert.o \
 	src/growth_state.o src/growth_agg.o src/window.o
 
-DATA = $(wildcard src/$(EXTENSION)--*.sql)
+# The install script of this version is built from the SQL sources by
+# topic, sql/*.sql in the order of their numbers; the scripts of earlier versions and the upgrade
+# steps are kept as released, in src/.
+SQL_SOURCES = $(sort $(wildcard sql/*.sql))
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+DATA = $(filter-out src/$(EXTENSION)--$(EXTVERSION).sql,$(wildcard src/$(EXTENSION)--*.sql))
+
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_SOURCES) $(EXTENSION).control
+	{ printf '/* %s: install script of version %s, built by make from %s */\n\n' '$@' '$(EXTVERSION)' '$(SQL_SOURCES)'; \
+	  printf '\\echo Use "CREATE EXTENSION $(EXTENSION)" to load this file. \\quit\n\n'; \
+	  cat $(SQL_SOURCES); } > $@
 
 REGRESS = amount_io amount_ops amount_agg amount_parallel amount_binary convert convert_real growth growth_oracle growth_parallel growth_real window summary summary_table security state_calls mixed_equality catalog rate_bypass
 REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION)
@@ -35,7 +45,7 @@ test/unit/test_core: test/unit/test_core.c $(CORE_OBJS:.o=.c) src/ts_core.h src/
 unit: test/unit/test_core
 	test/unit/test_core
 
-# For the test runner, which leaves out the *_real tests without ../shared/data.
+# For the test runners.
 print-regress:
 	@echo $(REGRESS)
 

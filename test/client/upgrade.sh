@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Upgrade from the released 0.1 to 0.2: install 0.1, store what users store
-# (amounts, growth states in 0.1's own layout, sum states, rates, a user
-# aggregate over 0.1's transition function), ALTER EXTENSION UPDATE, then
+# Upgrade from each released version (0.1 and 0.2) to the current one:
+# install the old version, store what users store (amounts, growth states
+# in the old version's own layout, sum states, rates, a user aggregate over
+# 0.1's transition function), ALTER EXTENSION UPDATE, then
 #  - the extension's objects (pg_dump --binary-upgrade --schema-only lists
-#    every member) equal those of a fresh 0.2 install;
+#    every member) equal those of a fresh install;
 #  - every stored value reads back as before, rolls up, and answers what the
 #    one-step aggregates answer.
 # Run inside a throwaway cluster (the test runner does); prints "ok - ..."
@@ -15,10 +16,36 @@ q() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$@"; }
 check() {
 	if [ "$2" = "$3" ]; then echo "ok - $1"; else echo "not ok - $1: got '$2', expected '$3'"; fi
 }
+current=$(sed -n "s/^default_version = '\(.*\)'$/\1/p" "$(dirname "$0")/../../trade_stats.control")
 
-createdb ts_up && createdb ts_fresh || { echo "not ok - createdb failed"; exit 1; }
-q ts_up >/dev/null <<'SQL'
-CREATE EXTENSION trade_stats VERSION '0.1';
+# members DB: the extension's members, as pg_dump writes them for
+# pg_upgrade, without OIDs and without the test's own objects
+members() {
+	pg_dump --binary-upgrade --schema-only "$1" |
+		grep -v -E '^(--|SELECT pg_catalog\.(binary_upgrade_set|binary_upgrade_create_empty_extension|set_config|setval)|SET |UPDATE pg_catalog\.pg_class|WHERE oid =|  *relfrozenxid|  *relminmxid|\\(un)?restrict )' |
+		sed -e '/^$/d' > "$tmp/$1.sql"
+	python3 - "$tmp/$1.sql" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+stmts = [s.strip() for s in re.split(r';\n', text) if s.strip()]
+keep = []
+for s in stmts:
+    if re.search(r'\b(stored|stored_text|sums|trade|my_summary)\b', s) and 'trade_stats' not in s.split('(')[0]:
+        continue
+    keep.append(s)
+keep.sort()
+open(sys.argv[1], 'w').write(';\n'.join(keep) + ';\n')
+PY
+}
+
+# upgrade_from VERSION: install VERSION, store values, update, check
+upgrade_from() {
+	local from=$1
+	dropdb --if-exists ts_up 2>/dev/null
+	dropdb --if-exists ts_fresh 2>/dev/null
+	createdb ts_up && createdb ts_fresh || { echo "not ok - $from: createdb failed"; return; }
+	q ts_up >/dev/null <<SQL
+CREATE EXTENSION trade_stats VERSION '$from';
 CREATE TABLE trade (period date, partner text, value currency_amount, n numeric, b bigint);
 INSERT INTO trade
 	SELECT d, p, currency_amount(100 + i * 7 + extract(month FROM d)::int, 'CNY'), i * 1.25, i
@@ -37,52 +64,38 @@ CREATE TABLE stored_text AS SELECT partner, month, s::text AS s, sn::text AS sn 
 CREATE TABLE sums AS SELECT partner, sum(value) AS total FROM trade GROUP BY partner;
 INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'CNY', '2019-01-01', 6.8);
 SQL
-[ $? -eq 0 ] || { echo "not ok - setting up 0.1 failed"; exit 1; }
+	[ $? -eq 0 ] || { echo "not ok - setting up $from failed"; return; }
 
-q ts_up -c "ALTER EXTENSION trade_stats UPDATE" >/dev/null 2>"$tmp/update.err"
-check "ALTER EXTENSION trade_stats UPDATE" "$(cat "$tmp/update.err")" ""
-check "version after the update" "$(q ts_up -c "SELECT extversion FROM pg_extension WHERE extname = 'trade_stats'")" "0.2"
-q ts_fresh -c "CREATE EXTENSION trade_stats" >/dev/null
+	q ts_up -c "ALTER EXTENSION trade_stats UPDATE" >/dev/null 2>"$tmp/update.err"
+	check "$from: ALTER EXTENSION trade_stats UPDATE" "$(cat "$tmp/update.err")" ""
+	check "$from: version after the update" \
+		"$(q ts_up -c "SELECT extversion FROM pg_extension WHERE extname = 'trade_stats'")" "$current"
+	q ts_fresh -c "CREATE EXTENSION trade_stats" >/dev/null
+	members ts_up
+	members ts_fresh
+	if diff "$tmp/ts_fresh.sql" "$tmp/ts_up.sql" >"$tmp/catalog.diff"; then
+		echo "ok - $from: the upgraded extension's objects equal a fresh $current install ($(grep -c 'ALTER EXTENSION' "$tmp/ts_up.sql") members)"
+	else
+		echo "not ok - $from: the upgraded extension's objects differ from a fresh $current install:"
+		head -40 "$tmp/catalog.diff"
+	fi
 
-# the extension's members, as pg_dump writes them for pg_upgrade, without OIDs
-members() {
-	pg_dump --binary-upgrade --schema-only "$1" |
-		grep -v -E '^(--|SELECT pg_catalog\.(binary_upgrade_set|binary_upgrade_create_empty_extension|set_config|setval)|SET |UPDATE pg_catalog\.pg_class|WHERE oid =|  *relfrozenxid|  *relminmxid|\\(un)?restrict )' |
-		sed -e '/^$/d' > "$tmp/$1.sql"
-	# the upgraded database also has the test's own tables and aggregates
-	python3 - "$tmp/$1.sql" <<'PY'
-import re, sys
-text = open(sys.argv[1]).read()
-stmts = [s.strip() for s in re.split(r';\n', text) if s.strip()]
-keep = []
-for s in stmts:
-    if re.search(r'\b(stored|stored_text|sums|trade|my_summary)\b', s) and 'trade_stats' not in s.split('(')[0]:
-        continue
-    keep.append(s)
-keep.sort()
-open(sys.argv[1], 'w').write(';\n'.join(keep) + ';\n')
-PY
+	check "$from: stored states read back as before (text form)" \
+		"$(q ts_up -c "SELECT count(*) FROM stored s JOIN stored_text t USING (partner, month) WHERE s.s::text <> t.s OR s.sn::text <> t.sn")" "0"
+	check "$from: stored states roll up to the one-step answers" \
+		"$(q ts_up -c "SELECT count(*) FROM (SELECT partner, yoy_growth(rollup(s)) AS y, total(rollup(s)) AS t, share_change(rollup(sn)) AS c FROM stored GROUP BY partner
+		                EXCEPT SELECT partner, yoy_growth(value, period), sum(value)::numeric, share_change(n, partner = 'EU', period) FROM trade GROUP BY partner) x")" "0"
+	check "$from: 0.1's user aggregate over growth_accum still works" \
+		"$(q ts_up -c "SELECT count(*) FROM (SELECT partner, yoy_growth(my_summary(value, period)) FROM trade GROUP BY 1
+		                EXCEPT SELECT partner, yoy_growth(value, period) FROM trade GROUP BY 1) x")" "0"
+	check "$from: stored sums and rates read back" \
+		"$(q ts_up -c "SELECT string_agg(total::text, ',' ORDER BY partner) FROM sums" -c "SELECT to_usd('68 CNY', '2020-01-01')")" \
+		"$(printf '%s\n%s' "$(q ts_up -c "SELECT string_agg(s::text, ',' ORDER BY partner) FROM (SELECT partner, sum(value) s FROM trade GROUP BY 1) x")" "10.00 USD")"
+	q ts_up -c "UPDATE stored SET s = s::text::growth_state" >/dev/null
+	check "$from: rewritten states are stored packed (format 2)" \
+		"$(q ts_up -c "SELECT bool_and(get_byte(growth_state_send(s), 0) = 2) FROM stored")" "t"
 }
-members ts_up
-members ts_fresh
-if diff "$tmp/ts_fresh.sql" "$tmp/ts_up.sql" >"$tmp/catalog.diff"; then
-	echo "ok - the upgraded extension's objects equal a fresh 0.2 install ($(grep -c 'ALTER EXTENSION' "$tmp/ts_up.sql") members)"
-else
-	echo "not ok - the upgraded extension's objects differ from a fresh 0.2 install:"
-	head -40 "$tmp/catalog.diff"
-fi
 
-check "stored 0.1 states read back as before (text form)" \
-	"$(q ts_up -c "SELECT count(*) FROM stored s JOIN stored_text t USING (partner, month) WHERE s.s::text <> t.s OR s.sn::text <> t.sn")" "0"
-check "stored 0.1 states roll up to the one-step answers" \
-	"$(q ts_up -c "SELECT count(*) FROM (SELECT partner, yoy_growth(rollup(s)) AS y, total(rollup(s)) AS t, share_change(rollup(sn)) AS c FROM stored GROUP BY partner
-	                EXCEPT SELECT partner, yoy_growth(value, period), sum(value)::numeric, share_change(n, partner = 'EU', period) FROM trade GROUP BY partner) x")" "0"
-check "0.1's user aggregate over growth_accum still works" \
-	"$(q ts_up -c "SELECT count(*) FROM (SELECT partner, yoy_growth(my_summary(value, period)) FROM trade GROUP BY 1
-	                EXCEPT SELECT partner, yoy_growth(value, period) FROM trade GROUP BY 1) x")" "0"
-check "stored sums and rates read back" \
-	"$(q ts_up -c "SELECT string_agg(total::text, ',' ORDER BY partner) FROM sums" -c "SELECT to_usd('68 CNY', '2020-01-01')")" \
-	"$(printf '%s\n%s' "$(q ts_up -c "SELECT string_agg(s::text, ',' ORDER BY partner) FROM (SELECT partner, sum(value) s FROM trade GROUP BY 1) x")" "10.00 USD")"
-q ts_up -c "UPDATE stored SET s = s::text::growth_state" >/dev/null
-check "rewritten states are stored packed (format 2)" \
-	"$(q ts_up -c "SELECT bool_and(get_byte(growth_state_send(s), 0) = 2) FROM stored")" "t"
+for from in 0.1 0.2; do
+	upgrade_from "$from"
+done

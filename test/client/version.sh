@@ -13,8 +13,9 @@ meta() {
 }
 check "META.json's version is the control file's ($v.0)" "$(meta "m['version']")" "$v.0"
 check "META.json's provided extension has the same version" "$(meta "m['provides']['trade_stats']['version']")" "$v.0"
-check "META.json names the install script of $v" "$(meta "m['provides']['trade_stats']['file']")" "src/trade_stats--$v.sql"
-check "the install script of $v exists" "$([ -f "src/trade_stats--$v.sql" ] && echo yes)" yes
+check "META.json names the install script of $v" "$(meta "m['provides']['trade_stats']['file']")" "trade_stats--$v.sql"
+check "the install script of $v is built from the SQL sources" "$([ -f "trade_stats--$v.sql" ] && [ ! -f "src/trade_stats--$v.sql" ] && echo yes)" yes
+check "the upgrade step from the previous release to $v exists" "$(ls src/trade_stats--*--$v.sql 2>/dev/null | wc -l)" 1
 check "CHANGELOG.md starts with $v" "$(grep -m1 '^## ' CHANGELOG.md | awk '{print $2}')" "$v"
 check "META.json's license is the PostgreSQL License, as LICENSE says" \
 	"$(meta "m['license']") $(grep -c 'PostgreSQL License' LICENSE)" "postgresql 1"
