@@ -11,14 +11,21 @@ MODULE_big = trade_stats
 CORE_OBJS = src/currency.o src/decimal.o src/amount_parse.o src/amount_format.o \
 	src/rate_math.o src/growth_core.o src/csv.o
 OBJS = $(CORE_OBJS) src/support.o src/amount_io.o src/amount_ops.o src/amount_agg.o src/convert.o \
-	src/growth_state.o src/growth_agg.o src/window.o
+	src/growth_state.o src/growth_agg.o src/window.o src/summary.o
 
 # The install script of this version is built from the SQL sources by
 # topic, sql/*.sql in the order of their numbers; the scripts of earlier versions and the upgrade
 # steps are kept as released, in src/.
 SQL_SOURCES = $(sort $(wildcard sql/*.sql))
-DATA_built = $(EXTENSION)--$(EXTVERSION).sql
-DATA = $(filter-out src/$(EXTENSION)--$(EXTVERSION).sql,$(wildcard src/$(EXTENSION)--*.sql))
+# The upgrade step from 0.2 is built too: its hand-written part in src/,
+# then the summary maintenance functions of sql/ as they are installed.
+UPGRADE_0_3 = src/$(EXTENSION)--0.2--0.3.sql sql/upgrade/0.2--0.3.pre.sql \
+	sql/55_summary_maintenance.sql sql/upgrade/0.2--0.3.post.sql
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--0.2--0.3.sql
+DATA = $(filter-out src/$(EXTENSION)--0.2--0.3.sql,$(wildcard src/$(EXTENSION)--*.sql))
+
+$(EXTENSION)--0.2--0.3.sql: $(UPGRADE_0_3)
+	cat $(UPGRADE_0_3) > $@
 
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_SOURCES) $(EXTENSION).control
 	{ printf '/* %s: install script of version %s, built by make from %s */\n\n' '$@' '$(EXTVERSION)' '$(SQL_SOURCES)'; \

@@ -30,7 +30,9 @@ text = open(sys.argv[1]).read()
 stmts = [s.strip() for s in re.split(r';\n', text) if s.strip()]
 keep = []
 for s in stmts:
-    if re.search(r'\b(stored|stored_text|sums|trade|my_summary)\b', s) and 'trade_stats' not in s.split('(')[0]:
+    if re.search(r'\b(stored|stored_text|sums|trade|my_summary|kept|kept_summary)\b', s) and 'trade_stats' not in s.split('(')[0]:
+        continue
+    if re.search(r' (ON|TABLE) public\.(kept|kept_summary) ', s):
         continue
     keep.append(s)
 keep.sort()
@@ -65,6 +67,14 @@ CREATE TABLE sums AS SELECT partner, sum(value) AS total FROM trade GROUP BY par
 INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'CNY', '2019-01-01', 6.8);
 SQL
 	[ $? -eq 0 ] || { echo "not ok - setting up $from failed"; return; }
+	if [ "$from" = 0.2 ]; then
+		q ts_up >/dev/null <<'SQL'
+CREATE TABLE kept (partner text NOT NULL, period date, qty integer);
+INSERT INTO kept SELECT partner, period, b FROM trade;
+SELECT trade_stats.create_summary('kept_summary', 'kept', '{partner}', 'qty', 'period');
+SQL
+		[ $? -eq 0 ] || { echo "not ok - setting up $from failed"; return; }
+	fi
 
 	q ts_up -c "ALTER EXTENSION trade_stats UPDATE" >/dev/null 2>"$tmp/update.err"
 	check "$from: ALTER EXTENSION trade_stats UPDATE" "$(cat "$tmp/update.err")" ""
@@ -94,6 +104,27 @@ SQL
 	q ts_up -c "UPDATE stored SET s = s::text::growth_state" >/dev/null
 	check "$from: rewritten states are stored packed (format 2)" \
 		"$(q ts_up -c "SELECT bool_and(get_byte(growth_state_send(s), 0) = 2) FROM stored")" "t"
+	[ "$from" = 0.2 ] && upgraded_summaries
+}
+
+# A maintained summary table made by 0.2 (of an integer column, so that
+# 0.2 stored a cast in its definition) keeps working after the update.
+upgraded_summaries() {
+	check "0.2: the summary table made by 0.2 reads back" \
+		"$(q ts_up -c "SELECT count(*) FROM kept_summary")" "105"
+	q ts_up >/dev/null <<'SQL'
+INSERT INTO kept VALUES ('EU', '2022-01-15', 5), ('XX', '2022-02-01', 7);
+UPDATE kept SET qty = qty + 1 WHERE partner = 'US';
+DELETE FROM kept WHERE partner = 'ASEAN' AND period < '2020-01-01';
+SQL
+	check "0.2: after the update the triggers keep it exact" \
+		"$(q ts_up -c "SELECT count(*) FROM (SELECT partner, total(rollup(summary)), yoy_growth(rollup(summary)) FROM kept_summary GROUP BY 1
+		                EXCEPT SELECT partner, sum(qty), yoy_growth(qty::bigint, period) FROM kept GROUP BY 1) x")" "0"
+	check "0.2: the definition keeps the column names and types" \
+		"$(q ts_up -c "SELECT value, period, column_types FROM trade_stats.summary_definition")" "qty|period|{text,integer,date}"
+	check "0.2: one set of triggers on the source" \
+		"$(q ts_up -c "SELECT string_agg(tgname, ',' ORDER BY tgname) FROM pg_trigger WHERE tgrelid = 'kept'::regclass")" \
+		"trade_stats_summary_delete,trade_stats_summary_insert,trade_stats_summary_replica,trade_stats_summary_truncate,trade_stats_summary_update"
 }
 
 for from in 0.1 0.2; do

@@ -1,0 +1,903 @@
+-- ---------------------------------------------------------------------------
+-- Maintained summary tables: the functions, triggers and event triggers
+-- that keep them (the upgrade from 0.2 is built with this file too)
+-- ---------------------------------------------------------------------------
+
+-- The equality operator of a group key's type (its default btree operator
+-- class), whatever the session's search_path.
+CREATE FUNCTION trade_stats.summary_key_equality(regtype)
+RETURNS regoperator
+AS 'MODULE_PATHNAME', 'ts_summary_key_equality'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION trade_stats.summary_key_equality(regtype) IS
+	'internal: the equality operator of a summary group key''s type';
+
+-- The relations of a source: itself and, when partitioned, every partition.
+CREATE FUNCTION trade_stats.summary_members(source regclass)
+RETURNS SETOF regclass
+LANGUAGE sql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT source
+	UNION
+	SELECT t.relid FROM pg_catalog.pg_partition_tree(source) t
+$$;
+
+COMMENT ON FUNCTION trade_stats.summary_members(regclass) IS
+	'internal: a summary source and the partitions of its tree';
+
+-- The checks of a definition, against the catalogs as they are now: the
+-- owner, the kinds of the tables, the columns and their types.  Raises the
+-- error that says what is wrong; used when a definition is written and
+-- after DDL on its tables.
+CREATE FUNCTION trade_stats.summary_check(d trade_stats.summary_definition, check_owner boolean DEFAULT false)
+RETURNS void
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	names text[] := d.group_by || d.value || d.period;
+	src pg_catalog.pg_class;
+	tab pg_catalog.pg_class;
+	i integer;
+	t regtype;
+	bad regclass;
+BEGIN
+	SELECT * INTO src FROM pg_catalog.pg_class WHERE oid = d.source;
+	SELECT * INTO tab FROM pg_catalog.pg_class WHERE oid = d.summary;
+	IF src.oid IS NULL OR tab.oid IS NULL THEN
+		RAISE EXCEPTION 'the summary table or the source of a summary definition does not exist'
+			USING ERRCODE = 'undefined_table';
+	END IF;
+	IF src.relkind NOT IN ('r', 'p') THEN
+		RAISE EXCEPTION '"%" is not a table', d.source
+			USING ERRCODE = 'wrong_object_type';
+	END IF;
+	IF src.relispartition THEN
+		RAISE EXCEPTION 'cannot keep a summary of "%": it is a partition', d.source
+			USING ERRCODE = 'feature_not_supported',
+				  HINT = 'Summarise the partitioned table it belongs to.';
+	END IF;
+	IF src.relkind = 'r' AND EXISTS (SELECT FROM pg_catalog.pg_inherits WHERE inhparent = d.source OR inhrelid = d.source) THEN
+		RAISE EXCEPTION 'cannot keep a summary of "%": it has inheritance parents or children', d.source
+			USING ERRCODE = 'feature_not_supported',
+				  HINT = 'Use declarative partitioning (PARTITION BY) for a source split into tables.';
+	END IF;
+	SELECT m INTO bad FROM trade_stats.summary_members(d.source) m
+	JOIN pg_catalog.pg_class c ON c.oid = m WHERE c.relkind = 'f' LIMIT 1;
+	IF bad IS NOT NULL THEN
+		RAISE EXCEPTION 'cannot keep a summary of "%": its partition "%" is a foreign table', d.source, bad
+			USING ERRCODE = 'feature_not_supported',
+				  HINT = 'Keep a summary on each shard, where the rows are, and roll the shards'' summaries up through foreign tables.';
+	END IF;
+	IF src.relpersistence <> tab.relpersistence AND 't' IN (src.relpersistence, tab.relpersistence) THEN
+		RAISE EXCEPTION 'summary table "%" and its source "%" must both be temporary or both not', d.summary, d.source
+			USING ERRCODE = 'invalid_table_definition';
+	END IF;
+	IF check_owner AND (NOT pg_catalog.pg_has_role(src.relowner, 'USAGE') OR NOT pg_catalog.pg_has_role(tab.relowner, 'USAGE')) THEN
+		RAISE EXCEPTION 'must be a member of the owners of "%" and "%" to define a summary', d.summary, d.source
+			USING ERRCODE = 'insufficient_privilege';
+	END IF;
+	IF cardinality(d.column_types) <> cardinality(names) THEN
+		RAISE EXCEPTION 'invalid summary definition of "%"', d.summary
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	FOR i IN 1 .. cardinality(names) LOOP
+		SELECT a.atttypid INTO t FROM pg_catalog.pg_attribute a
+		WHERE a.attrelid = d.source AND a.attname = names[i] AND a.attnum > 0 AND NOT a.attisdropped;
+		IF t IS NULL THEN
+			RAISE EXCEPTION 'column "%" of relation "%" does not exist', names[i], d.source
+				USING ERRCODE = 'undefined_column',
+					  DETAIL = format('Summary table %s uses it.', d.summary),
+					  HINT = 'Drop the summary with trade_stats.drop_summary() before renaming or dropping its columns.';
+		END IF;
+		IF t <> d.column_types[i] THEN
+			RAISE EXCEPTION 'column "%" of relation "%" has type %, not %', names[i], d.source, t, d.column_types[i]
+				USING ERRCODE = 'datatype_mismatch',
+					  DETAIL = format('Summary table %s was made for a column of type %s.', d.summary, d.column_types[i]),
+					  HINT = 'Drop the summary with trade_stats.drop_summary() before changing the type of its columns.';
+		END IF;
+	END LOOP;
+	FOR i IN 1 .. coalesce(cardinality(d.group_by), 0) + 1 LOOP
+		-- the summary table keeps the group columns and month
+		IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute a
+					   WHERE a.attrelid = d.summary AND a.attnum > 0 AND NOT a.attisdropped
+						 AND a.attname = (d.group_by || 'month'::text)[i]
+						 AND a.atttypid = (d.column_types[1:cardinality(d.group_by)] || 'date'::regtype)[i]) THEN
+			RAISE EXCEPTION 'summary table "%" has no column "%" of type %', d.summary,
+				(d.group_by || 'month'::text)[i], (d.column_types[1:cardinality(d.group_by)] || 'date'::regtype)[i]
+				USING ERRCODE = 'undefined_column',
+					  HINT = 'Drop the summary with trade_stats.drop_summary() and create it again.';
+		END IF;
+	END LOOP;
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.summary_check(trade_stats.summary_definition, boolean) IS
+	'internal: raise an error if a summary definition does not hold for the catalogs as they are';
+
+-- The statements that apply a change to a summary table: add the summaries
+-- of the rows of the FROM item "added" (a transition table, or a table),
+-- and remove those of "removed".  The FROM items come from the trigger
+-- functions, never from data.
+--  add_sql: one upsert of the groups touched, locking every row it touches
+--    in key order (for a change that only removes rows, an empty summary is
+--    added to the groups it removes from, which locks them the same way);
+--  remove_sql: subtracts, deletes the rows that become empty, and returns
+--    how many groups of the change it found no row for (an error then).
+CREATE FUNCTION trade_stats.summary_statements(d trade_stats.summary_definition,
+											  added text, removed text,
+											  OUT add_sql text, OUT remove_sql text)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	n integer := coalesce(cardinality(d.group_by), 0);
+	inner_keys text := '';
+	outer_keys text := '';
+	cols text := '';
+	positions text := '';
+	match text := '';
+	value_expr text;
+	period_expr text;
+	value_type regtype := d.column_types[n + 1];
+	period_type regtype := d.column_types[n + 2];
+	eq regoperator;
+	key_not_null boolean;
+	delta text;
+	i integer;
+BEGIN
+	FOR i IN 1 .. n LOOP
+		inner_keys := inner_keys || format('r.%I AS "ts$k%s", ', d.group_by[i], i);
+		outer_keys := outer_keys || format('"ts$k%s", ', i);
+		cols := cols || format('%I, ', d.group_by[i]);
+		positions := positions || format('%s, ', i);
+		eq := trade_stats.summary_key_equality(d.column_types[i]);
+		SELECT a.attnotnull INTO key_not_null FROM pg_catalog.pg_attribute a
+		WHERE a.attrelid = d.summary AND a.attname = d.group_by[i];
+		match := match || format(CASE WHEN key_not_null THEN 't.%1$I OPERATOR(%2$I.%3$s) m."ts$k%4$s" AND '
+									  ELSE '(t.%1$I OPERATOR(%2$I.%3$s) m."ts$k%4$s" OR (t.%1$I IS NULL AND m."ts$k%4$s" IS NULL)) AND ' END,
+								 d.group_by[i],
+								 (SELECT n.nspname FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace WHERE o.oid = eq),
+								 (SELECT o.oprname FROM pg_catalog.pg_operator o WHERE o.oid = eq), i);
+	END LOOP;
+	value_expr := CASE
+		WHEN value_type IN ('smallint'::regtype, 'integer'::regtype) THEN format('r.%I::pg_catalog.int8', d.value)
+		WHEN value_type = 'real'::regtype THEN format('r.%I::pg_catalog.float8', d.value)
+		ELSE format('r.%I', d.value) END;
+	period_expr := CASE period_type
+		WHEN 'date'::regtype THEN format('r.%I', d.period)
+		WHEN 'timestamp without time zone'::regtype THEN format('r.%I::pg_catalog.date', d.period)
+		ELSE format('pg_catalog.timezone(%L, r.%I)::pg_catalog.date', d.time_zone, d.period) END;
+	-- per group and period, then per group and month (date_trunc runs once
+	-- per group and period, not once per row); internal names are "ts$..."
+	-- so that no group column can take their place
+	delta := format(
+		'SELECT %1$s pg_catalog.date_trunc(''month'', "ts$p"::pg_catalog.timestamp)::pg_catalog.date AS "ts$m", '
+		'@extschema@.rollup("ts$s") AS "ts$s" FROM ('
+		'SELECT %2$s %3$s AS "ts$p", @extschema@.growth_summary(%4$s, %3$s) AS "ts$s" '
+		'FROM %%s AS r GROUP BY %5$s %6$s) p WHERE "ts$s" IS NOT NULL GROUP BY %5$s %6$s',
+		outer_keys, inner_keys, period_expr, value_expr, positions, n + 1);
+	IF added IS NOT NULL OR removed IS NOT NULL THEN
+		add_sql := format(
+			'INSERT INTO %1$s AS t (%2$s month, summary) '
+			'SELECT %3$s "ts$m", @extschema@.rollup("ts$s") FROM (%4$s) u '
+			'GROUP BY %5$s %6$s ORDER BY %5$s %6$s '
+			'ON CONFLICT (%2$s month) DO UPDATE SET summary = t.summary OPERATOR(@extschema@.+) EXCLUDED.summary',
+			d.summary, cols, outer_keys,
+			concat_ws(' UNION ALL ',
+					  CASE WHEN added IS NOT NULL THEN format(delta, added) END,
+					  CASE WHEN removed IS NOT NULL THEN format(
+						  'SELECT %1$s "ts$m", "ts$s" OPERATOR(@extschema@.-) "ts$s" AS "ts$s" FROM (%2$s) r',
+						  outer_keys, format(delta, removed)) END),
+			positions, n + 1);
+	END IF;
+	IF removed IS NOT NULL THEN
+		remove_sql := format(
+			'WITH m AS MATERIALIZED (%2$s), '
+			'gone AS (DELETE FROM %1$s t USING m WHERE %3$s t.month OPERATOR(pg_catalog.=) m."ts$m" '
+			'AND t.summary OPERATOR(@extschema@.=) m."ts$s" RETURNING 1), '
+			'kept AS (UPDATE %1$s t SET summary = t.summary OPERATOR(@extschema@.-) m."ts$s" FROM m '
+			'WHERE %3$s t.month OPERATOR(pg_catalog.=) m."ts$m" AND t.summary OPERATOR(@extschema@.<>) m."ts$s" RETURNING 1) '
+			'SELECT (SELECT pg_catalog.count(*) FROM m) - (SELECT pg_catalog.count(*) FROM gone) - (SELECT pg_catalog.count(*) FROM kept)',
+			d.summary, format(delta, removed), match);
+	END IF;
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.summary_statements(trade_stats.summary_definition, text, text) IS
+	'internal: the statements that add rows to a summary table and remove rows from it';
+
+-- Apply a change to every summary of a source (the trigger functions and
+-- refresh_summary() call it; the FROM items are theirs).  Summaries are
+-- changed in OID order, so that writers lock them in one order.
+CREATE FUNCTION trade_stats.summary_apply(source regclass, added text, removed text, rowval record DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET trade_stats_summary.maintenance = on
+AS $$
+DECLARE
+	d trade_stats.summary_definition;
+	st record;
+	missing bigint;
+BEGIN
+	FOR d IN SELECT * FROM trade_stats.summary_definition s WHERE s.source = summary_apply.source
+			 ORDER BY s.summary::oid LOOP
+		st := trade_stats.summary_statements(d, added, removed);
+		EXECUTE st.add_sql USING rowval;
+		IF removed IS NOT NULL THEN
+			EXECUTE st.remove_sql INTO missing USING rowval;
+			IF missing <> 0 THEN
+				RAISE EXCEPTION 'summary table "%" has no row for % of the groups whose rows are removed', d.summary, missing
+					USING ERRCODE = 'data_corrupted',
+						  HINT = format('Rebuild it with trade_stats.refresh_summary(%L).', d.summary::text);
+			END IF;
+		END IF;
+	END LOOP;
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.summary_apply(regclass, text, text, record) IS
+	'internal: add and remove the summaries of rows in every summary table of a source';
+
+-- The source of the summaries kept for changes to a relation: the root of
+-- its partition tree, or itself.
+CREATE FUNCTION trade_stats.summary_source_of(rel regclass)
+RETURNS regclass
+LANGUAGE sql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT coalesce(pg_catalog.pg_partition_root(rel), rel) $$;
+
+COMMENT ON FUNCTION trade_stats.summary_source_of(regclass) IS
+	'internal: the partition root of a relation, or the relation';
+
+-- The statement triggers: the transition tables are visible only here, so
+-- the change is applied from here (summary_apply cannot see them).
+CREATE FUNCTION trade_stats.summary_statement()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET trade_stats_summary.maintenance = on
+AS $$
+DECLARE
+	d trade_stats.summary_definition;
+	st record;
+	missing bigint;
+BEGIN
+	FOR d IN SELECT * FROM trade_stats.summary_definition s
+			 WHERE s.source = trade_stats.summary_source_of(TG_RELID) ORDER BY s.summary::oid LOOP
+		st := trade_stats.summary_statements(d,
+			CASE WHEN TG_OP IN ('INSERT', 'UPDATE') THEN 'ts_new' END,
+			CASE WHEN TG_OP IN ('UPDATE', 'DELETE') THEN 'ts_old' END);
+		EXECUTE st.add_sql;
+		IF TG_OP IN ('UPDATE', 'DELETE') THEN
+			EXECUTE st.remove_sql INTO missing;
+			IF missing <> 0 THEN
+				RAISE EXCEPTION 'summary table "%" has no row for % of the groups whose rows are removed', d.summary, missing
+					USING ERRCODE = 'data_corrupted',
+						  HINT = format('Rebuild it with trade_stats.refresh_summary(%L).', d.summary::text);
+			END IF;
+		END IF;
+	END LOOP;
+	RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.summary_statement() IS
+	'trigger function: keeps the summary tables of a source exact after INSERT, UPDATE, DELETE, COPY and MERGE';
+
+-- In replica mode (logical replication's apply worker) only row triggers
+-- fire: this one, enabled for replica mode only, applies each row.
+CREATE FUNCTION trade_stats.summary_row()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	src regclass := trade_stats.summary_source_of(TG_RELID);
+BEGIN
+	IF TG_OP IN ('INSERT', 'UPDATE') THEN
+		PERFORM trade_stats.summary_apply(src, '(SELECT ($1).*)', NULL, NEW);
+	END IF;
+	IF TG_OP IN ('UPDATE', 'DELETE') THEN
+		PERFORM trade_stats.summary_apply(src, NULL, '(SELECT ($1).*)', OLD);
+	END IF;
+	RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.summary_row() IS
+	'trigger function: keeps the summary tables of a source exact in replica mode, row by row';
+
+-- BEFORE TRUNCATE of a relation of the tree: a plain source empties its
+-- summaries; a partition's rows are removed from them (TRUNCATE of a
+-- partitioned table fires this on each of its partitions).
+CREATE FUNCTION trade_stats.summary_truncate()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET trade_stats_summary.maintenance = on
+AS $$
+DECLARE
+	d trade_stats.summary_definition;
+BEGIN
+	IF (SELECT relkind FROM pg_catalog.pg_class WHERE oid = TG_RELID) = 'p' THEN
+		RETURN NULL;
+	ELSIF trade_stats.summary_source_of(TG_RELID) = TG_RELID THEN
+		FOR d IN SELECT * FROM trade_stats.summary_definition s WHERE s.source = TG_RELID
+				 ORDER BY s.summary::oid LOOP
+			EXECUTE format('TRUNCATE %s', d.summary);
+		END LOOP;
+	ELSE
+		PERFORM trade_stats.summary_apply(trade_stats.summary_source_of(TG_RELID), NULL,
+										  format('ONLY %s', TG_RELID::regclass));
+	END IF;
+	RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.summary_truncate() IS
+	'trigger function: keeps the summary tables of a source exact under TRUNCATE';
+
+-- The summary table itself refuses writes that do not come from the
+-- triggers or refresh_summary(), while it is defined: it is derived data,
+-- like a materialized view.
+CREATE FUNCTION trade_stats.summary_guard()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF pg_catalog.current_setting('trade_stats_summary.maintenance', true) IS DISTINCT FROM 'on'
+	   AND EXISTS (SELECT FROM trade_stats.summary_definition s WHERE s.summary = TG_RELID) THEN
+		RAISE EXCEPTION 'cannot change summary table "%" directly', TG_RELID::regclass
+			USING ERRCODE = 'wrong_object_type',
+				  HINT = format('It is kept by triggers on %s: change that table, or rebuild the summary with trade_stats.refresh_summary().',
+								(SELECT s.source FROM trade_stats.summary_definition s WHERE s.summary = TG_RELID));
+	END IF;
+	RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.summary_guard() IS
+	'trigger function: refuses direct writes to a summary table kept by create_summary()';
+
+-- The triggers of the relations of a source, and of a summary table.  The
+-- names are fixed: one set per relation serves all its summaries.
+CREATE FUNCTION trade_stats.summary_install_triggers(rel regclass)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET trade_stats_summary.maintenance = on
+AS $$
+DECLARE
+	spec text[];
+	kind "char" := (SELECT relkind FROM pg_catalog.pg_class WHERE oid = rel);
+BEGIN
+	FOREACH spec SLICE 1 IN ARRAY ARRAY[
+		ARRAY['trade_stats_summary_insert', 'AFTER INSERT', 'REFERENCING NEW TABLE AS ts_new FOR EACH STATEMENT', 'summary_statement', ''],
+		ARRAY['trade_stats_summary_update', 'AFTER UPDATE', 'REFERENCING OLD TABLE AS ts_old NEW TABLE AS ts_new FOR EACH STATEMENT', 'summary_statement', ''],
+		ARRAY['trade_stats_summary_delete', 'AFTER DELETE', 'REFERENCING OLD TABLE AS ts_old FOR EACH STATEMENT', 'summary_statement', ''],
+		ARRAY['trade_stats_summary_truncate', 'BEFORE TRUNCATE', 'FOR EACH STATEMENT', 'summary_truncate', 'ALWAYS'],
+		ARRAY['trade_stats_summary_replica', 'AFTER INSERT OR UPDATE OR DELETE', 'FOR EACH ROW', 'summary_row', 'REPLICA']]
+	LOOP
+		CONTINUE WHEN spec[4] = 'summary_row' AND kind = 'p';
+		IF EXISTS (SELECT FROM pg_catalog.pg_trigger WHERE tgrelid = rel AND tgname = spec[1]) THEN
+			CONTINUE WHEN (SELECT tgfoid FROM pg_catalog.pg_trigger WHERE tgrelid = rel AND tgname = spec[1])
+						  = format('trade_stats.%s()', spec[4])::regprocedure;
+			RAISE EXCEPTION 'trigger "%" for relation "%" already exists', spec[1], rel
+				USING ERRCODE = 'duplicate_object',
+					  HINT = 'trade_stats keeps summaries with triggers of that name: rename yours.';
+		END IF;
+		EXECUTE format('CREATE TRIGGER %I %s ON %s %s EXECUTE FUNCTION trade_stats.%I()',
+					   spec[1], spec[2], rel, spec[3], spec[4]);
+		IF spec[5] <> '' THEN
+			EXECUTE format('ALTER TABLE %s ENABLE %s TRIGGER %I', rel, spec[5], spec[1]);
+		END IF;
+	END LOOP;
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.summary_install_triggers(regclass) IS
+	'internal: create the triggers that keep the summaries of a relation''s tree';
+
+CREATE FUNCTION trade_stats.summary_remove_triggers(rel regclass)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET trade_stats_summary.maintenance = on
+AS $$
+DECLARE
+	t name;
+BEGIN
+	FOR t IN SELECT tgname FROM pg_catalog.pg_trigger
+			 WHERE tgrelid = rel AND tgname LIKE 'trade\_stats\_summary\_%'
+			   AND tgfoid IN ('trade_stats.summary_statement()'::regprocedure, 'trade_stats.summary_truncate()'::regprocedure,
+							  'trade_stats.summary_row()'::regprocedure) LOOP
+		EXECUTE format('DROP TRIGGER %I ON %s', t, rel);
+	END LOOP;
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.summary_remove_triggers(regclass) IS
+	'internal: drop the triggers that keep the summaries of a relation''s tree';
+
+-- Rebuild a summary table from its source.  The source is locked against
+-- writers first, and the rows are read after the lock is granted: under
+-- REPEATABLE READ or SERIALIZABLE the snapshot would be older than the lock
+-- (a write committed in between would be lost), so they are refused.
+CREATE FUNCTION trade_stats.summary_rebuild(d trade_stats.summary_definition)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET trade_stats_summary.maintenance = on
+AS $$
+BEGIN
+	IF pg_catalog.current_setting('transaction_isolation') <> 'read committed' THEN
+		RAISE EXCEPTION 'cannot build summary table "%" under % isolation', d.summary,
+			pg_catalog.upper(pg_catalog.current_setting('transaction_isolation'))
+			USING ERRCODE = 'feature_not_supported',
+				  DETAIL = 'The transaction''s snapshot is older than the lock that keeps writers of the source out, so a write committed in between would be missed.',
+				  HINT = 'Run it under READ COMMITTED.';
+	END IF;
+	EXECUTE format('LOCK TABLE %s IN SHARE MODE', d.source);
+	EXECUTE format('TRUNCATE %s', d.summary);
+	EXECUTE (trade_stats.summary_statements(d, d.source::text, NULL)).add_sql;
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.summary_rebuild(trade_stats.summary_definition) IS
+	'internal: fill a summary table from its source';
+
+-- Writes to summary_definition: a new definition is checked and its table
+-- filled (a data-only restore writes definitions this way too); a
+-- definition is never changed, and deleted only by drop_summary() and when
+-- its table is dropped.
+CREATE FUNCTION trade_stats.summary_definition_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF TG_OP = 'UPDATE' THEN
+		RAISE EXCEPTION 'cannot change the definition of summary table "%"', OLD.summary
+			USING ERRCODE = 'feature_not_supported',
+				  HINT = 'Drop the summary with trade_stats.drop_summary() and create it again.';
+	ELSIF TG_OP = 'DELETE' THEN
+		IF pg_catalog.current_setting('trade_stats_summary.maintenance', true) IS DISTINCT FROM 'on' THEN
+			RAISE EXCEPTION 'cannot delete the definition of summary table "%"', OLD.summary
+				USING ERRCODE = 'feature_not_supported',
+					  HINT = 'Drop the summary with trade_stats.drop_summary().';
+		END IF;
+		RETURN OLD;
+	END IF;
+	PERFORM trade_stats.summary_check(NEW, true);
+	RETURN NEW;
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.summary_definition_check() IS
+	'trigger function: checks writes to summary_definition';
+
+CREATE TRIGGER summary_definition_check
+	BEFORE INSERT OR UPDATE OR DELETE ON trade_stats.summary_definition
+	FOR EACH ROW EXECUTE FUNCTION trade_stats.summary_definition_check();
+ALTER TABLE trade_stats.summary_definition ENABLE ALWAYS TRIGGER summary_definition_check;
+
+CREATE FUNCTION trade_stats.summary_definition_fill()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM trade_stats.summary_rebuild(NEW);
+	RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.summary_definition_fill() IS
+	'trigger function: fills the summary table of a new definition from its source';
+
+CREATE TRIGGER summary_definition_fill
+	AFTER INSERT ON trade_stats.summary_definition
+	FOR EACH ROW EXECUTE FUNCTION trade_stats.summary_definition_fill();
+ALTER TABLE trade_stats.summary_definition ENABLE ALWAYS TRIGGER summary_definition_fill;
+
+-- create_summary(summary, source, group_by, value, period): a summary table
+-- of source, one row per group and month, kept exact by triggers.  This
+-- wrapper has no SET search_path, because an unqualified summary name goes
+-- into the caller's current schema; it calls nothing but qualified
+-- functions.
+CREATE FUNCTION trade_stats.create_summary(summary text, source regclass,
+										   group_by text[], value text, period text)
+RETURNS regclass
+LANGUAGE sql
+AS $$
+	SELECT trade_stats.summary_create(pg_catalog.current_schema(), summary, source, group_by, value, period)
+$$;
+
+COMMENT ON FUNCTION trade_stats.create_summary(text, regclass, text[], text, text) IS
+	'create a summary table of source per group_by and month, filled and kept exact by triggers';
+
+CREATE FUNCTION trade_stats.summary_create(caller_schema name, summary text, source regclass,
+										   group_by text[], value text, period text)
+RETURNS regclass
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET trade_stats_summary.maintenance = on
+AS $$
+DECLARE
+	name text[] := pg_catalog.parse_ident(summary);
+	qualified text;
+	cols text := '';
+	keys text := '';
+	nullable boolean := false;
+	types regtype[] := '{}';
+	a pg_catalog.pg_attribute;
+	k text;
+	d trade_stats.summary_definition;
+	result regclass;
+	m regclass;
+BEGIN
+	IF pg_catalog.cardinality(name) = 1 THEN
+		IF caller_schema IS NULL THEN
+			RAISE EXCEPTION 'no schema has been selected to create in'
+				USING ERRCODE = 'invalid_schema_name';
+		END IF;
+		name := ARRAY[caller_schema::text, name[1]];
+	ELSIF pg_catalog.cardinality(name) <> 2 THEN
+		RAISE EXCEPTION 'invalid summary table name "%"', summary
+			USING ERRCODE = 'invalid_name';
+	END IF;
+	qualified := pg_catalog.format('%I.%I', name[1], name[2]);
+	IF (SELECT relkind FROM pg_catalog.pg_class WHERE oid = source) NOT IN ('r', 'p') THEN
+		RAISE EXCEPTION '"%" is not a table', source
+			USING ERRCODE = 'wrong_object_type';
+	END IF;
+	IF group_by IS NULL OR value IS NULL OR period IS NULL THEN
+		RAISE EXCEPTION 'group_by, value and period must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed',
+				  HINT = 'For one series without groups, give group_by as ''{}''.';
+	END IF;
+	IF pg_catalog.current_setting('transaction_isolation') <> 'read committed' THEN
+		RAISE EXCEPTION 'cannot build summary table "%" under % isolation', summary,
+			pg_catalog.upper(pg_catalog.current_setting('transaction_isolation'))
+			USING ERRCODE = 'feature_not_supported',
+				  DETAIL = 'The transaction''s snapshot is older than the lock that keeps writers of the source out, so a write committed in between would be missed.',
+				  HINT = 'Run it under READ COMMITTED.';
+	END IF;
+	-- no writes to the source between the fill and the triggers
+	EXECUTE pg_catalog.format('LOCK TABLE %s IN SHARE MODE', source);
+
+	FOREACH k IN ARRAY group_by || value || period LOOP
+		SELECT * INTO a FROM pg_catalog.pg_attribute
+		WHERE attrelid = source AND attname = k AND attnum > 0 AND NOT attisdropped;
+		IF a.attname IS NULL THEN
+			RAISE EXCEPTION 'column "%" of relation "%" does not exist', k, source
+				USING ERRCODE = 'undefined_column';
+		END IF;
+		types := types || a.atttypid::regtype;
+	END LOOP;
+	IF (SELECT pg_catalog.count(DISTINCT x) FROM pg_catalog.unnest(group_by || value || period) x)
+	   <> pg_catalog.cardinality(group_by) + 2 THEN
+		RAISE EXCEPTION 'group_by, value and period must name different columns'
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	FOREACH k IN ARRAY group_by LOOP
+		IF k IN ('month', 'summary') THEN
+			RAISE EXCEPTION 'group_by column "%" has the name of a column that the summary table adds', k
+				USING ERRCODE = 'duplicate_column',
+					  HINT = 'Rename the column of the source, or summarise a table whose column has another name.';
+		END IF;
+		SELECT * INTO a FROM pg_catalog.pg_attribute WHERE attrelid = source AND attname = k;
+		PERFORM trade_stats.summary_key_equality(a.atttypid::regtype);
+		cols := cols || pg_catalog.format('%I %s', k, pg_catalog.format_type(a.atttypid, a.atttypmod))
+				|| CASE WHEN a.attcollation <> 0 THEN ' COLLATE ' || a.attcollation::regcollation::text ELSE '' END
+				|| CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END || ', ';
+		keys := keys || pg_catalog.format('%I, ', k);
+		nullable := nullable OR NOT a.attnotnull;
+	END LOOP;
+	IF types[pg_catalog.cardinality(types) - 1] NOT IN ('@extschema@.currency_amount'::regtype, 'numeric'::regtype,
+			'bigint'::regtype, 'double precision'::regtype, 'integer'::regtype, 'smallint'::regtype, 'real'::regtype) THEN
+		RAISE EXCEPTION 'column "%" has type %, which growth_summary does not take', value, types[pg_catalog.cardinality(types) - 1]
+			USING ERRCODE = 'datatype_mismatch',
+				  HINT = 'The value must be currency_amount, numeric, bigint or double precision.';
+	END IF;
+	IF types[pg_catalog.cardinality(types)] NOT IN ('date'::regtype, 'timestamp without time zone'::regtype,
+			'timestamp with time zone'::regtype) THEN
+		RAISE EXCEPTION 'column "%" has type %, not date', period, types[pg_catalog.cardinality(types)]
+			USING ERRCODE = 'datatype_mismatch';
+	END IF;
+
+	EXECUTE pg_catalog.format(
+		'CREATE TABLE %s (%s month date NOT NULL, summary @extschema@.growth_state NOT NULL, %s (%s month))',
+		qualified, cols, CASE WHEN nullable THEN 'UNIQUE NULLS NOT DISTINCT' ELSE 'PRIMARY KEY' END, keys);
+	result := qualified::regclass;
+	-- a timestamptz period is cut into months in the zone of this session,
+	-- kept with the definition: a row's month never depends on the writer's
+	INSERT INTO trade_stats.summary_definition
+	VALUES (result, source, group_by, value, period, types,
+			CASE WHEN types[pg_catalog.cardinality(types)] = 'timestamp with time zone'::regtype
+				 THEN pg_catalog.current_setting('TimeZone') END)
+	RETURNING * INTO d;
+	FOR m IN SELECT trade_stats.summary_members(source) LOOP
+		PERFORM trade_stats.summary_install_triggers(m);
+	END LOOP;
+	EXECUTE pg_catalog.format('CREATE TRIGGER trade_stats_summary_guard BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE '
+							  'ON %s FOR EACH STATEMENT EXECUTE FUNCTION trade_stats.summary_guard()', result);
+	EXECUTE pg_catalog.format('ALTER TABLE %s ENABLE ALWAYS TRIGGER trade_stats_summary_guard', result);
+	RETURN result;
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.summary_create(name, text, regclass, text[], text, text) IS
+	'internal: create_summary() with the schema for an unqualified name';
+
+-- refresh_summary(summary): rebuild a summary table from its source.
+CREATE FUNCTION trade_stats.refresh_summary(summary regclass)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	d trade_stats.summary_definition;
+BEGIN
+	SELECT * INTO d FROM trade_stats.summary_definition s WHERE s.summary = refresh_summary.summary;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION '"%" is not a summary table made by create_summary()', summary
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	PERFORM trade_stats.summary_check(d);
+	PERFORM trade_stats.summary_rebuild(d);
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.refresh_summary(regclass) IS
+	'rebuild a summary table made by create_summary() from its source';
+
+-- drop_summary(summary): drop a summary table and its triggers.
+CREATE FUNCTION trade_stats.drop_summary(summary regclass)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET trade_stats_summary.maintenance = on
+AS $$
+DECLARE
+	d trade_stats.summary_definition;
+	m regclass;
+BEGIN
+	SELECT * INTO d FROM trade_stats.summary_definition s WHERE s.summary = drop_summary.summary;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION '"%" is not a summary table made by create_summary()', summary
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	IF NOT pg_catalog.pg_has_role((SELECT relowner FROM pg_catalog.pg_class WHERE oid = d.summary), 'USAGE') THEN
+		RAISE EXCEPTION 'must be owner of table %', d.summary
+			USING ERRCODE = 'insufficient_privilege';
+	END IF;
+	DELETE FROM trade_stats.summary_definition s WHERE s.summary = drop_summary.summary;
+	IF NOT EXISTS (SELECT FROM trade_stats.summary_definition s WHERE s.source = d.source) THEN
+		FOR m IN SELECT trade_stats.summary_members(d.source) LOOP
+			PERFORM trade_stats.summary_remove_triggers(m);
+		END LOOP;
+	END IF;
+	EXECUTE format('DROP TABLE %s', d.summary);
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.drop_summary(regclass) IS
+	'drop a summary table made by create_summary() and the triggers that keep it';
+
+-- ---------------------------------------------------------------------------
+-- DDL on the tables of a summary
+-- ---------------------------------------------------------------------------
+
+-- Before ALTER TABLE and CREATE TABLE: which relations each summary's tree
+-- has, to tell after the command which were attached or detached.
+CREATE FUNCTION trade_stats.summary_ddl_start()
+RETURNS event_trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF pg_catalog.current_setting('trade_stats_summary.maintenance', true) = 'on' THEN
+		RETURN;
+	END IF;
+	PERFORM pg_catalog.set_config('trade_stats_summary.members',
+		coalesce((SELECT pg_catalog.array_agg(s.summary::oid || '/' || m::oid)::text
+				  FROM trade_stats.summary_definition s, trade_stats.summary_members(s.source) m), '{}'), true);
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.summary_ddl_start() IS
+	'event trigger function: remembers the relations of each summary source before DDL';
+
+-- After ALTER TABLE and CREATE TABLE: the rows of a partition attached (or
+-- created) are added to the summaries of its new tree, and its triggers
+-- made; those of a partition detached are removed, and its triggers
+-- dropped.  Then every definition is checked against the catalogs, and the
+-- triggers' firing modes: a change that breaks a summary is an error, which
+-- undoes the command.
+CREATE FUNCTION trade_stats.summary_ddl_end()
+RETURNS event_trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	before_members text := pg_catalog.current_setting('trade_stats_summary.members', true);
+	r record;
+	d trade_stats.summary_definition;
+	m regclass;
+BEGIN
+	IF pg_catalog.current_setting('trade_stats_summary.maintenance', true) = 'on'
+	   OR pg_catalog.to_regclass('trade_stats.summary_definition') IS NULL THEN
+		RETURN;
+	END IF;
+	PERFORM pg_catalog.set_config('trade_stats_summary.members', '', true);
+	PERFORM pg_catalog.set_config('trade_stats_summary.maintenance', 'on', true);
+	IF coalesce(before_members, '') <> '' THEN
+		-- detached: in a tree before, not now (and still there)
+		FOR r IN
+			SELECT DISTINCT s.source, b.rel::regclass AS rel
+			FROM (SELECT pg_catalog.split_part(x, '/', 1)::oid AS summary, pg_catalog.split_part(x, '/', 2)::oid AS rel
+				  FROM pg_catalog.unnest(before_members::text[]) x) b
+			JOIN trade_stats.summary_definition s ON s.summary::oid = b.summary
+			WHERE EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = b.rel)
+			  AND b.rel NOT IN (SELECT trade_stats.summary_members(s.source)::oid)
+			  -- the top of what left: its parent stayed in the tree
+			  AND NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i
+							  WHERE i.inhrelid = b.rel
+								AND i.inhparent::regclass NOT IN (SELECT trade_stats.summary_members(s.source)))
+		LOOP
+			PERFORM trade_stats.summary_apply(r.source, NULL, r.rel::text);
+			FOR m IN SELECT trade_stats.summary_members(r.rel) LOOP
+				IF NOT EXISTS (SELECT FROM trade_stats.summary_definition s2
+							   WHERE m IN (SELECT trade_stats.summary_members(s2.source))) THEN
+					PERFORM trade_stats.summary_remove_triggers(m);
+				END IF;
+			END LOOP;
+		END LOOP;
+		-- attached or created: in a tree now, not before; rows are added
+		-- for the top of what came in
+		FOR r IN
+			SELECT DISTINCT s.source, n AS rel,
+				   EXISTS (SELECT FROM pg_catalog.pg_inherits i WHERE i.inhrelid = n
+						   AND i.inhparent::oid::text IN (SELECT pg_catalog.split_part(x, '/', 2)
+														   FROM pg_catalog.unnest(before_members::text[]) x)) AS top
+			FROM trade_stats.summary_definition s, trade_stats.summary_members(s.source) n
+			WHERE (s.summary::oid || '/' || n::oid) <> ALL (before_members::text[])
+			  AND (s.summary::oid::text || '/') IN (SELECT pg_catalog.split_part(x, '/', 1) || '/'
+													FROM pg_catalog.unnest(before_members::text[]) x)
+		LOOP
+			IF r.top THEN
+				PERFORM trade_stats.summary_apply(r.source, r.rel::text, NULL);
+			END IF;
+			PERFORM trade_stats.summary_install_triggers(r.rel);
+		END LOOP;
+	END IF;
+	FOR d IN SELECT * FROM trade_stats.summary_definition LOOP
+		PERFORM trade_stats.summary_check(d);
+		SELECT t.tgrelid::regclass AS rel, t.tgname INTO r
+		FROM trade_stats.summary_members(d.source) AS member
+		JOIN pg_catalog.pg_trigger t ON t.tgrelid = member
+		WHERE t.tgfoid IN ('trade_stats.summary_statement()'::regprocedure, 'trade_stats.summary_truncate()'::regprocedure,
+						   'trade_stats.summary_row()'::regprocedure)
+		  AND t.tgname NOT IN ('trade_stats_summary_insert', 'trade_stats_summary_update', 'trade_stats_summary_delete',
+							   'trade_stats_summary_truncate', 'trade_stats_summary_replica')
+		LIMIT 1;
+		IF r.rel IS NOT NULL THEN
+			RAISE EXCEPTION 'trigger "%" on "%" runs a summary trigger function under another name', r.tgname, r.rel
+				USING ERRCODE = 'object_in_use',
+					  DETAIL = format('The triggers that keep summary table %s exact have fixed names; another would apply each change twice.', d.summary),
+					  HINT = 'Drop the summary with trade_stats.drop_summary() first.';
+		END IF;
+		FOR r IN
+			SELECT t.tgrelid::regclass AS rel, t.tgname, t.tgenabled
+			FROM trade_stats.summary_members(d.source) AS member
+			JOIN pg_catalog.pg_trigger t ON t.tgrelid = member
+			WHERE t.tgname IN ('trade_stats_summary_insert', 'trade_stats_summary_update', 'trade_stats_summary_delete',
+							   'trade_stats_summary_truncate', 'trade_stats_summary_replica')
+			  AND t.tgenabled <> CASE t.tgname WHEN 'trade_stats_summary_truncate' THEN 'A'
+											   WHEN 'trade_stats_summary_replica' THEN 'R' ELSE 'O' END
+		LOOP
+			IF r.tgenabled <> 'D' THEN
+				-- ENABLE TRIGGER ALL (after a restore with disabled
+				-- triggers) enables every trigger for origin mode: put
+				-- back the replica-mode and always modes
+				EXECUTE format('ALTER TABLE %s ENABLE %s TRIGGER %I', r.rel,
+							   CASE r.tgname WHEN 'trade_stats_summary_truncate' THEN 'ALWAYS'
+											 WHEN 'trade_stats_summary_replica' THEN 'REPLICA' ELSE '' END, r.tgname);
+			ELSIF NOT (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN
+				RAISE EXCEPTION 'cannot disable trigger "%" on "%"', r.tgname, r.rel
+					USING ERRCODE = 'object_in_use',
+						  DETAIL = format('It keeps summary table %s exact.', d.summary),
+						  HINT = 'Drop the summary with trade_stats.drop_summary() first.';
+			END IF;
+		END LOOP;
+	END LOOP;
+	PERFORM pg_catalog.set_config('trade_stats_summary.maintenance', 'off', true);
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.summary_ddl_end() IS
+	'event trigger function: follows ATTACH and DETACH PARTITION and refuses DDL that breaks a summary';
+
+-- DROP: a dropped summary table takes its definition (and the source's
+-- triggers, when no other summary needs them) with it; dropping a source,
+-- a partition of one or a summary trigger while the summary stays is an
+-- error.
+CREATE FUNCTION trade_stats.summary_sql_drop()
+RETURNS event_trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	d trade_stats.summary_definition;
+	tables oid[];
+	triggers text[];
+	t text;
+	m regclass;
+	whole_tree_gone boolean := false;
+BEGIN
+	IF pg_catalog.current_setting('trade_stats_summary.maintenance', true) = 'on'
+	   OR pg_catalog.to_regclass('trade_stats.summary_definition') IS NULL THEN
+		RETURN;
+	END IF;
+	SELECT pg_catalog.array_agg(o.objid) FILTER (WHERE o.object_type = 'table'),
+		   pg_catalog.array_agg(o.object_identity) FILTER (
+			   WHERE o.object_type = 'trigger'
+				 AND o.object_identity ~ '^trade_stats_summary_(insert|update|delete|truncate|replica) on ')
+	INTO tables, triggers
+	FROM pg_catalog.pg_event_trigger_dropped_objects() o;
+	IF tables IS NULL AND triggers IS NULL THEN
+		RETURN;
+	END IF;
+	PERFORM pg_catalog.set_config('trade_stats_summary.maintenance', 'on', true);
+	FOR d IN SELECT * FROM trade_stats.summary_definition LOOP
+		IF d.summary::oid = ANY (tables) THEN
+			DELETE FROM trade_stats.summary_definition s WHERE s.summary::oid = d.summary::oid;
+			IF d.source::oid = ANY (tables) THEN
+				whole_tree_gone := true;
+			ELSIF NOT EXISTS (SELECT FROM trade_stats.summary_definition s WHERE s.source::oid = d.source::oid) THEN
+				FOR m IN SELECT trade_stats.summary_members(d.source) LOOP
+					PERFORM trade_stats.summary_remove_triggers(m);
+				END LOOP;
+			END IF;
+		ELSIF d.source::oid = ANY (tables) THEN
+			RAISE EXCEPTION 'cannot drop table % because summary table % depends on it',
+				(SELECT o.object_identity FROM pg_catalog.pg_event_trigger_dropped_objects() o
+				 WHERE o.objid = d.source::oid AND o.object_type = 'table'), d.summary
+				USING ERRCODE = 'dependent_objects_still_exist',
+					  HINT = format('Drop the summary first: SELECT trade_stats.drop_summary(%L);', d.summary::text);
+		END IF;
+	END LOOP;
+	FOREACH t IN ARRAY coalesce(triggers, '{}') LOOP
+		IF pg_catalog.to_regclass(pg_catalog.regexp_replace(t, '^\S+ on ', '')) IS NOT NULL THEN
+			RAISE EXCEPTION 'cannot drop trigger %', t
+				USING ERRCODE = 'dependent_objects_still_exist',
+					  DETAIL = 'It keeps a summary table exact.',
+					  HINT = 'Drop the summary with trade_stats.drop_summary().';
+		ELSIF NOT whole_tree_gone THEN
+			RAISE EXCEPTION 'cannot drop table %, a partition of the source of a summary table',
+				pg_catalog.regexp_replace(t, '^\S+ on ', '')
+				USING ERRCODE = 'dependent_objects_still_exist',
+					  HINT = 'Detach the partition first (its rows leave the summary), then drop it.';
+		END IF;
+	END LOOP;
+	PERFORM pg_catalog.set_config('trade_stats_summary.maintenance', 'off', true);
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.summary_sql_drop() IS
+	'event trigger function: drops the definition with its summary table, refuses drops that break a summary';
+
+CREATE EVENT TRIGGER trade_stats_summary_ddl_start ON ddl_command_start
+	WHEN TAG IN ('ALTER TABLE', 'CREATE TABLE')
+	EXECUTE FUNCTION trade_stats.summary_ddl_start();
+CREATE EVENT TRIGGER trade_stats_summary_ddl_end ON ddl_command_end
+	WHEN TAG IN ('ALTER TABLE', 'CREATE TABLE', 'ALTER TRIGGER', 'CREATE TRIGGER')
+	EXECUTE FUNCTION trade_stats.summary_ddl_end();
+CREATE EVENT TRIGGER trade_stats_summary_sql_drop ON sql_drop
+	EXECUTE FUNCTION trade_stats.summary_sql_drop();

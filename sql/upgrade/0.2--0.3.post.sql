@@ -1,0 +1,24 @@
+
+-- The triggers of 0.3 on every relation of each source and on each summary
+-- table; the summaries of timestamptz periods rebuilt (0.2 cut them into
+-- months in each writer's TimeZone).
+DO $$
+DECLARE
+	d trade_stats.summary_definition;
+	m regclass;
+BEGIN
+	PERFORM pg_catalog.set_config('trade_stats_summary.maintenance', 'on', true);
+	FOR d IN SELECT * FROM trade_stats.summary_definition LOOP
+		FOR m IN SELECT trade_stats.summary_members(d.source) LOOP
+			PERFORM trade_stats.summary_install_triggers(m);
+		END LOOP;
+		EXECUTE pg_catalog.format('CREATE TRIGGER trade_stats_summary_guard BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE '
+								  'ON %s FOR EACH STATEMENT EXECUTE FUNCTION trade_stats.summary_guard()', d.summary);
+		EXECUTE pg_catalog.format('ALTER TABLE %s ENABLE ALWAYS TRIGGER trade_stats_summary_guard', d.summary);
+		IF d.time_zone IS NOT NULL THEN
+			PERFORM trade_stats.summary_rebuild(d);
+		END IF;
+	END LOOP;
+	PERFORM pg_catalog.set_config('trade_stats_summary.maintenance', 'off', true);
+END
+$$;
