@@ -1,0 +1,252 @@
+--
+-- Maintained summary tables through every path that changes their source:
+-- partitions written directly, ATTACH and DETACH, TRUNCATE of a partition,
+-- replica-mode sessions, writable CTEs and MERGE, another TimeZone, group
+-- keys of other types and NULL keys, DDL on the source and the summary,
+-- other roles.  After each, the summary equals a rebuild from the source,
+-- or the path is refused with an error.
+--
+
+\set SHOW_CONTEXT never
+
+-- pg_temp.same(summary): 'ok', or how many rows differ from a rebuild
+CREATE FUNCTION pg_temp.same(summary regclass) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+	bad bigint;
+BEGIN
+	EXECUTE format('CREATE TEMP TABLE kept AS SELECT * FROM %s', summary);
+	PERFORM trade_stats.refresh_summary(summary);
+	EXECUTE format('SELECT count(*) FROM ((TABLE kept EXCEPT ALL TABLE %1$s) UNION ALL (TABLE %1$s EXCEPT ALL TABLE kept)) x', summary)
+	INTO bad;
+	DROP TABLE kept;
+	RETURN CASE WHEN bad = 0 THEN 'ok' ELSE bad || ' rows differ' END;
+END
+$$;
+
+-- 1. A timestamptz period is cut into months in the zone of the session that
+--    made the summary, whatever the writer's zone.
+SET TimeZone = 'UTC';
+CREATE TABLE tz_trade (partner text NOT NULL, at timestamptz, v bigint);
+SELECT trade_stats.create_summary('tz_summary', 'tz_trade', '{partner}', 'v', 'at');
+SELECT time_zone FROM trade_stats.summary_definition WHERE summary = 'tz_summary'::regclass;
+INSERT INTO tz_trade VALUES ('EU', '2021-01-31 20:00+00', 100);
+SET TimeZone = 'Asia/Shanghai';
+INSERT INTO tz_trade VALUES ('EU', '2021-01-31 23:00+08', 5);
+SELECT partner, month, total(summary) FROM tz_summary ORDER BY month;
+DELETE FROM tz_trade WHERE v = 100;
+SELECT partner, month, total(summary) FROM tz_summary ORDER BY month;
+SELECT pg_temp.same('tz_summary');
+RESET TimeZone;
+
+-- 2. A partitioned source: statements on the parent and on each partition,
+--    rows moving between partitions, COPY and TRUNCATE of one partition.
+CREATE TABLE pt (partner text NOT NULL, period date NOT NULL, v numeric) PARTITION BY RANGE (period);
+CREATE TABLE pt_2020 PARTITION OF pt FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');
+CREATE TABLE pt_2021 PARTITION OF pt FOR VALUES FROM ('2021-01-01') TO ('2022-01-01')
+	PARTITION BY LIST (partner);
+CREATE TABLE pt_2021_eu PARTITION OF pt_2021 FOR VALUES IN ('EU');
+CREATE TABLE pt_2021_other PARTITION OF pt_2021 DEFAULT;
+INSERT INTO pt VALUES ('EU', '2020-03-01', 10), ('US', '2020-03-01', 20), ('EU', '2021-03-01', 30);
+SELECT trade_stats.create_summary('pt_summary', 'pt', '{partner}', 'v', 'period');
+SELECT tgrelid::regclass, count(*) FROM pg_trigger WHERE tgname LIKE 'trade_stats_summary_%'
+GROUP BY 1 ORDER BY 1::text;
+INSERT INTO pt_2020 VALUES ('EU', '2020-04-01', 1);
+INSERT INTO pt_2021_eu VALUES ('EU', '2021-04-01', 2);
+INSERT INTO pt_2021 VALUES ('US', '2021-04-01', 3);
+UPDATE pt_2021_eu SET v = v * 10;
+UPDATE pt SET period = period + 365 WHERE period < '2021-01-01' AND partner = 'US';
+DELETE FROM pt_2020 WHERE v = 1;
+COPY pt_2021_other FROM stdin;
+CN	2021-05-01	7
+\.
+SELECT pg_temp.same('pt_summary');
+SELECT partner, total(rollup(summary)) FROM pt_summary GROUP BY 1 ORDER BY 1;
+TRUNCATE pt_2021_eu;
+SELECT partner, total(rollup(summary)) FROM pt_summary GROUP BY 1 ORDER BY 1;
+SELECT pg_temp.same('pt_summary');
+
+-- ATTACH adds a table's rows and gives it the triggers; DETACH removes
+-- them and takes the triggers away; writes to a detached table are its own.
+CREATE TABLE pt_2022 (partner text NOT NULL, period date NOT NULL, v numeric);
+INSERT INTO pt_2022 VALUES ('EU', '2022-01-01', 100), ('JP', '2022-02-01', 200);
+ALTER TABLE pt ATTACH PARTITION pt_2022 FOR VALUES FROM ('2022-01-01') TO ('2023-01-01');
+SELECT partner, total(rollup(summary)) FROM pt_summary GROUP BY 1 ORDER BY 1;
+INSERT INTO pt_2022 VALUES ('JP', '2022-03-01', 1);
+SELECT pg_temp.same('pt_summary');
+ALTER TABLE pt DETACH PARTITION pt_2021;
+SELECT partner, total(rollup(summary)) FROM pt_summary GROUP BY 1 ORDER BY 1;
+SELECT count(*) AS triggers_left_on_detached FROM pg_trigger
+WHERE tgrelid IN ('pt_2021'::regclass, 'pt_2021_eu'::regclass, 'pt_2021_other'::regclass);
+INSERT INTO pt_2021 VALUES ('EU', '2021-06-01', 1000);
+SELECT pg_temp.same('pt_summary');
+CREATE TABLE pt_2023 PARTITION OF pt FOR VALUES FROM ('2023-01-01') TO ('2024-01-01');
+INSERT INTO pt_2023 VALUES ('EU', '2023-01-01', 5);
+SELECT pg_temp.same('pt_summary');
+-- a partition is dropped only after it is detached
+DROP TABLE pt_2023;
+ALTER TABLE pt DETACH PARTITION pt_2023;
+DROP TABLE pt_2023;
+SELECT pg_temp.same('pt_summary');
+-- TRUNCATE of the whole tree
+TRUNCATE pt;
+SELECT count(*) AS rows_after_truncate FROM pt_summary;
+
+-- Foreign partitions, inheritance and a partition as the source are refused.
+CREATE TABLE inh_parent (partner text NOT NULL, period date, v bigint);
+CREATE TABLE inh_child () INHERITS (inh_parent);
+SELECT trade_stats.create_summary('inh_summary', 'inh_parent', '{partner}', 'v', 'period');
+SELECT trade_stats.create_summary('part_summary', 'pt_2020', '{partner}', 'v', 'period');
+CREATE TABLE inh_plain (partner text NOT NULL, period date, v bigint);
+SELECT trade_stats.create_summary('inh_plain_summary', 'inh_plain', '{partner}', 'v', 'period');
+CREATE TABLE inh_late () INHERITS (inh_plain);
+ALTER TABLE inh_child INHERIT inh_plain;
+
+-- 3. Replica-mode sessions (logical replication's apply worker is one):
+--    the row trigger keeps the summary; statement triggers do not fire.
+SET session_replication_role = replica;
+INSERT INTO pt VALUES ('EU', '2020-05-01', 1), ('KR', '2022-05-01', 2);
+UPDATE pt SET v = v + 1 WHERE partner = 'KR';
+DELETE FROM pt WHERE partner = 'EU';
+RESET session_replication_role;
+SELECT partner, total(rollup(summary)) FROM pt_summary GROUP BY 1 ORDER BY 1;
+SELECT pg_temp.same('pt_summary');
+
+-- 4. Writable CTEs and MERGE: every change of the statement is applied.
+WITH moved AS (DELETE FROM pt WHERE partner = 'KR' RETURNING *)
+INSERT INTO pt SELECT 'CN', period, v * 2 FROM moved;
+MERGE INTO pt t USING (VALUES ('CN', date '2022-05-01', 1), ('BR', date '2020-07-01', 9)) s(p, d, v)
+	ON t.partner = s.p AND t.period = s.d
+	WHEN MATCHED THEN UPDATE SET v = t.v + s.v
+	WHEN NOT MATCHED THEN INSERT VALUES (s.p, s.d, s.v);
+SELECT partner, total(rollup(summary)) FROM pt_summary GROUP BY 1 ORDER BY 1;
+SELECT pg_temp.same('pt_summary');
+
+-- 5. Group keys compare with their type's own equality: citext keys, NULL
+--    keys (a group of their own, as in GROUP BY), one series without keys.
+CREATE EXTENSION citext;
+CREATE TABLE ck (partner citext, period date, v bigint);
+INSERT INTO ck VALUES ('EU', '2020-01-01', 1), (NULL, '2020-01-01', 10);
+SELECT trade_stats.create_summary('ck_summary', 'ck', '{partner}', 'v', 'period');
+SELECT trade_stats.create_summary('ck_all', 'ck', '{}', 'v', 'period');
+INSERT INTO ck VALUES ('eu', '2020-01-01', 2), (NULL, '2020-02-01', 20);
+SELECT partner, month, total(summary) FROM ck_summary ORDER BY month, partner;
+DELETE FROM ck WHERE partner = 'eu';
+UPDATE ck SET v = v + 1 WHERE partner IS NULL;
+SELECT partner, month, total(summary) FROM ck_summary ORDER BY month, partner;
+SELECT month, total(summary) FROM ck_all ORDER BY month;
+SELECT pg_temp.same('ck_summary'), pg_temp.same('ck_all');
+-- an amount as a group key
+CREATE TABLE ak (price currency_amount NOT NULL, period date, v bigint);
+INSERT INTO ak VALUES ('1 USD', '2020-01-01', 1);
+SELECT trade_stats.create_summary('ak_summary', 'ak', '{price}', 'v', 'period');
+UPDATE ak SET v = 5;
+DELETE FROM ak;
+SELECT count(*) AS amount_key_rows FROM ak_summary;
+-- a key type without a btree operator class, and key names the summary
+-- table itself uses
+CREATE TABLE bad_keys (pt point, month text NOT NULL, period date, v bigint);
+SELECT trade_stats.create_summary('bad_summary', 'bad_keys', '{pt}', 'v', 'period');
+SELECT trade_stats.create_summary('bad_summary', 'bad_keys', '{month}', 'v', 'period');
+
+-- 6. DDL that would change what a summary means is refused; renaming the
+--    tables is followed (definitions hold OIDs).
+CREATE TABLE dd (partner text NOT NULL, other text NOT NULL, period date, qty integer);
+INSERT INTO dd VALUES ('EU', 'x', '2020-01-01', 10);
+SELECT trade_stats.create_summary('dd_summary', 'dd', '{partner}', 'qty', 'period');
+ALTER TABLE dd RENAME COLUMN partner TO p;
+ALTER TABLE dd RENAME COLUMN qty TO q;
+ALTER TABLE dd ALTER COLUMN qty TYPE numeric;
+ALTER TABLE dd DROP COLUMN period;
+ALTER TABLE dd_summary RENAME COLUMN partner TO p;
+ALTER TABLE dd ALTER COLUMN other TYPE varchar(10);
+ALTER TABLE dd_summary RENAME TO dd_summary_renamed;
+ALTER TABLE dd RENAME TO dd_renamed;
+INSERT INTO dd_renamed VALUES ('US', 'y', '2020-01-01', 5);
+SELECT partner, total(summary) FROM dd_summary_renamed ORDER BY 1;
+-- a new table of the old name is nothing to the source
+CREATE TABLE dd_summary (partner text, month date, summary growth_state);
+INSERT INTO dd_renamed VALUES ('JP', 'z', '2020-01-01', 1);
+SELECT count(*) AS rows_in_new_table FROM dd_summary;
+SELECT pg_temp.same('dd_summary_renamed');
+-- the triggers cannot be dropped or duplicated under another name (nor
+-- disabled but by a superuser: section 10)
+DROP TRIGGER trade_stats_summary_update ON dd_renamed;
+CREATE TRIGGER my_copy AFTER INSERT ON dd_renamed REFERENCING NEW TABLE AS ts_new
+	FOR EACH STATEMENT EXECUTE FUNCTION trade_stats.summary_statement();
+ALTER TRIGGER trade_stats_summary_insert ON dd_renamed RENAME TO mine;
+-- the summary table takes no direct writes
+INSERT INTO dd_summary_renamed SELECT 'XX', '2020-01-01', growth_summary(1::bigint, '2020-01-01');
+DELETE FROM dd_summary_renamed;
+TRUNCATE dd_summary_renamed;
+-- and the definitions no direct changes
+UPDATE trade_stats.summary_definition SET value = 'other';
+DELETE FROM trade_stats.summary_definition;
+-- the source cannot be dropped while its summary stays; dropping the
+-- summary table drops the definition and the triggers
+DROP TABLE dd_renamed;
+DROP TABLE dd_summary_renamed;
+SELECT count(*) AS definitions, (SELECT count(*) FROM pg_trigger WHERE tgrelid = 'dd_renamed'::regclass) AS triggers
+FROM trade_stats.summary_definition WHERE source = 'dd_renamed'::regclass;
+DROP TABLE dd_renamed;
+
+-- 7. Summaries are only made under READ COMMITTED, where the rows are
+--    read after the lock on the source is granted.
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT trade_stats.create_summary('rr_summary', 'ck', '{partner}', 'v', 'period');
+ROLLBACK;
+BEGIN ISOLATION LEVEL SERIALIZABLE;
+SELECT trade_stats.refresh_summary('ck_summary');
+ROLLBACK;
+
+-- 8. A temporary summary of a permanent table is refused (it would make
+--    the table unwritable for every other session).
+SELECT trade_stats.create_summary('pg_temp.tmp_summary', 'ck', '{partner}', 'v', 'period');
+
+-- 9. Long names and names in two schemas do not collide: the triggers'
+--    names are fixed, one set per table for all its summaries.
+CREATE SCHEMA s1;
+CREATE SCHEMA s2;
+CREATE TABLE s1.a_table_with_a_name_that_is_longer_than_forty_characters (k text NOT NULL, period date, v bigint);
+SELECT trade_stats.create_summary('s1.a_summary_with_a_name_that_is_longer_than_forty_characters_1',
+	's1.a_table_with_a_name_that_is_longer_than_forty_characters', '{k}', 'v', 'period');
+SELECT trade_stats.create_summary('s2.a_summary_with_a_name_that_is_longer_than_forty_characters_1',
+	's1.a_table_with_a_name_that_is_longer_than_forty_characters', '{k}', 'v', 'period');
+INSERT INTO s1.a_table_with_a_name_that_is_longer_than_forty_characters VALUES ('a', '2020-01-01', 1);
+SELECT (SELECT total(rollup(summary)) FROM s1.a_summary_with_a_name_that_is_longer_than_forty_characters_1) AS s1,
+	   (SELECT total(rollup(summary)) FROM s2.a_summary_with_a_name_that_is_longer_than_forty_characters_1) AS s2;
+DROP SCHEMA s1, s2 CASCADE;
+SELECT count(*) AS definitions_left FROM trade_stats.summary_definition WHERE summary::text LIKE '%forty%';
+
+-- 10. Other roles.  Definitions hold no SQL: a role cannot make another's
+--     source feed its table, and the functions run with a fixed
+--     search_path, whatever the caller's.
+CREATE ROLE ts_alice;
+CREATE ROLE ts_mallory;
+GRANT CREATE ON SCHEMA public TO ts_alice, ts_mallory;
+SET ROLE ts_mallory;
+CREATE FUNCTION public.format(text, name, text) RETURNS text
+LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'mallory''s format ran'; END $$;
+CREATE FUNCTION public.lower(text) RETURNS text
+LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'mallory''s lower ran'; END $$;
+SET ROLE ts_alice;
+CREATE TABLE alice_trade (partner text NOT NULL, period date, v bigint);
+INSERT INTO alice_trade VALUES ('EU', '2020-01-01', 1);
+SELECT trade_stats.create_summary('alice_summary', 'alice_trade', '{partner}', 'v', 'period');
+-- a non-superuser owner cannot switch the triggers off
+ALTER TABLE alice_trade DISABLE TRIGGER trade_stats_summary_insert;
+ALTER TABLE alice_trade DISABLE TRIGGER USER;
+SELECT trade_stats.drop_summary('alice_summary');
+SET ROLE ts_mallory;
+CREATE TABLE alice_summary (partner text, month date, summary growth_state);
+INSERT INTO trade_stats.summary_definition
+VALUES ('alice_summary', 'alice_trade', '{partner}', 'v', 'period', '{text,bigint,date}', NULL);
+SELECT trade_stats.create_summary('mallory_summary', 'alice_trade', '{partner}', 'v', 'period');
+SET ROLE ts_alice;
+INSERT INTO alice_trade VALUES ('EU', '2020-02-01', 2);
+RESET ROLE;
+SELECT count(*) AS rows_mallory_got FROM alice_summary;
+DROP TABLE alice_trade, alice_summary;
+DROP FUNCTION public.format(text, name, text), public.lower(text);
+REVOKE CREATE ON SCHEMA public FROM ts_alice, ts_mallory;
+DROP ROLE ts_alice, ts_mallory;
