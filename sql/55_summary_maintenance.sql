@@ -492,7 +492,12 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	PERFORM trade_stats.summary_rebuild(NEW);
+	-- in a whole-database restore the definitions come with the data,
+	-- before the summary table has its key (and the source its triggers):
+	-- the summary's own rows are restored then, and there is nothing to do
+	IF EXISTS (SELECT FROM pg_catalog.pg_index WHERE indrelid = NEW.summary AND indisunique) THEN
+		PERFORM trade_stats.summary_rebuild(NEW);
+	END IF;
 	RETURN NULL;
 END
 $$;
@@ -795,20 +800,20 @@ BEGIN
 		END IF;
 		FOR r IN
 			SELECT t.tgrelid::regclass AS rel, t.tgname, t.tgenabled
-			FROM trade_stats.summary_members(d.source) AS member
-			JOIN pg_catalog.pg_trigger t ON t.tgrelid = member
+			FROM (SELECT trade_stats.summary_members(d.source) UNION ALL SELECT d.summary) AS member(rel)
+			JOIN pg_catalog.pg_trigger t ON t.tgrelid = member.rel
 			WHERE t.tgname IN ('trade_stats_summary_insert', 'trade_stats_summary_update', 'trade_stats_summary_delete',
-							   'trade_stats_summary_truncate', 'trade_stats_summary_replica')
-			  AND t.tgenabled <> CASE t.tgname WHEN 'trade_stats_summary_truncate' THEN 'A'
-											   WHEN 'trade_stats_summary_replica' THEN 'R' ELSE 'O' END
+							   'trade_stats_summary_truncate', 'trade_stats_summary_replica', 'trade_stats_summary_guard')
+			  AND t.tgenabled <> CASE WHEN t.tgname IN ('trade_stats_summary_truncate', 'trade_stats_summary_guard') THEN 'A'
+									  WHEN t.tgname = 'trade_stats_summary_replica' THEN 'R' ELSE 'O' END
 		LOOP
 			IF r.tgenabled <> 'D' THEN
 				-- ENABLE TRIGGER ALL (after a restore with disabled
 				-- triggers) enables every trigger for origin mode: put
 				-- back the replica-mode and always modes
 				EXECUTE format('ALTER TABLE %s ENABLE %s TRIGGER %I', r.rel,
-							   CASE r.tgname WHEN 'trade_stats_summary_truncate' THEN 'ALWAYS'
-											 WHEN 'trade_stats_summary_replica' THEN 'REPLICA' ELSE '' END, r.tgname);
+							   CASE WHEN r.tgname IN ('trade_stats_summary_truncate', 'trade_stats_summary_guard') THEN 'ALWAYS'
+									WHEN r.tgname = 'trade_stats_summary_replica' THEN 'REPLICA' ELSE '' END, r.tgname);
 			ELSIF NOT (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN
 				RAISE EXCEPTION 'cannot disable trigger "%" on "%"', r.tgname, r.rel
 					USING ERRCODE = 'object_in_use',
