@@ -319,11 +319,40 @@ ts_gs_latest(const ts_growth_state *s, int32_t *period)
 	return true;
 }
 
+/*
+ * What one period's counts and sums can be, whoever made them: rows are
+ * counted, the part's rows are some of them, and the part's sum is the sum
+ * of those rows, so when every row is a part row the part's sum is the
+ * whole sum, and without part rows it is zero.  Amounts and bigints add at
+ * most 2^63 a row, to the part and to the rest.  NULL when consistent.
+ */
+static const char *
+entry_check(const ts_growth_state *s, const ts_growth_entry *e)
+{
+	if (e->count < 1 || e->part_count < 0 || e->part_count > e->count)
+		return "bad row counts";
+	if (!(s->flags & TS_GS_PART) && (e->part_count != 0 || e->part != 0))
+		return "part sums without part";
+	if (e->part_count == 0 && e->part != 0)
+		return "a part sum without part rows";
+	if (e->part_count == e->count && e->part != e->total)
+		return "a part of every row whose sum is not the whole sum";
+	if (s->kind == TS_VAL_AMOUNT || s->kind == TS_VAL_INT8)
+	{
+		ts_int128	rest;
+
+		if (__builtin_sub_overflow(e->total, e->part, &rest) ||
+			ts_magnitude128(e->part) > ((u128) e->part_count << 63) ||
+			ts_magnitude128(rest) > ((u128) (e->count - e->part_count) << 63))
+			return "a sum larger than its rows allow";
+	}
+	return NULL;
+}
+
 const char *
 ts_gs_validate(const ts_growth_state *s)
 {
 	bool		periods = (s->flags & TS_GS_PERIODS) != 0;
-	bool		part = (s->flags & TS_GS_PART) != 0;
 
 	if (s->version != TS_GS_VERSION)
 		return "unknown state version";
@@ -384,18 +413,11 @@ ts_gs_validate(const ts_growth_state *s)
 		}
 		else if (e->period != 0)
 			return "a period without periods";
-		if (e->count < 1 || e->part_count < 0 || e->part_count > e->count)
-			return "bad row counts";
-		if (!part && (e->part_count != 0 || e->part != 0))
-			return "part sums without part";
-		if (e->part_count == 0 && e->part != 0)
-			return "a part sum without part rows";
-		if (s->kind == TS_VAL_AMOUNT || s->kind == TS_VAL_INT8)
 		{
-			/* each row adds at most 2^63 */
-			if (ts_magnitude128(e->total) > ((u128) e->count << 63) ||
-				ts_magnitude128(e->part) > ((u128) e->part_count << 63))
-				return "a sum larger than its rows allow";
+			const char *bad = entry_check(s, e);
+
+			if (bad)
+				return bad;
 		}
 	}
 	return NULL;
@@ -787,11 +809,14 @@ ts_gs_subtract(ts_growth_state *a, const ts_growth_state *b)
 		if (__builtin_sub_overflow(ea->total, eb->total, &ea->total) ||
 			__builtin_sub_overflow(ea->part, eb->part, &ea->part))
 			return "sums the other cannot hold";
-		if ((ea->count == 0 && ea->total != 0) ||
-			(ea->part_count == 0 && ea->part != 0))
+		if (ea->count == 0 && (ea->total != 0 || ea->part != 0))
 			return "sums the other cannot hold";
 		if (ea->count > 0)
+		{
+			if (entry_check(a, ea) != NULL)
+				return "sums the other cannot hold";
 			a->entries[n++] = *ea;
+		}
 	}
 	while (i < a->nentries)
 		a->entries[n++] = a->entries[i++];

@@ -222,3 +222,13 @@ sys.stdout.buffer.write(b'PGCOPY\n\xff\r\n\x00' + struct.pack('>iihi', 0, 0, 1, 
 "$$ WITH (FORMAT binary)$x$);
 SELECT pg_temp.try($$SELECT '(numeric,1,3,,)[2020-01-01:1:1000:0:0]'::growth_state::text$$) AS reduced_scale;
 SELECT pg_temp.try($$SELECT '(amount,1,2,USD,)[2020-01-01:0:1:0:0]'::growth_state$$) AS bad_count;
+
+-- A state whose part cannot be a subset of its rows is refused, on input
+-- and as the result of a subtraction: with every row a part row (one row,
+-- one part row) the part's sum is the whole sum.
+SELECT '(bigint,3,0,,)[2020-01-01:1:25:1:5]'::growth_state;
+SELECT '(bigint,3,0,,)[2020-01-01:2:725:1:5]'::growth_state - '(bigint,3,0,,)[2020-01-01:1:700:0:0]'::growth_state;
+SELECT '(bigint,3,0,,)[2020-01-01:2:725:1:5]'::growth_state - '(bigint,3,0,,)[2020-01-01:1:720:0:0]'::growth_state AS part_row_left,
+	   share('(bigint,3,0,,)[2020-01-01:2:725:1:5]'::growth_state - '(bigint,3,0,,)[2020-01-01:1:720:0:0]'::growth_state);
+-- a bigint row adds at most 2^63 to the rows outside the part too
+SELECT '(bigint,3,0,,)[2020-01-01:2:-18446744073709551616:1:1]'::growth_state;
