@@ -13,6 +13,16 @@ LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION trade_stats.summary_key_equality(regtype) IS
 	'internal: the equality operator of a summary group key''s type';
 
+-- The date of an instant in a zone given by name (the zone of a summary's
+-- timestamptz period), never read as an abbreviation.
+CREATE FUNCTION trade_stats.summary_local_date(timestamptz, text)
+RETURNS date
+AS 'MODULE_PATHNAME', 'ts_summary_local_date'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION trade_stats.summary_local_date(timestamptz, text) IS
+	'internal: the date of an instant in the time zone of that name';
+
 -- The relations of a source: itself and, when partitioned, every partition.
 CREATE FUNCTION trade_stats.summary_members(source regclass)
 RETURNS SETOF regclass
@@ -31,7 +41,8 @@ COMMENT ON FUNCTION trade_stats.summary_members(regclass) IS
 -- owner, the kinds of the tables, the columns and their types.  Raises the
 -- error that says what is wrong; used when a definition is written and
 -- after DDL on its tables.
-CREATE FUNCTION trade_stats.summary_check(d trade_stats.summary_definition, check_owner boolean DEFAULT false)
+CREATE FUNCTION trade_stats.summary_check(d trade_stats.summary_definition, check_owner boolean DEFAULT false,
+										  check_table boolean DEFAULT true)
 RETURNS void
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -47,7 +58,7 @@ BEGIN
 	SELECT * INTO src FROM pg_catalog.pg_class WHERE oid = d.source;
 	SELECT * INTO tab FROM pg_catalog.pg_class WHERE oid = d.summary;
 	IF src.oid IS NULL OR tab.oid IS NULL THEN
-		RAISE EXCEPTION 'the summary table or the source of a summary definition does not exist'
+		RAISE EXCEPTION 'summary table % or its source % does not exist', d.summary::oid, d.source::oid
 			USING ERRCODE = 'undefined_table';
 	END IF;
 	IF src.relkind NOT IN ('r', 'p') THEN
@@ -71,9 +82,25 @@ BEGIN
 			USING ERRCODE = 'feature_not_supported',
 				  HINT = 'Keep a summary on each shard, where the rows are, and roll the shards'' summaries up through foreign tables.';
 	END IF;
-	IF src.relpersistence <> tab.relpersistence AND 't' IN (src.relpersistence, tab.relpersistence) THEN
-		RAISE EXCEPTION 'summary table "%" and its source "%" must both be temporary or both not', d.summary, d.source
-			USING ERRCODE = 'invalid_table_definition';
+	IF 't' IN (src.relpersistence, tab.relpersistence) THEN
+		RAISE EXCEPTION 'cannot keep a summary of "%" in "%": temporary tables are not supported', d.source, d.summary
+			USING ERRCODE = 'feature_not_supported',
+				  HINT = 'Summarise a permanent or unlogged table into a table of the same kind.';
+	END IF;
+	IF src.relrowsecurity THEN
+		RAISE EXCEPTION 'cannot keep a summary of "%": it has row-level security', d.source
+			USING ERRCODE = 'feature_not_supported',
+				  DETAIL = 'A summary holds every row''s sum, whoever may see the row.';
+	END IF;
+	IF d.column_types[cardinality(d.column_types)] = 'timestamp with time zone'::regtype THEN
+		IF d.time_zone IS NULL THEN
+			RAISE EXCEPTION 'summary table "%" of a timestamp with time zone period needs a time zone', d.summary
+				USING ERRCODE = 'invalid_parameter_value';
+		END IF;
+		PERFORM trade_stats.summary_local_date('2000-01-01 00:00+00', d.time_zone);
+	ELSIF d.time_zone IS NOT NULL THEN
+		RAISE EXCEPTION 'summary table "%" has a time zone but its period is not a timestamp with time zone', d.summary
+			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
 	IF check_owner AND (NOT pg_catalog.pg_has_role(src.relowner, 'USAGE') OR NOT pg_catalog.pg_has_role(tab.relowner, 'USAGE')) THEN
 		RAISE EXCEPTION 'must be a member of the owners of "%" and "%" to define a summary', d.summary, d.source
@@ -99,22 +126,49 @@ BEGIN
 					  HINT = 'Drop the summary with trade_stats.drop_summary() before changing the type of its columns.';
 		END IF;
 	END LOOP;
+	IF NOT check_table THEN
+		RETURN;
+	END IF;
 	FOR i IN 1 .. coalesce(cardinality(d.group_by), 0) + 1 LOOP
-		-- the summary table keeps the group columns and month
+		-- the summary table keeps the group columns (with the source's
+		-- collations) and month
 		IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute a
 					   WHERE a.attrelid = d.summary AND a.attnum > 0 AND NOT a.attisdropped
 						 AND a.attname = (d.group_by || 'month'::text)[i]
-						 AND a.atttypid = (d.column_types[1:cardinality(d.group_by)] || 'date'::regtype)[i]) THEN
-			RAISE EXCEPTION 'summary table "%" has no column "%" of type %', d.summary,
+						 AND a.atttypid = (d.column_types[1:cardinality(d.group_by)] || 'date'::regtype)[i]
+						 AND a.attcollation = coalesce((SELECT s.attcollation FROM pg_catalog.pg_attribute s
+														WHERE s.attrelid = d.source AND s.attname = d.group_by[i]), 0)) THEN
+			RAISE EXCEPTION 'summary table "%" has no column "%" of type % with the collation of its source''s', d.summary,
 				(d.group_by || 'month'::text)[i], (d.column_types[1:cardinality(d.group_by)] || 'date'::regtype)[i]
 				USING ERRCODE = 'undefined_column',
 					  HINT = 'Drop the summary with trade_stats.drop_summary() and create it again.';
 		END IF;
 	END LOOP;
+	-- and its key, which the triggers' upserts need, and no trigger or
+	-- rule of anyone else's that could change what they write
+	IF NOT EXISTS (SELECT FROM pg_catalog.pg_index x
+				   WHERE x.indrelid = d.summary AND x.indisunique AND x.indimmediate AND x.indpred IS NULL
+					 AND x.indnkeyatts = coalesce(cardinality(d.group_by), 0) + 1
+					 AND (x.indnullsnotdistinct OR NOT EXISTS (
+						 SELECT FROM pg_catalog.pg_attribute a WHERE a.attrelid = d.summary
+						 AND a.attnum = ANY (x.indkey::int2[]) AND NOT a.attnotnull))
+					 AND (SELECT pg_catalog.array_agg(a.attname::text ORDER BY a.attname)
+						  FROM pg_catalog.pg_attribute a WHERE a.attrelid = d.summary AND a.attnum = ANY (x.indkey::int2[]))
+						 = (SELECT pg_catalog.array_agg(n ORDER BY n) FROM pg_catalog.unnest(d.group_by || 'month'::text) n)) THEN
+		RAISE EXCEPTION 'summary table "%" has lost its unique key on its group columns and month', d.summary
+			USING ERRCODE = 'invalid_table_definition',
+				  HINT = 'Drop the summary with trade_stats.drop_summary() and create it again.';
+	END IF;
+	IF EXISTS (SELECT FROM pg_catalog.pg_trigger g WHERE g.tgrelid = d.summary AND g.tgname <> 'trade_stats_summary_guard')
+	   OR EXISTS (SELECT FROM pg_catalog.pg_rewrite w WHERE w.ev_class = d.summary) THEN
+		RAISE EXCEPTION 'summary table "%" cannot have triggers or rules of its own', d.summary
+			USING ERRCODE = 'object_in_use',
+				  DETAIL = 'They could change what the triggers that keep it write.';
+	END IF;
 END
 $$;
 
-COMMENT ON FUNCTION trade_stats.summary_check(trade_stats.summary_definition, boolean) IS
+COMMENT ON FUNCTION trade_stats.summary_check(trade_stats.summary_definition, boolean, boolean) IS
 	'internal: raise an error if a summary definition does not hold for the catalogs as they are';
 
 -- The statements that apply a change to a summary table: add the summaries
@@ -134,6 +188,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	n integer := coalesce(cardinality(d.group_by), 0);
+	item text;
 	inner_keys text := '';
 	outer_keys text := '';
 	cols text := '';
@@ -148,6 +203,17 @@ DECLARE
 	delta text;
 	i integer;
 BEGIN
+	-- the FROM items are a transition table, the row of a row trigger, or
+	-- a relation (with ONLY or not): anything else is refused
+	FOREACH item IN ARRAY ARRAY[added, removed] LOOP
+		CONTINUE WHEN item IS NULL OR item IN ('ts_new', 'ts_old', '(SELECT ($1).*)');
+		IF item !~ '^(ONLY )?("([^"]|"")+"|[[:alpha:]_][[:alnum:]_$]*)(\.("([^"]|"")+"|[[:alpha:]_][[:alnum:]_$]*))?$'
+		   OR pg_catalog.to_regclass(pg_catalog.regexp_replace(item, '^ONLY ', ''))::text
+			  IS DISTINCT FROM pg_catalog.regexp_replace(item, '^ONLY ', '') THEN
+			RAISE EXCEPTION 'invalid row source for summary table "%": %', d.summary, item
+				USING ERRCODE = 'invalid_parameter_value';
+		END IF;
+	END LOOP;
 	FOR i IN 1 .. n LOOP
 		inner_keys := inner_keys || format('r.%I AS "ts$k%s", ', d.group_by[i], i);
 		outer_keys := outer_keys || format('"ts$k%s", ', i);
@@ -169,7 +235,7 @@ BEGIN
 	period_expr := CASE period_type
 		WHEN 'date'::regtype THEN format('r.%I', d.period)
 		WHEN 'timestamp without time zone'::regtype THEN format('r.%I::pg_catalog.date', d.period)
-		ELSE format('pg_catalog.timezone(%L, r.%I)::pg_catalog.date', d.time_zone, d.period) END;
+		ELSE format('trade_stats.summary_local_date(r.%I, %L)', d.period, d.time_zone) END;
 	-- per group and period, then per group and month (date_trunc runs once
 	-- per group and period, not once per row); internal names are "ts$..."
 	-- so that no group column can take their place
@@ -224,7 +290,7 @@ DECLARE
 	missing bigint;
 BEGIN
 	FOR d IN SELECT * FROM trade_stats.summary_definition s WHERE s.source = summary_apply.source
-			 ORDER BY s.summary::oid LOOP
+			 AND EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = s.summary) ORDER BY s.summary::oid LOOP
 		st := trade_stats.summary_statements(d, added, removed);
 		EXECUTE st.add_sql USING rowval;
 		IF removed IS NOT NULL THEN
@@ -266,8 +332,14 @@ DECLARE
 	st record;
 	missing bigint;
 BEGIN
+	-- in replica mode the row trigger applies the change (a statement
+	-- trigger fires there only if someone enabled it for that mode)
+	IF pg_catalog.current_setting('session_replication_role') = 'replica' THEN
+		RETURN NULL;
+	END IF;
 	FOR d IN SELECT * FROM trade_stats.summary_definition s
-			 WHERE s.source = trade_stats.summary_source_of(TG_RELID) ORDER BY s.summary::oid LOOP
+			 WHERE s.source = trade_stats.summary_source_of(TG_RELID)
+			   AND EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = s.summary) ORDER BY s.summary::oid LOOP
 		st := trade_stats.summary_statements(d,
 			CASE WHEN TG_OP IN ('INSERT', 'UPDATE') THEN 'ts_new' END,
 			CASE WHEN TG_OP IN ('UPDATE', 'DELETE') THEN 'ts_old' END);
@@ -298,6 +370,12 @@ AS $$
 DECLARE
 	src regclass := trade_stats.summary_source_of(TG_RELID);
 BEGIN
+	-- outside replica mode the statement triggers apply the change (this
+	-- one fires there only if ENABLE TRIGGER ALL left it enabled for
+	-- origin mode)
+	IF pg_catalog.current_setting('session_replication_role') <> 'replica' THEN
+		RETURN NULL;
+	END IF;
 	IF TG_OP IN ('INSERT', 'UPDATE') THEN
 		PERFORM trade_stats.summary_apply(src, '(SELECT ($1).*)', NULL, NEW);
 	END IF;
@@ -327,7 +405,7 @@ BEGIN
 		RETURN NULL;
 	ELSIF trade_stats.summary_source_of(TG_RELID) = TG_RELID THEN
 		FOR d IN SELECT * FROM trade_stats.summary_definition s WHERE s.source = TG_RELID
-				 ORDER BY s.summary::oid LOOP
+				 AND EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = s.summary) ORDER BY s.summary::oid LOOP
 			EXECUTE format('TRUNCATE %s', d.summary);
 		END LOOP;
 	ELSE
@@ -473,7 +551,9 @@ BEGIN
 		END IF;
 		RETURN OLD;
 	END IF;
-	PERFORM trade_stats.summary_check(NEW, true);
+	-- (a whole-database restore writes definitions before the summary
+	-- table's key; the DDL that adds it is checked)
+	PERFORM trade_stats.summary_check(NEW, true, false);
 	RETURN NEW;
 END
 $$;
@@ -678,6 +758,12 @@ BEGIN
 		RAISE EXCEPTION '"%" is not a summary table made by create_summary()', summary
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
+	IF NOT EXISTS (SELECT FROM pg_catalog.pg_class WHERE oid = d.summary) THEN
+		-- its table was dropped where no event trigger fired (replica
+		-- mode): the definition refers to nothing
+		DELETE FROM trade_stats.summary_definition s WHERE s.summary = drop_summary.summary;
+		RETURN;
+	END IF;
 	IF NOT pg_catalog.pg_has_role((SELECT relowner FROM pg_catalog.pg_class WHERE oid = d.summary), 'USAGE') THEN
 		RAISE EXCEPTION 'must be owner of table %', d.summary
 			USING ERRCODE = 'insufficient_privilege';
@@ -710,9 +796,12 @@ BEGIN
 	IF pg_catalog.current_setting('trade_stats_summary.maintenance', true) = 'on' THEN
 		RETURN;
 	END IF;
+	-- kept for the session, not the transaction: DETACH PARTITION
+	-- CONCURRENTLY ends in another transaction than it starts in
 	PERFORM pg_catalog.set_config('trade_stats_summary.members',
 		coalesce((SELECT pg_catalog.array_agg(s.summary::oid || '/' || m::oid)::text
-				  FROM trade_stats.summary_definition s, trade_stats.summary_members(s.source) m), '{}'), true);
+				  FROM trade_stats.summary_definition s, trade_stats.summary_members(s.source) m
+				  WHERE EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = s.summary)), '{}'), false);
 END
 $$;
 
@@ -732,6 +821,8 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	before_members text := pg_catalog.current_setting('trade_stats_summary.members', true);
+	rewritten oid[] := coalesce(nullif(pg_catalog.current_setting('trade_stats_summary.rewritten', true), ''), '{}')::oid[];
+	touched oid[];
 	r record;
 	d trade_stats.summary_definition;
 	m regclass;
@@ -740,7 +831,8 @@ BEGIN
 	   OR pg_catalog.to_regclass('trade_stats.summary_definition') IS NULL THEN
 		RETURN;
 	END IF;
-	PERFORM pg_catalog.set_config('trade_stats_summary.members', '', true);
+	PERFORM pg_catalog.set_config('trade_stats_summary.members', '', false);
+	PERFORM pg_catalog.set_config('trade_stats_summary.rewritten', '', true);
 	PERFORM pg_catalog.set_config('trade_stats_summary.maintenance', 'on', true);
 	IF coalesce(before_members, '') <> '' THEN
 		-- detached: in a tree before, not now (and still there)
@@ -782,8 +874,33 @@ BEGIN
 			PERFORM trade_stats.summary_install_triggers(r.rel);
 		END LOOP;
 	END IF;
-	FOR d IN SELECT * FROM trade_stats.summary_definition LOOP
+	-- the relations the command touched, their inheritance parents, and
+	-- the tables of the triggers it touched: only the definitions of those
+	-- are checked (a broken summary elsewhere is not this command's)
+	SELECT pg_catalog.array_agg(DISTINCT x) INTO touched FROM (
+		SELECT c.objid AS x FROM pg_catalog.pg_event_trigger_ddl_commands() c
+		WHERE c.classid = 'pg_catalog.pg_class'::regclass
+		UNION ALL
+		SELECT g.tgrelid FROM pg_catalog.pg_event_trigger_ddl_commands() c
+		JOIN pg_catalog.pg_trigger g ON g.oid = c.objid WHERE c.classid = 'pg_catalog.pg_trigger'::regclass
+		UNION ALL
+		SELECT w.ev_class FROM pg_catalog.pg_event_trigger_ddl_commands() c
+		JOIN pg_catalog.pg_rewrite w ON w.oid = c.objid WHERE c.classid = 'pg_catalog.pg_rewrite'::regclass
+		UNION ALL
+		SELECT i.inhparent FROM pg_catalog.pg_event_trigger_ddl_commands() c
+		JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.objid WHERE c.classid = 'pg_catalog.pg_class'::regclass) t;
+	FOR d IN SELECT * FROM trade_stats.summary_definition s
+			 WHERE EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = s.summary)
+			   AND EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = s.source)
+			   AND (s.summary::oid = ANY (touched)
+					OR EXISTS (SELECT FROM trade_stats.summary_members(s.source) AS member WHERE member::oid = ANY (touched))) LOOP
 		PERFORM trade_stats.summary_check(d);
+		-- a rewrite (ALTER COLUMN ... TYPE ... USING, SET LOGGED, ...) of the
+		-- source or the summary may have changed the rows: rebuild
+		IF d.summary::oid = ANY (rewritten)
+		   OR EXISTS (SELECT FROM trade_stats.summary_members(d.source) AS member WHERE member::oid = ANY (rewritten)) THEN
+			PERFORM trade_stats.summary_rebuild(d);
+		END IF;
 		SELECT t.tgrelid::regclass AS rel, t.tgname INTO r
 		FROM trade_stats.summary_members(d.source) AS member
 		JOIN pg_catalog.pg_trigger t ON t.tgrelid = member
@@ -807,20 +924,31 @@ BEGIN
 			  AND t.tgenabled <> CASE WHEN t.tgname IN ('trade_stats_summary_truncate', 'trade_stats_summary_guard') THEN 'A'
 									  WHEN t.tgname = 'trade_stats_summary_replica' THEN 'R' ELSE 'O' END
 		LOOP
-			IF r.tgenabled <> 'D' THEN
-				-- ENABLE TRIGGER ALL (after a restore with disabled
-				-- triggers) enables every trigger for origin mode: put
-				-- back the replica-mode and always modes
-				EXECUTE format('ALTER TABLE %s ENABLE %s TRIGGER %I', r.rel,
-							   CASE WHEN r.tgname IN ('trade_stats_summary_truncate', 'trade_stats_summary_guard') THEN 'ALWAYS'
-									WHEN r.tgname = 'trade_stats_summary_replica' THEN 'REPLICA' ELSE '' END, r.tgname);
-			ELSIF NOT (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN
+			IF r.tgenabled = 'D' AND NOT (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN
 				RAISE EXCEPTION 'cannot disable trigger "%" on "%"', r.tgname, r.rel
 					USING ERRCODE = 'object_in_use',
 						  DETAIL = format('It keeps summary table %s exact.', d.summary),
 						  HINT = 'Drop the summary with trade_stats.drop_summary() first.';
 			END IF;
 		END LOOP;
+	END LOOP;
+	-- ENABLE TRIGGER ALL enables every trigger for origin mode: put back
+	-- the replica and always modes, on every summary's tables this role
+	-- owns (pg_restore --disable-triggers runs it in replica mode, where
+	-- no event trigger fires, so the next DDL does it)
+	FOR r IN
+		SELECT t.tgrelid::regclass AS rel, t.tgname
+		FROM trade_stats.summary_definition s,
+			 LATERAL (SELECT trade_stats.summary_members(s.source) UNION ALL SELECT s.summary) AS member(rel)
+			 JOIN pg_catalog.pg_trigger t ON t.tgrelid = member.rel
+		WHERE EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = s.summary)
+		  AND EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = s.source)
+		  AND t.tgname IN ('trade_stats_summary_truncate', 'trade_stats_summary_replica', 'trade_stats_summary_guard')
+		  AND t.tgenabled NOT IN ('D', CASE t.tgname WHEN 'trade_stats_summary_replica' THEN 'R' ELSE 'A' END)
+		  AND pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = t.tgrelid), 'USAGE')
+	LOOP
+		EXECUTE format('ALTER TABLE %s ENABLE %s TRIGGER %I', r.rel,
+					   CASE r.tgname WHEN 'trade_stats_summary_replica' THEN 'REPLICA' ELSE 'ALWAYS' END, r.tgname);
 	END LOOP;
 	PERFORM pg_catalog.set_config('trade_stats_summary.maintenance', 'off', true);
 END
@@ -898,11 +1026,34 @@ $$;
 COMMENT ON FUNCTION trade_stats.summary_sql_drop() IS
 	'event trigger function: drops the definition with its summary table, refuses drops that break a summary';
 
+-- A table about to be rewritten by ALTER TABLE: remembered, so that the
+-- end of the command rebuilds the summaries it feeds or is.
+CREATE FUNCTION trade_stats.summary_table_rewrite()
+RETURNS event_trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF pg_catalog.current_setting('trade_stats_summary.maintenance', true) = 'on'
+	   OR pg_catalog.to_regclass('trade_stats.summary_definition') IS NULL THEN
+		RETURN;
+	END IF;
+	PERFORM pg_catalog.set_config('trade_stats_summary.rewritten',
+		(coalesce(nullif(pg_catalog.current_setting('trade_stats_summary.rewritten', true), ''), '{}')::oid[]
+		 || pg_catalog.pg_event_trigger_table_rewrite_oid())::text, true);
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.summary_table_rewrite() IS
+	'event trigger function: remembers a table ALTER TABLE rewrites, for its summaries to be rebuilt';
+
+CREATE EVENT TRIGGER trade_stats_summary_table_rewrite ON table_rewrite
+	EXECUTE FUNCTION trade_stats.summary_table_rewrite();
 CREATE EVENT TRIGGER trade_stats_summary_ddl_start ON ddl_command_start
 	WHEN TAG IN ('ALTER TABLE', 'CREATE TABLE')
 	EXECUTE FUNCTION trade_stats.summary_ddl_start();
 CREATE EVENT TRIGGER trade_stats_summary_ddl_end ON ddl_command_end
-	WHEN TAG IN ('ALTER TABLE', 'CREATE TABLE', 'ALTER TRIGGER', 'CREATE TRIGGER')
+	WHEN TAG IN ('ALTER TABLE', 'CREATE TABLE', 'ALTER TRIGGER', 'CREATE TRIGGER', 'CREATE RULE')
 	EXECUTE FUNCTION trade_stats.summary_ddl_end();
 CREATE EVENT TRIGGER trade_stats_summary_sql_drop ON sql_drop
 	EXECUTE FUNCTION trade_stats.summary_sql_drop();
