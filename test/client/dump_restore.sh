@@ -33,7 +33,7 @@ fingerprint() {
 	q "$1" -c "SELECT md5(string_agg(t::text, ';' ORDER BY id)) FROM trade t" \
 		-c "SELECT md5(string_agg(s::text, ';' ORDER BY id)) FROM states s" \
 		-c "SELECT md5(string_agg(r::text, ';' ORDER BY base, quote, valid_from)) FROM trade_stats.exchange_rate r" \
-		-c "SELECT to_cny('100 USD', '2020-07-01') || ' ' || convert('100.00 EUR', 'JPY', date '2020-07-01')" \
+		-c "SELECT to_cny('100 USD'::currency_amount, '2020-07-01') || ' ' || convert('100.00 EUR', 'JPY', date '2020-07-01')" \
 		-c "SELECT yoy_growth(value, period) FROM trade WHERE partner = 'ASEAN'"
 }
 expected=$(fingerprint ts_src)
@@ -58,6 +58,6 @@ check "plain-format restore: tables, states, user rates, conversions, growth" \
 # the restored rate cache follows new rows
 q ts_custom -c "INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'CNY', '2020-07-01', 6.5)"
 check "a restored database's conversion sees rates added after the restore" \
-	"$(q ts_custom -c "SELECT to_cny('100 USD', '2020-07-01')")" "650.00 CNY"
+	"$(q ts_custom -c "SELECT to_cny('100 USD'::currency_amount, '2020-07-01')")" "650.00 CNY"
 check "the extension's own objects are not dumped twice" \
 	"$(grep -c 'CREATE TABLE trade_stats.exchange_rate' "$tmp/ts.sql")" "0"

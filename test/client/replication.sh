@@ -56,16 +56,16 @@ update_pub="psql -X -q -d $pub -c \"UPDATE trade_stats.exchange_rate SET rate = 
 # One subscriber session from start to end: its rate cache lives on.
 out=$(q "$sub" 2>&1 <<SQL
 $(wait_sql 7)
-SELECT 'before ' || to_cny('100 USD', '2020-06-01');
+SELECT 'before ' || to_cny('100 USD'::currency_amount, '2020-06-01');
 \! $(printf "$update_pub" 6)
 $(wait_sql 6)
-SELECT 'replicated ' || to_cny('100 USD', '2020-06-01');
+SELECT 'replicated ' || to_cny('100 USD'::currency_amount, '2020-06-01');
 ALTER TABLE trade_stats.exchange_rate DISABLE TRIGGER exchange_rate_replicated;
 \! $(printf "$update_pub" 5)
 $(wait_sql 5)
-SELECT 'trigger disabled ' || to_cny('100 USD', '2020-06-01');
+SELECT 'trigger disabled ' || to_cny('100 USD'::currency_amount, '2020-06-01');
 ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_replicated;
-SELECT 'enabled again ' || to_cny('100 USD', '2020-06-01');
+SELECT 'enabled again ' || to_cny('100 USD'::currency_amount, '2020-06-01');
 SQL
 )
 check() {
