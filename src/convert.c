@@ -45,8 +45,9 @@
  * Among the pair, its inverse and the crosses, the freshest path wins: the
  * one whose oldest leg is the newest (the direct pair on a tie), among
  * those whose rates all hold (a row holds until its valid_until, or, when
- * it declares none, until trade_stats.max_rate_age has passed); for a
- * period, one whose legs all have rows inside the period first.
+ * it declares none, until trade_stats.max_rate_age has passed).  A path
+ * whose legs all have rows inside the period (for a day: rows of that
+ * day) comes first; such paths tie, and the direct pair wins.
  *
  * Global state: current_generation and the two kept SPI plans, both caches
  * rebuilt on demand; and the setting trade_stats.max_rate_age.
@@ -764,10 +765,17 @@ leg_rows(const PairRates *pair, bool inverse, DateADT start, DateADT end,
 	return true;
 }
 
-/* Is leg or path x better than y: usable, then inside, then fresher? */
+/*
+ * Is leg or path x better than y: usable, then inside, then fresher?  All
+ * paths with rows inside the period give that period's own rates: they tie
+ * (a cross is not fresher for its last row coming a day later than the
+ * direct pair's in another publisher's calendar), and the earlier one
+ * tried, the direct pair first, wins.
+ */
 #define BETTER(x, y) \
 	((x).usable != (y).usable ? (x).usable : \
-	 (x).inside != (y).inside ? (x).inside : (x).fresh > (y).fresh)
+	 (x).inside != (y).inside ? (x).inside : \
+	 !(x).inside && (x).fresh > (y).fresh)
 
 /* The leg from a to b: the rows of (a, b), or of (b, a) inverted. */
 static bool

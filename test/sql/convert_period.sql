@@ -75,6 +75,16 @@ SELECT convert('100 EUR'::currency_amount, 'CNY', date '2020-01-20', 'month') AS
 	   convert('100 EUR'::currency_amount, 'CNY', date '2020-01-06') AS day_cross;
 SELECT * FROM trade_stats.rate_used('EUR', 'CNY', '2020-01-20', 'month');
 SELECT * FROM trade_stats.rate_used('EUR', 'CNY', '2020-01-06');
+-- With a direct EUR/CNY rate of 3 January too: for January both paths have
+-- rows inside the month, so they tie and the direct pair wins (780.00),
+-- though the cross's last rows (6 and 7 January) are later.  On 7 January
+-- the cross's oldest leg (6 January) is fresher than the direct rate:
+-- 1.12 * 7.30 = 8.176 -> 817.60.
+INSERT INTO trade_stats.exchange_rate VALUES ('EUR', 'CNY', '2020-01-03', 7.80);
+SELECT convert('100 EUR'::currency_amount, 'CNY', date '2020-01-20', 'month') AS month_direct,
+	   convert('100 EUR'::currency_amount, 'CNY', date '2020-01-06') AS day_direct,
+	   convert('100 EUR'::currency_amount, 'CNY', date '2020-01-07') AS day_cross;
+DELETE FROM trade_stats.exchange_rate WHERE base = 'EUR' AND quote = 'CNY';
 
 -- The freshest path, both ways round (age limit lifted to see the path
 -- rule alone).  An old direct JPY/CNY rate of June 2019 loses to the fresh
