@@ -614,7 +614,7 @@ check_max_rate_age(char **newval, void **extra, GucSource source)
 						  MAXDATEFIELDS, &nf);
 	if (dterr == 0)
 		dterr = DecodeInterval(field, ftype, nf, INTERVAL_FULL_RANGE, &dtype, &itm);
-	if (dterr == DTERR_BAD_FORMAT)
+	if (dterr == DTERR_BAD_FORMAT && strlen(*newval) < 256)
 	{
 		char		iso[256];
 

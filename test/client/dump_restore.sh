@@ -25,7 +25,7 @@ INSERT INTO states
 	SELECT 1, growth_accum(NULL::growth_state, value, period), NULL::currency_amount_sum_state FROM trade WHERE id = 1
 	UNION ALL SELECT 2, '(double,2,0,,)[*:3:1099511627776:1:549755813888]', '(12345,3,CNY)';
 SELECT load_rates(E'Date,CNY,JPY\n2020-01-02,7.0,108.5\n2020-06-01,6.9,107\n', 'USD');
-INSERT INTO trade_stats.exchange_rate VALUES ('EUR', 'USD', '2020-01-02', 1.1);
+INSERT INTO trade_stats.exchange_rate VALUES ('EUR', 'USD', '2020-01-02', 1.1, '2020-12-31');
 SQL
 [ $? -eq 0 ] || { echo "not ok - setting up the source database failed"; exit 1; }
 

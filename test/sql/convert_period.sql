@@ -128,7 +128,26 @@ FROM trade_stats.rate_used('KRW', 'CNY', '2018-06-01');
 -- Raising the limit makes it usable again (0.2's behaviour).
 SET trade_stats.max_rate_age = '5 years';
 SELECT to_cny('1000 KRW'::currency_amount, date '2018-06-01') AS five_years;
+-- Parallel workers convert under the session's setting too (the leader
+-- takes no part: a worker that used the default would fail).
+CREATE TABLE krw_rows AS
+	SELECT '1000 KRW'::currency_amount AS v, date '2018-06-01' AS d FROM generate_series(1, 1000);
+ANALYZE krw_rows;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+EXPLAIN (COSTS OFF) SELECT sum(to_cny(v, d)), sum(to_cny(v, d, 'year')) FROM krw_rows;
+SELECT sum(to_cny(v, d)) AS in_workers, sum(to_cny(v, d, 'year')) AS year_in_workers FROM krw_rows;
 RESET trade_stats.max_rate_age;
+SELECT pg_temp.try_expr($$(SELECT sum(to_cny(v, d)) FROM krw_rows)$$) AS workers_default_limit;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+RESET parallel_leader_participation;
+DROP TABLE krw_rows;
 -- The setting reads as an interval of at least a day.
 SELECT pg_temp.try_exec($$SET trade_stats.max_rate_age = 'soon'$$) AS not_an_interval;
 SELECT pg_temp.try_exec($$SET trade_stats.max_rate_age = '-1 day'$$) AS negative;
