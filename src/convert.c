@@ -382,7 +382,8 @@ same_snapshot(const ConvertCall *call, Snapshot snap)
 		snap->curcid == call->curcid && snap->xcnt == call->xcnt &&
 		snap->subxcnt == call->subxcnt &&
 		snap->suboverflowed == call->suboverflowed &&
-		memcmp(snap->xip, call->xip, sizeof(TransactionId) * snap->xcnt) == 0 &&
+		(snap->xcnt == 0 ||
+		 memcmp(snap->xip, call->xip, sizeof(TransactionId) * snap->xcnt) == 0) &&
 		(snap->subxcnt <= 0 ||
 		 memcmp(snap->subxip, call->xip + snap->xcnt,
 				sizeof(TransactionId) * snap->subxcnt) == 0);
