@@ -275,7 +275,24 @@ typedef struct ConvertCall
 	uint64		max_age_serial; /* max_rate_age the timeline was made for */
 	/* last used period rate (its pair, per and dates are in it) */
 	const PeriodRate *period;
+	/* recent period rates by date, for rows in no order; or NULL */
+	struct PeriodSlot *slots;
 } ConvertCall;
+
+/*
+ * A call site's period rates by the exact date converted (customs periods
+ * are few distinct dates, the first of each month), direct-mapped: a row
+ * out of date order finds its period's rate without the calendar or a hash
+ * lookup.
+ */
+#define PERIOD_SLOTS 256
+
+typedef struct PeriodSlot
+{
+	DateADT		d;
+	int32		per;
+	const PeriodRate *rate;		/* NULL: empty */
+} PeriodSlot;
 
 static RateGeneration *current_generation = NULL;
 
@@ -538,6 +555,17 @@ generation_for(const RateVersion *versions, int n, Oid table, Oid rls_user,
 	return gen;
 }
 
+/* Forget the rates a call site found: its generation, pair or max age changed. */
+static void
+forget_rates(ConvertCall *call)
+{
+	call->timeline = NULL;
+	call->segment = 0;
+	call->period = NULL;
+	if (call->slots != NULL)
+		memset(call->slots, 0, sizeof(PeriodSlot) * PERIOD_SLOTS);
+}
+
 /*
  * The call site's state, with the generation of rates that the active
  * snapshot sees.
@@ -585,8 +613,7 @@ get_call(FunctionCallInfo fcinfo)
 		drop_reference(call->gen);
 	call->gen = gen;
 	call->userid = userid;
-	call->timeline = NULL;
-	call->period = NULL;
+	forget_rates(call);
 	remember_snapshot(call, snap);
 	return call;
 }
@@ -1200,9 +1227,18 @@ set_pair(ConvertCall *call, ts_currency_key from_key, ts_currency_key to_key)
 	call->to = ts_amount_currency(to_key);
 	call->pair.base = from_key;
 	call->pair.quote = to_key;
-	call->timeline = NULL;
-	call->period = NULL;
-	call->segment = 0;
+	forget_rates(call);
+}
+
+/* The call's rates are for the current trade_stats.max_rate_age. */
+static inline void
+check_max_age(ConvertCall *call)
+{
+	if (call->max_age_serial != max_age_serial)
+	{
+		forget_rates(call);
+		call->max_age_serial = max_age_serial;
+	}
 }
 
 static void
@@ -1223,13 +1259,12 @@ convert_day(ConvertCall *call, int64 units, DateADT d)
 	ts_rate		rates[2];
 	int64		result;
 
-	if (call->timeline == NULL || call->max_age_serial != max_age_serial)
+	check_max_age(call);
+	if (call->timeline == NULL)
 	{
 		call->timeline = get_timeline(call->gen, call->pair.base, call->pair.quote,
 									  &max_rate_age);
-		call->max_age_serial = max_age_serial;
 		call->segment = 0;
-		call->period = NULL;
 	}
 	check_finite(call, d);
 	seg = find_segment(call, call->timeline, d);
@@ -1263,17 +1298,31 @@ convert_day(ConvertCall *call, int64 units, DateADT d)
 static int64
 convert_period(ConvertCall *call, int64 units, DateADT d, ts_per per)
 {
-	const PeriodRate *pr = call->period;
+	const PeriodRate *pr;
 	int64		result;
 
 	check_finite(call, d);
+	check_max_age(call);
+	pr = call->period;
 	if (pr == NULL || pr->key.per != (int32) per || d < pr->key.start ||
-		d > pr->end || call->max_age_serial != max_age_serial)
+		d > pr->end)
 	{
-		pr = get_period_rate(call->gen, call->from, call->to, per, d);
+		PeriodSlot *slot;
+
+		if (call->slots == NULL)
+			call->slots = MemoryContextAllocZero(call->cxt,
+												 sizeof(PeriodSlot) * PERIOD_SLOTS);
+		slot = &call->slots[(uint32) d % PERIOD_SLOTS];
+		if (slot->rate != NULL && slot->d == d && slot->per == (int32) per)
+			pr = slot->rate;
+		else
+		{
+			pr = get_period_rate(call->gen, call->from, call->to, per, d);
+			slot->d = d;
+			slot->per = per;
+			slot->rate = pr;
+		}
 		call->period = pr;
-		call->max_age_serial = max_age_serial;
-		call->timeline = NULL;
 	}
 	if (pr->path.nlegs == 0)
 		report_no_rate(call->from, call->to, pr->end);

@@ -34,6 +34,14 @@ SELECT to_cny('100 USD'::currency_amount, date '2020-01-05', 'day') AS day_per,
 	   to_cny('100 USD'::currency_amount, date '2020-01-05') AS day;
 -- The age limit's default.
 SHOW trade_stats.max_rate_age;
+-- One call site, rows in no order, per changing from row to row, and two
+-- dates 256 days apart (2020-01-15 and 2020-09-27, both in 2020): each row
+-- at its own period's rate.
+SELECT i, d, per, to_cny('100 USD'::currency_amount, d, per) AS cny
+FROM (VALUES (1, date '2020-01-15', 'month'), (2, '2020-01-15', 'year'), (3, '2020-02-10', 'month'),
+			 (4, '2020-01-15', 'month'), (5, '2020-09-27', 'year'), (6, '2020-01-15', 'quarter'),
+			 (7, '2020-01-06', 'day'), (8, '2020-01-15', 'year'), (9, '2020-03-31', 'month')) t(i, d, per)
+ORDER BY i;
 -- April has no rate and the leap day's no longer holds at its end (61 days
 -- old on 30 April); before the first rate there is none at all.
 SELECT pg_temp.try_expr($$to_cny('100 USD'::currency_amount, date '2020-04-15', 'month')$$) AS april;
