@@ -32,7 +32,7 @@ $(EXTENSION)--$(EXTVERSION).sql: $(SQL_SOURCES) $(EXTENSION).control
 	  printf '\\echo Use "CREATE EXTENSION $(EXTENSION)" to load this file. \\quit\n\n'; \
 	  cat $(SQL_SOURCES); } > $@
 
-REGRESS = amount_io amount_ops amount_agg amount_parallel amount_binary convert convert_real growth growth_oracle growth_parallel growth_real window summary summary_table summary_paths security state_calls mixed_equality catalog rate_bypass
+REGRESS = amount_io amount_ops amount_agg amount_parallel amount_binary convert convert_period convert_real growth growth_oracle growth_parallel growth_real window summary summary_table summary_paths security state_calls mixed_equality catalog rate_bypass
 REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION)
 ISOLATION = convert_sessions summary_writers rate_writers
 ISOLATION_OPTS = --inputdir=test --load-extension=$(EXTENSION)

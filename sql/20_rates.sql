@@ -24,11 +24,14 @@ CREATE TABLE trade_stats.exchange_rate (
 	valid_from date NOT NULL CHECK (valid_from > '-infinity' AND valid_from < 'infinity'),
 	rate numeric NOT NULL CHECK (rate > 0 AND rate < 'Infinity'),
 	PRIMARY KEY (base, quote, valid_from),
-	CHECK (base <> quote)
+	CHECK (base <> quote),
+	valid_until date CONSTRAINT exchange_rate_valid_until_check CHECK (valid_until >= valid_from)
 );
 
 COMMENT ON TABLE trade_stats.exchange_rate IS
-	'one unit of base is worth rate units of quote from valid_from until the next row of the pair';
+	'one unit of base is worth rate units of quote from valid_from until the next row of the pair, at most until valid_until (or, without one, for trade_stats.max_rate_age)';
+COMMENT ON COLUMN trade_stats.exchange_rate.valid_until IS
+	'the last day the rate holds (the end of its month or year for monthly or annual rates); NULL: until the next row, at most trade_stats.max_rate_age after valid_from';
 
 GRANT SELECT ON trade_stats.exchange_rate TO PUBLIC;
 SELECT pg_catalog.pg_extension_config_dump('trade_stats.exchange_rate', '');
@@ -139,7 +142,7 @@ AS 'MODULE_PATHNAME', 'currency_amount_convert'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.convert(@extschema@.currency_amount, text, date) IS
-	'the amount in another currency at the latest rate on or before on_date (direct, inverted, or crossed through USD, EUR or CNY)';
+	'the amount in another currency at the freshest rate holding on on_date (direct, inverted, or crossed through USD, EUR or CNY)';
 
 CREATE FUNCTION @extschema@.to_usd(a @extschema@.currency_amount, on_date date)
 RETURNS @extschema@.currency_amount
@@ -164,40 +167,142 @@ CREATE FUNCTION @extschema@.convert(a @extschema@.currency_amount, to_currency t
 RETURNS @extschema@.currency_amount
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 RETURN @extschema@.convert(a, to_currency, on_date::date);
+
+COMMENT ON FUNCTION @extschema@.convert(@extschema@.currency_amount, text, timestamp) IS
+	'convert(a, to_currency, the timestamp''s date)';
+
 CREATE FUNCTION @extschema@.convert(a @extschema@.currency_amount, to_currency text, on_date timestamptz)
 RETURNS @extschema@.currency_amount
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 RETURN @extschema@.convert(a, to_currency, on_date::date);
+
+COMMENT ON FUNCTION @extschema@.convert(@extschema@.currency_amount, text, timestamptz) IS
+	'convert(a, to_currency, the date of the timestamp in the session''s time zone)';
+
 CREATE FUNCTION @extschema@.to_usd(a @extschema@.currency_amount, on_date timestamp)
 RETURNS @extschema@.currency_amount
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 RETURN @extschema@.to_usd(a, on_date::date);
+
+COMMENT ON FUNCTION @extschema@.to_usd(@extschema@.currency_amount, timestamp) IS
+	'to_usd(a, the timestamp''s date)';
+
 CREATE FUNCTION @extschema@.to_usd(a @extschema@.currency_amount, on_date timestamptz)
 RETURNS @extschema@.currency_amount
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 RETURN @extschema@.to_usd(a, on_date::date);
+
+COMMENT ON FUNCTION @extschema@.to_usd(@extschema@.currency_amount, timestamptz) IS
+	'to_usd(a, the date of the timestamp in the session''s time zone)';
+
 CREATE FUNCTION @extschema@.to_cny(a @extschema@.currency_amount, on_date timestamp)
 RETURNS @extschema@.currency_amount
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 RETURN @extschema@.to_cny(a, on_date::date);
+
+COMMENT ON FUNCTION @extschema@.to_cny(@extschema@.currency_amount, timestamp) IS
+	'to_cny(a, the timestamp''s date)';
+
 CREATE FUNCTION @extschema@.to_cny(a @extschema@.currency_amount, on_date timestamptz)
 RETURNS @extschema@.currency_amount
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 RETURN @extschema@.to_cny(a, on_date::date);
 
-COMMENT ON FUNCTION @extschema@.convert(@extschema@.currency_amount, text, timestamp) IS
-	'convert(a, to_currency, the timestamp''s date)';
-COMMENT ON FUNCTION @extschema@.convert(@extschema@.currency_amount, text, timestamptz) IS
-	'convert(a, to_currency, the date of the timestamp in the session''s time zone)';
-COMMENT ON FUNCTION @extschema@.to_usd(@extschema@.currency_amount, timestamp) IS
-	'to_usd(a, the timestamp''s date)';
-COMMENT ON FUNCTION @extschema@.to_usd(@extschema@.currency_amount, timestamptz) IS
-	'to_usd(a, the date of the timestamp in the session''s time zone)';
-COMMENT ON FUNCTION @extschema@.to_cny(@extschema@.currency_amount, timestamp) IS
-	'to_cny(a, the timestamp''s date)';
 COMMENT ON FUNCTION @extschema@.to_cny(@extschema@.currency_amount, timestamptz) IS
 	'to_cny(a, the date of the timestamp in the session''s time zone)';
 
+-- Conversion for a period: per is 'day' (the rule above), 'month',
+-- 'quarter' or 'year', the calendar period containing the date; for a
+-- longer period each leg's rate is the exact average of the pair's rows
+-- dated within it, a cross the product of its legs' averages.
+CREATE FUNCTION @extschema@.convert(a @extschema@.currency_amount, to_currency text, period date, per text)
+RETURNS @extschema@.currency_amount
+AS 'MODULE_PATHNAME', 'currency_amount_convert_per'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.convert(@extschema@.currency_amount, text, date, text) IS
+	'the amount in another currency at the average rate of the day, month, quarter or year (per) containing period';
+
+CREATE FUNCTION @extschema@.to_usd(a @extschema@.currency_amount, period date, per text)
+RETURNS @extschema@.currency_amount
+AS 'MODULE_PATHNAME', 'currency_amount_to_usd_per'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.to_usd(@extschema@.currency_amount, date, text) IS
+	'the amount converted to US dollars at the average rate of the day, month, quarter or year (per) containing period';
+
+CREATE FUNCTION @extschema@.to_cny(a @extschema@.currency_amount, period date, per text)
+RETURNS @extschema@.currency_amount
+AS 'MODULE_PATHNAME', 'currency_amount_to_cny_per'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.to_cny(@extschema@.currency_amount, date, text) IS
+	'the amount converted to Chinese yuan at the average rate of the day, month, quarter or year (per) containing period';
+
+CREATE FUNCTION @extschema@.convert(a @extschema@.currency_amount, to_currency text, period timestamp, per text)
+RETURNS @extschema@.currency_amount
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN @extschema@.convert(a, to_currency, period::date, per);
+
+COMMENT ON FUNCTION @extschema@.convert(@extschema@.currency_amount, text, timestamp, text) IS
+	'convert(a, to_currency, the timestamp''s date, per)';
+
+CREATE FUNCTION @extschema@.convert(a @extschema@.currency_amount, to_currency text, period timestamptz, per text)
+RETURNS @extschema@.currency_amount
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN @extschema@.convert(a, to_currency, period::date, per);
+
+COMMENT ON FUNCTION @extschema@.convert(@extschema@.currency_amount, text, timestamptz, text) IS
+	'convert(a, to_currency, the date of the timestamp in the session''s time zone, per)';
+
+CREATE FUNCTION @extschema@.to_usd(a @extschema@.currency_amount, period timestamp, per text)
+RETURNS @extschema@.currency_amount
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN @extschema@.to_usd(a, period::date, per);
+
+COMMENT ON FUNCTION @extschema@.to_usd(@extschema@.currency_amount, timestamp, text) IS
+	'to_usd(a, the timestamp''s date, per)';
+
+CREATE FUNCTION @extschema@.to_usd(a @extschema@.currency_amount, period timestamptz, per text)
+RETURNS @extschema@.currency_amount
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN @extschema@.to_usd(a, period::date, per);
+
+COMMENT ON FUNCTION @extschema@.to_usd(@extschema@.currency_amount, timestamptz, text) IS
+	'to_usd(a, the date of the timestamp in the session''s time zone, per)';
+
+CREATE FUNCTION @extschema@.to_cny(a @extschema@.currency_amount, period timestamp, per text)
+RETURNS @extschema@.currency_amount
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN @extschema@.to_cny(a, period::date, per);
+
+COMMENT ON FUNCTION @extschema@.to_cny(@extschema@.currency_amount, timestamp, text) IS
+	'to_cny(a, the timestamp''s date, per)';
+
+CREATE FUNCTION @extschema@.to_cny(a @extschema@.currency_amount, period timestamptz, per text)
+RETURNS @extschema@.currency_amount
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN @extschema@.to_cny(a, period::date, per);
+
+COMMENT ON FUNCTION @extschema@.to_cny(@extschema@.currency_amount, timestamptz, text) IS
+	'to_cny(a, the date of the timestamp in the session''s time zone, per)';
+
+-- The rates a conversion uses, one row per leg of its path: for auditing a
+-- figure, and named by the hint of the error about a stale rate.
+CREATE FUNCTION trade_stats.rate_used(from_currency text, to_currency text, period date,
+									  per text DEFAULT 'day',
+									  OUT path text, OUT leg integer, OUT pair text,
+									  OUT inverted boolean, OUT first_date date,
+									  OUT last_date date, OUT observations integer,
+									  OUT rate_sum numeric, OUT holds_until date,
+									  OUT holds boolean, OUT numerator numeric,
+									  OUT denominator numeric, OUT rate numeric)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'trade_stats_rate_used'
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 2;
+
+COMMENT ON FUNCTION trade_stats.rate_used(text, text, date, text) IS
+	'the path and rates a conversion from_currency to to_currency for that day or period uses: per leg the pair, the rows averaged, and the exact resulting rate numerator / denominator';
 -- Monthly average of the rates of each pair, as customs offices publish.
 CREATE VIEW trade_stats.exchange_rate_monthly AS
 	SELECT base, quote,
@@ -240,14 +345,18 @@ COMMENT ON FUNCTION trade_stats.csv_cells(text, text) IS
 -- header cell is the currency of the name it equals, else of the one name
 -- it contains; a name that no header cell uses, a cell containing two
 -- names, a code that is no currency, or two columns of one currency are
--- errors.  Existing rows of the same pair and date are replaced.  Returns
--- the number of rows written.
+-- errors.  valid_for 'month', 'quarter' or 'year' says the file's rates
+-- are averages of that period: each row then holds until the end of the
+-- period of its date (valid_until); NULL leaves valid_until empty.
+-- Existing rows of the same pair and date are replaced.  Returns the number
+-- of rows written.
 CREATE FUNCTION @extschema@.load_rates(content text, currency text,
 									   delimiter text DEFAULT ',',
 									   date_format text DEFAULT 'YYYY-MM-DD',
 									   per numeric DEFAULT 1,
 									   columns text DEFAULT 'quote',
-									   currency_names jsonb DEFAULT NULL)
+									   currency_names jsonb DEFAULT NULL,
+									   valid_for text DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -272,6 +381,10 @@ BEGIN
 	END IF;
 	IF columns IS NULL OR columns NOT IN ('quote', 'base') THEN
 		RAISE EXCEPTION 'columns must be ''quote'' or ''base'', not %', quote_nullable(columns)
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	IF valid_for NOT IN ('month', 'quarter', 'year') THEN
+		RAISE EXCEPTION 'valid_for must be ''month'', ''quarter'', ''year'' or NULL, not %', quote_literal(valid_for)
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
 	IF currency_names IS NOT NULL AND jsonb_typeof(currency_names) <> 'object' THEN
@@ -387,13 +500,16 @@ BEGIN
 			USING ERRCODE = 'cardinality_violation';
 	END IF;
 
-	INSERT INTO trade_stats.exchange_rate AS r (base, quote, valid_from, rate)
+	INSERT INTO trade_stats.exchange_rate AS r (base, quote, valid_from, rate, valid_until)
 	SELECT CASE columns WHEN 'quote' THEN code ELSE other END,
 		   CASE columns WHEN 'quote' THEN other ELSE code END,
-		   valid_from, trim_scale(replace(cell, ',', '')::numeric / per)
+		   valid_from, trim_scale(replace(cell, ',', '')::numeric / per),
+		   (date_trunc(valid_for, valid_from::timestamp)
+			+ ('1 ' || valid_for)::interval - interval '1 day')::date
 	FROM pg_temp.ts_rate_rows
 	WHERE problem IS NULL
-	ON CONFLICT ON CONSTRAINT exchange_rate_pkey DO UPDATE SET rate = EXCLUDED.rate;
+	ON CONFLICT ON CONSTRAINT exchange_rate_pkey
+	DO UPDATE SET rate = EXCLUDED.rate, valid_until = EXCLUDED.valid_until;
 	GET DIAGNOSTICS written = ROW_COUNT;
 
 	SELECT string_agg(n || ' ' || problem, ', ' ORDER BY problem) INTO skipped
@@ -407,6 +523,6 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION @extschema@.load_rates(text, text, text, text, numeric, text, jsonb) IS
+COMMENT ON FUNCTION @extschema@.load_rates(text, text, text, text, numeric, text, jsonb, text) IS
 	'load a wide rate file (date, then one column per currency) into trade_stats.exchange_rate';
 

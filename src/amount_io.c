@@ -30,6 +30,7 @@ void
 _PG_init(void)
 {
 	ts_interrupt_hook = check_interrupts;
+	ts_convert_init();
 }
 
 /* A UTF-8 string of the parser in the server's encoding. */

@@ -92,6 +92,9 @@ extern void ts_gs_check_compatible(const ts_growth_state *a,
 								   const ts_growth_state *b, const char *action);
 ts_noreturn extern void ts_gs_overflow(void);
 
+/* convert.c: the settings of conversion, defined by _PG_init */
+extern void ts_convert_init(void);
+
 /* SQL entry points called directly by other files */
 extern Datum currency_amount_mi(PG_FUNCTION_ARGS);
 extern Datum currency_amount_out(PG_FUNCTION_ARGS);

@@ -348,6 +348,54 @@ extern ts_conv_status ts_convert_units(int64_t units, int from_minor,
 									   int64_t *result);
 
 /*
+ * Period conversions (rate_math.c).  A period is the day, or the calendar
+ * month, quarter or year containing a date (DateADT: days from 2000-01-01);
+ * ts_parse_per gives the ts_per of "day", "month", "quarter" or "year", or
+ * -1.  ts_period_bounds gives a period's first and last date.
+ */
+typedef enum ts_per
+{
+	TS_PER_DAY = 0,
+	TS_PER_MONTH,
+	TS_PER_QUARTER,
+	TS_PER_YEAR
+} ts_per;
+
+extern int	ts_parse_per(const char *str, size_t len);
+extern void ts_period_bounds(int32_t date, ts_per per, int32_t *start,
+							 int32_t *end);
+
+/*
+ * The last date on which a rate dated 'date' holds when rates may be
+ * months + days + usecs old (each >= 0): date + that interval, as
+ * PostgreSQL adds an interval to a date, whole days only.
+ */
+extern int32_t ts_date_add_age(int32_t date, int32_t months, int32_t days,
+							   int64_t usecs);
+
+/*
+ * A conversion factor as one fraction of minor units, num/den, both > 0
+ * and reduced: target minor units = round(source minor units * num / den).
+ */
+typedef struct ts_ratio
+{
+	ts_int128	num;
+	ts_int128	den;
+} ts_ratio;
+
+/*
+ * The ratio of (num_mant / 10^num_scale) / (den_mant / 10^den_scale) with
+ * the minor units folded in; false when it does not fit in 127 bits.
+ */
+extern bool ts_ratio_make(ts_int128 num_mant, int num_scale,
+						  ts_int128 den_mant, int den_scale, int from_minor,
+						  int to_minor, ts_ratio *ratio);
+
+/* units * ratio, rounded half away from zero once. */
+extern ts_conv_status ts_convert_ratio(int64_t units, const ts_ratio *ratio,
+									   int64_t *result);
+
+/*
  * Delimited text (csv.c).  ts_csv_next gives the next field into 'out'
  * (room for the rest of the input; never more), unquoted, with its length:
  * TS_CSV_FIELD when more fields of the record follow, TS_CSV_LAST_FIELD for

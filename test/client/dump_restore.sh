@@ -25,7 +25,7 @@ INSERT INTO states
 	SELECT 1, growth_accum(NULL::growth_state, value, period), NULL::currency_amount_sum_state FROM trade WHERE id = 1
 	UNION ALL SELECT 2, '(double,2,0,,)[*:3:1099511627776:1:549755813888]', '(12345,3,CNY)';
 SELECT load_rates(E'Date,CNY,JPY\n2020-01-02,7.0,108.5\n2020-06-01,6.9,107\n', 'USD');
-INSERT INTO trade_stats.exchange_rate VALUES ('EUR', 'USD', '2020-01-02', 1.1);
+INSERT INTO trade_stats.exchange_rate VALUES ('EUR', 'USD', '2020-01-02', 1.1, '2020-12-31');
 SQL
 [ $? -eq 0 ] || { echo "not ok - setting up the source database failed"; exit 1; }
 
@@ -33,7 +33,7 @@ fingerprint() {
 	q "$1" -c "SELECT md5(string_agg(t::text, ';' ORDER BY id)) FROM trade t" \
 		-c "SELECT md5(string_agg(s::text, ';' ORDER BY id)) FROM states s" \
 		-c "SELECT md5(string_agg(r::text, ';' ORDER BY base, quote, valid_from)) FROM trade_stats.exchange_rate r" \
-		-c "SELECT to_cny('100 USD', '2020-07-01') || ' ' || convert('100.00 EUR', 'JPY', date '2020-07-01')" \
+		-c "SELECT to_cny('100 USD'::currency_amount, '2020-07-01') || ' ' || convert('100.00 EUR', 'JPY', date '2020-07-01')" \
 		-c "SELECT yoy_growth(value, period) FROM trade WHERE partner = 'ASEAN'"
 }
 expected=$(fingerprint ts_src)
@@ -58,6 +58,6 @@ check "plain-format restore: tables, states, user rates, conversions, growth" \
 # the restored rate cache follows new rows
 q ts_custom -c "INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'CNY', '2020-07-01', 6.5)"
 check "a restored database's conversion sees rates added after the restore" \
-	"$(q ts_custom -c "SELECT to_cny('100 USD', '2020-07-01')")" "650.00 CNY"
+	"$(q ts_custom -c "SELECT to_cny('100 USD'::currency_amount, '2020-07-01')")" "650.00 CNY"
 check "the extension's own objects are not dumped twice" \
 	"$(grep -c 'CREATE TABLE trade_stats.exchange_rate' "$tmp/ts.sql")" "0"

@@ -56,16 +56,16 @@ update_pub="psql -X -q -d $pub -c \"UPDATE trade_stats.exchange_rate SET rate = 
 # One subscriber session from start to end: its rate cache lives on.
 out=$(q "$sub" 2>&1 <<SQL
 $(wait_sql 7)
-SELECT 'before ' || to_cny('100 USD', '2020-06-01');
+SELECT 'before ' || to_cny('100 USD'::currency_amount, '2020-01-20') || ' ' || to_cny('100 USD'::currency_amount, '2020-01-20', 'month');
 \! $(printf "$update_pub" 6)
 $(wait_sql 6)
-SELECT 'replicated ' || to_cny('100 USD', '2020-06-01');
+SELECT 'replicated ' || to_cny('100 USD'::currency_amount, '2020-01-20') || ' ' || to_cny('100 USD'::currency_amount, '2020-01-20', 'month');
 ALTER TABLE trade_stats.exchange_rate DISABLE TRIGGER exchange_rate_replicated;
 \! $(printf "$update_pub" 5)
 $(wait_sql 5)
-SELECT 'trigger disabled ' || to_cny('100 USD', '2020-06-01');
+SELECT 'trigger disabled ' || to_cny('100 USD'::currency_amount, '2020-01-20') || ' ' || to_cny('100 USD'::currency_amount, '2020-01-20', 'month');
 ALTER TABLE trade_stats.exchange_rate ENABLE ALWAYS TRIGGER exchange_rate_replicated;
-SELECT 'enabled again ' || to_cny('100 USD', '2020-06-01');
+SELECT 'enabled again ' || to_cny('100 USD'::currency_amount, '2020-01-20') || ' ' || to_cny('100 USD'::currency_amount, '2020-01-20', 'month');
 SQL
 )
 check() {
@@ -75,7 +75,7 @@ check() {
 		echo "not ok - $1: no line '$2' in: $(tr '\n' '|' <<<"$out")"
 	fi
 }
-check "logical replication: the subscriber's session converts at the initial rate" "before 700.00 CNY"
-check "logical replication: after a replicated update the same session converts at the new rate" "replicated 600.00 CNY"
-check "logical replication: with the row trigger disabled the session reads the rates afresh" "trigger disabled 500.00 CNY"
-check "logical replication: with the trigger enabled again, the replicated rate" "enabled again 500.00 CNY"
+check "logical replication: the subscriber's session converts at the initial rate" "before 700.00 CNY 700.00 CNY"
+check "logical replication: after a replicated update the same session converts at the new rate" "replicated 600.00 CNY 600.00 CNY"
+check "logical replication: with the row trigger disabled the session reads the rates afresh" "trigger disabled 500.00 CNY 500.00 CNY"
+check "logical replication: with the trigger enabled again, the replicated rate" "enabled again 500.00 CNY 500.00 CNY"

@@ -49,15 +49,11 @@ CREATE TABLE demo.census AS
 		   currency_amount(replace(exports, ',', '')::numeric * 1000000, 'USD') AS exports,
 		   currency_amount(replace(imports, ',', '')::numeric * 1000000, 'USD') AS imports
 	FROM census_raw;
--- The IMF's daily yuan per dollar, averaged by month, as the month's rate.
+-- The IMF's daily yuan per dollar: each month converted at the average of
+-- its days (to_cny(..., 'month')), as statistics offices convert.
 TRUNCATE trade_stats.exchange_rate;
 \set content `cat test/data/imf_usd_rates_daily_2001_2019.csv`
 SELECT load_rates(:'content', 'USD', ';', 'DD-Mon-YYYY') AS imf_daily_rates \gset
-CREATE TEMP TABLE monthly_rate AS
-	SELECT base, quote, month, round(rate, 4) AS rate FROM trade_stats.exchange_rate_monthly;
-TRUNCATE trade_stats.exchange_rate;
-INSERT INTO trade_stats.exchange_rate (base, quote, valid_from, rate)
-	SELECT base, quote, month, rate FROM monthly_rate;
 
 \echo '== US trade with China in 2018 (published: imports 538,514.3, exports 120,281.3 million USD)'
 SELECT flow, humanize(v) AS us_dollars, v AS exact,
@@ -65,12 +61,12 @@ SELECT flow, humanize(v) AS us_dollars, v AS exact,
 	   round(yoy_usd, 1) AS yoy_pct
 FROM (SELECT 'imports from China' AS flow,
 			 sum(imports) FILTER (WHERE period >= '2018-01-01') AS v,
-			 sum(to_cny(imports, period)) FILTER (WHERE period >= '2018-01-01') AS cny,
+			 sum(to_cny(imports, period, 'month')) FILTER (WHERE period >= '2018-01-01') AS cny,
 			 yoy_growth(imports, period) AS yoy_usd
 	  FROM demo.census WHERE period <= '2018-12-01'
 	  UNION ALL
 	  SELECT 'exports to China', sum(exports) FILTER (WHERE period >= '2018-01-01'),
-			 sum(to_cny(exports, period)) FILTER (WHERE period >= '2018-01-01'),
+			 sum(to_cny(exports, period, 'month')) FILTER (WHERE period >= '2018-01-01'),
 			 yoy_growth(exports, period)
 	  FROM demo.census WHERE period <= '2018-12-01') t;
 
@@ -117,8 +113,9 @@ INSERT INTO demo.nbs
 TRUNCATE trade_stats.exchange_rate;
 \set content `cat test/data/nbs_cny_rates_annual_1978_2014.csv`
 -- Its header names the currencies in Chinese: give it ISO codes first.
+-- Annual averages: each holds for its year (valid_for).
 SELECT load_rates(regexp_replace(:'content', '^[^\n]*', 'year,JPY,EUR,HKD,USD'),
-				  'CNY', ',', 'YYYY"年"', per => 100, columns => 'base') AS nbs_rates \gset
+				  'CNY', ',', 'YYYY"年"', per => 100, columns => 'base', valid_for => 'year') AS nbs_rates \gset
 
 \echo '== China''s trade in 2014 (published: 26.42 trillion yuan, 4.30 trillion US dollars)'
 SELECT humanize(sum(yuan) FILTER (WHERE period = '2014-01-01'), 'zh') AS "进出口总额",

@@ -50,6 +50,15 @@ SELECT coalesce(flow, 'total') AS flow,
 	   round(yoy_growth(to_usd(value, period), period), 1) AS yoy_usd_pct
 FROM demo.customs GROUP BY ROLLUP (flow) ORDER BY grouping(flow), flow;
 
+\echo '== US dollars from the yuan summary: each month''s sum converted once, or each row'
+SELECT count(*) AS rows, count(DISTINCT period) AS months,
+	   total_amount(to_usd(growth_summary(value, period), 'month')) AS summary_converted,
+	   sum(to_usd(value, period, 'month')) AS rows_converted,
+	   sum(to_usd(value, period, 'month'))
+		 - total_amount(to_usd(growth_summary(value, period), 'month')) AS difference,
+	   round(yoy_growth(to_usd(growth_summary(value, period), 'month')), 1) AS yoy_usd_pct
+FROM demo.customs;
+
 \echo '== The balance: exports minus imports'
 SELECT humanize(ex - im) AS balance, humanize(ex - im, 'zh') AS "贸易顺差",
 	   humanize(ex_before - im_before) AS a_year_before,

@@ -36,8 +36,9 @@ password=${PGPASSWORD:-}
 
 # The same rows and rates everywhere: the shards hold their partners' rows;
 # every node has the extension (same version, same schema) and the rates.
-rates="INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'CNY', '2018-01-01', 6.5),
-	('USD', 'CNY', '2020-01-01', 7.0), ('USD', 'CNY', '2021-01-01', 6.45);"
+# (yearly rates, each declared valid to the next: 2018's also serves 2019)
+rates="INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'CNY', '2018-01-01', 6.5, '2019-12-31'),
+	('USD', 'CNY', '2020-01-01', 7.0, '2020-12-31'), ('USD', 'CNY', '2021-01-01', 6.45, '2021-12-31');"
 for d in "${shards[@]}"; do
 	q "$d" <<-EOF || { echo "not ok - shard $d setup"; exit 0; }
 		CREATE EXTENSION trade_stats;

@@ -6,6 +6,11 @@
 -- Start from no rates; leave none behind (see the end).
 TRUNCATE trade_stats.exchange_rate;
 
+-- These tests are about paths, rounding, the loader and the cache, with
+-- rates months apart: let rates without valid_until hold for a century.
+-- The age limit, and periods, are tested in convert_period.sql.
+SET trade_stats.max_rate_age = '100 years';
+
 -- Monthly rates as customs offices use them, a daily EUR rate, and a JPY rate.
 INSERT INTO trade_stats.exchange_rate VALUES
 	('USD', 'CNY', '2020-01-01', 6.9971),
@@ -18,13 +23,13 @@ INSERT INTO trade_stats.exchange_rate VALUES
 -- Direct and inverted use; the same currency passes through.
 SELECT expr, pg_temp.try_expr(expr) AS result
 FROM (VALUES
-	('to_cny(''1000000.00 USD'', ''2020-01-15'')'),
-	('to_cny(''1000000.00 USD'', ''2020-12-01'')'),
-	('to_cny(''1000000.00 USD'', ''2020-11-30'')'),
-	('to_usd(''6997100.00 CNY'', ''2020-01-31'')'),
-	('to_usd(''100.00 CNY'', ''2020-01-31'')'),
-	('to_usd(''-100.00 CNY'', ''2020-01-31'')'),
-	('to_usd(''100.00 USD'', ''1900-01-01'')'),
+	('to_cny(''1000000.00 USD''::currency_amount, ''2020-01-15'')'),
+	('to_cny(''1000000.00 USD''::currency_amount, ''2020-12-01'')'),
+	('to_cny(''1000000.00 USD''::currency_amount, ''2020-11-30'')'),
+	('to_usd(''6997100.00 CNY''::currency_amount, ''2020-01-31'')'),
+	('to_usd(''100.00 CNY''::currency_amount, ''2020-01-31'')'),
+	('to_usd(''-100.00 CNY''::currency_amount, ''2020-01-31'')'),
+	('to_usd(''100.00 USD''::currency_amount, ''1900-01-01'')'),
 	('convert(''5 USD'', ''usd'', date ''1900-01-01'')'),
 	('convert(''100 USD'', ''JPY'', date ''2020-03-01'')'),
 	('convert(''0.01 USD'', ''JPY'', date ''2020-03-01'')'),
@@ -64,9 +69,9 @@ SELECT convert('100.00 USD', 'CHF', date '2020-06-15') AS usd_chf_via_eur,
 INSERT INTO trade_stats.exchange_rate VALUES
 	('CNY', 'USD', '2020-12-15', 0.1530),
 	('USD', 'CNY', '2020-12-15', 6.5000);
-SELECT to_usd('100.00 CNY', '2020-12-10') AS inverted_monthly,
-	   to_usd('100.00 CNY', '2020-12-15') AS tie_direct_wins,
-	   to_cny('100.00 USD', '2020-12-15') AS tie_direct_wins_other_way;
+SELECT to_usd('100.00 CNY'::currency_amount, '2020-12-10') AS inverted_monthly,
+	   to_usd('100.00 CNY'::currency_amount, '2020-12-15') AS tie_direct_wins,
+	   to_cny('100.00 USD'::currency_amount, '2020-12-15') AS tie_direct_wins_other_way;
 
 -- A rate with more than 18 significant digits is used exactly too.
 INSERT INTO trade_stats.exchange_rate VALUES
@@ -78,13 +83,13 @@ SELECT convert('1000000000.00 USD', 'SGD', date '2020-02-01') AS wide_rate,
 SELECT pg_temp.try_expr('convert(''92233720368547758.07 USD'', ''THB'', date ''2020-02-01'')');
 
 -- Errors: no rate (naming the pair and the date), unknown currency, range.
-SELECT to_usd('100 CNY', '2019-12-31');
+SELECT to_usd('100 CNY'::currency_amount, '2019-12-31');
 SELECT convert('100 USD', 'XYZ', date '2020-01-01');
 SELECT pg_temp.try_expr('convert(''100 USD'', ''ZAR'', date ''2020-01-01'')');
 SELECT pg_temp.try_expr('convert(''92233720368547758.07 USD'', ''JPY'', date ''2020-02-01'')');
-SELECT pg_temp.try_expr('to_usd(''5 CNY'', ''infinity'')');
+SELECT pg_temp.try_expr('to_usd(''5 CNY''::currency_amount, ''infinity'')');
 SELECT to_usd(NULL, '2020-01-01') IS NULL AS strict_amount,
-	   to_usd('5 CNY', NULL) IS NULL AS strict_date,
+	   to_usd('5 CNY'::currency_amount, NULL) IS NULL AS strict_date,
 	   convert('5 CNY', NULL, date '2020-01-01') IS NULL AS strict_currency;
 
 -- The table checks its rows.
@@ -157,15 +162,17 @@ COMMIT;
 -- TRUNCATE empties the cache's view as well.
 CREATE TEMP TABLE saved_rates AS SELECT * FROM trade_stats.exchange_rate;
 TRUNCATE trade_stats.exchange_rate;
-SELECT pg_temp.try_expr('to_cny(''1 USD'', ''2020-06-01'')') AS after_truncate;
+SELECT pg_temp.try_expr('to_cny(''1 USD''::currency_amount, ''2020-06-01'')') AS after_truncate;
 INSERT INTO trade_stats.exchange_rate SELECT * FROM saved_rates;
-SELECT to_cny('1 USD', '2020-06-01') AS restored;
+-- (the freshest path: through EUR, both legs of 1 June, 7.9 / 1.1121 =
+-- 7.10, rather than USD/CNY of 1 January)
+SELECT to_cny('1 USD'::currency_amount, '2020-06-01') AS restored;
 
 -- Ordinary users read the rates and convert, but cannot change the rates.
 CREATE ROLE trade_stats_reader;
 SET ROLE trade_stats_reader;
 SELECT count(*) > 0 AS can_read FROM trade_stats.exchange_rate;
-SELECT to_cny('1 USD', '2020-06-01') AS can_convert;
+SELECT to_cny('1 USD'::currency_amount, '2020-06-01') AS can_convert;
 SELECT pg_temp.try_exec($$INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'AUD', '2020-01-01', 1.5)$$);
 SELECT pg_temp.try_exec($$UPDATE trade_stats.exchange_rate SET rate = 1$$);
 SELECT pg_temp.try_exec($$UPDATE trade_stats.rate_version SET version = 0$$);
@@ -194,7 +201,9 @@ SELECT * FROM trade_stats.exchange_rate WHERE valid_from < '2002-01-01' ORDER BY
 SELECT load_rates(E'year,JPY,USD\n2001年,7.6,827.70\n', 'CNY', ',', 'YYYY"年"', per => 100, columns => 'base');
 SELECT load_rates(E'year,JPY,USD\n2001年,7.6,827.71\n', 'CNY', ',', 'YYYY"年"', per => 100, columns => 'base');
 SELECT * FROM trade_stats.exchange_rate WHERE quote = 'CNY' AND valid_from = '2001-01-01' ORDER BY base;
-SELECT to_cny('100 JPY', '2001-06-30') AS hundred_yen, to_cny('100.00 USD', '2001-06-30') AS hundred_dollars;
+-- (100 JPY: the cross through USD of 4 January, 100 / 113.85 * 8.2781 =
+-- 7.27, is fresher than the NBS's JPY/CNY of 1 January, 7.60)
+SELECT to_cny('100 JPY'::currency_amount, '2001-06-30') AS hundred_yen, to_cny('100.00 USD'::currency_amount, '2001-06-30') AS hundred_dollars;
 SELECT pg_temp.try_expr($$load_rates('Date,USD', 'XYZ')$$);
 SELECT pg_temp.try_expr($$load_rates('Date,USD', 'EUR', per => 0)$$);
 SELECT pg_temp.try_expr($$load_rates('Date,USD', 'EUR', columns => 'quotes')$$);
@@ -250,6 +259,10 @@ SELECT to_cny('1 USD', timestamptz '2020-01-01 20:00+00') AS tstz_jan1_in_utc,
        to_usd(NULL, now()) AS null_in;
 -- an untyped date literal still works (it resolves to timestamptz, whose
 -- date in the session's zone is the literal's date)
-SELECT to_usd('60 CNY', '2020-01-02') AS untyped;
+SELECT to_usd('60 CNY'::currency_amount, '2020-01-02') AS untyped;
+-- with the amount untyped too, the summary forms to_usd(growth_state, text)
+-- and convert(growth_state, text, text) are chosen (PostgreSQL prefers text
+-- for an unknown literal): the amount needs a type
+SELECT pg_temp.try_expr($$to_usd('60 CNY', '2020-01-02')$$) AS two_untyped;
 SELECT pg_temp.try_expr($$convert('100 USD', 'CNY', '2020-01-01')$$) AS three_untyped;
 RESET TimeZone;

@@ -103,3 +103,87 @@ FROM cross_check WHERE quote = 'KRW' ORDER BY deviation DESC LIMIT 3;
 -- One day in full: 2019-06-03.
 SELECT convert('1000000.00 USD', 'CNY', date '2019-06-03') AS via_eur,
 	   (SELECT rate FROM imf WHERE quote = 'CNY' AND valid_from = '2019-06-03') AS imf_cny_per_usd;
+
+-- 3. The issue's cases on the real files, loaded as the README says: the
+--    IMF's daily USD rates, the ECB's daily euro rates and the NBS's annual
+--    yuan rates (declared annual: each holds for its year).
+TRUNCATE trade_stats.exchange_rate;
+INSERT INTO trade_stats.exchange_rate SELECT * FROM imf;
+\set content `cat test/data/ecb_eurofxref_hist.csv`
+SELECT load_rates(:'content', 'EUR') AS ecb_rows;
+\set content `cat test/data/nbs_cny_rates_annual_1978_2014.csv`
+SELECT load_rates(:'content', 'CNY', ',', 'YYYY"年"', per => 100, columns => 'base',
+				  currency_names => '{"日元": "JPY", "欧元": "EUR", "港元": "HKD", "美元": "USD"}',
+				  valid_for => 'year') AS nbs_rows;
+-- An old direct rate loses to a fresh cross: the NBS's JPY/CNY of 2014
+-- against the IMF's USD/JPY and USD/CNY of 1 June 2018 (1000000 / 109.05 *
+-- 6.4164 = 58839.06; 0.2 gave 58196.00 at the 2014 rate).  And JPY to USD
+-- in May 2025, after the IMF file ends: through the ECB's euro rates.
+SELECT to_cny('1000000 JPY'::currency_amount, date '2018-06-01') AS jpy_cny_2018,
+	   to_usd('1000000 JPY'::currency_amount, date '2025-05-09') AS jpy_usd_2025,
+	   (SELECT currency_amount(1000000 / j.rate * u.rate, 'USD')
+		FROM trade_stats.exchange_rate j, trade_stats.exchange_rate u
+		WHERE j.base = 'EUR' AND j.quote = 'JPY' AND j.valid_from = '2025-05-09'
+		  AND u.base = 'EUR' AND u.quote = 'USD' AND u.valid_from = '2025-05-09') AS ecb_cross_2025;
+SELECT path, leg, pair, inverted, first_date, rate_sum
+FROM trade_stats.rate_used('JPY', 'CNY', '2018-06-01');
+SELECT path, leg, pair, inverted, first_date, rate_sum
+FROM trade_stats.rate_used('JPY', 'USD', '2025-05-09');
+-- Within the NBS's years, its annual rate is fresher than nothing but
+-- not than the IMF's daily ones: 2010 converts through USD on the day.
+SELECT path FROM trade_stats.rate_used('JPY', 'CNY', '2010-06-01');
+
+-- Monthly figures at the month's average rate: the US Census's 2018 imports
+-- from China in yuan, each month at the average of the IMF's daily rates of
+-- that month, against the hand-written join to exchange_rate_monthly, and
+-- against 0.2's rule (the rate on or before the 1st: the previous month's
+-- last day).
+CREATE TEMP TABLE census_raw (month text, exports text, imports text, balance text);
+\copy census_raw FROM 'test/data/us_census_china_monthly_2001_2019.csv' WITH (FORMAT csv, DELIMITER ';', HEADER true)
+CREATE TEMP TABLE census AS
+	SELECT to_date(month, 'FMMonth YYYY') AS period,
+		   currency_amount(replace(imports, ',', '')::numeric * 1000000, 'USD') AS imports
+	FROM census_raw;
+CREATE TEMP TABLE month_sums AS
+	SELECT date_trunc('month', valid_from)::date AS month, sum(rate) AS rate_sum, count(*) AS days
+	FROM trade_stats.exchange_rate WHERE base = 'USD' AND quote = 'CNY' GROUP BY 1;
+-- Exactly the month's average, rounded once: the sum of the month's rates
+-- times the amount, divided by the count, rounded to the fen.
+SELECT count(*) AS months,
+	   count(*) FILTER (WHERE to_cny(c.imports, c.period, 'month')
+						= currency_amount(round(c.imports::numeric * s.rate_sum / s.days, 2), 'CNY')) AS exact
+FROM census c JOIN month_sums s ON s.month = c.period
+WHERE c.period BETWEEN '2018-01-01' AND '2018-12-01';
+-- And the hand-written join to exchange_rate_monthly (avg(rate), rounded to
+-- 16 decimals, gives the same fen here), with 0.2's rule on the 1st.
+SELECT count(*) AS months,
+	   count(*) FILTER (WHERE to_cny(c.imports, c.period, 'month')
+						= currency_amount(round(c.imports::numeric * m.rate, 2), 'CNY')) AS equal_to_the_join,
+	   sum(to_cny(c.imports, c.period, 'month')) AS at_monthly_averages,
+	   sum(to_cny(c.imports, c.period)) AS at_the_rate_of_the_1st,
+	   round((sum(to_cny(c.imports, c.period)) / sum(to_cny(c.imports, c.period, 'month')) - 1) * 100, 2)
+		   AS day_rule_off_pct
+FROM census c
+JOIN trade_stats.exchange_rate_monthly m ON m.base = 'USD' AND m.quote = 'CNY' AND m.month = c.period
+WHERE c.period BETWEEN '2018-01-01' AND '2018-12-01';
+SELECT to_cny('1000000 USD'::currency_amount, date '2018-01-01') AS rule_of_the_1st,
+	   to_cny('1000000 USD'::currency_amount, date '2018-01-01', 'month') AS january_average,
+	   to_cny('1000000 USD'::currency_amount, date '2018-01-01', 'year') AS year_2018_average;
+SELECT path, pair, first_date, last_date, observations, rate_sum
+FROM trade_stats.rate_used('USD', 'CNY', '2018-01-01', 'month');
+
+-- No silently stale rate: with only the NBS's annual table, 2018 is past
+-- every one of its years; loaded without valid_for, its rates hold 31 days.
+TRUNCATE trade_stats.exchange_rate;
+\set content `cat test/data/nbs_cny_rates_annual_1978_2014.csv`
+SELECT load_rates(:'content', 'CNY', ',', 'YYYY"年"', per => 100, columns => 'base',
+				  currency_names => '{"日元": "JPY", "欧元": "EUR", "港元": "HKD", "美元": "USD"}',
+				  valid_for => 'year') AS nbs_rows;
+SELECT to_cny('1000000 JPY'::currency_amount, date '2014-06-01') AS in_2014;
+SELECT to_cny('1000000 JPY'::currency_amount, date '2018-06-01');
+SELECT load_rates(:'content', 'CNY', ',', 'YYYY"年"', per => 100, columns => 'base',
+				  currency_names => '{"日元": "JPY", "欧元": "EUR", "港元": "HKD", "美元": "USD"}') AS nbs_undeclared;
+SELECT to_cny('1000000 JPY'::currency_amount, date '2018-06-01');
+SELECT to_cny('1000000 JPY'::currency_amount, date '2014-06-01', 'year') AS year_2014;
+SELECT to_cny('1000000 JPY'::currency_amount, date '2014-06-01', 'month');
+TRUNCATE trade_stats.exchange_rate;

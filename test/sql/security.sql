@@ -4,6 +4,9 @@
 -- itself; no "evil" notice may appear.
 --
 
+-- The rates here are months older than the dates converted.
+SET trade_stats.max_rate_age = '1 year';
+
 CREATE SCHEMA evil;
 CREATE FUNCTION evil.upper(text) RETURNS text LANGUAGE plpgsql AS
 	$$ BEGIN RAISE NOTICE 'evil upper'; RETURN 'XYZ'; END $$;
@@ -28,9 +31,11 @@ TRUNCATE trade_stats.exchange_rate;
 SELECT load_rates(E'Date,CNY,JPY\n2020-01-02,7.0,108.5\n', 'usd') AS loaded;
 INSERT INTO trade_stats.exchange_rate VALUES ('EUR', 'USD', '2020-01-02', 1.1);
 SELECT base, quote, valid_from, rate FROM trade_stats.exchange_rate ORDER BY 1, 2;
--- conversion (its rate queries), direct and crossed
-SELECT to_cny('100 USD', '2020-06-01') AS direct,
-	   convert('100.00 EUR', 'JPY', date '2020-06-01') AS crossed;
+-- conversion (its rate queries), direct and crossed, for a day and a year
+SELECT to_cny('100 USD'::currency_amount, '2020-06-01') AS direct,
+	   convert('100.00 EUR', 'JPY', date '2020-06-01') AS crossed,
+	   convert('100.00 EUR', 'JPY', date '2020-06-01', 'year') AS crossed_year,
+	   (SELECT count(*) FROM trade_stats.rate_used('EUR', 'JPY', '2020-06-01', 'year')) AS legs;
 -- types, operators and aggregates
 SELECT '8.45万亿元'::currency_amount + '1 CNY' AS sum,
 	   yoy_growth(v, d) AS growth,
@@ -54,15 +59,16 @@ CREATE ROLE regress_rate_bob;
 GRANT SELECT ON trade_stats.exchange_rate TO regress_rate_alice;
 REVOKE SELECT ON trade_stats.exchange_rate FROM PUBLIC;
 -- one session, one call site (a prepared statement), two roles
-PREPARE conv AS SELECT to_cny('100 USD', '2020-07-01') AS cny;
+PREPARE conv AS SELECT to_cny('100 USD'::currency_amount, '2020-07-01') AS cny,
+	to_cny('100 USD'::currency_amount, '2020-06-15', 'month') AS cny_june;
 SET ROLE regress_rate_alice;
 EXECUTE conv;
 SET ROLE regress_rate_bob;
 \set VERBOSITY sqlstate
 EXECUTE conv;
-SELECT to_cny('100 USD', '2020-07-01');
+SELECT to_cny('100 USD'::currency_amount, '2020-07-01');
 \set VERBOSITY default
-SELECT to_cny('100 USD', '2020-07-01');
+SELECT to_cny('100 USD'::currency_amount, '2020-07-01');
 RESET ROLE;
 GRANT SELECT ON trade_stats.exchange_rate TO PUBLIC;
 

@@ -16,6 +16,7 @@ INSERT INTO sample VALUES
 	('date', '2020-01-01'), ('date', '2021-06-30'), ('date', '9999-12-31'), ('date', 'infinity'),
 	('date', NULL),
 	('boolean', 'true'), ('boolean', 'false'), ('boolean', NULL),
+	('text', 'USD'), ('text', 'month'), ('text', 'day'), ('text', NULL),
 	('currency_amount_sum_state', '(0,0,)'), ('currency_amount_sum_state', '(500,1,USD)'),
 	('currency_amount_sum_state', '(1225,2,EUR)'),
 	('currency_amount_sum_state', '(-9223372036854775808,1,USD)'),
@@ -40,6 +41,10 @@ INSERT INTO sample
 					 ('(double,5,0,,2021-06-30)[2020-01-01:1:1099511627776:0:0]'),
 					 ('(amount,1,0,,)[]'),
 					 (NULL)) x(v);
+
+-- rates for the conversions of summaries (holding through 2021)
+INSERT INTO trade_stats.exchange_rate VALUES
+	('EUR', 'USD', '2020-01-01', 1.1, '2021-12-31'), ('USD', 'CNY', '2020-01-01', 7, '2021-12-31');
 
 CREATE TABLE call_result (fn regprocedure, args text, sqlstate text, readable boolean);
 
@@ -103,6 +108,10 @@ SELECT count(*) >= 5000 AS enough_calls, count(DISTINCT fn) AS functions,
 FROM call_result;
 SELECT sqlstate, count(*) > 0 AS seen FROM call_result WHERE sqlstate IS NOT NULL
 GROUP BY sqlstate ORDER BY sqlstate;
+-- The conversions of summaries among them, some converting.
+SELECT fn, count(*) FILTER (WHERE sqlstate IS NULL) > 0 AS some_succeed,
+	   count(*) FILTER (WHERE sqlstate = '22023') > 0 AS some_refused
+FROM call_result WHERE fn::text ~ '^(convert|to_usd|to_cny)\(' GROUP BY fn ORDER BY fn;
 -- No internal error, no state that does not read back.
 SELECT fn, args, sqlstate FROM call_result WHERE NOT readable ORDER BY 1, 2;
 
@@ -114,3 +123,5 @@ SELECT currency_amount_sum_inv('(500,1,USD)', '-3.25 USD');
 SELECT currency_amount_sum_accum('(0,9223372036854775807,USD)', '5 USD');
 \set VERBOSITY default
 SELECT currency_amount_sum_inv('(500,1,USD)', '-3.25 USD');
+
+TRUNCATE trade_stats.exchange_rate;

@@ -1107,6 +1107,74 @@ test_sum_state(void)
 		  "a sum beyond count * 2^63 is rejected");
 }
 
+/* Periods, the age limit and period ratios (rate_math.c). */
+static void
+test_periods(void)
+{
+	int32_t		start,
+				end;
+	ts_ratio	r;
+	int64_t		out;
+	int32_t		d = ts_date_from_ymd(2020, 2, 29);
+
+	CHECK(ts_parse_per("day", 3) == TS_PER_DAY && ts_parse_per("month", 5) == TS_PER_MONTH &&
+		  ts_parse_per("quarter", 7) == TS_PER_QUARTER && ts_parse_per("year", 4) == TS_PER_YEAR,
+		  "the four periods parse");
+	CHECK(ts_parse_per("Month", 5) < 0 && ts_parse_per("week", 4) < 0 &&
+		  ts_parse_per("mont", 4) < 0 && ts_parse_per("", 0) < 0 &&
+		  ts_parse_per("months", 6) < 0, "nothing else does");
+	ts_period_bounds(d, TS_PER_MONTH, &start, &end);
+	CHECK(start == ts_date_from_ymd(2020, 2, 1) && end == d, "February 2020 ends on the leap day");
+	ts_period_bounds(ts_date_from_ymd(2021, 2, 10), TS_PER_MONTH, &start, &end);
+	CHECK(end == ts_date_from_ymd(2021, 2, 28), "February 2021 ends on the 28th");
+	ts_period_bounds(ts_date_from_ymd(2020, 12, 31), TS_PER_MONTH, &start, &end);
+	CHECK(start == ts_date_from_ymd(2020, 12, 1) && end == ts_date_from_ymd(2020, 12, 31),
+		  "December");
+	ts_period_bounds(ts_date_from_ymd(2020, 11, 15), TS_PER_QUARTER, &start, &end);
+	CHECK(start == ts_date_from_ymd(2020, 10, 1) && end == ts_date_from_ymd(2020, 12, 31),
+		  "the fourth quarter");
+	ts_period_bounds(ts_date_from_ymd(2020, 5, 15), TS_PER_QUARTER, &start, &end);
+	CHECK(start == ts_date_from_ymd(2020, 4, 1) && end == ts_date_from_ymd(2020, 6, 30),
+		  "the second quarter");
+	ts_period_bounds(d, TS_PER_YEAR, &start, &end);
+	CHECK(start == ts_date_from_ymd(2020, 1, 1) && end == ts_date_from_ymd(2020, 12, 31),
+		  "a year");
+	ts_period_bounds(d, TS_PER_DAY, &start, &end);
+	CHECK(start == d && end == d, "a day");
+	ts_period_bounds(ts_date_from_ymd(-44, 3, 15), TS_PER_YEAR, &start, &end);
+	CHECK(start == ts_date_from_ymd(-44, 1, 1) && end == ts_date_from_ymd(-44, 12, 31),
+		  "a year before the common era");
+
+	CHECK(ts_date_add_age(d, 0, 31, 0) == ts_date_from_ymd(2020, 3, 31), "31 days from the leap day");
+	CHECK(ts_date_add_age(ts_date_from_ymd(2020, 1, 31), 1, 0, 0) == d,
+		  "a month from 31 January: the leap day");
+	CHECK(ts_date_add_age(d, 12, 0, 0) == ts_date_from_ymd(2021, 2, 28),
+		  "a year from the leap day: 28 February");
+	CHECK(ts_date_add_age(d, 0, 1, INT64_C(86400000000) + 1) == ts_date_from_ymd(2020, 3, 2),
+		  "a day and a bit more than a day: two whole days");
+	CHECK(ts_date_add_age(ts_date_from_ymd(2000, 1, 1), INT32_MAX, INT32_MAX, INT64_MAX) ==
+		  INT32_MAX - 1, "a huge age is clamped");
+
+	/* 7.1333... = 2140/300 with cents: units * 2140 / 300 */
+	CHECK(ts_ratio_make(2140, 2, 3, 0, 2, 2, &r) && r.num == 107 && r.den == 15,
+		  "21.40 / 3, reduced");
+	CHECK(ts_convert_ratio(10000, &r, &out) == TS_CONV_OK && out == 71333, "100 units at 21.40 / 3");
+	CHECK(ts_convert_ratio(-10000, &r, &out) == TS_CONV_OK && out == -71333, "and negative");
+	CHECK(ts_ratio_make(7225, 3, 1, 0, 2, 2, &r) && ts_convert_ratio(100, &r, &out) == TS_CONV_OK &&
+		  out == 723, "7.225 rounds half away from zero once");
+	CHECK(ts_ratio_make(1, 0, 108, 0, 0, 2, &r) && r.num == 25 && r.den == 27,
+		  "yen to cents: 100 / 108");
+	CHECK(ts_ratio_make(2, 0, 1, 0, 2, 2, &r) &&
+		  ts_convert_ratio(INT64_MAX, &r, &out) == TS_CONV_RANGE, "doubling the maximum");
+	CHECK(ts_ratio_make((ts_int128) 1 << 100, 0, 3, 0, 2, 2, &r) &&
+		  ts_convert_ratio(INT64_MAX, &r, &out) == TS_CONV_WIDE,
+		  "beyond 128 bits asks for the numeric fallback");
+	CHECK(!ts_ratio_make((ts_int128) 1 << 120, 0, 1, 0, 0, 4, &r),
+		  "a ratio beyond 127 bits does not fit");
+	CHECK(!ts_ratio_make(0, 0, 1, 0, 2, 2, &r) && !ts_ratio_make(1, 0, -1, 0, 2, 2, &r),
+		  "no zero or negative ratio");
+}
+
 int
 main(void)
 {
@@ -1119,6 +1187,7 @@ main(void)
 	test_div();
 	test_humanize();
 	test_rates();
+	test_periods();
 	test_calendar();
 	test_state();
 	test_packed();

@@ -6,9 +6,10 @@ INSERT INTO client_trade
 	FROM generate_series(2020, 2021) AS y, generate_series(1, 3) AS m,
 		 (VALUES ('ASEAN', 80000000000.25, 0.125), ('EU', 70000000000.10, -0.05),
 				 ('美国', 45000000000.00, 0.2)) AS t(p, base, growth);
+-- annual rates, each holding for its year
 INSERT INTO trade_stats.exchange_rate VALUES
-	('USD', 'CNY', '2020-01-01', 6.9000), ('USD', 'CNY', '2021-01-01', 6.4500),
-	('EUR', 'USD', '2021-01-01', 1.2100);
+	('USD', 'CNY', '2020-01-01', 6.9000, '2020-12-31'), ('USD', 'CNY', '2021-01-01', 6.4500, '2021-12-31'),
+	('EUR', 'USD', '2021-01-01', 1.2100, '2021-12-31');
 CREATE TABLE client_edge (id int, value currency_amount);
 INSERT INTO client_edge VALUES (1, '-92233720368547758.08 USD'), (2, '92233720368547758.07 USD'),
 	(3, '1.234 KWD'), (4, '-100 JPY'), (5, '0.01 EUR'), (6, NULL);
