@@ -1567,7 +1567,10 @@ trade_stats_rate_used(PG_FUNCTION_ARGS)
 		char		via[16];
 
 		for (int k = leg->first + 1; k <= leg->last; k++)
+		{
+			CHECK_FOR_INTERRUPTS();
 			sum = numeric_add_opt_error(sum, leg->pair->points[k].value, NULL);
+		}
 		snprintf(via, sizeof(via), "via %s", ts_currency_code(path.via));
 		values[0] = CStringGetTextDatum(path.nlegs == 2 ? via :
 										leg->inverse ? "inverse" : "direct");
