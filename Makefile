@@ -10,7 +10,7 @@ EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).co
 MODULE_big = trade_stats
 CORE_OBJS = src/currency.o src/decimal.o src/amount_parse.o src/amount_format.o \
 	src/rate_math.o src/growth_core.o src/csv.o
-OBJS = $(CORE_OBJS) src/support.o src/amount_io.o src/amount_ops.o src/amount_agg.o src/convert.o \
+OBJS = $(CORE_OBJS) src/support.o src/amount_io.o src/amount_ops.o src/amount_agg.o src/rate_cache.o src/convert.o \
 	src/growth_state.o src/growth_agg.o src/window.o src/summary.o
 
 # The install script of this version is built from the SQL sources by
@@ -42,7 +42,7 @@ PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 # PGXS does not track header dependencies: every object depends on them.
-$(OBJS): src/ts_core.h src/ts_growth.h src/trade_stats.h
+$(OBJS): src/ts_core.h src/ts_growth.h src/trade_stats.h src/rate_cache.h
 
 # The pure C core's unit tests (no PostgreSQL needed).
 UNIT_CFLAGS = -std=gnu99 -O1 -g -Wall -Wextra -Isrc

@@ -275,6 +275,25 @@ $$;
 COMMENT ON FUNCTION trade_stats.summary_statements(trade_stats.summary_definition, text, text) IS
 	'internal: the statements that add rows to a summary table and remove rows from it';
 
+-- After a removal: the groups of the change the summary had no row for
+-- (none, or the summary table was changed by other means) are an error.
+CREATE FUNCTION trade_stats.summary_removed(d trade_stats.summary_definition, missing bigint)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF missing <> 0 THEN
+		RAISE EXCEPTION 'summary table "%" has no row for % of the groups whose rows are removed', d.summary, missing
+			USING ERRCODE = 'data_corrupted',
+				  HINT = format('Rebuild it with trade_stats.refresh_summary(%L).', d.summary::text);
+	END IF;
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.summary_removed(trade_stats.summary_definition, bigint) IS
+	'internal: raise the error of a removal that found no summary row for some groups';
+
 -- Apply a change to every summary of a source (the trigger functions and
 -- refresh_summary() call it; the FROM items are theirs).  Summaries are
 -- changed in OID order, so that writers lock them in one order.
@@ -295,11 +314,7 @@ BEGIN
 		EXECUTE st.add_sql USING rowval;
 		IF removed IS NOT NULL THEN
 			EXECUTE st.remove_sql INTO missing USING rowval;
-			IF missing <> 0 THEN
-				RAISE EXCEPTION 'summary table "%" has no row for % of the groups whose rows are removed', d.summary, missing
-					USING ERRCODE = 'data_corrupted',
-						  HINT = format('Rebuild it with trade_stats.refresh_summary(%L).', d.summary::text);
-			END IF;
+			PERFORM trade_stats.summary_removed(d, missing);
 		END IF;
 	END LOOP;
 END
@@ -346,11 +361,7 @@ BEGIN
 		EXECUTE st.add_sql;
 		IF TG_OP IN ('UPDATE', 'DELETE') THEN
 			EXECUTE st.remove_sql INTO missing;
-			IF missing <> 0 THEN
-				RAISE EXCEPTION 'summary table "%" has no row for % of the groups whose rows are removed', d.summary, missing
-					USING ERRCODE = 'data_corrupted',
-						  HINT = format('Rebuild it with trade_stats.refresh_summary(%L).', d.summary::text);
-			END IF;
+			PERFORM trade_stats.summary_removed(d, missing);
 		END IF;
 	END LOOP;
 	RETURN NULL;
@@ -480,6 +491,22 @@ $$;
 
 COMMENT ON FUNCTION trade_stats.summary_install_triggers(regclass) IS
 	'internal: create the triggers that keep the summaries of a relation''s tree';
+
+CREATE FUNCTION trade_stats.summary_install_guard(summary regclass)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET trade_stats_summary.maintenance = on
+AS $$
+BEGIN
+	EXECUTE pg_catalog.format('CREATE TRIGGER trade_stats_summary_guard BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE '
+							  'ON %s FOR EACH STATEMENT EXECUTE FUNCTION trade_stats.summary_guard()', summary);
+	EXECUTE pg_catalog.format('ALTER TABLE %s ENABLE ALWAYS TRIGGER trade_stats_summary_guard', summary);
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.summary_install_guard(regclass) IS
+	'internal: create the trigger that refuses direct writes to a summary table';
 
 CREATE FUNCTION trade_stats.summary_remove_triggers(rel regclass)
 RETURNS void
@@ -646,14 +673,8 @@ BEGIN
 			USING ERRCODE = 'null_value_not_allowed',
 				  HINT = 'For one series without groups, give group_by as ''{}''.';
 	END IF;
-	IF pg_catalog.current_setting('transaction_isolation') <> 'read committed' THEN
-		RAISE EXCEPTION 'cannot build summary table "%" under % isolation', summary,
-			pg_catalog.upper(pg_catalog.current_setting('transaction_isolation'))
-			USING ERRCODE = 'feature_not_supported',
-				  DETAIL = 'The transaction''s snapshot is older than the lock that keeps writers of the source out, so a write committed in between would be missed.',
-				  HINT = 'Run it under READ COMMITTED.';
-	END IF;
-	-- no writes to the source between the fill and the triggers
+	-- no writes to the source between the fill and the triggers (the fill
+	-- refuses snapshot isolation)
 	EXECUTE pg_catalog.format('LOCK TABLE %s IN SHARE MODE', source);
 
 	FOREACH k IN ARRAY group_by || value || period LOOP
@@ -710,9 +731,7 @@ BEGIN
 	FOR m IN SELECT trade_stats.summary_members(source) LOOP
 		PERFORM trade_stats.summary_install_triggers(m);
 	END LOOP;
-	EXECUTE pg_catalog.format('CREATE TRIGGER trade_stats_summary_guard BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE '
-							  'ON %s FOR EACH STATEMENT EXECUTE FUNCTION trade_stats.summary_guard()', result);
-	EXECUTE pg_catalog.format('ALTER TABLE %s ENABLE ALWAYS TRIGGER trade_stats_summary_guard', result);
+	PERFORM trade_stats.summary_install_guard(result);
 	RETURN result;
 END
 $$;

@@ -3,39 +3,16 @@
  * convert.c
  *	  convert(), to_usd(), to_cny(): currency conversion of amounts and of
  *	  summaries (growth_state) through the rates in
- *	  trade_stats.exchange_rate, for a day or a period; rate_used(); and
- *	  the backend-local rate cache.
+ *	  trade_stats.exchange_rate, for a day or a period; rate_used(); the
+ *	  setting trade_stats.max_rate_age.
  *
- * The cache must never serve a rate the statement's snapshot does not see.
- * Plain INSERT/UPDATE/DELETE send no invalidation, so the extension keeps
- * versions: statement triggers on exchange_rate set the row of each changed
- * pair in trade_stats.rate_version to a fresh sequence value (one row per
- * pair, so that writers of different pairs do not wait for each other).
- * Each statement (each call site's fn_extra) reads those rows once, with
- * its own snapshot, and uses the cache generation built for exactly those
- * versions: an uncommitted change of another session, or a rolled-back one,
- * is invisible and so is its version; a change earlier in our own
- * transaction is visible and so is its new version.  Sequence values are
- * never reused, and the key includes the version table's OID, so a dropped
- * and re-created extension starts afresh.
- *
- * A generation holds, per currency pair asked for, a timeline: the dates at
- * which the rate to use changes, each with its chain of one or two rates
- * (direct, inverted, or crossed through USD, EUR or CNY).  Per row that is
- * one binary search, or none when rows come in date order.
- *
- * A call site normally lives for one statement, but PL/pgSQL keeps simple
- * expressions for a whole transaction; so each call site compares the
- * active snapshot with the one it read the version under, and reads the
- * version again when it differs.
- *
- * Generations are reference-counted by the call sites using them (a cursor
- * may outlive newer statements) and freed when unused and no longer current.
- *
- * The rates a role may read are the rates it is served: each statement
- * checks that the current role may SELECT from exchange_rate, and when
- * row-level security applies to the role, the generation belongs to that
- * role alone.
+ * The rates come from the backend-local cache (rate_cache.c), which serves
+ * each statement exactly the rows its snapshot and role see.  From a
+ * generation of those rows this file derives, per currency pair asked for,
+ * a timeline: the dates at which the rate to use changes, each with its
+ * chain of one or two rates (direct, inverted, or crossed through USD, EUR
+ * or CNY), and where no rate holds.  Per row that is one binary search, or
+ * none when rows come in date order.
  *
  * Periods: for a month, quarter or year a leg's rate is the exact average
  * of the pair's rows dated within it (else the last row before it, which
@@ -49,67 +26,23 @@
  * whose legs all have rows inside the period (for a day: rows of that
  * day) comes first; such paths tie, and the direct pair wins.
  *
- * Global state: current_generation and the two kept SPI plans, both caches
- * rebuilt on demand; and the setting trade_stats.max_rate_age.
+ * Global state: the setting trade_stats.max_rate_age.
  *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
-#include "catalog/pg_type.h"
-#include "executor/spi.h"
 #include "funcapi.h"
 #include "miscadmin.h"
-#include "access/genam.h"
-#include "access/htup_details.h"
-#include "access/table.h"
-#include "catalog/namespace.h"
-#include "catalog/pg_trigger.h"
-#include "commands/trigger.h"
-#include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
-#include "utils/datum.h"
-#include "utils/fmgroids.h"
 #include "utils/guc.h"
 #include "utils/hsearch.h"
-#include "utils/lsyscache.h"
 #include "utils/memutils.h"
-#include "utils/rls.h"
-#include "utils/snapmgr.h"
 #include "utils/timestamp.h"
 
-#include "trade_stats.h"
-
-/*
- * One row of exchange_rate for one pair: from 'from' on, 'rate'; with a
- * valid_until ('declared'), never after 'until', else never after the age
- * trade_stats.max_rate_age allows.
- */
-typedef struct RatePoint
-{
-	DateADT		from;
-	DateADT		until;			/* valid_until, when declared */
-	bool		declared;
-	bool		fits;			/* rate holds the value exactly */
-	ts_rate		rate;
-	Numeric		value;			/* the numeric, for the wide fallback */
-} RatePoint;
-
-typedef struct PairKey
-{
-	uint16		base;
-	uint16		quote;
-} PairKey;
-
-/* The rows of one (base, quote) pair, by date.  A hash table entry. */
-typedef struct PairRates
-{
-	PairKey		key;
-	int			n;
-	RatePoint  *points;
-} PairRates;
+#include "rate_cache.h"
 
 /*
  * One leg of a conversion path for a period (a day is a period of one
@@ -203,69 +136,10 @@ typedef struct PeriodRate
 	Numeric		den;
 } PeriodRate;
 
-/* One row of rate_version: a pair's version (empty codes: the table's). */
-typedef struct RateVersion
-{
-	int64		version;
-	char		base[4];
-	char		quote[4];
-} RateVersion;
-
-/*
- * A version trigger of exchange_rate as pg_trigger has it.  Disabling or
- * enabling a trigger rewrites its row, so the row's xmin changes.
- */
-typedef struct TriggerState
-{
-	Oid			oid;
-	TransactionId xmin;
-	char		enabled;
-} TriggerState;
-
-/* The triggers that keep rate_version, by name (pg_trigger's index order). */
-static const char *const version_triggers[] = {
-	"exchange_rate_deleted", "exchange_rate_inserted", "exchange_rate_replicated",
-	"exchange_rate_truncated", "exchange_rate_updated"
-};
-#define NUM_VERSION_TRIGGERS lengthof(version_triggers)
-
-typedef struct RateGeneration
-{
-	TriggerState triggers[NUM_VERSION_TRIGGERS];
-	int			nversions;
-	RateVersion *versions;		/* rate_version's rows, by pair */
-	Oid			version_table;
-	Oid			rls_user;		/* the role it was read as, when row-level
-								 * security applied; else InvalidOid */
-	MemoryContext cxt;			/* holds this struct and everything below */
-	HTAB	   *pairs;			/* PairKey -> PairRates */
-	HTAB	   *timelines;		/* TimelineKey -> Timeline */
-	HTAB	   *periods;		/* PeriodKey -> PeriodRate */
-	int			refcount;		/* statements using it */
-} RateGeneration;
-
-/*
- * Per call site: fn_extra.  It usually lives for one statement, but not
- * always (PL/pgSQL keeps simple expressions for a whole transaction), so it
- * keeps a copy of the snapshot it read the version with, and reads it again
- * when the active snapshot differs.  Snapshots with the same contents see
- * the same rows.
- */
+/* Per call site: fn_extra. */
 typedef struct ConvertCall
 {
-	RateGeneration *gen;		/* holds a reference, or NULL */
-	Oid			userid;			/* the role gen was chosen for */
-	MemoryContextCallback release;
-	MemoryContext cxt;			/* fn_mcxt */
-	/* the snapshot gen was chosen under */
-	TransactionId xmin;
-	TransactionId xmax;
-	CommandId	curcid;
-	uint32		xcnt;
-	int32		subxcnt;
-	bool		suboverflowed;
-	TransactionId *xip;			/* xcnt, then subxcnt entries */
-	int			xip_space;
+	RateCall	rates;			/* the generation of rates, first */
 	/* last used: the pair, its currencies, its timeline and segment */
 	PairKey		pair;
 	const ts_currency *from;
@@ -294,8 +168,6 @@ typedef struct PeriodSlot
 	const PeriodRate *rate;		/* NULL: empty */
 } PeriodSlot;
 
-static RateGeneration *current_generation = NULL;
-
 /*
  * trade_stats.max_rate_age: the text as set, the interval it reads as, and
  * a serial number bumped by every change, so that a call site notices that
@@ -304,256 +176,9 @@ static RateGeneration *current_generation = NULL;
 static char *max_rate_age_text = NULL;
 static Interval max_rate_age = {0, 31, 0};
 static uint64 max_age_serial = 0;
-static SPIPlanPtr version_plan = NULL;
-static SPIPlanPtr pair_plan = NULL;
 
 /* Intermediate currencies of a cross rate, in order of preference. */
 static const char *const cross_codes[] = {"USD", "EUR", "CNY"};
-
-static void
-free_generation(RateGeneration *gen)
-{
-	MemoryContextDelete(gen->cxt);
-}
-
-static void
-drop_reference(RateGeneration *gen)
-{
-	gen->refcount--;
-	if (gen->refcount == 0 && gen != current_generation)
-		free_generation(gen);
-}
-
-/* fn_mcxt is going away: let go of the generation. */
-static void
-release_call(void *arg)
-{
-	ConvertCall *call = (ConvertCall *) arg;
-
-	if (call->gen != NULL)
-		drop_reference(call->gen);
-	call->gen = NULL;
-}
-
-static SPIPlanPtr
-keep_plan(const char *sql, int nargs, Oid *argtypes)
-{
-	SPIPlanPtr	plan = SPI_prepare(sql, nargs, argtypes);
-
-	if (plan == NULL)
-		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql,
-			 SPI_result_code_string(SPI_result));
-	if (SPI_keepplan(plan) != 0)
-		elog(ERROR, "SPI_keepplan failed");
-	return plan;
-}
-
-/*
- * The rate versions the current snapshot sees, by pair, palloc'd in the
- * caller's context.
- */
-static RateVersion *
-read_versions(int *n, Oid *table)
-{
-	MemoryContext caller = CurrentMemoryContext;
-	RateVersion *versions;
-	bool		isnull;
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	if (version_plan == NULL)
-		version_plan = keep_plan("SELECT version, base::text, quote::text, tableoid"
-								 " FROM trade_stats.rate_version ORDER BY base, quote",
-								 0, NULL);
-	if (SPI_execute_plan(version_plan, NULL, NULL, true, 0) != SPI_OK_SELECT ||
-		SPI_processed < 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("trade_stats.rate_version has no rows"),
-				 errhint("Re-create the extension trade_stats.")));
-	*n = (int) SPI_processed;
-	versions = MemoryContextAllocZero(caller, sizeof(RateVersion) * *n);
-	for (int i = 0; i < *n; i++)
-	{
-		HeapTuple	tuple = SPI_tuptable->vals[i];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
-
-		versions[i].version = DatumGetInt64(SPI_getbinval(tuple, desc, 1, &isnull));
-		strlcpy(versions[i].base, TextDatumGetCString(SPI_getbinval(tuple, desc, 2, &isnull)),
-				sizeof(versions[i].base));
-		strlcpy(versions[i].quote, TextDatumGetCString(SPI_getbinval(tuple, desc, 3, &isnull)),
-				sizeof(versions[i].quote));
-	}
-	*table = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0],
-											SPI_tuptable->tupdesc, 4, &isnull));
-	SPI_finish();
-	return versions;
-}
-
-/* Is snap the snapshot the call's generation was chosen under? */
-static bool
-same_snapshot(const ConvertCall *call, Snapshot snap)
-{
-	return call->gen != NULL &&
-		snap->xmin == call->xmin && snap->xmax == call->xmax &&
-		snap->curcid == call->curcid && snap->xcnt == call->xcnt &&
-		snap->subxcnt == call->subxcnt &&
-		snap->suboverflowed == call->suboverflowed &&
-		(snap->xcnt == 0 ||
-		 memcmp(snap->xip, call->xip, sizeof(TransactionId) * snap->xcnt) == 0) &&
-		(snap->subxcnt <= 0 ||
-		 memcmp(snap->subxip, call->xip + snap->xcnt,
-				sizeof(TransactionId) * snap->subxcnt) == 0);
-}
-
-static void
-remember_snapshot(ConvertCall *call, Snapshot snap)
-{
-	int			needed = (int) snap->xcnt + Max(snap->subxcnt, 0);
-
-	if (needed > call->xip_space)
-	{
-		if (call->xip)
-			pfree(call->xip);
-		call->xip = MemoryContextAlloc(call->cxt,
-									   sizeof(TransactionId) * Max(needed, 1));
-		call->xip_space = needed;
-	}
-	call->xmin = snap->xmin;
-	call->xmax = snap->xmax;
-	call->curcid = snap->curcid;
-	call->xcnt = snap->xcnt;
-	call->subxcnt = snap->subxcnt;
-	call->suboverflowed = snap->suboverflowed;
-	if (snap->xcnt > 0)
-		memcpy(call->xip, snap->xip, sizeof(TransactionId) * snap->xcnt);
-	if (snap->subxcnt > 0)
-		memcpy(call->xip + snap->xcnt, snap->subxip,
-			   sizeof(TransactionId) * snap->subxcnt);
-}
-
-/*
- * The state of exchange_rate's version triggers, into 'states' (by name).
- * True when all of them exist and fire ALWAYS: then every change of the
- * rates moves a version, and cached rates may be reused.  Otherwise (a
- * trigger disabled, as ALTER TABLE ... DISABLE TRIGGER and a data-only
- * restore with --disable-triggers do) changes may pass without one, and a
- * statement reads the rates afresh.  Re-enabling rewrites the triggers'
- * rows, so the states differ from those any earlier generation was made
- * under, and no such generation is reused.
- */
-static bool
-read_trigger_states(Oid relid, TriggerState *states)
-{
-	Relation	rel = table_open(TriggerRelationId, AccessShareLock);
-	ScanKeyData key;
-	SysScanDesc scan;
-	HeapTuple	tuple;
-	bool		trusted = true;
-	int			found = 0;
-
-	memset(states, 0, sizeof(TriggerState) * NUM_VERSION_TRIGGERS);
-	ScanKeyInit(&key, Anum_pg_trigger_tgrelid, BTEqualStrategyNumber, F_OIDEQ,
-				ObjectIdGetDatum(relid));
-	scan = systable_beginscan(rel, TriggerRelidNameIndexId, true, NULL, 1, &key);
-	while (HeapTupleIsValid(tuple = systable_getnext(scan)))
-	{
-		Form_pg_trigger trigger = (Form_pg_trigger) GETSTRUCT(tuple);
-
-		for (int i = 0; i < (int) NUM_VERSION_TRIGGERS; i++)
-			if (strcmp(NameStr(trigger->tgname), version_triggers[i]) == 0)
-			{
-				states[i].oid = trigger->oid;
-				states[i].xmin = HeapTupleHeaderGetXmin(tuple->t_data);
-				states[i].enabled = trigger->tgenabled;
-				found++;
-				if (trigger->tgenabled != TRIGGER_FIRES_ALWAYS)
-					trusted = false;
-			}
-	}
-	systable_endscan(scan);
-	table_close(rel, AccessShareLock);
-	return trusted && found == (int) NUM_VERSION_TRIGGERS;
-}
-
-/*
- * May the current role read the rates?  As a query of exchange_rate would
- * ask: SELECT on the table (or on every column), else 42501.  Returns the
- * role when row-level security applies to it (each such role has rates of
- * its own), else InvalidOid.
- */
-static Oid
-check_rate_access(Oid userid, Oid *rate_table)
-{
-	Oid			nsp = get_namespace_oid("trade_stats", false);
-	Oid			relid = get_relname_relid("exchange_rate", nsp);
-
-	*rate_table = relid;
-	if (!OidIsValid(relid))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_TABLE),
-				 errmsg("relation \"trade_stats.exchange_rate\" does not exist")));
-	if (pg_class_aclcheck(relid, userid, ACL_SELECT) != ACLCHECK_OK &&
-		pg_attribute_aclcheck_all(relid, userid, ACL_SELECT, ACLMASK_ALL) != ACLCHECK_OK)
-		aclcheck_error(ACLCHECK_NO_PRIV, OBJECT_TABLE, "exchange_rate");
-	return check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED ? userid : InvalidOid;
-}
-
-/*
- * The current generation for these versions of the rates (and this role,
- * under row-level security, and this state of the version triggers), made
- * if needed.  With 'trusted' false (a version trigger not firing ALWAYS) a
- * generation of its own, never reused.
- */
-static RateGeneration *
-generation_for(const RateVersion *versions, int n, Oid table, Oid rls_user,
-			   const TriggerState *triggers, bool trusted)
-{
-	MemoryContext cxt;
-	RateGeneration *gen;
-	HASHCTL		ctl;
-
-	if (trusted && current_generation != NULL &&
-		current_generation->nversions == n &&
-		memcmp(current_generation->versions, versions, sizeof(RateVersion) * n) == 0 &&
-		memcmp(current_generation->triggers, triggers, sizeof(current_generation->triggers)) == 0 &&
-		current_generation->version_table == table &&
-		current_generation->rls_user == rls_user)
-		return current_generation;
-
-	cxt = AllocSetContextCreate(TopMemoryContext, "trade_stats rate cache",
-								ALLOCSET_DEFAULT_SIZES);
-	gen = MemoryContextAllocZero(cxt, sizeof(RateGeneration));
-	gen->nversions = n;
-	gen->versions = MemoryContextAlloc(cxt, sizeof(RateVersion) * n);
-	memcpy(gen->versions, versions, sizeof(RateVersion) * n);
-	gen->version_table = table;
-	gen->rls_user = rls_user;
-	memcpy(gen->triggers, triggers, sizeof(gen->triggers));
-	gen->cxt = cxt;
-
-	memset(&ctl, 0, sizeof(ctl));
-	ctl.keysize = sizeof(PairKey);
-	ctl.entrysize = sizeof(PairRates);
-	ctl.hcxt = cxt;
-	gen->pairs = hash_create("trade_stats rate pairs", 64, &ctl,
-							 HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-	ctl.keysize = sizeof(TimelineKey);
-	ctl.entrysize = sizeof(Timeline);
-	gen->timelines = hash_create("trade_stats rate timelines", 16, &ctl,
-								 HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-	ctl.keysize = sizeof(PeriodKey);
-	ctl.entrysize = sizeof(PeriodRate);
-	gen->periods = hash_create("trade_stats period rates", 64, &ctl,
-							   HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-
-	if (!trusted)
-		return gen;				/* freed when its last call site lets go */
-	if (current_generation != NULL && current_generation->refcount == 0)
-		free_generation(current_generation);
-	current_generation = gen;
-	return gen;
-}
 
 /* Forget the rates a call site found: its generation, pair or max age changed. */
 static void
@@ -567,54 +192,57 @@ forget_rates(ConvertCall *call)
 }
 
 /*
+ * What a generation's rates give conversion, kept with the generation: per
+ * pair and max age the timeline, per pair, period and max age the rate.
+ */
+typedef struct DerivedRates
+{
+	HTAB	   *timelines;		/* TimelineKey -> Timeline */
+	HTAB	   *periods;		/* PeriodKey -> PeriodRate */
+} DerivedRates;
+
+static DerivedRates *
+derived_rates(RateGeneration *gen)
+{
+	void	  **slot = ts_rate_derived(gen);
+	DerivedRates *d = *slot;
+	HASHCTL		ctl;
+
+	if (d != NULL)
+		return d;
+	d = MemoryContextAllocZero(ts_rate_context(gen), sizeof(DerivedRates));
+	memset(&ctl, 0, sizeof(ctl));
+	ctl.hcxt = ts_rate_context(gen);
+	ctl.keysize = sizeof(TimelineKey);
+	ctl.entrysize = sizeof(Timeline);
+	d->timelines = hash_create("trade_stats rate timelines", 16, &ctl,
+							   HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	ctl.keysize = sizeof(PeriodKey);
+	ctl.entrysize = sizeof(PeriodRate);
+	d->periods = hash_create("trade_stats period rates", 64, &ctl,
+							 HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	*slot = d;
+	return d;
+}
+
+/*
  * The call site's state, with the generation of rates that the active
  * snapshot sees.
  */
-static ConvertCall *
+static inline ConvertCall *
 get_call(FunctionCallInfo fcinfo)
 {
 	ConvertCall *call = (ConvertCall *) fcinfo->flinfo->fn_extra;
-	Snapshot	snap;
-	RateGeneration *gen;
-	RateVersion *versions;
-	int			nversions;
-	Oid			table;
-	Oid			userid = GetUserId();
-	Oid			rls_user;
-	Oid			rate_table;
-	TriggerState triggers[NUM_VERSION_TRIGGERS];
-	bool		trusted;
 
 	if (call == NULL)
 	{
 		call = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
 									  sizeof(ConvertCall));
-		call->cxt = fcinfo->flinfo->fn_mcxt;
-		call->release.func = release_call;
-		call->release.arg = call;
-		MemoryContextRegisterResetCallback(call->cxt, &call->release);
+		ts_rate_call_init(&call->rates, fcinfo->flinfo->fn_mcxt);
 		fcinfo->flinfo->fn_extra = call;
 	}
-
-	if (!ActiveSnapshotSet())
-		elog(ERROR, "convert() needs an active snapshot");
-	snap = GetActiveSnapshot();
-	if (same_snapshot(call, snap) && call->userid == userid)
-		return call;
-
-	/* the role may have changed (SET ROLE, SECURITY DEFINER, a pool) */
-	rls_user = check_rate_access(userid, &rate_table);
-	trusted = read_trigger_states(rate_table, triggers);
-	versions = read_versions(&nversions, &table);
-	gen = generation_for(versions, nversions, table, rls_user, triggers, trusted);
-	pfree(versions);
-	gen->refcount++;
-	if (call->gen != NULL)
-		drop_reference(call->gen);
-	call->gen = gen;
-	call->userid = userid;
-	forget_rates(call);
-	remember_snapshot(call, snap);
+	if (ts_rate_call_refresh(&call->rates))
+		forget_rates(call);
 	return call;
 }
 
@@ -660,7 +288,12 @@ check_max_rate_age(char **newval, void **extra, GucSource source)
 		GUC_check_errdetail("trade_stats.max_rate_age must be at least one day, with no negative part.");
 		return false;
 	}
+	/* a check hook's extra is the GUC machinery's to free */
+#if PG_VERSION_NUM >= 160000
+	copy = guc_malloc(LOG, sizeof(Interval));
+#else
 	copy = malloc(sizeof(Interval));
+#endif
 	if (copy == NULL)
 		return false;
 	*copy = result;
@@ -686,69 +319,6 @@ ts_convert_init(void)
 							   "31 days",
 							   PGC_USERSET, 0,
 							   check_max_rate_age, assign_max_rate_age, NULL);
-}
-
-/* Load the rows of one pair into the generation (empty if none). */
-static const PairRates *
-get_pair(RateGeneration *gen, ts_currency_key base, ts_currency_key quote)
-{
-	PairKey		key = {base, quote};
-	PairRates  *entry;
-	RatePoint  *points = NULL;
-	int			n;
-	bool		found;
-	Oid			argtypes[2] = {BPCHAROID, BPCHAROID};
-	Datum		args[2];
-
-	entry = hash_search(gen->pairs, &key, HASH_FIND, NULL);
-	if (entry != NULL)
-		return entry;
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	if (pair_plan == NULL)
-		pair_plan = keep_plan("SELECT valid_from, rate, valid_until FROM trade_stats.exchange_rate"
-							  " WHERE base OPERATOR(pg_catalog.=) $1"
-							  " AND quote OPERATOR(pg_catalog.=) $2"
-							  " ORDER BY valid_from",
-							  2, argtypes);
-	args[0] = PointerGetDatum(cstring_to_text(ts_currency_code(base)));
-	args[1] = PointerGetDatum(cstring_to_text(ts_currency_code(quote)));
-	if (SPI_execute_plan(pair_plan, args, NULL, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "reading trade_stats.exchange_rate failed");
-
-	n = (int) SPI_processed;
-	if (n > 0)
-		points = MemoryContextAlloc(gen->cxt, sizeof(RatePoint) * n);
-	for (int i = 0; i < n; i++)
-	{
-		HeapTuple	tuple = SPI_tuptable->vals[i];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
-		bool		isnull;
-		Numeric		value;
-		Datum		until;
-		char	   *text;
-
-		CHECK_FOR_INTERRUPTS();
-		points[i].from = DatumGetDateADT(SPI_getbinval(tuple, desc, 1, &isnull));
-		value = DatumGetNumeric(SPI_getbinval(tuple, desc, 2, &isnull));
-		points[i].value = (Numeric) MemoryContextAlloc(gen->cxt, VARSIZE(value));
-		memcpy(points[i].value, value, VARSIZE(value));
-		until = SPI_getbinval(tuple, desc, 3, &isnull);
-		points[i].declared = !isnull;
-		points[i].until = isnull ? DATEVAL_NOEND : DatumGetDateADT(until);
-		text = DatumGetCString(DirectFunctionCall1(numeric_out,
-												   NumericGetDatum(value)));
-		points[i].fits = ts_parse_rate(text, strlen(text), &points[i].rate);
-		pfree(text);
-	}
-	SPI_finish();
-
-	/* enter only when complete, so an error leaves no half-made entry */
-	entry = hash_search(gen->pairs, &key, HASH_ENTER, &found);
-	entry->n = n;
-	entry->points = points;
-	return entry;
 }
 
 /* Index of the last point on or before d, or -1. */
@@ -811,9 +381,9 @@ best_leg(RateGeneration *gen, ts_currency_key a, ts_currency_key b,
 		 DateADT start, DateADT end, const Interval *max_age, Leg *leg)
 {
 	Leg			inverted;
-	bool		have = leg_rows(get_pair(gen, a, b), false, start, end, max_age, leg);
+	bool		have = leg_rows(ts_rate_pair(gen, a, b), false, start, end, max_age, leg);
 
-	if (leg_rows(get_pair(gen, b, a), true, start, end, max_age, &inverted) &&
+	if (leg_rows(ts_rate_pair(gen, b, a), true, start, end, max_age, &inverted) &&
 		(!have || BETTER(inverted, *leg)))
 	{
 		*leg = inverted;
@@ -927,22 +497,22 @@ get_timeline(RateGeneration *gen, ts_currency_key a, ts_currency_key b,
 	key.pair.base = a;
 	key.pair.quote = b;
 	key.max_age = *max_age;
-	entry = hash_search(gen->timelines, &key, HASH_FIND, NULL);
+	entry = hash_search(derived_rates(gen)->timelines, &key, HASH_FIND, NULL);
 	if (entry != NULL)
 		return entry;
 
-	pairs[npairs++] = get_pair(gen, a, b);
-	pairs[npairs++] = get_pair(gen, b, a);
+	pairs[npairs++] = ts_rate_pair(gen, a, b);
+	pairs[npairs++] = ts_rate_pair(gen, b, a);
 	for (int k = 0; k < lengthof(cross_codes); k++)
 	{
 		ts_currency_key x = ts_currency_key_from_code(cross_codes[k]);
 
 		if (x == a || x == b)
 			continue;
-		pairs[npairs++] = get_pair(gen, a, x);
-		pairs[npairs++] = get_pair(gen, x, a);
-		pairs[npairs++] = get_pair(gen, x, b);
-		pairs[npairs++] = get_pair(gen, b, x);
+		pairs[npairs++] = ts_rate_pair(gen, a, x);
+		pairs[npairs++] = ts_rate_pair(gen, x, a);
+		pairs[npairs++] = ts_rate_pair(gen, x, b);
+		pairs[npairs++] = ts_rate_pair(gen, b, x);
 	}
 	for (int i = 0; i < npairs; i++)
 		ndates += 2 * pairs[i]->n;
@@ -953,7 +523,7 @@ get_timeline(RateGeneration *gen, ts_currency_key a, ts_currency_key b,
 		add_dates(pairs[i], max_age, dates, &ndates);
 	qsort(dates, ndates, sizeof(DateADT), dateadt_qsort_cmp);
 
-	segments = MemoryContextAlloc(gen->cxt, sizeof(Segment) * Max(ndates, 1));
+	segments = MemoryContextAlloc(ts_rate_context(gen), sizeof(Segment) * Max(ndates, 1));
 	for (int i = 0; i < ndates; i++)
 	{
 		Segment		seg;
@@ -1002,7 +572,7 @@ get_timeline(RateGeneration *gen, ts_currency_key a, ts_currency_key b,
 	}
 	pfree(dates);
 
-	entry = hash_search(gen->timelines, &key, HASH_ENTER, &found);
+	entry = hash_search(derived_rates(gen)->timelines, &key, HASH_ENTER, &found);
 	entry->n = nseg;
 	entry->segments = segments;
 	return entry;
@@ -1181,7 +751,7 @@ get_period_rate(RateGeneration *gen, const ts_currency *from,
 	key.per = per;
 	key.start = start;
 	key.max_age = max_rate_age;
-	entry = hash_search(gen->periods, &key, HASH_FIND, NULL);
+	entry = hash_search(derived_rates(gen)->periods, &key, HASH_FIND, NULL);
 	if (entry != NULL)
 		return entry;
 
@@ -1203,14 +773,14 @@ get_period_rate(RateGeneration *gen, const ts_currency *from,
 			ts_numeric_to_int128(den, INT_MAX, &dm, &ds) &&
 			ts_ratio_make(nm, ns, dm, ds, from->minor_units, to->minor_units,
 						  &made.ratio);
-		made.num = numeric_copy_to(gen->cxt,
+		made.num = numeric_copy_to(ts_rate_context(gen),
 								   numeric_mul_opt_error(num, pow10_numeric(to->minor_units), NULL));
-		made.den = numeric_copy_to(gen->cxt,
+		made.den = numeric_copy_to(ts_rate_context(gen),
 								   numeric_mul_opt_error(den, pow10_numeric(from->minor_units), NULL));
 	}
 
 	/* enter only when complete */
-	entry = hash_search(gen->periods, &key, HASH_ENTER, &found);
+	entry = hash_search(derived_rates(gen)->periods, &key, HASH_ENTER, &found);
 	made.key = entry->key;
 	*entry = made;
 	return entry;
@@ -1262,7 +832,7 @@ convert_day(ConvertCall *call, int64 units, DateADT d)
 	check_max_age(call);
 	if (call->timeline == NULL)
 	{
-		call->timeline = get_timeline(call->gen, call->pair.base, call->pair.quote,
+		call->timeline = get_timeline(call->rates.gen, call->pair.base, call->pair.quote,
 									  &max_rate_age);
 		call->segment = 0;
 	}
@@ -1310,14 +880,14 @@ convert_period(ConvertCall *call, int64 units, DateADT d, ts_per per)
 		PeriodSlot *slot;
 
 		if (call->slots == NULL)
-			call->slots = MemoryContextAllocZero(call->cxt,
+			call->slots = MemoryContextAllocZero(call->rates.cxt,
 												 sizeof(PeriodSlot) * PERIOD_SLOTS);
 		slot = &call->slots[(uint32) d % PERIOD_SLOTS];
 		if (slot->rate != NULL && slot->d == d && slot->per == (int32) per)
 			pr = slot->rate;
 		else
 		{
-			pr = get_period_rate(call->gen, call->from, call->to, per, d);
+			pr = get_period_rate(call->rates.gen, call->from, call->to, per, d);
 			slot->d = d;
 			slot->per = per;
 			slot->rate = pr;
@@ -1554,7 +1124,7 @@ trade_stats_rate_used(PG_FUNCTION_ARGS)
 	set_pair(call, from_key, to_key);
 	check_finite(call, d);
 	ts_period_bounds(d, per, &start, &end);
-	resolve(call->gen, from_key, to_key, start, end, &max_rate_age, &path);
+	resolve(call->rates.gen, from_key, to_key, start, end, &max_rate_age, &path);
 	if (path.nlegs == 0)
 		return (Datum) 0;
 	path_fraction(&path, &num, &den);
@@ -1567,7 +1137,10 @@ trade_stats_rate_used(PG_FUNCTION_ARGS)
 		char		via[16];
 
 		for (int k = leg->first + 1; k <= leg->last; k++)
+		{
+			CHECK_FOR_INTERRUPTS();
 			sum = numeric_add_opt_error(sum, leg->pair->points[k].value, NULL);
+		}
 		snprintf(via, sizeof(via), "via %s", ts_currency_code(path.via));
 		values[0] = CStringGetTextDatum(path.nlegs == 2 ? via :
 										leg->inverse ? "inverse" : "direct");

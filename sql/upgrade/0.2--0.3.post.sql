@@ -12,9 +12,7 @@ BEGIN
 		FOR m IN SELECT trade_stats.summary_members(d.source) LOOP
 			PERFORM trade_stats.summary_install_triggers(m);
 		END LOOP;
-		EXECUTE pg_catalog.format('CREATE TRIGGER trade_stats_summary_guard BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE '
-								  'ON %s FOR EACH STATEMENT EXECUTE FUNCTION trade_stats.summary_guard()', d.summary);
-		EXECUTE pg_catalog.format('ALTER TABLE %s ENABLE ALWAYS TRIGGER trade_stats_summary_guard', d.summary);
+		PERFORM trade_stats.summary_install_guard(d.summary);
 		IF d.time_zone IS NOT NULL THEN
 			PERFORM trade_stats.summary_rebuild(d);
 		END IF;

@@ -14,7 +14,11 @@ q() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$@"; }
 check() {
 	if [ "$2" = "$3" ]; then echo "ok - $1"; else echo "not ok - $1: got '$2', expected '$3'"; fi
 }
-createuser sd_owner && createdb -O sd_owner sd_src || { echo "not ok - setup failed"; exit 1; }
+# the owner logs in as the test's own user does (with its password, where
+# the cluster asks for one)
+echo "CREATE ROLE sd_owner LOGIN PASSWORD :'pw';" |
+	psql -X -q -v ON_ERROR_STOP=1 -d postgres -v pw="${PGPASSWORD:-}" >/dev/null 2>&1 &&
+	createdb -O sd_owner sd_src || { echo "not ok - setup failed"; exit 1; }
 # the owner may also write the rates (pg_restore writes the rates table)
 q sd_src -c "CREATE EXTENSION trade_stats" -c "GRANT INSERT ON trade_stats.exchange_rate TO sd_owner" >/dev/null
 q sd_src -U sd_owner >/dev/null <<'SQL'
