@@ -116,6 +116,21 @@ build() {
 	rm -rf "$srcdir"
 }
 
+# contrib MAJOR VERSION: citext (a test's key type) built into the cache
+# with PGXS from the same tarball, once; builds cached before the tests
+# needed it get it here.
+contrib() {
+	local major=$1 v=$2 prefix="$cache/pg-$2$cassert" dir
+	[ -f "$prefix/share/extension/citext.control" ] && return 0
+	dir=$(mktemp -d)
+	tar -xjf "$cache/src/postgresql-${major}_$v.orig.tar.bz2" -C "$dir" --strip-components=1 \
+		--wildcards '*/contrib/citext/*' &&
+		make -s -C "$dir/contrib/citext" USE_PGXS=1 PG_CONFIG="$prefix/bin/pg_config" install \
+			>>"$cache/build-$2$cassert.log" 2>&1 ||
+		echo "PostgreSQL $major ($v$cassert): citext did not build, see $cache/build-$2$cassert.log"
+	rm -rf "$dir"
+}
+
 # test MAJOR VERSION PG_CONFIG: build the extension, run the suites.
 run_suites() {
 	local major=$1 v=$2 pgc=$3 bindir tmp port=$((55400 + $1)) warnings out passed failed
@@ -166,7 +181,7 @@ for major in "${majors[@]}"; do
 	if [ -z "$cassert" ] && [ "$major" = "$PG_MAJOR" ] && [ -x "$PG_CONFIG" ]; then
 		run_suites "$major" "$("$PG_CONFIG" --version | awk '{print $2}')" "$PG_CONFIG" || status=1
 	elif v=$(fetch "$major"); then
-		build "$major" "$v" &&
+		build "$major" "$v" && contrib "$major" "$v" &&
 			run_suites "$major" "$v$cassert" "$cache/pg-$v$cassert/bin/pg_config" || status=1
 	else
 		echo "PostgreSQL $major: unavailable (no source tarball in $archive)"
