@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # What users store survives pg_upgrade across majors: for each step of
-# MAJOR... (default 15 17 18: Debian 12's PostgreSQL 15, then the builds
-# test/versions.sh makes and caches), a cluster of the old major with the
-# extension and stored values (amounts, growth states packed and in 0.1's
-# working layout, sum states, rates, a maintained summary of a partitioned
-# table), pg_upgrade to the new major, then
+# MAJOR... (default 15 17 18, the upstream builds test/versions.sh makes
+# and caches), a cluster of the old major with the
+# extension and stored values (amounts, growth states of every kind, one
+# from a user's aggregate over the transition function, sum states, rates,
+# a maintained summary of a partitioned table), pg_upgrade to the new major, then
 #  - every stored value reads back byte for byte (binary and text forms);
 #  - the summary's triggers keep it exact after writes on the new major.
 # Clusters listen on a Unix socket only, in a temporary directory, and are
-# removed.  Prints "ok - ..." / "not ok - ..." lines and a last line
-# "pg_upgrade: N passed, N failed".  Run test/versions.sh MAJOR... first.
+# removed (data checksums on in every cluster: 18 makes them the default).
+# Prints "ok - ..." / "not ok - ..." lines and a last line
+# "pg_upgrade: N passed, N failed".  Run TS_UPSTREAM=1 test/versions.sh
+# MAJOR... first: it builds them.
 #
 #   test/pg_upgrade.sh [MAJOR...]
 set -uo pipefail
@@ -33,13 +35,12 @@ run_as() {
 	if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$(printf '%q ' "$@")"; else "$@"; fi
 }
 
-# bindir MAJOR: Debian's for PG_MAJOR, else the newest cached build
+# bindir MAJOR: the newest cached upstream build (Debian's 15.20 gives
+# every column an attribute option, pg_attver, that upstream servers
+# reject, so pg_upgrade from it to an upstream build fails whatever the
+# database holds)
 bindir() {
-	if [ "$1" = "$PG_MAJOR" ]; then
-		echo "/usr/lib/postgresql/$1/bin"
-	else
-		ls -d "$cache"/pg-"$1".*/bin 2>/dev/null | grep -v cassert | sort -V | tail -1
-	fi
+	ls -d "$cache"/pg-"$1".*/bin 2>/dev/null | grep -v cassert | sort -V | tail -1
 }
 
 # the extension built and installed for the major's pg_config
@@ -55,7 +56,7 @@ chown postgres "$work" 2>/dev/null
 port=55499
 stop_all() {
 	for d in "$work"/data-*; do
-		[ -d "$d" ] && run_as "$(cat "$d.bin")/pg_ctl" -D "$d" -m fast stop >/dev/null 2>&1
+		[ -f "$d.bin" ] && run_as "$(cat "$d.bin")/pg_ctl" -D "$d" -m fast stop >/dev/null 2>&1
 	done
 	rm -rf "$work"
 }
@@ -82,7 +83,7 @@ BIN=$(bindir "$first")
 [ -n "$BIN" ] && [ -x "$BIN/pg_ctl" ] || { echo "not ok - PostgreSQL $first is not built"; exit 1; }
 install_for "$BIN" || { echo "not ok - the extension does not build for $first"; exit 1; }
 data="$work/data-$first"
-run_as "$BIN/initdb" -D "$data" -A trust -U postgres >/dev/null && start "$BIN" "$data" ||
+run_as "$BIN/initdb" -k -D "$data" -A trust -U postgres >/dev/null && start "$BIN" "$data" ||
 	{ echo "not ok - PostgreSQL $first did not start"; exit 1; }
 "$BIN/createdb" -h "$work" -p "$port" -U postgres ts
 q >/dev/null <<'SQL'
@@ -97,6 +98,10 @@ INSERT INTO states
 	UNION ALL SELECT 2, growth_summary(n, n > 1, d) FROM (VALUES (1.5, date '2020-03-01'), (2.25, '2020-04-01')) x(n, d)
 	UNION ALL SELECT 3, '(double,2,0,,)[*:3:1099511627776:1:549755813888]'
 	UNION ALL SELECT 4, growth_accum(NULL::growth_state, 7::bigint, date '2020-01-01');
+-- a user's aggregate over the transition function, as 0.1's README showed
+CREATE AGGREGATE working_summary(bigint, date) (SFUNC = growth_accum, STYPE = growth_state);
+INSERT INTO states SELECT 5, working_summary(n, d)
+	FROM (VALUES (3::bigint, date '2020-01-01'), (4, '2021-01-01')) x(n, d);
 CREATE TABLE sums (id int, t currency_amount_sum_state);
 INSERT INTO sums VALUES (1, '(12345,3,CNY)');
 INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'CNY', '2020-01-01', 6.9);
@@ -117,10 +122,12 @@ for new in "${majors[@]:1}"; do
 	install_for "$NEWBIN" || { check "the extension builds for $new" no yes; break; }
 	run_as "$BIN/pg_ctl" -D "$data" -m fast stop >/dev/null
 	newdata="$work/data-$new"
-	run_as "$NEWBIN/initdb" -D "$newdata" -A trust -U postgres >/dev/null
+	run_as "$NEWBIN/initdb" -k -D "$newdata" -A trust -U postgres >/dev/null
 	(cd "$work" && run_as "$NEWBIN/pg_upgrade" -b "$BIN" -B "$NEWBIN" -d "$data" -D "$newdata" \
 		-p "$port" -P "$port" -U postgres -s "$work" >"$work/upgrade-$new.log" 2>&1)
-	check "pg_upgrade from $old to $new" "$?" 0 || tail -20 "$work/upgrade-$new.log"
+	rc=$?
+	check "pg_upgrade from $old to $new" "$rc" 0
+	[ "$rc" -eq 0 ] || { tail -30 "$work/upgrade-$new.log"; cat "$work"/data-"$new"/pg_upgrade_output.d/*/log/pg_upgrade_dump_*.log | grep -B3 -A3 ERROR | head -30; }
 	rm -f "$data.bin"
 	BIN=$NEWBIN
 	data=$newdata
