@@ -8,7 +8,7 @@ EXTENSION = trade_stats
 EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)
 
 MODULE_big = trade_stats
-CORE_OBJS = src/currency.o src/decimal.o src/amount_parse.o src/amount_format.o \
+CORE_OBJS = src/core.o src/currency.o src/decimal.o src/amount_parse.o src/amount_format.o \
 	src/rate_math.o src/growth_core.o src/csv.o
 OBJS = $(CORE_OBJS) src/support.o src/amount_io.o src/amount_ops.o src/amount_agg.o src/rate_cache.o src/convert.o \
 	src/growth_state.o src/growth_agg.o src/window.o src/summary.o
@@ -32,9 +32,10 @@ $(EXTENSION)--$(EXTVERSION).sql: $(SQL_SOURCES) $(EXTENSION).control
 	  printf '\\echo Use "CREATE EXTENSION $(EXTENSION)" to load this file. \\quit\n\n'; \
 	  cat $(SQL_SOURCES); } > $@
 
-REGRESS = amount_io amount_ops amount_agg amount_parallel amount_binary convert convert_period convert_real growth growth_oracle growth_parallel growth_real window summary summary_table summary_paths security state_calls mixed_equality catalog rate_bypass
+# every test/sql/*.sql and test/specs/*.spec, in name order
+REGRESS = $(sort $(notdir $(basename $(wildcard test/sql/*.sql))))
 REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION)
-ISOLATION = convert_sessions summary_writers rate_writers
+ISOLATION = $(sort $(notdir $(basename $(wildcard test/specs/*.spec))))
 ISOLATION_OPTS = --inputdir=test --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= pg_config

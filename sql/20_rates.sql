@@ -11,8 +11,10 @@ COMMENT ON FUNCTION @extschema@.is_currency_code(text) IS
 	'is this an upper-case ISO 4217 code that trade_stats knows?';
 
 -- The rates live in the schema trade_stats, whatever schema the extension's
--- functions and types are in.
-CREATE SCHEMA IF NOT EXISTS trade_stats;
+-- functions and types are in.  A plain CREATE SCHEMA: a schema of that name
+-- that someone else made first is an error, never adopted (the pattern of
+-- CVE-2022-2625).
+CREATE SCHEMA trade_stats;
 
 COMMENT ON SCHEMA trade_stats IS
 	'the exchange rates and the stored-summary definitions of the trade_stats extension';

@@ -8,8 +8,6 @@
  */
 #include "ts_growth.h"
 
-void		(*ts_interrupt_hook) (void) = NULL;
-
 #include <stdio.h>
 #include <string.h>
 

@@ -21,3 +21,10 @@ check "META.json's license is the PostgreSQL License, as LICENSE says" \
 	"$(meta "m['license']") $(grep -c 'PostgreSQL License' LICENSE)" "postgresql 1"
 check "CREATE EXTENSION installs $v" \
 	"$(psql -X -At -d postgres -c "SELECT default_version FROM pg_available_extensions WHERE name = 'trade_stats'")" "$v"
+# A schema trade_stats that someone made before the extension is never
+# adopted: CREATE EXTENSION refuses it (plain CREATE SCHEMA in the script).
+createdb ts_schema_taken >/dev/null 2>&1
+check "CREATE EXTENSION refuses a trade_stats schema made by someone else" \
+	"$(psql -X -q -At -d ts_schema_taken -c "CREATE SCHEMA trade_stats" -c "CREATE EXTENSION trade_stats" 2>&1)" \
+	'ERROR:  schema "trade_stats" already exists'
+dropdb ts_schema_taken >/dev/null 2>&1

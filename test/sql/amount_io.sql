@@ -3,7 +3,7 @@
 --
 \i test/sql/helpers.psql
 
--- Every format of SPEC section 1, and more that reports print.
+-- Every format the README's "Text input" lists, and more that reports print.
 SELECT input, pg_temp.try_expr(format('%L::currency_amount', input)) AS parsed
 FROM (VALUES
 	('720490000000.00 CNY'),

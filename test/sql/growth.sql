@@ -1,5 +1,5 @@
 --
--- Growth and share aggregates: the SPEC's semantics on small hand-made data.
+-- Growth and share aggregates: the README's semantics on small hand-made data.
 -- Every expected number is worked out in the comments.
 --
 \i test/sql/helpers.psql

@@ -27,7 +27,7 @@ INSERT INTO r
 INSERT INTO r VALUES (9, '2020-03-01', 5, true), (9, '2020-04-01', -5, false),
 	(9, '2021-04-01', 10, true), (10, '2021-05-01', 7, true), (11, '2021-05-01', NULL, true);
 
--- The measures per partner, defined in plain SQL from the SPEC.
+-- The measures per partner, defined in plain SQL from the README's definitions.
 CREATE TEMP VIEW oracle AS
 WITH last AS (
 	SELECT partner, max(period) FILTER (WHERE v IS NOT NULL) AS p FROM r GROUP BY partner

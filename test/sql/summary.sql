@@ -1,5 +1,5 @@
 --
--- Stored summaries (SPEC section 5): growth_summary, rollup, rolling, the
+-- Stored summaries (the README's "Stored summaries"): growth_summary, rollup, rolling, the
 -- accessors, + and -, the canonical stored form and its golden v1 texts.
 --
 \i test/sql/helpers.psql
