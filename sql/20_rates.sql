@@ -311,7 +311,7 @@ CREATE VIEW trade_stats.exchange_rate_monthly AS
 		   pg_catalog.date_trunc('month', valid_from)::date AS month,
 		   pg_catalog.avg(rate) AS rate,
 		   pg_catalog.count(*) AS days
-	FROM trade_stats.exchange_rate
+	FROM ONLY trade_stats.exchange_rate
 	GROUP BY base, quote, pg_catalog.date_trunc('month', valid_from)::date;
 
 COMMENT ON VIEW trade_stats.exchange_rate_monthly IS

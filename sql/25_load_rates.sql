@@ -180,7 +180,8 @@ BEGIN
 		   CASE columns WHEN 'quote' THEN other ELSE code END,
 		   valid_from, trim_scale(replace(cell, ',', '')::numeric / per),
 		   (date_trunc(valid_for, valid_from::timestamp)
-			+ ('1 ' || valid_for)::interval - interval '1 day')::date
+			+ CASE valid_for WHEN 'quarter' THEN interval '3 months' ELSE ('1 ' || valid_for)::interval END
+			- interval '1 day')::date
 	FROM pg_temp.ts_rate_rows
 	WHERE problem IS NULL
 	ON CONFLICT ON CONSTRAINT exchange_rate_pkey

@@ -418,7 +418,7 @@ ts_rate_pair(RateGeneration *gen, ts_currency_key base, ts_currency_key quote)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	if (pair_plan == NULL)
-		pair_plan = keep_plan("SELECT valid_from, rate, valid_until FROM trade_stats.exchange_rate"
+		pair_plan = keep_plan("SELECT valid_from, rate, valid_until FROM ONLY trade_stats.exchange_rate"
 							  " WHERE base OPERATOR(pg_catalog.=) $1"
 							  " AND quote OPERATOR(pg_catalog.=) $2"
 							  " ORDER BY valid_from",

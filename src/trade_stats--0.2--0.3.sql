@@ -108,6 +108,16 @@ LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 2;
 COMMENT ON FUNCTION trade_stats.rate_used(text, text, date, text) IS
 	'the path and rates a conversion from_currency to to_currency for that day or period uses: per leg the pair, the rows averaged, and the exact resulting rate numerator / denominator';
 
+-- The monthly view reads the table's own rows only (ONLY), as the rate
+-- cache does: rows of a table inheriting from exchange_rate are no rates.
+CREATE OR REPLACE VIEW trade_stats.exchange_rate_monthly AS
+	SELECT base, quote,
+		   pg_catalog.date_trunc('month', valid_from)::date AS month,
+		   pg_catalog.avg(rate) AS rate,
+		   pg_catalog.count(*) AS days
+	FROM ONLY trade_stats.exchange_rate
+	GROUP BY base, quote, pg_catalog.date_trunc('month', valid_from)::date;
+
 -- load_rates gains valid_for: the new one is sql/25_load_rates.sql.
 DROP FUNCTION @extschema@.load_rates(text, text, text, text, numeric, text, jsonb);
 

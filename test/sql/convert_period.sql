@@ -249,3 +249,8 @@ WHERE (proname IN ('convert', 'to_usd', 'to_cny') AND pronargs >= 3 AND 'text'::
 ORDER BY 1::text;
 
 TRUNCATE trade_stats.exchange_rate;
+
+-- valid_for 'quarter': each row holds to the end of its quarter.
+SELECT load_rates(E'Date,JPY\n2020-04-01,107\n', 'USD', valid_for => 'quarter') AS quarter_rows;
+SELECT valid_from, valid_until FROM trade_stats.exchange_rate WHERE quote = 'JPY' AND valid_from = '2020-04-01';
+DELETE FROM trade_stats.exchange_rate WHERE quote = 'JPY' AND valid_from = '2020-04-01';

@@ -65,3 +65,33 @@ SELECT to_cny('100 USD'::currency_amount, '2020-07-12') AS stale_after_10_july;
 SELECT tgname, tgenabled FROM pg_trigger
 WHERE tgrelid = 'trade_stats.exchange_rate'::regclass AND NOT tgisinternal ORDER BY 1;
 TRUNCATE trade_stats.exchange_rate;
+
+-- Changes no row trigger sees reach the cache too: a policy changed while
+-- a role's rates are cached, a rewrite of the table by ALTER TABLE.
+INSERT INTO trade_stats.exchange_rate VALUES ('USD', 'CNY', '2020-06-01', 7), ('USD', 'CNY', '2020-06-05', 8);
+CREATE ROLE ts_rate_reader;
+ALTER TABLE trade_stats.exchange_rate ENABLE ROW LEVEL SECURITY;
+CREATE POLICY reader ON trade_stats.exchange_rate FOR SELECT TO ts_rate_reader USING (true);
+SET ROLE ts_rate_reader;
+SELECT to_cny('1 USD'::currency_amount, date '2020-06-10') AS every_row;
+RESET ROLE;
+ALTER POLICY reader ON trade_stats.exchange_rate USING (valid_from < '2020-06-03');
+SET ROLE ts_rate_reader;
+SELECT to_cny('1 USD'::currency_amount, date '2020-06-10') AS first_row_only;
+RESET ROLE;
+DROP POLICY reader ON trade_stats.exchange_rate;
+ALTER TABLE trade_stats.exchange_rate DISABLE ROW LEVEL SECURITY;
+DROP ROLE ts_rate_reader;
+SELECT to_cny('1 USD'::currency_amount, date '2020-06-10') AS cached_again;
+ALTER TABLE trade_stats.exchange_rate ALTER COLUMN valid_until TYPE date USING valid_from;
+\set VERBOSITY sqlstate
+SELECT to_cny('1 USD'::currency_amount, date '2020-06-10') AS after_the_rewrite;
+\set VERBOSITY default
+-- Rows of a table that inherits from exchange_rate are no rates: the
+-- cache and the monthly view read the table's own rows (ONLY).
+CREATE TABLE rate_child () INHERITS (trade_stats.exchange_rate);
+INSERT INTO rate_child VALUES ('USD', 'CNY', '2020-06-10', 99);
+SELECT to_cny('1 USD'::currency_amount, date '2020-06-05') AS own_rows_only,
+	   (SELECT count(*) FROM trade_stats.exchange_rate_monthly WHERE rate = 99) AS child_rows_in_view;
+DROP TABLE rate_child;
+TRUNCATE trade_stats.exchange_rate;
