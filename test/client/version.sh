@@ -28,3 +28,15 @@ check "CREATE EXTENSION refuses a trade_stats schema made by someone else" \
 	"$(psql -X -q -At -d ts_schema_taken -c "CREATE SCHEMA trade_stats" -c "CREATE EXTENSION trade_stats" 2>&1)" \
 	'ERROR:  schema "trade_stats" already exists'
 dropdb ts_schema_taken >/dev/null 2>&1
+# trade_stats.max_rate_age set before the library loads (here: in a fresh
+# session) is checked when it loads: an invalid value is a WARNING and the
+# default applies.
+createdb ts_guc >/dev/null 2>&1
+psql -X -q -d ts_guc -c "CREATE EXTENSION trade_stats" >/dev/null 2>&1
+out=$(psql -X -q -At -d ts_guc -c "SET trade_stats.max_rate_age = 'soon'" \
+	-c "SELECT to_cny('1 USD'::currency_amount, date '2020-01-01') IS NULL" \
+	-c "SHOW trade_stats.max_rate_age" 2>&1)
+check "an invalid max_rate_age set before the library loads: a WARNING, then the default" \
+	"$(grep -c '^WARNING:  invalid value for parameter "trade_stats.max_rate_age": "soon"$' <<<"$out") $(tail -1 <<<"$out")" \
+	"1 31 days"
+dropdb ts_guc >/dev/null 2>&1
