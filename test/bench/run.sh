@@ -30,7 +30,7 @@ for name in "${names[@]}"; do
 	[ -f "test/bench/$name.sql" ] || { echo "no benchmark $name"; exit 1; }
 	pg_virtualenv -v "$PG_MAJOR" -o shared_buffers=4GB -o max_wal_size=8GB -o work_mem=256MB -- \
 		psql -X -q -v rows="${rows:-$([ "$name" = scaleout ] && echo 2000000 || echo 10000000)}" -v amount_file="$dir/amount.txt" \
-			-v numeric_file="$dir/numeric.txt" -v csv_file="$dir/customs.csv" \
+			-v numeric_file="$dir/numeric.txt" -v csv_file="$dir/customs.csv" -v copy_file="$dir/copy.txt" \
 			-v pg_times="$dir/pg_times.txt" -f "test/bench/$name.sql" 2>&1
 	if [ "$name" = summary ]; then
 		command -v npm >/dev/null || need_packages nodejs npm
