@@ -627,7 +627,7 @@ convert_wide(int64 units, const ts_currency *from, const ts_currency *to,
 	}
 	return ts_numeric_ratio_to_units(num, den,
 								  ts_currency_key_from_code(to->code),
-								  "converted amount");
+								  TS_RESULT_CONVERTED_AMOUNT);
 }
 
 /* The period kind of a 'per' argument; 22023 for anything else. */
@@ -861,7 +861,7 @@ convert_day(ConvertCall *call, int64 units, DateADT d)
 			result = convert_wide(units, call->from, call->to, seg);
 			break;
 		case TS_CONV_RANGE:
-			ts_amount_out_of_range("converted amount", call->pair.quote);
+			ts_amount_out_of_range(TS_RESULT_CONVERTED_AMOUNT, call->pair.quote);
 	}
 	return result;
 }
@@ -914,13 +914,13 @@ convert_period(ConvertCall *call, int64 units, DateADT d, ts_per per)
 			case TS_CONV_WIDE:
 				break;
 			case TS_CONV_RANGE:
-				ts_amount_out_of_range("converted amount", call->pair.quote);
+				ts_amount_out_of_range(TS_RESULT_CONVERTED_AMOUNT, call->pair.quote);
 		}
 		/* units * num exceeds 128 bits: the numerics */
 	}
 	return ts_numeric_ratio_to_units(numeric_mul_opt_error(int64_to_numeric(units),
 														   pr->num, NULL),
-									 pr->den, call->pair.quote, "converted amount");
+									 pr->den, call->pair.quote, TS_RESULT_CONVERTED_AMOUNT);
 }
 
 static Datum
@@ -1011,7 +1011,7 @@ convert_sum(ConvertCall *call, ts_int128 sum, DateADT period, ts_per per)
 	int64		units;
 
 	if (!ts_int128_to_int64(sum, &units))
-		ts_amount_out_of_range("converted sum", call->pair.base);
+		ts_amount_out_of_range(TS_RESULT_CONVERTED_SUM, call->pair.base);
 	if (units == 0)
 		return 0;
 	if (per == TS_PER_DAY)
