@@ -28,7 +28,7 @@ out=$(mktemp -d)
 chmod 1777 "$out"
 trap 'rm -rf "$out"' EXIT
 
-pg_virtualenv -v "$PG_MAJOR" -- "$0" --inside "$queries" "$seed" "$out" >/dev/null 2>&1
+pg_virtualenv -v "$PG_MAJOR" -- test/tools/sqlsmith.sh --inside "$queries" "$seed" "$out" >/dev/null 2>&1
 [ -f "$out/setup.err" ] && { echo "sqlsmith: setup failed"; exit 1; }
 errors=$(grep -c ' ERROR: ' "$out/server.log" 2>/dev/null || echo 0)
 crashes=$( (grep -hE 'terminated by signal|server closed the connection unexpectedly|terminating connection because of crash' \
