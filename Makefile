@@ -5,6 +5,9 @@
 # checks that they agree with it and that its install script exists.
 
 EXTENSION = trade_stats
+# The rules for the built scripts below come before PGXS's: without this,
+# make alone would build only the first of them.
+.DEFAULT_GOAL := all
 EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)
 
 MODULE_big = trade_stats

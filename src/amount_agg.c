@@ -66,9 +66,11 @@ state_is_valid(const AmountSumState *s)
 static void
 sum_overflow(ts_currency_key currency)
 {
-	ts_out_of_range("sum", "currency_amount_sum_state",
-					psprintf("The running total of %s amounts exceeds 128 bits of minor units.",
-							 ts_currency_code(currency)));
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("sum is out of range for type %s", "currency_amount_sum_state"),
+			 errdetail("The running total of %s amounts exceeds 128 bits of minor units.",
+					   ts_currency_code(currency))));
 }
 
 /* Add (sign 1) or remove (sign -1) one amount. */
@@ -82,14 +84,17 @@ state_apply(AmountSumState *s, const CurrencyAmount *a, int sign)
 		if (s->count == 0)
 			s->currency = a->currency;	/* also after a moving frame emptied */
 		else
-			ts_check_same_currency(s->currency, a->currency, "sum");
+			ts_check_same_currency(s->currency, a->currency, TS_OP_SUM);
 	}
 
 	if (sign > 0 ? __builtin_add_overflow(s->sum, (ts_int128) a->units, &sum) :
 		__builtin_sub_overflow(s->sum, (ts_int128) a->units, &sum))
 		sum_overflow(s->currency);
 	if (unlikely(sign > 0 && s->count == PG_INT64_MAX))
-		ts_out_of_range("row count", "currency_amount_sum_state", NULL);
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("row count is out of range for type %s",
+						"currency_amount_sum_state")));
 	s->sum = sum;
 	s->count += sign;
 }
@@ -122,8 +127,7 @@ currency_amount_sum_inv(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot remove %s from a currency_amount_sum_state that does not hold it",
-						DatumGetCString(DirectFunctionCall1(currency_amount_out,
-															PointerGetDatum(a))))));
+						ts_amount_text(a))));
 	PG_RETURN_POINTER(state);
 }
 
@@ -144,7 +148,7 @@ currency_amount_sum_combine(PG_FUNCTION_ARGS)
 		memcpy(state, other, sizeof(AmountSumState));
 		PG_RETURN_POINTER(state);
 	}
-	ts_check_same_currency(state->currency, other->currency, "sum");
+	ts_check_same_currency(state->currency, other->currency, TS_OP_SUM);
 	if (__builtin_add_overflow(state->sum, other->sum, &sum) ||
 		__builtin_add_overflow(state->count, other->count, &count))
 		sum_overflow(state->currency);
@@ -163,7 +167,7 @@ currency_amount_sum_final(PG_FUNCTION_ARGS)
 	if (state->count == 0)
 		PG_RETURN_NULL();
 	if (!ts_int128_to_int64(state->sum, &units))
-		ts_amount_out_of_range("sum", state->currency);
+		ts_amount_out_of_range(TS_RESULT_SUM, state->currency);
 	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(units, state->currency));
 }
 
@@ -178,7 +182,7 @@ currency_amount_avg_final(PG_FUNCTION_ARGS)
 	if (state->count == 0)
 		PG_RETURN_NULL();
 	if (!ts_div128_round(state->sum, state->count, &units))
-		ts_amount_out_of_range("average", state->currency);
+		ts_amount_out_of_range(TS_RESULT_AVERAGE, state->currency);
 	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(units, state->currency));
 }
 

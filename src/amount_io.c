@@ -103,8 +103,8 @@ report_parse_error(const char *str, const ts_parse_result *res)
 				break;
 			}
 		case TS_PARSE_RANGE:
-			ts_out_of_range(psprintf("value \"%s\"", str), "currency_amount",
-							"An amount is a signed 64-bit count of the currency's minor units.");
+			ts_value_out_of_range(str, "currency_amount",
+								  "An amount is a signed 64-bit count of the currency's minor units.");
 			break;
 	}
 }
@@ -128,12 +128,7 @@ PG_FUNCTION_INFO_V1(currency_amount_out);
 Datum
 currency_amount_out(PG_FUNCTION_ARGS)
 {
-	CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(0);
-	char	   *buf = palloc(TS_AMOUNT_BUFLEN);
-
-	ts_amount_currency(a->currency);
-	ts_format_amount(a->units, a->currency, buf);
-	PG_RETURN_CSTRING(buf);
+	PG_RETURN_CSTRING(ts_amount_text(PG_GETARG_CURRENCY_AMOUNT_P(0)));
 }
 
 /*
@@ -225,7 +220,7 @@ currency_amount_from_numeric(PG_FUNCTION_ARGS)
 
 	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(ts_numeric_to_minor_units(num,
 																   cur->minor_units,
-																   key, NULL),
+																   key, TS_RESULT_VALUE),
 											key));
 }
 

@@ -30,7 +30,7 @@ static int
 amount_cmp(const CurrencyAmount *a, const CurrencyAmount *b)
 {
 	if (a->currency != b->currency)
-		ts_mixed_currencies("compare", a->currency, b->currency,
+		ts_mixed_currencies(TS_OP_COMPARE, a->currency, b->currency,
 							"Order, group or index by (currency(a), a) to keep each currency apart.");
 	if (a->units < b->units)
 		return -1;
@@ -47,9 +47,9 @@ currency_amount_pl(PG_FUNCTION_ARGS)
 	CurrencyAmount *b = PG_GETARG_CURRENCY_AMOUNT_P(1);
 	int64		r;
 
-	ts_check_same_currency(a->currency, b->currency, "add");
+	ts_check_same_currency(a->currency, b->currency, TS_OP_ADD);
 	if (!ts_add(a->units, b->units, &r))
-		ts_amount_out_of_range("sum", a->currency);
+		ts_amount_out_of_range(TS_RESULT_SUM, a->currency);
 	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(r, a->currency));
 }
 
@@ -57,14 +57,8 @@ PG_FUNCTION_INFO_V1(currency_amount_mi);
 Datum
 currency_amount_mi(PG_FUNCTION_ARGS)
 {
-	CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(0);
-	CurrencyAmount *b = PG_GETARG_CURRENCY_AMOUNT_P(1);
-	int64		r;
-
-	ts_check_same_currency(a->currency, b->currency, "subtract");
-	if (!ts_sub(a->units, b->units, &r))
-		ts_amount_out_of_range("difference", a->currency);
-	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(r, a->currency));
+	PG_RETURN_CURRENCY_AMOUNT_P(ts_amount_sub(PG_GETARG_CURRENCY_AMOUNT_P(0),
+											  PG_GETARG_CURRENCY_AMOUNT_P(1)));
 }
 
 PG_FUNCTION_INFO_V1(currency_amount_um);
@@ -75,7 +69,7 @@ currency_amount_um(PG_FUNCTION_ARGS)
 	int64		r;
 
 	if (!ts_neg(a->units, &r))
-		ts_amount_out_of_range("negation", a->currency);
+		ts_amount_out_of_range(TS_RESULT_NEGATION, a->currency);
 	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(r, a->currency));
 }
 
@@ -87,7 +81,7 @@ currency_amount_abs(PG_FUNCTION_ARGS)
 	int64		r = a->units;
 
 	if (r < 0 && !ts_neg(a->units, &r))
-		ts_amount_out_of_range("absolute value", a->currency);
+		ts_amount_out_of_range(TS_RESULT_ABSOLUTE_VALUE, a->currency);
 	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(r, a->currency));
 }
 
@@ -98,7 +92,7 @@ mul_int64(CurrencyAmount *a, int64 factor)
 	int64		r;
 
 	if (!ts_mul(a->units, factor, &r))
-		ts_amount_out_of_range("product", a->currency);
+		ts_amount_out_of_range(TS_RESULT_PRODUCT, a->currency);
 	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(r, a->currency));
 }
 
@@ -116,22 +110,18 @@ mul_numeric(CurrencyAmount *a, Numeric factor)
 	product = numeric_mul_opt_error(int64_to_numeric(a->units), factor, NULL);
 	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(ts_numeric_to_minor_units(product, 0,
 																   a->currency,
-																   "product"),
+																   TS_RESULT_PRODUCT),
 											a->currency));
 }
 
 /*
  * A double as the decimal it prints as (the way a user wrote 1.1), so that
- * amount * 1.1::float8 rounds like amount * 1.1.
+ * amount * 1.1::float8 rounds like amount * 1.1.  NaN and infinity stay
+ * what they are, for mul_numeric and div_numeric to refuse.
  */
 static Numeric
-float8_to_numeric_checked(float8 f, const char *action)
+float8_to_decimal(float8 f)
 {
-	if (isnan(f) || isinf(f))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot %s currency_amount by %s", action,
-						isnan(f) ? "NaN" : "infinity")));
 	return DatumGetNumeric(DirectFunctionCall1(float8_numeric,
 											   Float8GetDatum(f)));
 }
@@ -183,8 +173,7 @@ Datum
 currency_amount_mul_float8(PG_FUNCTION_ARGS)
 {
 	return mul_numeric(PG_GETARG_CURRENCY_AMOUNT_P(0),
-					   float8_to_numeric_checked(PG_GETARG_FLOAT8(1),
-												 "multiply"));
+					   float8_to_decimal(PG_GETARG_FLOAT8(1)));
 }
 
 PG_FUNCTION_INFO_V1(float8_mul_currency_amount);
@@ -192,8 +181,7 @@ Datum
 float8_mul_currency_amount(PG_FUNCTION_ARGS)
 {
 	return mul_numeric(PG_GETARG_CURRENCY_AMOUNT_P(1),
-					   float8_to_numeric_checked(PG_GETARG_FLOAT8(0),
-												 "multiply"));
+					   float8_to_decimal(PG_GETARG_FLOAT8(0)));
 }
 
 static void
@@ -213,7 +201,7 @@ div_int64(CurrencyAmount *a, int64 divisor)
 	if (divisor == 0)
 		division_by_zero();
 	if (!ts_div_round(a->units, divisor, &r))
-		ts_amount_out_of_range("quotient", a->currency);
+		ts_amount_out_of_range(TS_RESULT_QUOTIENT, a->currency);
 	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(r, a->currency));
 }
 
@@ -232,7 +220,7 @@ div_numeric(CurrencyAmount *a, Numeric divisor)
 	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(ts_numeric_ratio_to_units(int64_to_numeric(a->units),
 																   divisor,
 																   a->currency,
-																   "quotient"),
+																   TS_RESULT_QUOTIENT),
 											a->currency));
 }
 
@@ -266,7 +254,7 @@ currency_amount_div_float8(PG_FUNCTION_ARGS)
 	if (d == 0.0)
 		division_by_zero();
 	return div_numeric(PG_GETARG_CURRENCY_AMOUNT_P(0),
-					   float8_to_numeric_checked(d, "divide"));
+					   float8_to_decimal(d));
 }
 
 /* amount / amount of the same currency: a plain numeric ratio. */
@@ -277,7 +265,7 @@ currency_amount_div_amount(PG_FUNCTION_ARGS)
 	CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(0);
 	CurrencyAmount *b = PG_GETARG_CURRENCY_AMOUNT_P(1);
 
-	ts_check_same_currency(a->currency, b->currency, "divide");
+	ts_check_same_currency(a->currency, b->currency, TS_OP_DIVIDE);
 	if (b->units == 0)
 		division_by_zero();
 	return DirectFunctionCall2(numeric_div,

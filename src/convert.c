@@ -627,7 +627,7 @@ convert_wide(int64 units, const ts_currency *from, const ts_currency *to,
 	}
 	return ts_numeric_ratio_to_units(num, den,
 								  ts_currency_key_from_code(to->code),
-								  "converted amount");
+								  TS_RESULT_CONVERTED_AMOUNT);
 }
 
 /* The period kind of a 'per' argument; 22023 for anything else. */
@@ -861,7 +861,7 @@ convert_day(ConvertCall *call, int64 units, DateADT d)
 			result = convert_wide(units, call->from, call->to, seg);
 			break;
 		case TS_CONV_RANGE:
-			ts_amount_out_of_range("converted amount", call->pair.quote);
+			ts_amount_out_of_range(TS_RESULT_CONVERTED_AMOUNT, call->pair.quote);
 	}
 	return result;
 }
@@ -914,13 +914,13 @@ convert_period(ConvertCall *call, int64 units, DateADT d, ts_per per)
 			case TS_CONV_WIDE:
 				break;
 			case TS_CONV_RANGE:
-				ts_amount_out_of_range("converted amount", call->pair.quote);
+				ts_amount_out_of_range(TS_RESULT_CONVERTED_AMOUNT, call->pair.quote);
 		}
 		/* units * num exceeds 128 bits: the numerics */
 	}
 	return ts_numeric_ratio_to_units(numeric_mul_opt_error(int64_to_numeric(units),
 														   pr->num, NULL),
-									 pr->den, call->pair.quote, "converted amount");
+									 pr->den, call->pair.quote, TS_RESULT_CONVERTED_AMOUNT);
 }
 
 static Datum
@@ -1011,7 +1011,7 @@ convert_sum(ConvertCall *call, ts_int128 sum, DateADT period, ts_per per)
 	int64		units;
 
 	if (!ts_int128_to_int64(sum, &units))
-		ts_amount_out_of_range("converted sum", call->pair.base);
+		ts_amount_out_of_range(TS_RESULT_CONVERTED_SUM, call->pair.base);
 	if (units == 0)
 		return 0;
 	if (per == TS_PER_DAY)
@@ -1175,6 +1175,34 @@ trade_stats_is_currency_code(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(ts_currency_exact(VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code)) != NULL);
 }
 
+/* A rate file that csv.c cannot read: 22P04, one whole message per error. */
+static void
+invalid_csv(ts_csv_error err, int line)
+{
+	switch (err)
+	{
+		case TS_CSV_UNCLOSED_QUOTE:
+			ereport(ERROR,
+					(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+					 errmsg("invalid rate file: a quoted field is not closed on line %d",
+							line)));
+			break;
+		case TS_CSV_TEXT_AFTER_QUOTE:
+			ereport(ERROR,
+					(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+					 errmsg("invalid rate file: text after the closing quote of a field on line %d",
+							line)));
+			break;
+		case TS_CSV_QUOTE_IN_FIELD:
+			ereport(ERROR,
+					(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+					 errmsg("invalid rate file: a quote inside an unquoted field on line %d",
+							line)));
+			break;
+	}
+	elog(ERROR, "unexpected error %d of the delimited-text reader", (int) err);
+}
+
 /*
  * csv_cells(content, delimiter): the fields of delimited text, one row per
  * field: the line its record starts on, its position in the record, its
@@ -1204,7 +1232,7 @@ trade_stats_csv_cells(PG_FUNCTION_ARGS)
 	for (;;)
 	{
 		size_t		n;
-		const char *err;
+		ts_csv_error err;
 		ts_csv_result r = ts_csv_next(&reader, field, &n, &err);
 		Datum		values[3];
 		bool		nulls[3] = {false, false, false};
@@ -1213,9 +1241,7 @@ trade_stats_csv_cells(PG_FUNCTION_ARGS)
 		if (r == TS_CSV_END)
 			break;
 		if (r == TS_CSV_ERROR)
-			ereport(ERROR,
-					(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
-					 errmsg("invalid rate file: %s on line %d", err, reader.record_line)));
+			invalid_csv(err, reader.record_line);
 		values[0] = Int32GetDatum(reader.record_line);
 		values[1] = Int32GetDatum(position);
 		values[2] = PointerGetDatum(cstring_to_text_with_len(field, (int) n));

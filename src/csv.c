@@ -42,7 +42,7 @@ skip_breaks(ts_csv_reader *r)
 }
 
 ts_csv_result
-ts_csv_next(ts_csv_reader *r, char *out, size_t *len, const char **err)
+ts_csv_next(ts_csv_reader *r, char *out, size_t *len, ts_csv_error *err)
 {
 	size_t		n = 0;
 
@@ -63,7 +63,7 @@ ts_csv_next(ts_csv_reader *r, char *out, size_t *len, const char **err)
 		{
 			if (r->p >= r->end)
 			{
-				*err = "a quoted field is not closed";
+				*err = TS_CSV_UNCLOSED_QUOTE;
 				return TS_CSV_ERROR;
 			}
 			if (*r->p == '"')
@@ -83,7 +83,7 @@ ts_csv_next(ts_csv_reader *r, char *out, size_t *len, const char **err)
 		}
 		if (r->p < r->end && *r->p != r->delimiter && *r->p != '\n' && *r->p != '\r')
 		{
-			*err = "text after the closing quote of a field";
+			*err = TS_CSV_TEXT_AFTER_QUOTE;
 			return TS_CSV_ERROR;
 		}
 	}
@@ -93,7 +93,7 @@ ts_csv_next(ts_csv_reader *r, char *out, size_t *len, const char **err)
 		{
 			if (*r->p == '"')
 			{
-				*err = "a quote inside an unquoted field";
+				*err = TS_CSV_QUOTE_IN_FIELD;
 				return TS_CSV_ERROR;
 			}
 			out[n++] = *r->p++;

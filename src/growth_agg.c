@@ -55,7 +55,7 @@ value_mantissa(ts_growth_state *s, ts_value_kind kind, Datum value)
 				if (unlikely(s->currency != a->currency))
 				{
 					if (s->currency != TS_NO_CURRENCY)
-						ts_mixed_currencies("aggregate", s->currency, a->currency,
+						ts_mixed_currencies(TS_OP_AGGREGATE, s->currency, a->currency,
 											"Group by currency(amount), or convert the amounts to one currency first.");
 					s->currency = a->currency;
 					s->scale = ts_amount_currency(a->currency)->minor_units;
@@ -73,8 +73,8 @@ value_mantissa(ts_growth_state *s, ts_value_kind kind, Datum value)
 							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 							 errmsg("cannot aggregate %s", isnan(f) ? "NaN" : "infinity")));
 				if (fabs(f) >= ldexp(1.0, 86))
-					ts_out_of_range(psprintf("value \"%g\"", f), "growth_state",
-									"double precision values must be below 2^86 in magnitude.");
+					ts_value_out_of_range(psprintf("%g", f), "growth_state",
+										  "double precision values must be below 2^86 in magnitude.");
 				return (ts_int128) ldexp(f, TS_FLOAT8_FRACTION_BITS);
 			}
 		case TS_VAL_NUMERIC:
@@ -89,9 +89,8 @@ value_mantissa(ts_growth_state *s, ts_value_kind kind, Datum value)
 							 errmsg("cannot aggregate %s",
 									numeric_is_nan(num) ? "NaN" : "infinity")));
 				if (!ts_numeric_to_int128(num, TS_NUMERIC_MAX_SCALE, &mant, &scale))
-					ts_out_of_range(psprintf("value \"%s\"",
-											 DatumGetCString(DirectFunctionCall1(numeric_out, value))),
-									"growth_state", "Sums are exact in 128 bits.");
+					ts_value_out_of_range(DatumGetCString(DirectFunctionCall1(numeric_out, value)),
+										  "growth_state", "Sums are exact in 128 bits.");
 				if (scale > s->scale)
 				{
 					if (!ts_gs_rescale(s, scale - s->scale))
@@ -137,12 +136,12 @@ accum(FunctionCallInfo fcinfo, ts_value_kind kind, AccumShape shape)
 	if (period_arg >= 0)
 	{
 		period = PG_GETARG_DATEADT(period_arg);
-		ts_check_period("period", period);
+		ts_check_period(period);
 	}
 	if (shape == SHAPE_PERIOD_AS_OF)
 	{
 		as_of = PG_GETARG_DATEADT(3);
-		ts_check_period("as_of", as_of);
+		ts_check_as_of(as_of);
 	}
 	if ((shape == SHAPE_PART || shape == SHAPE_PART_PERIOD) && !PG_ARGISNULL(2))
 		part = PG_GETARG_BOOL(2);
@@ -161,7 +160,7 @@ accum(FunctionCallInfo fcinfo, ts_value_kind kind, AccumShape shape)
 
 			ts_gs_init(&expected, 0, kind, flags);
 			expected.as_of = as_of;
-			ts_gs_check_compatible(s, &expected, "add a row of");
+			ts_gs_check_compatible(s, &expected, TS_GS_ADD_ROW);
 		}
 		if (shape == SHAPE_PERIOD_AS_OF && s->as_of != as_of)
 			ereport(ERROR,
@@ -386,7 +385,7 @@ as_of_date(const ts_growth_state *s, const DateADT *as_of, int32 *p)
 {
 	if (as_of != NULL)
 	{
-		ts_check_period("as_of", *as_of);
+		ts_check_as_of(*as_of);
 		*p = *as_of;
 		return true;
 	}
@@ -605,7 +604,7 @@ check_part_whole(const ts_growth_state *part, const ts_growth_state *whole)
 					b = *whole;
 
 		a.flags = b.flags = 0;
-		ts_gs_check_compatible(&a, &b, "compare");
+		ts_gs_check_compatible(&a, &b, TS_GS_COMPARE);
 	}
 }
 
@@ -777,7 +776,7 @@ growth_state_total_amount(PG_FUNCTION_ARGS)
 	if (!total_sums(fcinfo, s, &w))
 		PG_RETURN_NULL();
 	if (!ts_int128_to_int64(w.total, &units))
-		ts_amount_out_of_range("sum", s->currency);
+		ts_amount_out_of_range(TS_RESULT_SUM, s->currency);
 	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(units, s->currency));
 }
 

@@ -228,23 +228,22 @@ describe_kind(const ts_growth_state *s)
  */
 void
 ts_gs_check_compatible(const ts_growth_state *a, const ts_growth_state *b,
-					const char *action)
+					ts_gs_op op)
 {
 	if (a->kind != b->kind || a->flags != b->flags ||
 		((a->flags & TS_GS_AS_OF) && a->as_of != b->as_of) ||
 		(a->kind == TS_VAL_AMOUNT && a->currency != b->currency &&
 		 a->currency != TS_NO_CURRENCY && b->currency != TS_NO_CURRENCY))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot %s growth_state values of different kinds: %s and %s",
-						action, describe_kind(a), describe_kind(b)),
-				 errhint("Summaries of one measure, value type and currency can be combined.")));
+		ts_gs_incompatible(op, describe_kind(a), describe_kind(b));
 }
 
 void
 ts_gs_overflow(void)
 {
-	ts_out_of_range("sum", "growth_state", "Sums are exact in 128 bits.");
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("sum is out of range for type %s", "growth_state"),
+			 errdetail("Sums are exact in 128 bits.")));
 }
 
 /* Bring numeric states to one scale: rescale the one with fewer decimals. */
@@ -520,7 +519,7 @@ growth_combine(PG_FUNCTION_ARGS)
 			}
 		}
 		b = ts_gs_read(PG_GETARG_DATUM(1));
-		ts_gs_check_compatible(a, b, "combine");
+		ts_gs_check_compatible(a, b, TS_GS_COMBINE);
 		a = add_into(a, b);
 	}
 	else
@@ -537,7 +536,7 @@ subtract_into(ts_growth_state *a, const ts_growth_state *b)
 {
 	const char *err;
 
-	ts_gs_check_compatible(a, b, "subtract");
+	ts_gs_check_compatible(a, b, TS_GS_SUBTRACT);
 	align_scale(a, &b);
 	err = ts_gs_subtract(a, b);
 	if (err != NULL)
@@ -610,7 +609,7 @@ growth_state_pl(PG_FUNCTION_ARGS)
 	const ts_growth_state *a = ts_gs_read(PG_GETARG_DATUM(0));
 	const ts_growth_state *b = ts_gs_read(PG_GETARG_DATUM(1));
 
-	ts_gs_check_compatible(a, b, "add");
+	ts_gs_check_compatible(a, b, TS_GS_ADD);
 	PG_RETURN_DATUM(flat_datum(add_into(working_copy(a, a->nentries + b->nentries), b)));
 }
 

@@ -54,48 +54,178 @@ ts_make_amount(int64 units, ts_currency_key currency)
 }
 
 /*
- * Out of range, as PostgreSQL words it: "<what> is out of range for type
- * <type>" (what: value "...", sum, product, ...), 22003, with why.  Every
- * such error goes through here.
+ * The canonical text of an amount ("720490000000.00 CNY"), as
+ * currency_amount_out prints it and messages quote it.
  */
-void
-ts_out_of_range(const char *what, const char *type, const char *detail)
+char *
+ts_amount_text(const CurrencyAmount *a)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("%s is out of range for type %s", what, type),
-			 detail ? errdetail("%s", detail) : 0));
+	char	   *buf = palloc(TS_AMOUNT_BUFLEN);
+
+	ts_amount_currency(a->currency);
+	ts_format_amount(a->units, a->currency, buf);
+	return buf;
 }
 
-void
-ts_amount_out_of_range(const char *what, ts_currency_key currency)
+/* a - b, amounts of one currency; mixed currencies and overflow are errors. */
+CurrencyAmount *
+ts_amount_sub(const CurrencyAmount *a, const CurrencyAmount *b)
 {
-	ts_out_of_range(what, "currency_amount",
-					psprintf("A %s amount is a signed 64-bit count of minor units.",
-							 ts_currency_code(currency)));
+	int64		r;
+
+	ts_check_same_currency(a->currency, b->currency, TS_OP_SUBTRACT);
+	if (!ts_sub(a->units, b->units, &r))
+		ts_amount_out_of_range(TS_RESULT_DIFFERENCE, a->currency);
+	return ts_make_amount(r, a->currency);
 }
 
 /*
- * Amounts of two currencies where one is needed: 22023 naming both, with
- * what to do instead.  Every such error goes through here.
+ * A value out of range for a type, as PostgreSQL words it: 22003, the value
+ * and the type named, with why.
  */
 void
-ts_mixed_currencies(const char *action, ts_currency_key a, ts_currency_key b,
-					const char *hint)
+ts_value_out_of_range(const char *value, const char *type, const char *detail)
 {
 	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("value \"%s\" is out of range for type %s", value, type),
+			 detail ? errdetail("%s", detail) : 0));
+}
+
+/*
+ * The result of an operation on amounts out of currency_amount's range:
+ * 22003, one whole message per result (marked for translation as aclchk.c
+ * marks its messages).  Every such error goes through here.
+ */
+void
+ts_amount_out_of_range(ts_amount_result what, ts_currency_key currency)
+{
+	const char *msg = NULL;
+
+	switch (what)
+	{
+		case TS_RESULT_VALUE:
+			/* callers that have the value quote it: ts_value_out_of_range */
+			break;
+		case TS_RESULT_SUM:
+			msg = gettext_noop("sum is out of range for type %s");
+			break;
+		case TS_RESULT_DIFFERENCE:
+			msg = gettext_noop("difference is out of range for type %s");
+			break;
+		case TS_RESULT_NEGATION:
+			msg = gettext_noop("negation is out of range for type %s");
+			break;
+		case TS_RESULT_ABSOLUTE_VALUE:
+			msg = gettext_noop("absolute value is out of range for type %s");
+			break;
+		case TS_RESULT_PRODUCT:
+			msg = gettext_noop("product is out of range for type %s");
+			break;
+		case TS_RESULT_QUOTIENT:
+			msg = gettext_noop("quotient is out of range for type %s");
+			break;
+		case TS_RESULT_AVERAGE:
+			msg = gettext_noop("average is out of range for type %s");
+			break;
+		case TS_RESULT_CONVERTED_AMOUNT:
+			msg = gettext_noop("converted amount is out of range for type %s");
+			break;
+		case TS_RESULT_CONVERTED_SUM:
+			msg = gettext_noop("converted sum is out of range for type %s");
+			break;
+	}
+	if (msg == NULL)
+		elog(ERROR, "unexpected result %d of an operation on amounts", (int) what);
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg(msg, "currency_amount"),
+			 errdetail("A %s amount is a signed 64-bit count of minor units.",
+					   ts_currency_code(currency))));
+}
+
+/*
+ * Amounts of two currencies where one is needed: 22023 naming both, one
+ * whole message per operation, with what to do instead.  Every such error
+ * goes through here.
+ */
+void
+ts_mixed_currencies(ts_amount_op op, ts_currency_key a, ts_currency_key b,
+					const char *hint)
+{
+	const char *msg = NULL;
+
+	switch (op)
+	{
+		case TS_OP_ADD:
+			msg = gettext_noop("cannot add amounts in different currencies: %s and %s");
+			break;
+		case TS_OP_SUBTRACT:
+			msg = gettext_noop("cannot subtract amounts in different currencies: %s and %s");
+			break;
+		case TS_OP_DIVIDE:
+			msg = gettext_noop("cannot divide amounts in different currencies: %s and %s");
+			break;
+		case TS_OP_SUM:
+			msg = gettext_noop("cannot sum amounts in different currencies: %s and %s");
+			break;
+		case TS_OP_COMPARE:
+			msg = gettext_noop("cannot compare amounts in different currencies: %s and %s");
+			break;
+		case TS_OP_AGGREGATE:
+			msg = gettext_noop("cannot aggregate amounts in different currencies: %s and %s");
+			break;
+	}
+	if (msg == NULL)
+		elog(ERROR, "unexpected operation %d on amounts", (int) op);
+	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("cannot %s amounts in different currencies: %s and %s",
-					action, ts_currency_code(a), ts_currency_code(b)),
+			 errmsg(msg, ts_currency_code(a), ts_currency_code(b)),
 			 errhint("%s", hint)));
 }
 
 /* Mixed currencies in arithmetic. */
 void
-ts_check_same_currency(ts_currency_key a, ts_currency_key b, const char *action)
+ts_check_same_currency(ts_currency_key a, ts_currency_key b, ts_amount_op op)
 {
 	if (a != b)
-		ts_mixed_currencies(action, a, b, "Convert the amounts to one currency first.");
+		ts_mixed_currencies(op, a, b, "Convert the amounts to one currency first.");
+}
+
+/*
+ * growth_state values that cannot be combined, described by the caller
+ * (kind_a, kind_b): 22023, one whole message per operation.
+ */
+void
+ts_gs_incompatible(ts_gs_op op, const char *kind_a, const char *kind_b)
+{
+	const char *msg = NULL;
+
+	switch (op)
+	{
+		case TS_GS_ADD_ROW:
+			/* kind_a is the state's, kind_b the row's */
+			msg = gettext_noop("cannot add a row of %2$s to a growth_state of %1$s");
+			break;
+		case TS_GS_ADD:
+			msg = gettext_noop("cannot add growth_state values of different kinds: %s and %s");
+			break;
+		case TS_GS_SUBTRACT:
+			msg = gettext_noop("cannot subtract growth_state values of different kinds: %s and %s");
+			break;
+		case TS_GS_COMBINE:
+			msg = gettext_noop("cannot combine growth_state values of different kinds: %s and %s");
+			break;
+		case TS_GS_COMPARE:
+			msg = gettext_noop("cannot compare growth_state values of different kinds: %s and %s");
+			break;
+	}
+	if (msg == NULL)
+		elog(ERROR, "unexpected operation %d on growth_state values", (int) op);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg(msg, kind_a, kind_b),
+			 errhint("Summaries of one measure, value type and currency can be combined.")));
 }
 
 /* A date as YYYY-MM-DD (or infinity), whatever DateStyle says. */
@@ -186,12 +316,12 @@ ts_numeric_to_int128(Numeric num, int max_scale, ts_int128 *mantissa, int *scale
 
 /*
  * A numeric in major units to minor units, rounded half away from zero.
- * 'what' names the result in an out-of-range error ("product"); NULL names
- * the value itself.
+ * 'what' names the result in an out-of-range error (TS_RESULT_PRODUCT);
+ * TS_RESULT_VALUE quotes the value itself.
  */
 int64
 ts_numeric_to_minor_units(Numeric num, int minor, ts_currency_key currency,
-					   const char *what)
+						  ts_amount_result what)
 {
 	ts_int128	mantissa;
 	int			scale;
@@ -210,13 +340,15 @@ ts_numeric_to_minor_units(Numeric num, int minor, ts_currency_key currency,
 		!ts_int128_mul_pow10(&mantissa, minor - scale) ||
 		!ts_int128_to_int64(mantissa, &units))
 	{
-		if (what != NULL)
+		if (what != TS_RESULT_VALUE)
 			ts_amount_out_of_range(what, currency);
-		ts_amount_out_of_range(psprintf("value \"%s %s\"",
-										DatumGetCString(DirectFunctionCall1(numeric_out,
-																			NumericGetDatum(num))),
-										ts_currency_code(currency)),
-							   currency);
+		ts_value_out_of_range(psprintf("%s %s",
+									   DatumGetCString(DirectFunctionCall1(numeric_out,
+																		   NumericGetDatum(num))),
+									   ts_currency_code(currency)),
+							  "currency_amount",
+							  psprintf("A %s amount is a signed 64-bit count of minor units.",
+									   ts_currency_code(currency)));
 	}
 	return units;
 }
@@ -227,7 +359,7 @@ ts_numeric_to_minor_units(Numeric num, int minor, ts_currency_key currency,
  */
 int64
 ts_numeric_ratio_to_units(Numeric num, Numeric den, ts_currency_key currency,
-					   const char *what)
+						  ts_amount_result what)
 {
 	Datum		n = NumericGetDatum(num);
 	Datum		d = NumericGetDatum(den);
@@ -266,16 +398,28 @@ ts_percent_numeric(Numeric num, Numeric den)
 }
 
 /*
- * A period (or as_of) of the growth and share measures, aggregates and
- * window functions alike: the years 1 to 9999, else 22008.
+ * A period of the growth and share measures, aggregates and window
+ * functions alike: the years 1 to 9999, else 22008.
  */
 void
-ts_check_period(const char *what, int32 d)
+ts_check_period(int32 d)
 {
 	if (d < TS_MIN_PERIOD || d > TS_MAX_PERIOD)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("%s %s is out of range for growth and share measures", what,
+				 errmsg("period %s is out of range for growth and share measures",
+						ts_iso_date(d)),
+				 errdetail("Periods must lie in the years 1 to 9999.")));
+}
+
+/* The as_of date of the growth and share aggregates: as a period. */
+void
+ts_check_as_of(int32 d)
+{
+	if (d < TS_MIN_PERIOD || d > TS_MAX_PERIOD)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("as_of %s is out of range for growth and share measures",
 						ts_iso_date(d)),
 				 errdetail("Periods must lie in the years 1 to 9999.")));
 }

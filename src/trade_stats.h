@@ -55,6 +55,55 @@ StaticAssertDecl(sizeof(CurrencyAmount) == 16, "currency_amount is 16 bytes");
 #define PG_GETARG_CURRENCY_AMOUNT_P(n) DatumGetCurrencyAmountP(PG_GETARG_DATUM(n))
 #define PG_RETURN_CURRENCY_AMOUNT_P(x) return CurrencyAmountPGetDatum(x)
 
+/*
+ * What an operation on amounts of two currencies was: each names one whole
+ * message of ts_mixed_currencies ("cannot add amounts in different
+ * currencies: USD and EUR").
+ */
+typedef enum ts_amount_op
+{
+	TS_OP_ADD,
+	TS_OP_SUBTRACT,
+	TS_OP_DIVIDE,
+	TS_OP_SUM,
+	TS_OP_COMPARE,
+	TS_OP_AGGREGATE
+} ts_amount_op;
+
+/*
+ * The result of an operation that left currency_amount's range: each names
+ * one whole message of ts_amount_out_of_range ("sum is out of range for
+ * type currency_amount").  TS_RESULT_VALUE is a value given or rounded to
+ * minor units, which the message quotes.
+ */
+typedef enum ts_amount_result
+{
+	TS_RESULT_VALUE,
+	TS_RESULT_SUM,
+	TS_RESULT_DIFFERENCE,
+	TS_RESULT_NEGATION,
+	TS_RESULT_ABSOLUTE_VALUE,
+	TS_RESULT_PRODUCT,
+	TS_RESULT_QUOTIENT,
+	TS_RESULT_AVERAGE,
+	TS_RESULT_CONVERTED_AMOUNT,
+	TS_RESULT_CONVERTED_SUM
+} ts_amount_result;
+
+/*
+ * What was done with growth_state values of different kinds: each names one
+ * whole message of ts_gs_incompatible ("cannot add growth_state values of
+ * different kinds: ...").
+ */
+typedef enum ts_gs_op
+{
+	TS_GS_ADD_ROW,
+	TS_GS_ADD,
+	TS_GS_SUBTRACT,
+	TS_GS_COMBINE,
+	TS_GS_COMPARE
+} ts_gs_op;
+
 /* support.c: the bottom layer every other glue file uses */
 extern CurrencyAmount *ts_make_amount(int64 units, ts_currency_key currency);
 extern const ts_currency *ts_amount_currency(ts_currency_key currency);
@@ -65,21 +114,27 @@ extern bool ts_numeric_to_int128(Numeric num, int max_scale,
 								 ts_int128 *mantissa, int *scale);
 extern int64 ts_numeric_to_minor_units(Numeric num, int minor,
 									   ts_currency_key currency,
-									   const char *what);
+									   ts_amount_result what);
 extern int64 ts_numeric_ratio_to_units(Numeric num, Numeric den,
 									   ts_currency_key currency,
-									   const char *what);
-ts_noreturn extern void ts_mixed_currencies(const char *action, ts_currency_key a,
-												ts_currency_key b, const char *hint);
+									   ts_amount_result what);
+ts_noreturn extern void ts_mixed_currencies(ts_amount_op op, ts_currency_key a,
+											ts_currency_key b, const char *hint);
 extern void ts_check_same_currency(ts_currency_key a, ts_currency_key b,
-								   const char *action);
-ts_noreturn extern void ts_out_of_range(const char *what, const char *type,
-										 const char *detail);
-ts_noreturn extern void ts_amount_out_of_range(const char *what,
+								   ts_amount_op op);
+ts_noreturn extern void ts_value_out_of_range(const char *value, const char *type,
+											  const char *detail);
+ts_noreturn extern void ts_amount_out_of_range(ts_amount_result what,
 											   ts_currency_key currency);
+ts_noreturn extern void ts_gs_incompatible(ts_gs_op op, const char *kind_a,
+										   const char *kind_b);
 extern char *ts_iso_date(int32 date);
+extern char *ts_amount_text(const CurrencyAmount *a);
+extern CurrencyAmount *ts_amount_sub(const CurrencyAmount *a,
+									 const CurrencyAmount *b);
 extern Numeric ts_percent_numeric(Numeric num, Numeric den);
-extern void ts_check_period(const char *what, int32 d);
+extern void ts_check_period(int32 d);
+extern void ts_check_as_of(int32 d);
 
 /* growth_state.c: the growth_state type and its working layout */
 extern const ts_growth_state *ts_gs_read(Datum d);
@@ -89,14 +144,10 @@ extern ts_growth_state *ts_gs_arg_for_update(FunctionCallInfo fcinfo, int argno)
 extern ts_growth_state *ts_gs_reserve(ts_growth_state *s, int need);
 extern Datum ts_gs_result(FunctionCallInfo fcinfo, ts_growth_state *s);
 extern void ts_gs_check_compatible(const ts_growth_state *a,
-								   const ts_growth_state *b, const char *action);
+								   const ts_growth_state *b, ts_gs_op op);
 ts_noreturn extern void ts_gs_overflow(void);
 
 /* convert.c: the settings of conversion, defined by _PG_init */
 extern void ts_convert_init(void);
-
-/* SQL entry points called directly by other files */
-extern Datum currency_amount_mi(PG_FUNCTION_ARGS);
-extern Datum currency_amount_out(PG_FUNCTION_ARGS);
 
 #endif							/* TRADE_STATS_H */

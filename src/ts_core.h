@@ -400,7 +400,7 @@ extern ts_conv_status ts_convert_ratio(int64_t units, const ts_ratio *ratio,
  * (room for the rest of the input; never more), unquoted, with its length:
  * TS_CSV_FIELD when more fields of the record follow, TS_CSV_LAST_FIELD for
  * a record's last one, TS_CSV_END after the last record, TS_CSV_ERROR with
- * *err (the reader's record_line says where).
+ * *err saying what is wrong (the reader's record_line says where).
  */
 typedef struct ts_csv_reader
 {
@@ -420,9 +420,16 @@ typedef enum ts_csv_result
 	TS_CSV_ERROR
 } ts_csv_result;
 
+typedef enum ts_csv_error
+{
+	TS_CSV_UNCLOSED_QUOTE,		/* a quoted field is not closed */
+	TS_CSV_TEXT_AFTER_QUOTE,	/* text after the closing quote of a field */
+	TS_CSV_QUOTE_IN_FIELD		/* a quote inside an unquoted field */
+} ts_csv_error;
+
 extern void ts_csv_init(ts_csv_reader *r, const char *text, size_t len,
 						char delimiter);
 extern ts_csv_result ts_csv_next(ts_csv_reader *r, char *out, size_t *len,
-								 const char **err);
+								 ts_csv_error *err);
 
 #endif							/* TS_CORE_H */

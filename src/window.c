@@ -118,7 +118,7 @@ duplicate_period(int32 period)
 static void
 mixed_currencies(uint16 a, uint16 b)
 {
-	ts_mixed_currencies("compare", a, b,
+	ts_mixed_currencies(TS_OP_COMPARE, a, b,
 						"Partition by currency(amount), or convert the amounts to one currency first.");
 }
 
@@ -220,7 +220,7 @@ get_index(FunctionCallInfo fcinfo, WindowObject winobj, bool with_periods)
 			if (period_isnull)
 				continue;
 			p = DatumGetDateADT(period);
-			ts_check_period("period", p);
+			ts_check_period(p);
 			for (h = period_hash(p) & idx->mask; idx->slots[h] != 0;
 				 h = (h + 1) & idx->mask)
 				if (idx->rows[idx->slots[h] - 1].period == p)
@@ -446,7 +446,8 @@ window_monthly_from_ytd(PG_FUNCTION_ARGS)
 		case TS_VAL_AMOUNT:
 			break;
 	}
-	return DirectFunctionCall2(currency_amount_mi, value, before);
+	return PointerGetDatum(ts_amount_sub(DatumGetCurrencyAmountP(value),
+										 DatumGetCurrencyAmountP(before)));
 }
 
 /* share_of_total(value): 100 * value / the partition's total. */

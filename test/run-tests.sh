@@ -5,7 +5,7 @@
 # scale-out tests (postgres_fdw, dblink, PL/Proxy, Citus emulation) and the
 # BI dashboard (Evidence in headless Chromium), each in a throwaway
 # PostgreSQL cluster; then the pg_regress and isolation suites on a
-# PostgreSQL built with --enable-cassert (test/versions.sh --cassert; the
+# PostgreSQL built with --enable-cassert (test/tools/versions.sh --cassert; the
 # first run builds it, about 12 minutes).  Ends with the line
 # "N passed, N failed"; exits non-zero if anything failed.
 #
@@ -123,7 +123,7 @@ if [ $# -eq 0 ] && [ "${TS_SKIP_CASSERT:-}" != 1 ]; then
 	echo "== pg_regress and isolation on a cassert build"
 	start=$SECONDS
 	TS_CASSERT_MAJOR=${TS_CASSERT_MAJOR:-18}
-	test/versions.sh --cassert "$TS_CASSERT_MAJOR" >"$work/cassert.out" 2>&1
+	test/tools/versions.sh --cassert "$TS_CASSERT_MAJOR" >"$work/cassert.out" 2>&1
 	grep -vE '^\(' "$work/cassert.out" | tail -40
 	line=$(grep -E '^PostgreSQL .*: [0-9]+ passed, [0-9]+ failed$' "$work/cassert.out" | tail -1)
 	if [ -n "$line" ]; then

@@ -17,7 +17,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char	   *field;
 	size_t		len,
 				total = 0;
-	const char *err;
+	int			err_set;
+	ts_csv_error err = (ts_csv_error) -1;
 	ts_csv_result res;
 	size_t		steps = 0;
 
@@ -35,7 +36,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (++steps > 2 * size + 2)
 			abort();
 	}
-	if (total > size - 1 || (res == TS_CSV_ERROR && err == NULL))
+	/* an error says which */
+	err_set = err == TS_CSV_UNCLOSED_QUOTE || err == TS_CSV_TEXT_AFTER_QUOTE ||
+		err == TS_CSV_QUOTE_IN_FIELD;
+	if (total > size - 1 || (res == TS_CSV_ERROR && !err_set))
 		abort();
 	free(field);
 	return 0;

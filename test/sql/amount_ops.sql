@@ -93,7 +93,7 @@ RESET enable_seqscan;
 RESET enable_bitmapscan;
 SELECT v FROM usd_trade ORDER BY v DESC LIMIT 3;
 
--- = is not mergejoinable (see mixed_equality): without hash joins the
+-- = is not mergejoinable (see amount_mixed_currencies): without hash joins the
 -- planner loops, through the btree index; without loops it hashes.
 SET enable_hashjoin = off;
 EXPLAIN (COSTS OFF) SELECT count(*) FROM usd_trade a JOIN usd_trade b ON a.v = b.v;

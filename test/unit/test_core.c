@@ -1023,6 +1023,22 @@ test_interrupt_hook(void)
 	free(s);
 }
 
+/* What each error of the reader says in load_rates' messages. */
+static const char *
+csv_error_text(ts_csv_error err)
+{
+	switch (err)
+	{
+		case TS_CSV_UNCLOSED_QUOTE:
+			return "a quoted field is not closed";
+		case TS_CSV_TEXT_AFTER_QUOTE:
+			return "text after the closing quote of a field";
+		case TS_CSV_QUOTE_IN_FIELD:
+			return "a quote inside an unquoted field";
+	}
+	return "(unknown error)";
+}
+
 /* All fields of text, as "line:field|field;line:..." */
 static const char *
 csv_fields(const char *text, char delimiter, char *out)
@@ -1030,7 +1046,7 @@ csv_fields(const char *text, char delimiter, char *out)
 	ts_csv_reader r;
 	char		field[256];
 	size_t		len;
-	const char *err = NULL;
+	ts_csv_error err = (ts_csv_error) -1;
 	ts_csv_result res;
 	bool		start = true;
 
@@ -1045,7 +1061,8 @@ csv_fields(const char *text, char delimiter, char *out)
 		start = res == TS_CSV_LAST_FIELD;
 	}
 	if (res == TS_CSV_ERROR)
-		sprintf(out + strlen(out), "error on line %d: %s", r.record_line, err);
+		sprintf(out + strlen(out), "error on line %d: %s", r.record_line,
+				csv_error_text(err));
 	return out;
 }
 

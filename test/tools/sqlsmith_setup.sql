@@ -1,4 +1,4 @@
--- The database sqlsmith runs against (test/sqlsmith.sh): the extension and
+-- The database sqlsmith runs against (test/tools/sqlsmith.sh): the extension and
 -- tables of its types, with edge values.
 CREATE EXTENSION trade_stats;
 CREATE TABLE trade (period date, partner text, flow boolean, value currency_amount,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What users store survives pg_upgrade across majors: for each step of
-# MAJOR... (default 15 17 18, the upstream builds test/versions.sh makes
+# MAJOR... (default 15 17 18, the upstream builds test/tools/versions.sh makes
 # and caches), a cluster of the old major with the
 # extension and stored values (amounts, growth states of every kind, one
 # from a user's aggregate over the transition function, sum states, rates,
@@ -10,12 +10,12 @@
 # Clusters listen on a Unix socket only, in a temporary directory, and are
 # removed (data checksums on in every cluster: 18 makes them the default).
 # Prints "ok - ..." / "not ok - ..." lines and a last line
-# "pg_upgrade: N passed, N failed".  Run TS_UPSTREAM=1 test/versions.sh
+# "pg_upgrade: N passed, N failed".  Run TS_UPSTREAM=1 test/tools/versions.sh
 # MAJOR... first: it builds them.
 #
-#   test/pg_upgrade.sh [MAJOR...]
+#   test/tools/pg_upgrade.sh [MAJOR...]
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 . test/lib.sh
 cache=${TS_VERSIONS_CACHE:-/var/tmp/trade_stats-versions}
 majors=("$@")

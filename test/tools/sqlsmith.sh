@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Random SQL from sqlsmith (Debian package) against a database with the
-# extension and tables of its types (test/sqlsmith_setup.sql), in a
+# extension and tables of its types (test/tools/sqlsmith_setup.sql), in a
 # throwaway cluster.  Fails if any backend crashed.
 #
-#   test/sqlsmith.sh [QUERIES] [SEED]     default 20000 queries, seed 1
+#   test/tools/sqlsmith.sh [QUERIES] [SEED]     default 20000 queries, seed 1
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 if [ "${1:-}" = "--inside" ]; then
 	# in the throwaway cluster: $2 queries, $3 seed, $4 output folder
-	createdb smith && psql -X -q -v ON_ERROR_STOP=1 -d smith -f test/sqlsmith_setup.sql >/dev/null ||
+	createdb smith && psql -X -q -v ON_ERROR_STOP=1 -d smith -f test/tools/sqlsmith_setup.sql >/dev/null ||
 		{ echo "setup failed" >"$4/setup.err"; exit 1; }
 	sqlsmith --target="dbname=smith" --max-queries="$2" --seed="$3" >"$4/sqlsmith.out" 2>&1
 	echo "sqlsmith exit $?" >>"$4/sqlsmith.out"
@@ -28,7 +28,7 @@ out=$(mktemp -d)
 chmod 1777 "$out"
 trap 'rm -rf "$out"' EXIT
 
-pg_virtualenv -v "$PG_MAJOR" -- "$0" --inside "$queries" "$seed" "$out" >/dev/null 2>&1
+pg_virtualenv -v "$PG_MAJOR" -- test/tools/sqlsmith.sh --inside "$queries" "$seed" "$out" >/dev/null 2>&1
 [ -f "$out/setup.err" ] && { echo "sqlsmith: setup failed"; exit 1; }
 errors=$(grep -c ' ERROR: ' "$out/server.log" 2>/dev/null || echo 0)
 crashes=$( (grep -hE 'terminated by signal|server closed the connection unexpectedly|terminating connection because of crash' \

@@ -3,12 +3,12 @@
 # memcheck: a throwaway cluster in a temporary directory whose postmaster (and
 # so every backend it forks) runs under valgrind.  Any memcheck error fails
 # the run.  Suppressed: padding bytes that PostgreSQL itself writes to WAL,
-# files and sockets (test/valgrind.supp); memory leaks are not checked (a
+# files and sockets (test/tools/valgrind.supp); memory leaks are not checked (a
 # backend frees its memory contexts wholesale).  Takes several minutes.
 #
-#   test/valgrind.sh [TEST...]      default: every pg_regress test
+#   test/tools/valgrind.sh [TEST...]      default: every pg_regress test
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 . test/lib.sh
 
 need_packages "${BASE_PACKAGES[@]}" valgrind || exit 1
@@ -28,7 +28,7 @@ stop() {
 }
 trap 'stop; rm -rf "$dir"' EXIT
 
-cp test/valgrind.supp "$dir/"	# the postgres user may not read this tree
+cp test/tools/valgrind.supp "$dir/"	# the postgres user may not read this tree
 as_owner "$bin/initdb" -D "$dir/data" -A trust -U postgres >"$dir/initdb.log" 2>&1 ||
 	{ cat "$dir/initdb.log"; exit 1; }
 as_owner valgrind --quiet --trace-children=no --track-origins=yes --read-var-info=no \

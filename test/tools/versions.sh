@@ -11,20 +11,20 @@
 # "PostgreSQL MAJOR (VERSION): N passed, N failed" per major; exits
 # non-zero if any failed.
 #
-#   test/versions.sh [--cassert] [MAJOR...]    default: 15 16 17 18 19
+#   test/tools/versions.sh [--cassert] [MAJOR...]    default: 15 16 17 18 19
 #
 # --cassert builds PostgreSQL with --enable-cassert (assertions, and freed
 # memory clobbered, which makes a use after free fail): the test command
 # runs the suites this way on the newest major it can fetch.
 #
 # 15 is Debian 12's own server (no build), unless TS_UPSTREAM=1 asks for
-# the upstream source of it too (test/pg_upgrade.sh needs that: Debian's
+# the upstream source of it too (test/tools/pg_upgrade.sh needs that: Debian's
 # 15.20 gives every column an attribute option, pg_attver, that upstream
 # servers reject, so pg_upgrade from it to an upstream build fails).  A major whose source cannot be
 # fetched is reported as unavailable, not failed.  Not part of the test
 # command: a PostgreSQL build takes about 7 minutes here.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 . test/lib.sh
 cassert=
 if [ "${1:-}" = --cassert ]; then

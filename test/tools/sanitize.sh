@@ -8,9 +8,9 @@
 # hangs initdb; the pure C core runs under AddressSanitizer in the unit tests
 # and the fuzz targets instead (test/fuzz/run.sh).
 #
-#   test/sanitize.sh
+#   test/tools/sanitize.sh
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 . test/lib.sh
 
 need_packages "${BASE_PACKAGES[@]}" || exit 1
