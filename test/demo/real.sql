@@ -1,10 +1,10 @@
--- The same measures on real published data (../shared/data, see its
--- README): each query reproduces a figure the statistics office published.
+-- The same measures on real published data (test/data, see its README):
+-- each query reproduces a figure the statistics office published.
 -- The demo's illustrative rates are cleared first; real ones follow.
 TRUNCATE trade_stats.exchange_rate;
 
 \echo
-\echo '######## Real data: ../shared/data ########'
+\echo '######## Real data: test/data ########'
 
 -- China Customs (GACC): monthly crude-oil imports, valued in yuan and in US
 -- dollars.  The CSV has a Chinese header and YYYYMM periods.

@@ -266,3 +266,10 @@ SELECT to_usd('60 CNY'::currency_amount, '2020-01-02') AS untyped;
 SELECT pg_temp.try_expr($$to_usd('60 CNY', '2020-01-02')$$) AS two_untyped;
 SELECT pg_temp.try_expr($$convert('100 USD', 'CNY', '2020-01-01')$$) AS three_untyped;
 RESET TimeZone;
+
+-- The helpers load_rates reads rate files with: the fields of delimited
+-- text (quotes removed, a quoted delimiter kept, CRLF and CR line ends),
+-- and which codes are known currencies (upper case only).
+SELECT * FROM trade_stats.csv_cells(E'a,"b,c"\r\n1,"say ""2"""\r3,', ',');
+SELECT is_currency_code('USD') AS usd, is_currency_code('usd') AS lower_usd,
+       is_currency_code('XYZ') AS unknown, is_currency_code('') AS empty;

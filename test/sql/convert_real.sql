@@ -1,6 +1,6 @@
 --
--- Conversion on real data (../shared/data; the test runner skips this test
--- when that folder is missing).
+-- Conversion on real data (extracts of published files in test/data, with
+-- their sources and terms in test/data/README.md).
 --
 -- 1. China Customs values each crude-oil import in yuan and in US dollars.
 --    Monthly rates derived from those pairs, rounded to four decimals as

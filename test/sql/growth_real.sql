@@ -1,6 +1,7 @@
 --
 -- Growth and share measures reproducing published figures from real data
--- (../shared/data; the test runner skips this test when it is missing).
+-- (extracts of published files in test/data, with their sources and terms in
+-- test/data/README.md).
 --
 
 -- 1. US Census Bureau: US trade in goods with China, million USD, monthly.

@@ -42,7 +42,9 @@ INSERT INTO sample
 					 ('(amount,1,0,,)[]'),
 					 (NULL)) x(v);
 
--- rates for the conversions of summaries (holding through 2021)
+-- rates for the conversions of summaries (holding through 2021), and no
+-- others
+TRUNCATE trade_stats.exchange_rate;
 INSERT INTO trade_stats.exchange_rate VALUES
 	('EUR', 'USD', '2020-01-01', 1.1, '2021-12-31'), ('USD', 'CNY', '2020-01-01', 7, '2021-12-31');
 
@@ -125,3 +127,6 @@ SELECT currency_amount_sum_accum('(0,9223372036854775807,USD)', '5 USD');
 SELECT currency_amount_sum_inv('(500,1,USD)', '-3.25 USD');
 
 TRUNCATE trade_stats.exchange_rate;
+
+-- a row of another value type than the state's is refused, naming both
+SELECT growth_accum(growth_summary(1::bigint, '2020-01-01'), 5::numeric, '2020-01-01'::date);
