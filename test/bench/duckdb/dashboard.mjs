@@ -1,4 +1,4 @@
-// DuckDB baseline of test/bench/summary.sql: the same three dashboard
+// DuckDB baseline of test/bench/summary.sql: the same four dashboard
 // queries over the same rows (exported by PostgreSQL as CSV), with one
 // thread and with all threads; best of 5, milliseconds, one line per query.
 //   node dashboard.mjs customs.csv pg_times.txt
@@ -28,6 +28,11 @@ const queries = {
     WITH g AS (SELECT partner, period, sum(value) AS s FROM customs GROUP BY partner, period)
     SELECT g.partner, g.period, 100 * (g.s - b.s) / abs(b.s)
     FROM g LEFT JOIN g b ON b.partner = g.partner AND b.period = g.period - INTERVAL 1 YEAR`,
+  'Q4 top 10 and others': `
+    SELECT CASE WHEN rk <= 10 THEN partner::text ELSE 'others' END, sum(v)
+    FROM (SELECT partner, v, row_number() OVER (ORDER BY v DESC, partner) AS rk
+          FROM (SELECT partner, sum(value) AS v FROM customs GROUP BY partner) t) r
+    GROUP BY 1`,
 };
 
 async function best(sql) {
@@ -55,5 +60,5 @@ Object.entries(queries).forEach(([name], i) => {
   const one = results[name][1], many = results[name][all];
   console.log(`${name}: duckdb 1 thread ${one.toFixed(1)}, ${all} threads ${many.toFixed(1)};` +
     ` summary table ${pg[i].toFixed(1)}; summary/duckdb ${(pg[i] / one).toFixed(4)} (1 thread),` +
-    ` ${(pg[i] / many).toFixed(4)} (${all} threads) (target < 1)`);
+    ` ${(pg[i] / many).toFixed(4)} (${all} threads) (target <= 0.1 with all threads, and <= 50 ms)`);
 });
