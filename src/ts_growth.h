@@ -14,16 +14,7 @@
 #define TS_GROWTH_H
 
 #include "ts_core.h"
-
-/* ---- calendar ---- */
-
-extern int32_t ts_date_from_ymd(int64_t y, int m, int d);
-extern void ts_date_to_ymd(int32_t date, int64_t *y, int *m, int *d);
-/* date minus n years or months, the day clamped to the month's end */
-extern int32_t ts_date_minus_years(int32_t date, int n);
-extern int32_t ts_date_minus_months(int32_t date, int n);
-extern int32_t ts_date_year_start(int32_t date);
-extern int32_t ts_date_month_start(int32_t date);
+#include "ts_calendar.h"
 
 /* ---- aggregate state ---- */
 
