@@ -124,7 +124,6 @@ accum(FunctionCallInfo fcinfo, ts_value_kind kind, AccumShape shape)
 	DateADT		as_of = 0;
 	bool		part = false;
 	ts_int128	v;
-	int			i;
 
 	if (PG_ARGISNULL(1) ||
 		(period_arg >= 0 && PG_ARGISNULL(period_arg)) ||
@@ -173,14 +172,7 @@ accum(FunctionCallInfo fcinfo, ts_value_kind kind, AccumShape shape)
 
 	v = value_mantissa(s, kind, PG_GETARG_DATUM(1));
 
-	i = ts_gs_find(s, period);
-	if (i < 0)
-	{
-		i = -i - 1;
-		s = ts_gs_reserve(s, s->nentries + 1);
-		ts_gs_insert(s, i, period);
-	}
-	if (!ts_gs_add(&s->entries[i], v, part))
+	if (!ts_gs_add(ts_gs_entry_grow(&s, period), v, part))
 		ts_gs_overflow();
 	return ts_gs_result(fcinfo, s);
 }

@@ -2,7 +2,13 @@
  *
  * growth_compat.c
  *	  What version 0.1 of trade_stats wrote, read by every later version
- *	  (pure C): its binary form (format 1), and its stored layout.
+ *	  (pure C): its binary form (format 1), and its stored layout as a
+ *	  frozen struct, converted into today's working state when read.
+ *
+ * The compat room of 0.1 (as hstore_compat.c is hstore's): everything a
+ * later version must still read from 0.1 lives here or in its glue,
+ * legacy.c, so that the working state of ts_growth.h is free to change.
+ * Nothing here may change: these are stored bytes.
  *
  *-------------------------------------------------------------------------
  */
@@ -81,7 +87,7 @@ ts_gs_encode(const ts_growth_state *s, uint8_t *buf)
 	uint8_t    *p = buf;
 	const ts_currency *cur = ts_currency_by_key(s->currency);
 
-	*p++ = s->version;
+	*p++ = TS_GS_FORMAT1;
 	*p++ = s->kind;
 	*p++ = s->flags;
 	*p++ = (uint8_t) s->scale;
@@ -131,7 +137,8 @@ ts_gs_decode(const uint8_t *buf, size_t len, ts_growth_state *out)
 	if (err)
 		return err;
 	ts_gs_init(out, n, TS_VAL_AMOUNT, 0);
-	out->version = *p++;
+	if (*p++ != TS_GS_FORMAT1)
+		return "unknown state version";
 	out->kind = *p++;
 	out->flags = *p++;
 	out->scale = (int8_t) *p++;
@@ -161,3 +168,94 @@ ts_gs_decode(const uint8_t *buf, size_t len, ts_growth_state *out)
 	return ts_gs_validate(out);
 }
 
+
+/* ---- 0.1's stored layout ---- */
+
+/*
+ * What 0.1 stored: its working state, the varlena datum itself, in the
+ * server's byte order (x86-64 and other 64-bit little-endian platforms:
+ * 0.1 built nowhere else).  Frozen: never change these structs.
+ */
+typedef struct ts_gs01_entry
+{
+	int32_t		period;
+	int32_t		pad;
+	int64_t		count;
+	int64_t		part_count;
+	ts_int128	total;
+	ts_int128	part;
+} ts_gs01_entry;
+
+typedef struct ts_gs01_state
+{
+	int32_t		vl_len;
+	uint8_t		version;		/* TS_GS_FORMAT1 */
+	uint8_t		kind;
+	uint8_t		flags;
+	int8_t		scale;
+	uint16_t	currency;		/* ts_currency_key */
+	uint16_t	pad;
+	int32_t		as_of;
+	int32_t		nentries;		/* sorted by period, distinct */
+	int32_t		capacity;		/* entries allocated (>= nentries) */
+	int32_t		last;			/* a lookup hint, ignored */
+	ts_gs01_entry entries[];
+} ts_gs01_state;
+
+_Static_assert(offsetof(ts_gs01_state, entries) == 32, "0.1's header is 32 bytes");
+_Static_assert(sizeof(ts_gs01_entry) == 56, "0.1's entries are 56 bytes");
+_Static_assert(offsetof(ts_gs01_entry, total) == 24, "0.1's sums start at byte 24");
+
+#define GS01_SIZE(capacity) \
+	(offsetof(ts_gs01_state, entries) + (size_t) (capacity) * sizeof(ts_gs01_entry))
+
+const char *
+ts_gs01_count(const uint8_t *datum, size_t len, int32_t *nentries)
+{
+	ts_gs01_state h;
+
+	/* copied out: a stored datum need not be aligned for 128-bit reads */
+	if (len < GS01_SIZE(0))
+		return "bad size";
+	memcpy(&h, datum, GS01_SIZE(0));
+	if (h.version != TS_GS_FORMAT1)
+		return "unknown state version";
+	if (h.nentries < 0 || h.capacity < h.nentries ||
+		(size_t) h.capacity > (len - GS01_SIZE(0)) / sizeof(ts_gs01_entry))
+		return "bad size";
+	*nentries = h.nentries;
+	return NULL;
+}
+
+const char *
+ts_gs01_read(const uint8_t *datum, size_t len, ts_growth_state *out)
+{
+	ts_gs01_state h;
+	int32_t		n;
+	const char *err = ts_gs01_count(datum, len, &n);
+
+	if (err)
+		return err;
+	memcpy(&h, datum, GS01_SIZE(0));
+	ts_gs_init(out, n, TS_VAL_AMOUNT, 0);
+	out->kind = h.kind;
+	out->flags = h.flags;
+	out->scale = h.scale;
+	out->currency = h.currency;
+	out->as_of = h.as_of;
+	for (int i = 0; i < n; i++)
+	{
+		ts_gs01_entry e;
+
+		ts_maybe_interrupt(i);
+		memcpy(&e, datum + GS01_SIZE(i), sizeof(e));
+		out->entries[i].period = e.period;
+		out->entries[i].pad = 0;
+		out->entries[i].count = e.count;
+		out->entries[i].part_count = e.part_count;
+		out->entries[i].total = e.total;
+		out->entries[i].part = e.part;
+	}
+	out->nentries = n;
+	return ts_gs_validate(out);
+}

@@ -11,6 +11,7 @@
  */
 #include "ts_growth.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef unsigned __int128 u128;
@@ -20,17 +21,70 @@ typedef unsigned __int128 u128;
 void
 ts_gs_init(ts_growth_state *s, int capacity, ts_value_kind kind, int flags)
 {
-	memset(s, 0, TS_GS_SIZE(0));
-	s->version = TS_GS_VERSION;
+	/* vl_len is PostgreSQL's (the glue may have set it) */
+	memset((char *) s + sizeof(s->vl_len), 0, TS_GS_HEADER_SIZE - sizeof(s->vl_len));
+	s->version = TS_GS_WORKING;
 	s->kind = (uint8_t) kind;
 	s->flags = (uint8_t) flags;
+	s->sorted = 1;
 	s->capacity = capacity;
 }
 
+static inline uint32_t
+period_hash(int32_t period)
+{
+	return (uint32_t) period * 2654435761u;
+}
+
+/* Index entry i in the hash index (it is not there yet). */
+static inline void
+hash_insert(ts_growth_state *s, int i)
+{
+	int32_t    *slots = ts_gs_slots(s);
+	uint32_t	mask = (uint32_t) ts_gs_nslots(s->capacity) - 1;
+	uint32_t	h;
+
+	for (h = period_hash(s->entries[i].period) & mask; slots[h] != 0; h = (h + 1) & mask)
+		;
+	slots[h] = i + 1;
+}
+
+/* Build the hash index of every entry. */
+static void
+rehash(ts_growth_state *s)
+{
+	memset(ts_gs_slots(s), 0, (size_t) ts_gs_nslots(s->capacity) * sizeof(int32_t));
+	for (int i = 0; i < s->nentries; i++)
+	{
+		ts_maybe_interrupt(i);
+		hash_insert(s, i);
+	}
+}
+
+void
+ts_gs_copy(ts_growth_state *dst, const ts_growth_state *src)
+{
+	int32_t		capacity = dst->capacity;
+	int32_t		vl_len = dst->vl_len;
+
+	memcpy(dst, src, TS_GS_HEADER_SIZE);
+	dst->vl_len = vl_len;
+	dst->capacity = capacity;
+	dst->last = 0;
+	dst->pad = 0;
+	dst->pad2 = 0;
+	memcpy(dst->entries, src->entries, (size_t) src->nentries * sizeof(ts_growth_entry));
+	for (int i = 0; i < dst->nentries; i++)
+		dst->entries[i].pad = 0;
+	if (!dst->sorted)
+		rehash(dst);
+}
+
 /*
- * Periods are usually evenly spaced (months, days), so interpolation finds
- * the entry at the first probe, touching one cache line where a binary
- * search touches seven; irregular periods fall back to binary search.
+ * Sorted: periods are usually evenly spaced (months, days), so
+ * interpolation finds the entry at the first probe, touching one cache line
+ * where a binary search touches seven; irregular periods fall back to
+ * binary search.  Unsorted: the hash index.
  */
 int
 ts_gs_find_slow(ts_growth_state *s, int32_t period)
@@ -40,6 +94,21 @@ ts_gs_find_slow(ts_growth_state *s, int32_t period)
 	int32_t		first,
 				last;
 
+	if (!s->sorted)
+	{
+		int32_t    *slots = ts_gs_slots(s);
+		uint32_t	mask = (uint32_t) ts_gs_nslots(s->capacity) - 1;
+
+		for (uint32_t h = period_hash(period) & mask; slots[h] != 0; h = (h + 1) & mask)
+		{
+			if (s->entries[slots[h] - 1].period == period)
+			{
+				s->last = slots[h] - 1;
+				return slots[h] - 1;
+			}
+		}
+		return -n - 1;
+	}
 	if (n == 0)
 		return -1;
 	first = s->entries[0].period;
@@ -74,16 +143,58 @@ ts_gs_find_slow(ts_growth_state *s, int32_t period)
 }
 
 ts_growth_entry *
-ts_gs_insert(ts_growth_state *s, int index, int32_t period)
+ts_gs_entry(ts_growth_state *s, int32_t period)
 {
-	ts_growth_entry *e = &s->entries[index];
+	int			i = ts_gs_find(s, period);
+	int			n = s->nentries;
+	bool		was_sorted = s->sorted;
+	ts_growth_entry *e;
 
-	memmove(e + 1, e, (size_t) (s->nentries - index) * sizeof(ts_growth_entry));
+	if (i >= 0)
+		return &s->entries[i];
+	if (n == s->capacity)
+		return NULL;
+	i = -i - 1;
+	if (i < n && n - i > TS_GS_SHIFT_MAX)
+	{
+		/* far out of order: append, and find entries by hash from now on */
+		s->sorted = 0;
+		i = n;
+	}
+	e = &s->entries[i];
+	if (i < n)
+		memmove(e + 1, e, (size_t) (n - i) * sizeof(ts_growth_entry));
 	memset(e, 0, sizeof(ts_growth_entry));
 	e->period = period;
 	s->nentries++;
-	s->last = index;
+	s->last = i;
+	if (!s->sorted)
+	{
+		if (was_sorted)
+			rehash(s);
+		else
+			hash_insert(s, i);
+	}
 	return e;
+}
+
+static int
+entry_cmp(const void *a, const void *b)
+{
+	int32_t		pa = ((const ts_growth_entry *) a)->period;
+	int32_t		pb = ((const ts_growth_entry *) b)->period;
+
+	return (pa > pb) - (pa < pb);
+}
+
+void
+ts_gs_sort(ts_growth_state *s)
+{
+	if (s->sorted)
+		return;
+	qsort(s->entries, (size_t) s->nentries, sizeof(ts_growth_entry), entry_cmp);
+	s->sorted = 1;
+	s->last = 0;
 }
 
 bool
@@ -114,8 +225,12 @@ ts_gs_merge(const ts_growth_state *a, const ts_growth_state *b,
 	int			i = 0,
 				j = 0,
 				n = 0;
+	int32_t		capacity = out->capacity;
+	int32_t		vl_len = out->vl_len;
 
-	memcpy(out, a, TS_GS_SIZE(0));
+	memcpy(out, a, TS_GS_HEADER_SIZE);
+	out->vl_len = vl_len;
+	out->capacity = capacity;
 	while (i < a->nentries || j < b->nentries)
 	{
 		const ts_growth_entry *ea = i < a->nentries ? &a->entries[i] : NULL;
@@ -213,8 +328,10 @@ ts_gs_validate(const ts_growth_state *s)
 {
 	bool		periods = (s->flags & TS_GS_PERIODS) != 0;
 
-	if (s->version != TS_GS_VERSION)
+	if (s->version != TS_GS_WORKING)
 		return "unknown state version";
+	if (!s->sorted)
+		return "periods are not in ascending order";
 	if (s->kind < TS_VAL_AMOUNT || s->kind > TS_VAL_FLOAT8)
 		return "unknown value kind";
 	if ((s->flags & ~TS_GS_ALL_FLAGS) != 0)

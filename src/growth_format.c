@@ -563,16 +563,14 @@ ts_gs_add_packed(ts_growth_state *a, const uint8_t *buf, size_t len,
 	for (int i = 0; i < n; i++)
 	{
 		ts_growth_entry e;
-		int			j;
+		ts_growth_entry *into;
 
 		ts_maybe_interrupt(i);
 		*err = unpack_entry(&p, end, &hdr, i, &period, &e);
 		if (*err)
 			return TS_GS_ADD_INVALID;
-		j = ts_gs_find(a, e.period);
-		if (j < 0)
-			ts_gs_insert(a, j = -j - 1, e.period);
-		if (!ts_gs_add_entry(&a->entries[j], &e))
+		into = ts_gs_entry(a, e.period);	/* room checked above */
+		if (!ts_gs_add_entry(into, &e))
 			return TS_GS_ADD_OVERFLOW;
 	}
 	if (p != end)

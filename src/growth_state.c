@@ -6,11 +6,12 @@
  *
  * A growth_state has two forms.  Stored, sent or printed it is canonical
  * and compact: the packed form of ts_growth.h (format 2), or its text form.
- * Inside an aggregate it is the working layout ts_growth_state (format 1),
- * with spare room and a lookup hint, one allocation in the aggregate's
- * context updated in place; every final function, and every function called
- * outside an aggregate, returns the packed form.  Version 0.1 stored the
- * working layout itself; such values are still read.
+ * Inside an aggregate it is the working layout ts_growth_state (first byte
+ * TS_GS_WORKING), with spare room, a lookup hint and a hash index for
+ * periods that come out of order, one allocation in the aggregate's context
+ * updated in place; every final function, and every function called outside
+ * an aggregate, returns the packed form.  Version 0.1 stored its own working
+ * layout; the compat room (growth_compat.c) converts such values when read.
  *
  * Every function here takes its arguments' types from its own SQL
  * signature; none looks at fn_expr.
@@ -28,6 +29,9 @@
 
 #include "trade_stats.h"
 
+static ts_growth_state *working_copy(const ts_growth_state *s, int64 capacity);
+static const ts_growth_state *ts_gs_read_01(struct varlena *v);
+
 static void
 corrupt_state(const char *why)
 {
@@ -38,9 +42,9 @@ corrupt_state(const char *why)
 }
 
 /*
- * Is v laid out as a working state (format 1) whose size covers its
- * capacity, plain and aligned, so that it can be read, and inside an
- * aggregate updated, where it lies?
+ * Is v laid out as a working state whose size covers its capacity, plain and
+ * aligned, so that it can be read, and inside an aggregate updated, where it
+ * lies?
  */
 static inline bool
 is_working(struct varlena *v)
@@ -49,16 +53,32 @@ is_working(struct varlena *v)
 
 	return !VARATT_IS_EXTENDED(v) &&
 		(uintptr_t) v % MAXIMUM_ALIGNOF == 0 &&
-		VARSIZE(v) >= TS_GS_SIZE(0) &&
-		s->version == TS_GS_VERSION &&
+		VARSIZE(v) >= TS_GS_HEADER_SIZE &&
+		s->version == TS_GS_WORKING &&
 		s->nentries >= 0 && s->capacity >= s->nentries &&
 		VARSIZE(v) >= TS_GS_SIZE(s->capacity);
 }
 
+/* A new state of 'capacity' entries, zeroed, in the current context. */
+static ts_growth_state *
+alloc_state(int64 capacity)
+{
+	ts_growth_state *s;
+
+	if (capacity > PG_INT32_MAX / 2 || (Size) TS_GS_SIZE(capacity) > MaxAllocSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("growth_state has too many periods")));
+	s = palloc0(TS_GS_SIZE(capacity));
+	SET_VARSIZE(s, TS_GS_SIZE(capacity));
+	return s;
+}
+
 /*
- * The working layout of a value: a packed one (format 2) unpacked into a
- * fresh palloc'd state; a working one (format 1: an aggregate's own, or one
- * that version 0.1 stored) validated and read where it lies.
+ * The working layout of a value, sorted: a packed one (format 2) unpacked
+ * into a fresh palloc'd state; one that version 0.1 stored converted by the
+ * compat room; a working one (an aggregate's own) read where it lies when
+ * it is sorted, else sorted in a copy.
  */
 const ts_growth_state *
 ts_gs_read(Datum d)
@@ -75,13 +95,15 @@ ts_gs_read(Datum d)
 		err = ts_gs_unpack_count(data, len, &n);
 		if (err != NULL)
 			corrupt_state(err);
-		s = palloc(TS_GS_SIZE(n));
+		s = alloc_state(n);
 		err = ts_gs_unpack(data, len, s);
 		if (err != NULL)
 			corrupt_state(err);
 		return s;
 	}
-	if (len >= 1 && data[0] == TS_GS_VERSION)
+	if (len >= 1 && data[0] == TS_GS_FORMAT1)
+		return ts_gs_read_01(v);
+	if (len >= 1 && data[0] == TS_GS_WORKING)
 	{
 		if (!is_working(v))
 		{
@@ -90,13 +112,39 @@ ts_gs_read(Datum d)
 			if (!is_working(v))
 				corrupt_state("bad size");
 		}
-		err = ts_gs_validate((const ts_growth_state *) v);
+		s = (ts_growth_state *) v;
+		if (!s->sorted)
+		{
+			s = working_copy(s, s->nentries);
+			ts_gs_sort(s);
+		}
+		err = ts_gs_validate(s);
 		if (err != NULL)
 			corrupt_state(err);
-		return (const ts_growth_state *) v;
+		return s;
 	}
 	corrupt_state("unknown format version");
 	return NULL;				/* keep the compiler quiet */
+}
+
+/*
+ * A value stored by version 0.1: its layout (the frozen struct of
+ * growth_compat.c) converted into a fresh working state.
+ */
+static const ts_growth_state *
+ts_gs_read_01(struct varlena *v)
+{
+	int32		n;
+	const char *err = ts_gs01_count((const uint8 *) v, VARSIZE(v), &n);
+	ts_growth_state *s;
+
+	if (err != NULL)
+		corrupt_state(err);
+	s = alloc_state(n);
+	err = ts_gs01_read((const uint8 *) v, VARSIZE(v), s);
+	if (err != NULL)
+		corrupt_state(err);
+	return s;
 }
 
 /*
@@ -106,33 +154,21 @@ ts_gs_read(Datum d)
 ts_growth_state *
 ts_gs_new_working(int capacity, ts_value_kind kind, int flags)
 {
-	ts_growth_state *s;
+	ts_growth_state *s = alloc_state(capacity);
 
-	if ((Size) TS_GS_SIZE(capacity) > MaxAllocSize)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("growth_state has too many periods")));
-	s = palloc0(TS_GS_SIZE(capacity));
 	ts_gs_init(s, capacity, kind, flags);
-	SET_VARSIZE(s, TS_GS_SIZE(capacity));
 	return s;
 }
 
 /* A working copy of s with room for at least 'capacity' entries. */
 static ts_growth_state *
-working_copy(const ts_growth_state *s, int capacity)
+working_copy(const ts_growth_state *s, int64 capacity)
 {
-	ts_growth_state *c = ts_gs_new_working(Max(capacity, s->nentries),
-										s->kind, s->flags);
-	int32		cap = c->capacity;
+	int64		cap = Max(capacity, s->nentries);
+	ts_growth_state *c = alloc_state(cap);
 
-	memcpy(c, s, TS_GS_SIZE(s->nentries));
-	SET_VARSIZE(c, TS_GS_SIZE(cap));
-	c->capacity = cap;
-	c->last = 0;
-	c->pad = 0;
-	for (int i = 0; i < c->nentries; i++)
-		c->entries[i].pad = 0;
+	ts_gs_init(c, (int) cap, s->kind, s->flags);
+	ts_gs_copy(c, s);
 	return c;
 }
 
@@ -146,7 +182,24 @@ ts_gs_reserve(ts_growth_state *s, int need)
 {
 	if (need <= s->capacity)
 		return s;
-	return working_copy(s, Max(need, s->capacity * 2));
+	return working_copy(s, Max(need, (int64) s->capacity * 2));
+}
+
+/*
+ * The entry of s for 'period', added if absent; s may move to a larger
+ * copy.
+ */
+ts_growth_entry *
+ts_gs_entry_grow(ts_growth_state **s, int32 period)
+{
+	ts_growth_entry *e = ts_gs_entry(*s, period);
+
+	if (e == NULL)
+	{
+		*s = ts_gs_reserve(*s, (*s)->nentries + 1);
+		e = ts_gs_entry(*s, period);
+	}
+	return e;
 }
 
 /*
@@ -154,7 +207,7 @@ ts_gs_reserve(ts_growth_state *s, int need)
  * transition or combine function on its own working state (argument 0),
  * that state where it lies (PostgreSQL lets an aggregate update its state
  * in place); anything else, a working copy.  NULL when the argument is
- * NULL.
+ * NULL.  It may be unsorted.
  *
  * Each group's state is one plain allocation in the aggregate's context: a
  * memory context per group would make every new group of a hash aggregate
@@ -175,13 +228,14 @@ ts_gs_arg_for_update(FunctionCallInfo fcinfo, int argno)
 	return working_copy(ts_gs_read(d), 0);
 }
 
-/* A flat, packed datum of s, in the current context. */
+/* A flat, packed datum of s (sorted), in the current context. */
 static Datum
 flat_datum(const ts_growth_state *s)
 {
 	size_t		size = ts_gs_packed_size(s);
 	struct varlena *v = palloc0(VARHDRSZ + size);
 
+	Assert(s->sorted);
 	ts_gs_pack(s, (uint8 *) VARDATA(v));
 	SET_VARSIZE(v, VARHDRSZ + size);
 	return PointerGetDatum(v);
@@ -196,6 +250,7 @@ ts_gs_result(FunctionCallInfo fcinfo, ts_growth_state *s)
 {
 	if (AggCheckCallContext(fcinfo, NULL))
 		PG_RETURN_POINTER(s);
+	ts_gs_sort(s);
 	return flat_datum(s);
 }
 
@@ -258,10 +313,8 @@ align_scale(ts_growth_state *into, const ts_growth_state **other)
 	}
 	else if ((*other)->scale < into->scale)
 	{
-		ts_growth_state *c = palloc(TS_GS_SIZE((*other)->nentries));
+		ts_growth_state *c = working_copy(*other, 0);
 
-		memcpy(c, *other, TS_GS_SIZE((*other)->nentries));
-		c->capacity = c->nentries;
 		if (!ts_gs_rescale(c, into->scale - c->scale))
 			ts_gs_overflow();
 		*other = c;
@@ -269,8 +322,11 @@ align_scale(ts_growth_state *into, const ts_growth_state **other)
 }
 
 /*
- * Add the entries of b to a (compatibility checked by the caller).  Returns
- * a, or a larger copy of it.
+ * Add the entries of b (sorted) to a (compatibility checked by the caller).
+ * Returns a, or a larger copy of it.  A b that is small beside a (a
+ * summary of a month or so rolled up into years of them) is added entry by
+ * entry, in constant time each whatever the order; otherwise the two are
+ * merged, in time linear in both.
  */
 static ts_growth_state *
 add_into(ts_growth_state *a, const ts_growth_state *b)
@@ -281,33 +337,25 @@ add_into(ts_growth_state *a, const ts_growth_state *b)
 		a->currency = b->currency;
 		a->scale = b->scale;
 	}
-	if (b->nentries <= 4)
+	if (b->nentries <= 4 || (int64) b->nentries * 16 <= a->nentries)
 	{
-		/* a summary of a month or so: find or insert each entry */
 		for (int j = 0; j < b->nentries; j++)
 		{
-			int			i = ts_gs_find(a, b->entries[j].period);
-
-			if (i < 0)
-			{
-				i = -i - 1;
-				a = ts_gs_reserve(a, a->nentries + 1);
-				ts_gs_insert(a, i, b->entries[j].period);
-			}
-			if (!ts_gs_add_entry(&a->entries[i], &b->entries[j]))
+			if (!ts_gs_add_entry(ts_gs_entry_grow(&a, b->entries[j].period),
+								 &b->entries[j]))
 				ts_gs_overflow();
+			if ((j & 4095) == 4095)
+				CHECK_FOR_INTERRUPTS();
 		}
 	}
 	else
 	{
-		ts_growth_state *out = ts_gs_new_working(a->nentries + b->nentries,
-											  a->kind, a->flags);
-		int32		cap = out->capacity;
+		ts_growth_state *out = alloc_state((int64) a->nentries + b->nentries);
 
+		ts_gs_init(out, a->nentries + b->nentries, a->kind, a->flags);
+		ts_gs_sort(a);
 		if (!ts_gs_merge(a, b, out))
 			ts_gs_overflow();
-		SET_VARSIZE(out, TS_GS_SIZE(cap));	/* merge copied a's header */
-		out->capacity = cap;
 		a = out;
 	}
 	CHECK_FOR_INTERRUPTS();
@@ -330,7 +378,7 @@ bad_input(const char *input, const char *why)
 			 errdetail("The state is invalid: %s.", why)));
 }
 
-#define MAX_ENTRIES ((int32) ((MaxAllocSize - TS_GS_SIZE(0)) / sizeof(ts_growth_entry)))
+#define MAX_ENTRIES ((int32) ((MaxAllocSize - TS_GS_SIZE(0)) / (sizeof(ts_growth_entry) + 4 * sizeof(int32))))
 
 PG_FUNCTION_INFO_V1(growth_state_in);
 Datum
@@ -343,7 +391,7 @@ growth_state_in(PG_FUNCTION_ARGS)
 
 	if (err != NULL || n > MAX_ENTRIES)
 		bad_input(str, err ? err : "too many periods");
-	s = palloc0(TS_GS_SIZE(n));
+	s = alloc_state(n);
 	err = ts_gs_parse(str, s);
 	if (err != NULL)
 		bad_input(str, err);
@@ -383,7 +431,7 @@ growth_state_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	const uint8 *data = (const uint8 *) buf->data + buf->cursor;
 	size_t		len = buf->len - buf->cursor;
-	bool		v1 = len >= 1 && data[0] == TS_GS_VERSION;
+	bool		v1 = len >= 1 && data[0] == TS_GS_FORMAT1;
 	int32		n;
 	const char *err;
 	ts_growth_state *s;
@@ -391,7 +439,7 @@ growth_state_recv(PG_FUNCTION_ARGS)
 	err = v1 ? ts_gs_decode_count(data, len, &n) : ts_gs_unpack_count(data, len, &n);
 	if (err != NULL)
 		bad_input(NULL, err);
-	s = palloc0(TS_GS_SIZE(n));
+	s = alloc_state(n);
 	err = v1 ? ts_gs_decode(data, len, s) : ts_gs_unpack(data, len, s);
 	if (err != NULL)
 		bad_input(NULL, err);
@@ -539,6 +587,7 @@ subtract_into(ts_growth_state *a, const ts_growth_state *b)
 
 	ts_gs_check_compatible(a, b, "subtract");
 	align_scale(a, &b);
+	ts_gs_sort(a);
 	err = ts_gs_subtract(a, b);
 	if (err != NULL)
 		ereport(ERROR,
@@ -609,9 +658,12 @@ growth_state_pl(PG_FUNCTION_ARGS)
 {
 	const ts_growth_state *a = ts_gs_read(PG_GETARG_DATUM(0));
 	const ts_growth_state *b = ts_gs_read(PG_GETARG_DATUM(1));
+	ts_growth_state *c;
 
 	ts_gs_check_compatible(a, b, "add");
-	PG_RETURN_DATUM(flat_datum(add_into(working_copy(a, a->nentries + b->nentries), b)));
+	c = add_into(working_copy(a, (int64) a->nentries + b->nentries), b);
+	ts_gs_sort(c);
+	PG_RETURN_DATUM(flat_datum(c));
 }
 
 /* a - b: exact inverse of +; entries whose count reaches 0 disappear. */

@@ -87,6 +87,7 @@ extern ts_growth_state *ts_gs_new_working(int capacity, ts_value_kind kind,
 										  int flags);
 extern ts_growth_state *ts_gs_arg_for_update(FunctionCallInfo fcinfo, int argno);
 extern ts_growth_state *ts_gs_reserve(ts_growth_state *s, int need);
+extern ts_growth_entry *ts_gs_entry_grow(ts_growth_state **s, int32 period);
 extern Datum ts_gs_result(FunctionCallInfo fcinfo, ts_growth_state *s);
 extern void ts_gs_check_compatible(const ts_growth_state *a,
 								   const ts_growth_state *b, const char *action);
