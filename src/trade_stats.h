@@ -93,6 +93,34 @@ extern void ts_gs_check_compatible(const ts_growth_state *a,
 								   const ts_growth_state *b, const char *action);
 ts_noreturn extern void ts_gs_overflow(void);
 
+/*
+ * growth_agg.c and window.c: the functions behind their entry points of one
+ * SQL signature each, for the legacy symbols of legacy.c, which learn the
+ * signature from pg_proc.
+ */
+typedef enum TsAccumShape
+{
+	TS_ACCUM_PERIOD,			/* (value, period) */
+	TS_ACCUM_PERIOD_AS_OF,		/* (value, period, as_of) */
+	TS_ACCUM_PART,				/* (value, part) */
+	TS_ACCUM_PART_PERIOD		/* (value, part, period) */
+} TsAccumShape;
+
+typedef enum TsWindowFunction
+{
+	TS_WINDOW_YOY,
+	TS_WINDOW_MOM,
+	TS_WINDOW_PRIOR_YEAR,
+	TS_WINDOW_MONTHLY_FROM_YTD,
+	TS_WINDOW_SHARE_OF_TOTAL
+} TsWindowFunction;
+
+extern Datum ts_growth_accum_call(FunctionCallInfo fcinfo, ts_value_kind kind,
+								  TsAccumShape shape);
+extern Datum ts_window_call(FunctionCallInfo fcinfo, TsWindowFunction fn,
+							ts_value_kind kind);
+extern Datum ts_pct_change_call(FunctionCallInfo fcinfo, ts_value_kind kind);
+
 /* convert.c: the settings of conversion, defined by _PG_init */
 extern void ts_convert_init(void);
 
