@@ -66,12 +66,13 @@ ts_gs_copy(ts_growth_state *dst, const ts_growth_state *src)
 {
 	int32_t		capacity = dst->capacity;
 	int32_t		vl_len = dst->vl_len;
+	uint8_t		indexed = dst->indexed;
 
 	memcpy(dst, src, TS_GS_HEADER_SIZE);
 	dst->vl_len = vl_len;
 	dst->capacity = capacity;
+	dst->indexed = indexed;
 	dst->last = 0;
-	dst->pad = 0;
 	dst->pad2 = 0;
 	memcpy(dst->entries, src->entries, (size_t) src->nentries * sizeof(ts_growth_entry));
 	for (int i = 0; i < dst->nentries; i++)
@@ -158,6 +159,8 @@ ts_gs_entry(ts_growth_state *s, int32_t period)
 	if (i < n && n - i > TS_GS_SHIFT_MAX)
 	{
 		/* far out of order: append, and find entries by hash from now on */
+		if (!s->indexed)
+			return NULL;
 		s->sorted = 0;
 		i = n;
 	}
@@ -227,10 +230,13 @@ ts_gs_merge(const ts_growth_state *a, const ts_growth_state *b,
 				n = 0;
 	int32_t		capacity = out->capacity;
 	int32_t		vl_len = out->vl_len;
+	uint8_t		indexed = out->indexed;
 
 	memcpy(out, a, TS_GS_HEADER_SIZE);
 	out->vl_len = vl_len;
 	out->capacity = capacity;
+	out->indexed = indexed;
+	out->sorted = 1;
 	while (i < a->nentries || j < b->nentries)
 	{
 		const ts_growth_entry *ea = i < a->nentries ? &a->entries[i] : NULL;

@@ -560,6 +560,19 @@ ts_gs_add_packed(ts_growth_state *a, const uint8_t *buf, size_t len,
 		*room = n;
 		return TS_GS_ADD_ROOM;
 	}
+	if (!a->indexed && n > 0 && a->nentries > 0)
+	{
+		/* in order, the first period comes after a's last */
+		const uint8_t *q = p;
+		int64_t		first = 0;
+		ts_growth_entry e;
+
+		*err = unpack_entry(&q, end, &hdr, 0, &first, &e);
+		if (*err)
+			return TS_GS_ADD_INVALID;
+		if (e.period <= a->entries[a->nentries - 1].period)
+			return TS_GS_ADD_INDEX;
+	}
 	for (int i = 0; i < n; i++)
 	{
 		ts_growth_entry e;

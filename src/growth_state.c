@@ -29,7 +29,8 @@
 
 #include "trade_stats.h"
 
-static ts_growth_state *working_copy(const ts_growth_state *s, int64 capacity);
+static ts_growth_state *working_copy(const ts_growth_state *s, int64 capacity,
+									 bool indexed);
 static const ts_growth_state *ts_gs_read_01(struct varlena *v);
 
 static void
@@ -56,21 +57,26 @@ is_working(struct varlena *v)
 		VARSIZE(v) >= TS_GS_HEADER_SIZE &&
 		s->version == TS_GS_WORKING &&
 		s->nentries >= 0 && s->capacity >= s->nentries &&
-		VARSIZE(v) >= TS_GS_SIZE(s->capacity);
+		(s->sorted || s->indexed) &&
+		VARSIZE(v) >= ts_gs_size(s->capacity, s->indexed);
 }
 
-/* A new state of 'capacity' entries, zeroed, in the current context. */
+/*
+ * A new state of 'capacity' entries, with room for the hash index or not,
+ * zeroed (no byte of it is ever uninitialised), in the current context; the
+ * caller initialises it.
+ */
 static ts_growth_state *
-alloc_state(int64 capacity)
+alloc_state(int64 capacity, bool indexed)
 {
 	ts_growth_state *s;
 
-	if (capacity > PG_INT32_MAX / 2 || (Size) TS_GS_SIZE(capacity) > MaxAllocSize)
+	if (capacity > PG_INT32_MAX / 2 || (Size) ts_gs_size(capacity, indexed) > MaxAllocSize)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("growth_state has too many periods")));
-	s = palloc0(TS_GS_SIZE(capacity));
-	SET_VARSIZE(s, TS_GS_SIZE(capacity));
+	s = palloc0(ts_gs_size(capacity, indexed));
+	SET_VARSIZE(s, ts_gs_size(capacity, indexed));
 	return s;
 }
 
@@ -95,7 +101,7 @@ ts_gs_read(Datum d)
 		err = ts_gs_unpack_count(data, len, &n);
 		if (err != NULL)
 			corrupt_state(err);
-		s = alloc_state(n);
+		s = alloc_state(n, false);
 		err = ts_gs_unpack(data, len, s);
 		if (err != NULL)
 			corrupt_state(err);
@@ -115,7 +121,7 @@ ts_gs_read(Datum d)
 		s = (ts_growth_state *) v;
 		if (!s->sorted)
 		{
-			s = working_copy(s, s->nentries);
+			s = working_copy(s, s->nentries, true);
 			ts_gs_sort(s);
 		}
 		err = ts_gs_validate(s);
@@ -140,7 +146,7 @@ ts_gs_read_01(struct varlena *v)
 
 	if (err != NULL)
 		corrupt_state(err);
-	s = alloc_state(n);
+	s = alloc_state(n, false);
 	err = ts_gs01_read((const uint8 *) v, VARSIZE(v), s);
 	if (err != NULL)
 		corrupt_state(err);
@@ -154,20 +160,26 @@ ts_gs_read_01(struct varlena *v)
 ts_growth_state *
 ts_gs_new_working(int capacity, ts_value_kind kind, int flags)
 {
-	ts_growth_state *s = alloc_state(capacity);
+	ts_growth_state *s = alloc_state(capacity, false);
 
 	ts_gs_init(s, capacity, kind, flags);
 	return s;
 }
 
-/* A working copy of s with room for at least 'capacity' entries. */
+/*
+ * A working copy of s with room for at least 'capacity' entries, indexed
+ * when asked or when s is not sorted.
+ */
 static ts_growth_state *
-working_copy(const ts_growth_state *s, int64 capacity)
+working_copy(const ts_growth_state *s, int64 capacity, bool indexed)
 {
 	int64		cap = Max(capacity, s->nentries);
-	ts_growth_state *c = alloc_state(cap);
+	ts_growth_state *c;
 
+	indexed = indexed || !s->sorted;
+	c = alloc_state(cap, indexed);
 	ts_gs_init(c, (int) cap, s->kind, s->flags);
+	c->indexed = indexed;
 	ts_gs_copy(c, s);
 	return c;
 }
@@ -182,22 +194,32 @@ ts_gs_reserve(ts_growth_state *s, int need)
 {
 	if (need <= s->capacity)
 		return s;
-	return working_copy(s, Max(need, (int64) s->capacity * 2));
+	return working_copy(s, Max(need, (int64) s->capacity * 2), s->indexed);
+}
+
+/* s with room for its hash index: s itself, or an indexed copy. */
+static ts_growth_state *
+with_index(ts_growth_state *s)
+{
+	return s->indexed ? s : working_copy(s, s->capacity, true);
 }
 
 /*
  * The entry of s for 'period', added if absent; s may move to a larger
- * copy.
+ * copy, or to one with room for the index when the period comes out of
+ * order.
  */
 ts_growth_entry *
 ts_gs_entry_grow(ts_growth_state **s, int32 period)
 {
-	ts_growth_entry *e = ts_gs_entry(*s, period);
+	ts_growth_entry *e;
 
-	if (e == NULL)
+	while ((e = ts_gs_entry(*s, period)) == NULL)
 	{
-		*s = ts_gs_reserve(*s, (*s)->nentries + 1);
-		e = ts_gs_entry(*s, period);
+		if ((*s)->nentries == (*s)->capacity)
+			*s = ts_gs_reserve(*s, (*s)->nentries + 1);
+		else
+			*s = with_index(*s);
 	}
 	return e;
 }
@@ -225,7 +247,7 @@ ts_gs_arg_for_update(FunctionCallInfo fcinfo, int argno)
 	if (argno == 0 && AggCheckCallContext(fcinfo, NULL) &&
 		is_working((struct varlena *) DatumGetPointer(d)))
 		return (ts_growth_state *) DatumGetPointer(d);
-	return working_copy(ts_gs_read(d), 0);
+	return working_copy(ts_gs_read(d), 0, false);
 }
 
 /* A flat, packed datum of s (sorted), in the current context. */
@@ -313,7 +335,7 @@ align_scale(ts_growth_state *into, const ts_growth_state **other)
 	}
 	else if ((*other)->scale < into->scale)
 	{
-		ts_growth_state *c = working_copy(*other, 0);
+		ts_growth_state *c = working_copy(*other, 0, false);
 
 		if (!ts_gs_rescale(c, into->scale - c->scale))
 			ts_gs_overflow();
@@ -350,7 +372,7 @@ add_into(ts_growth_state *a, const ts_growth_state *b)
 	}
 	else
 	{
-		ts_growth_state *out = alloc_state((int64) a->nentries + b->nentries);
+		ts_growth_state *out = alloc_state((int64) a->nentries + b->nentries, false);
 
 		ts_gs_init(out, a->nentries + b->nentries, a->kind, a->flags);
 		ts_gs_sort(a);
@@ -391,7 +413,7 @@ growth_state_in(PG_FUNCTION_ARGS)
 
 	if (err != NULL || n > MAX_ENTRIES)
 		bad_input(str, err ? err : "too many periods");
-	s = alloc_state(n);
+	s = alloc_state(n, false);
 	err = ts_gs_parse(str, s);
 	if (err != NULL)
 		bad_input(str, err);
@@ -439,7 +461,7 @@ growth_state_recv(PG_FUNCTION_ARGS)
 	err = v1 ? ts_gs_decode_count(data, len, &n) : ts_gs_unpack_count(data, len, &n);
 	if (err != NULL)
 		bad_input(NULL, err);
-	s = alloc_state(n);
+	s = alloc_state(n, false);
 	err = v1 ? ts_gs_decode(data, len, s) : ts_gs_unpack(data, len, s);
 	if (err != NULL)
 		bad_input(NULL, err);
@@ -555,6 +577,9 @@ growth_combine(PG_FUNCTION_ARGS)
 					case TS_GS_ADD_ROOM:
 						a = ts_gs_reserve(a, a->nentries + room);
 						continue;
+					case TS_GS_ADD_INDEX:
+						a = with_index(a);
+						continue;
 					case TS_GS_ADD_INVALID:
 						corrupt_state(err);
 						break;
@@ -574,7 +599,7 @@ growth_combine(PG_FUNCTION_ARGS)
 	else
 	{
 		b = ts_gs_read(PG_GETARG_DATUM(1));
-		a = working_copy(b, b->nentries);
+		a = working_copy(b, b->nentries, false);
 	}
 	return ts_gs_result(fcinfo, a);
 }
@@ -661,7 +686,7 @@ growth_state_pl(PG_FUNCTION_ARGS)
 	ts_growth_state *c;
 
 	ts_gs_check_compatible(a, b, "add");
-	c = add_into(working_copy(a, (int64) a->nentries + b->nentries), b);
+	c = add_into(working_copy(a, (int64) a->nentries + b->nentries, false), b);
 	ts_gs_sort(c);
 	PG_RETURN_DATUM(flat_datum(c));
 }
@@ -673,7 +698,7 @@ growth_state_mi(PG_FUNCTION_ARGS)
 {
 	const ts_growth_state *a = ts_gs_read(PG_GETARG_DATUM(0));
 	const ts_growth_state *b = ts_gs_read(PG_GETARG_DATUM(1));
-	ts_growth_state *c = working_copy(a, a->nentries);
+	ts_growth_state *c = working_copy(a, a->nentries, false);
 
 	subtract_into(c, b);
 	PG_RETURN_DATUM(flat_datum(c));

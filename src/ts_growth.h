@@ -69,7 +69,8 @@ typedef struct ts_growth_entry
  * within TS_GS_SHIFT_MAX of the end) is appended instead, the state stops
  * being sorted, and from then on a hash index after the entries (slots of
  * index + 1, open addressing) finds them, until ts_gs_sort sorts them
- * again.  So adding n periods in any order costs O(n) lookups and at most
+ * again.  Only an 'indexed' state has room for the index, so a state
+ * whose periods come in order is no larger than 0.1's was.  So adding n periods in any order costs O(n) lookups and at most
  * one O(n log n) sort per read, where inserting in order cost O(n^2).
  * Everything that reads a state in period order (the forms, merge,
  * subtract, latest, validate) needs it sorted; ts_gs_read (glue) gives
@@ -84,14 +85,14 @@ typedef struct ts_growth_state
 	int8_t		scale;			/* decimals of the sums (kind numeric, amount) */
 	uint16_t	currency;		/* kind amount: the currency, once known */
 	uint8_t		sorted;			/* entries ascend; else the hash index is valid */
-	uint8_t		pad;
+	uint8_t		indexed;		/* hash slots follow the entries */
 	int32_t		as_of;			/* with TS_GS_AS_OF */
 	int32_t		nentries;
 	int32_t		capacity;		/* entries allocated */
 	int32_t		last;			/* index of the last entry used (a hint) */
 	int32_t		pad2;
 	ts_growth_entry entries[];
-	/* then int32_t slots[ts_gs_nslots(capacity)], the hash index */
+	/* then, if indexed, int32_t slots[ts_gs_nslots(capacity)] */
 } ts_growth_state;
 
 /* Entries an out-of-order period may shift to stay sorted. */
@@ -108,20 +109,21 @@ ts_gs_nslots(int64_t capacity)
 	return (int32_t) n;
 }
 
-/* Bytes of a working state of 'capacity' entries, hash index included. */
+/* Bytes of a working state of 'capacity' entries, with room for the index or not. */
 static inline size_t
-ts_gs_size(int64_t capacity)
+ts_gs_size(int64_t capacity, bool indexed)
 {
 	return offsetof(ts_growth_state, entries) +
 		(size_t) capacity * sizeof(ts_growth_entry) +
-		(size_t) ts_gs_nslots(capacity) * sizeof(int32_t);
+		(indexed ? (size_t) ts_gs_nslots(capacity) * sizeof(int32_t) : 0);
 }
 
-#define TS_GS_SIZE(capacity) ts_gs_size(capacity)
+#define TS_GS_SIZE(capacity) ts_gs_size(capacity, false)
 
 /* Header only, for the states the core makes on the stack. */
 #define TS_GS_HEADER_SIZE offsetof(ts_growth_state, entries)
 
+/* The hash slots of an indexed state. */
 static inline int32_t *
 ts_gs_slots(const ts_growth_state *s)
 {
@@ -129,13 +131,17 @@ ts_gs_slots(const ts_growth_state *s)
 						(size_t) s->capacity * sizeof(ts_growth_entry));
 }
 
-/* An empty sorted state of kind and flags, room for 'capacity' entries. */
+/*
+ * An empty sorted state of kind and flags, room for 'capacity' entries,
+ * not indexed (the caller sets 'indexed' when it allocated the room).
+ */
 extern void ts_gs_init(ts_growth_state *s, int capacity, ts_value_kind kind,
 					   int flags);
 
 /*
  * Copy src's header and entries into dst, which has room (dst->capacity
- * is kept); the hash index is rebuilt if src is not sorted.
+ * and dst->indexed are kept; an unsorted src needs an indexed dst); the
+ * hash index is rebuilt if src is not sorted.
  */
 extern void ts_gs_copy(ts_growth_state *dst, const ts_growth_state *src);
 
@@ -170,7 +176,9 @@ ts_gs_find(ts_growth_state *s, int32_t period)
 
 /*
  * The entry for 'period', added empty if absent; NULL when it is absent and
- * the state has no room (nentries == capacity): grow it and call again.
+ * the state has no room: no room for another entry (nentries == capacity),
+ * or the period comes out of order and the state is not indexed.  Grow it
+ * (indexed in the second case) and call again.
  */
 extern ts_growth_entry *ts_gs_entry(ts_growth_state *s, int32_t period);
 
@@ -208,7 +216,8 @@ extern bool ts_gs_rescale(ts_growth_state *s, int k);
 
 /*
  * Merge the entries of b into a copy of a, both sorted: out must have room
- * for a->nentries + b->nentries entries; header fields are taken from a.
+ * for a->nentries + b->nentries entries; header fields are taken from a
+ * (but out keeps its capacity and indexed).
  * False on overflow.
  */
 extern bool ts_gs_merge(const ts_growth_state *a, const ts_growth_state *b,
@@ -288,7 +297,9 @@ extern const char *ts_gs_unpack(const uint8_t *buf, size_t len,
  * rollup() reads each stored summary.  TS_GS_ADD_DIFFERENT (a untouched)
  * when buf's kind, flags, scale, currency or as_of are not a's: the caller
  * then unpacks it and takes the general path, which checks and aligns.
- * TS_GS_ADD_ROOM (a untouched) when a lacks room for *room more entries.
+ * TS_GS_ADD_ROOM (a untouched) when a lacks room for *room more entries;
+ * TS_GS_ADD_INDEX (a untouched) when a is sorted without an index and buf's
+ * periods do not all come after a's: the caller gives a its index.
  * TS_GS_ADD_INVALID with *err, or TS_GS_ADD_OVERFLOW, may leave a partly
  * added to: the caller raises an error.  A numeric scale that is not
  * canonical, which ts_gs_unpack rejects, is added exactly here.
@@ -298,6 +309,7 @@ typedef enum ts_gs_add_result
 	TS_GS_ADD_OK,
 	TS_GS_ADD_DIFFERENT,
 	TS_GS_ADD_ROOM,
+	TS_GS_ADD_INDEX,
 	TS_GS_ADD_INVALID,
 	TS_GS_ADD_OVERFLOW
 } ts_gs_add_result;

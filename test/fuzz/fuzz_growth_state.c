@@ -89,11 +89,12 @@ static void
 add_permuted(const ts_growth_state *s, int step)
 {
 	int			n = s->nentries;
-	ts_growth_state *w = calloc(1, TS_GS_SIZE(1));
+	ts_growth_state *w = calloc(1, ts_gs_size(1, true));
 
 	memcpy(w, s, TS_GS_HEADER_SIZE);
 	w->nentries = 0;
 	w->capacity = 1;
+	w->indexed = 1;
 	w->last = 0;
 	for (int k = 0; k < n; k++)
 	{
@@ -102,9 +103,10 @@ add_permuted(const ts_growth_state *s, int step)
 
 		if (e == NULL)
 		{
-			ts_growth_state *c = calloc(1, TS_GS_SIZE(2 * w->capacity));
+			ts_growth_state *c = calloc(1, ts_gs_size(2 * w->capacity, true));
 
 			c->capacity = 2 * w->capacity;
+			c->indexed = 1;
 			ts_gs_copy(c, w);
 			free(w);
 			w = c;

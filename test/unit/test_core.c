@@ -698,9 +698,10 @@ test_calendar(void)
 static ts_growth_state *
 new_state(int capacity, ts_value_kind kind, int flags)
 {
-	ts_growth_state *st = calloc(1, TS_GS_SIZE(capacity));
+	ts_growth_state *st = calloc(1, ts_gs_size(capacity, true));
 
 	ts_gs_init(st, capacity, kind, flags);
+	st->indexed = 1;
 	return st;
 }
 
@@ -991,7 +992,7 @@ state_from(const int32_t *order, int n, int capacity)
 		if (e == NULL)
 		{
 			/* grow as the glue does: a larger copy */
-			ts_growth_state *c = new_state(st->capacity * 2, TS_VAL_INT8, 0);
+			ts_growth_state *c = new_state(st->capacity * 2, TS_VAL_INT8, 0);	/* indexed */
 
 			ts_gs_copy(c, st);
 			free(st);
@@ -1083,6 +1084,17 @@ test_state_order(void)
 	ts_gs_pack(b, pb);
 	CHECK(la == lb && memcmp(pa, pb, la) == 0, "in any order, the same packed bytes");
 
+	/* merging an indexed state into one without room for the index */
+	{
+		ts_growth_state *m = calloc(1, TS_GS_SIZE(2 * DISTINCT));
+
+		ts_gs_init(m, 2 * DISTINCT, TS_VAL_INT8, 0);
+		CHECK(b->indexed && ts_gs_merge(b, a, m) && !m->indexed && m->sorted &&
+			  m->capacity == 2 * DISTINCT && m->nentries == DISTINCT,
+			  "a merge keeps out's capacity and lack of index");
+		free(m);
+	}
+
 	/* adding the packed state into an unsorted one: twice each sum */
 	free(b);
 	b = state_from(shuffled, N, 8);
@@ -1114,6 +1126,22 @@ test_state_order(void)
 		ts_gs_add(ts_gs_entry(f, 50), 1, false);
 		CHECK(ts_gs_entry(f, 75) == NULL && f->nentries == 2 && ts_gs_entry(f, 50) != NULL &&
 			  f->entries[0].period == 50, "a full state: NULL for a new period, found for its own");
+		free(f);
+	}
+	/* without room for the index, a period far out of order is refused */
+	{
+		ts_growth_state *f = calloc(1, TS_GS_SIZE(64));
+		int			added = 0;
+
+		ts_gs_init(f, 64, TS_VAL_INT8, TS_GS_PERIODS);
+		for (int p = 100; p < 180; p += 2)
+			added += ts_gs_entry(f, p) != NULL;
+		CHECK(added == 40 && ts_gs_entry(f, 110) != NULL && ts_gs_entry(f, 101) == NULL &&
+			  f->sorted && f->nentries == 40,
+			  "not indexed: in order added, far out of order NULL and the state untouched");
+		CHECK(ts_gs_entry(f, 175) != NULL && f->entries[38].period == 175 &&
+			  f->entries[40].period == 178 && f->sorted && f->nentries == 41,
+			  "not indexed: a new period a few places back is shifted in");
 		free(f);
 	}
 	free(a);
