@@ -10,6 +10,11 @@
  * legacy.c, so that the working state of ts_growth.h is free to change.
  * Nothing here may change: these are stored bytes.
  *
+ * legacy.c also keeps 0.1's C symbols, each bound by 0.1 to several SQL
+ * signatures, and is the only place that learns a signature from pg_proc
+ * (by fn_oid).  Everything else follows one dispatch convention: one C
+ * entry point per SQL signature.
+ *
  *-------------------------------------------------------------------------
  */
 #include "ts_growth.h"

@@ -1,12 +1,12 @@
 /*-------------------------------------------------------------------------
  *
  * ts_growth.h
- *	  Pure C core of the growth and share measures: calendar arithmetic for
- *	  same-period windows, and the per-period state of the aggregates with
- *	  its portable binary and text forms.
+ *	  Pure C core of the growth and share measures: the per-period working
+ *	  state of the aggregates (growth_core.c), its text and packed forms
+ *	  (growth_format.c), and what version 0.1 wrote (growth_compat.c).
  *
  * No PostgreSQL headers here; see ts_core.h.  Dates are PostgreSQL's
- * DateADT: days since 2000-01-01.
+ * DateADT: days since 2000-01-01; the calendar is ts_calendar.h.
  *
  *-------------------------------------------------------------------------
  */
