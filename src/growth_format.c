@@ -564,13 +564,10 @@ ts_gs_add_packed(ts_growth_state *a, const uint8_t *buf, size_t len,
 	{
 		/* in order, the first period comes after a's last */
 		const uint8_t *q = p;
-		int64_t		first = 0;
-		ts_growth_entry e;
+		u128		v;
 
-		*err = unpack_entry(&q, end, &hdr, 0, &first, &e);
-		if (*err)
-			return TS_GS_ADD_INVALID;
-		if (e.period <= a->entries[a->nentries - 1].period)
+		if (!(hdr.flags & TS_GS_PERIODS) || !get_varint(&q, end, 33, &v) ||
+			(int64_t) unzigzag(v) <= a->entries[a->nentries - 1].period)
 			return TS_GS_ADD_INDEX;
 	}
 	for (int i = 0; i < n; i++)

@@ -205,12 +205,12 @@ with_index(ts_growth_state *s)
 }
 
 /*
- * The entry of s for 'period', added if absent; s may move to a larger
- * copy, or to one with room for the index when the period comes out of
- * order.
+ * ts_gs_entry_grow beyond its inline case: the entry of *s for 'period',
+ * added if absent; *s may move to a larger copy, or to one with room for
+ * the index when the period comes out of order.
  */
 ts_growth_entry *
-ts_gs_entry_grow(ts_growth_state **s, int32 period)
+ts_gs_entry_grow_slow(ts_growth_state **s, int32 period)
 {
 	ts_growth_entry *e;
 

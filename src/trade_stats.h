@@ -87,7 +87,22 @@ extern ts_growth_state *ts_gs_new_working(int capacity, ts_value_kind kind,
 										  int flags);
 extern ts_growth_state *ts_gs_arg_for_update(FunctionCallInfo fcinfo, int argno);
 extern ts_growth_state *ts_gs_reserve(ts_growth_state *s, int need);
-extern ts_growth_entry *ts_gs_entry_grow(ts_growth_state **s, int32 period);
+extern ts_growth_entry *ts_gs_entry_grow_slow(ts_growth_state **s, int32 period);
+
+/*
+ * The entry of *s for 'period', added if absent; *s may move to a larger
+ * copy.  The common case, the period of the row before or the next one,
+ * is inline.
+ */
+static inline ts_growth_entry *
+ts_gs_entry_grow(ts_growth_state **s, int32 period)
+{
+	int			i = ts_gs_find(*s, period);
+
+	if (i >= 0)
+		return &(*s)->entries[i];
+	return ts_gs_entry_grow_slow(s, period);
+}
 extern Datum ts_gs_result(FunctionCallInfo fcinfo, ts_growth_state *s);
 extern void ts_gs_check_compatible(const ts_growth_state *a,
 								   const ts_growth_state *b, const char *action);
