@@ -400,7 +400,7 @@ bad_input(const char *input, const char *why)
 			 errdetail("The state is invalid: %s.", why)));
 }
 
-#define MAX_ENTRIES ((int32) ((MaxAllocSize - TS_GS_SIZE(0)) / (sizeof(ts_growth_entry) + 4 * sizeof(int32))))
+#define MAX_ENTRIES ((int32) ((MaxAllocSize - TS_GS_SIZE(0)) / sizeof(ts_growth_entry)))
 
 PG_FUNCTION_INFO_V1(growth_state_in);
 Datum
