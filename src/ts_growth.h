@@ -42,7 +42,12 @@ typedef enum ts_value_kind
 /*
  * The first byte of a growth_state datum says what it is: 1, 0.1's layout
  * (growth_compat.c); 2, the packed form (format 2, below); TS_GS_WORKING,
- * the working layout of an aggregate, which is never stored.
+ * the working layout of an aggregate.  Every final function returns the
+ * packed form, but a user's aggregate over a transition function without a
+ * final function (0.1's README showed one) returns, and may store, the
+ * working layout itself.  So a release that changes the working layout
+ * gives it a new first byte and moves the reader of this one, as a frozen
+ * struct, into the compat room, as was done for 0.1's.
  */
 #define TS_GS_FORMAT1	1
 #define TS_GS_WORKING	0x80
@@ -61,7 +66,7 @@ typedef struct ts_growth_entry
 /*
  * The working state: one flat allocation, a varlena datum itself (an
  * aggregate's transition value of type growth_state), free to change
- * between releases since nothing stores it.  'vl_len' belongs to PostgreSQL
+ * between releases under the rule above.  'vl_len' belongs to PostgreSQL
  * (SET_VARSIZE); the core leaves it alone.
  *
  * Entries are distinct periods.  While 'sorted', they ascend and are found
