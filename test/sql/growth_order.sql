@@ -81,3 +81,17 @@ SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
 SELECT growth_summary(value, period) = (SELECT s FROM summaries WHERE rows = 'ordered') AS parallel_same FROM shuffled;
 RESET ALL;
+
+-- A user's aggregate without a final function returns the working state
+-- itself (periods out of order: appended and indexed); stored, it reads
+-- back as the summary of the same rows.
+CREATE AGGREGATE pg_temp.raw_summary(currency_amount, date) (SFUNC = growth_accum, STYPE = growth_state);
+CREATE TABLE raw_stored AS SELECT pg_temp.raw_summary(value, period) AS s FROM shuffled;
+SELECT r.s = o.s AS same, r.s::text = o.s::text AS same_text, growth_state_send(r.s) = growth_state_send(o.s) AS same_bytes,
+	   r.s + r.s = o.s + o.s AS adds, rollup(r.s) OVER () = o.s AS rolls_up
+FROM raw_stored r, summaries o WHERE o.rows = 'ordered';
+-- (it is the working layout, unsorted: first byte 0x80, 'sorted' 0, 'indexed' 1)
+CREATE FUNCTION pg_temp.state_bytes(growth_state, int) RETURNS bytea
+	LANGUAGE internal IMMUTABLE STRICT AS 'bytea_substr_no_len';
+SELECT get_byte(b, 0) AS first_byte, get_byte(b, 6) AS sorted, get_byte(b, 7) AS indexed
+FROM (SELECT pg_temp.state_bytes(s, 1) AS b FROM raw_stored) t;
