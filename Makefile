@@ -12,9 +12,9 @@ EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).co
 
 MODULE_big = trade_stats
 CORE_OBJS = src/core.o src/currency.o src/decimal.o src/amount_parse.o src/amount_format.o \
-	src/rate_math.o src/growth_core.o src/csv.o
+	src/rate_math.o src/calendar.o src/growth_core.o src/growth_format.o src/growth_compat.o src/csv.o
 OBJS = $(CORE_OBJS) src/support.o src/amount_io.o src/amount_ops.o src/amount_agg.o src/rate_cache.o src/convert.o \
-	src/growth_state.o src/growth_agg.o src/window.o src/summary.o
+	src/growth_state.o src/growth_agg.o src/window.o src/summary.o src/legacy.o
 
 # The install script of this version is built from the SQL sources by
 # topic, sql/*.sql in the order of their numbers; the scripts of earlier versions and the upgrade
@@ -47,11 +47,11 @@ PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 # PGXS does not track header dependencies: every object depends on them.
-$(OBJS): src/ts_core.h src/ts_growth.h src/trade_stats.h src/rate_cache.h
+$(OBJS): src/ts_core.h src/ts_calendar.h src/ts_growth.h src/trade_stats.h src/rate_cache.h
 
 # The pure C core's unit tests (no PostgreSQL needed).
 UNIT_CFLAGS = -std=gnu99 -O1 -g -Wall -Wextra -Isrc
-test/unit/test_core: test/unit/test_core.c $(CORE_OBJS:.o=.c) src/ts_core.h src/ts_growth.h
+test/unit/test_core: test/unit/test_core.c $(CORE_OBJS:.o=.c) src/ts_core.h src/ts_calendar.h src/ts_growth.h
 	$(CC) $(UNIT_CFLAGS) -o $@ test/unit/test_core.c $(CORE_OBJS:.o=.c)
 
 unit: test/unit/test_core
@@ -60,5 +60,7 @@ unit: test/unit/test_core
 # For the test runners.
 print-regress:
 	@echo $(REGRESS)
+print-core:
+	@echo $(CORE_OBJS:.o=.c)
 
-.PHONY: unit print-regress
+.PHONY: unit print-regress print-core

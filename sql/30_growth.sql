@@ -363,27 +363,27 @@ COMMENT ON AGGREGATE @extschema@.growth_contribution(double precision, boolean, 
 
 -- window functions and pct_change of currency_amount values
 CREATE FUNCTION @extschema@.yoy(value @extschema@.currency_amount, period date) RETURNS numeric
-AS 'MODULE_PATHNAME', 'window_yoy' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'window_yoy_amount' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.yoy(@extschema@.currency_amount, date) IS
 	'window function: growth over the row of the same partition exactly one year earlier, in percent';
 CREATE FUNCTION @extschema@.mom(value @extschema@.currency_amount, period date) RETURNS numeric
-AS 'MODULE_PATHNAME', 'window_mom' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'window_mom_amount' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.mom(@extschema@.currency_amount, date) IS
 	'window function: growth over the row of the same partition exactly one month earlier, in percent';
 CREATE FUNCTION @extschema@.prior_year(value @extschema@.currency_amount, period date) RETURNS @extschema@.currency_amount
-AS 'MODULE_PATHNAME', 'window_prior_year' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'window_prior_year_amount' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.prior_year(@extschema@.currency_amount, date) IS
 	'window function: the value of the row of the same partition exactly one year earlier';
 CREATE FUNCTION @extschema@.monthly_from_ytd(value @extschema@.currency_amount, period date) RETURNS @extschema@.currency_amount
-AS 'MODULE_PATHNAME', 'window_monthly_from_ytd' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'window_monthly_from_ytd_amount' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.monthly_from_ytd(@extschema@.currency_amount, date) IS
 	'window function: a year-to-date series made monthly (the value minus the previous month of the same year)';
 CREATE FUNCTION @extschema@.share_of_total(value @extschema@.currency_amount) RETURNS numeric
-AS 'MODULE_PATHNAME', 'window_share_of_total' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'window_share_of_total_amount' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.share_of_total(@extschema@.currency_amount) IS
 	'window function: 100 * value / the partition''s total';
@@ -395,27 +395,27 @@ COMMENT ON FUNCTION @extschema@.pct_change(@extschema@.currency_amount, @extsche
 
 -- window functions and pct_change of numeric values
 CREATE FUNCTION @extschema@.yoy(value numeric, period date) RETURNS numeric
-AS 'MODULE_PATHNAME', 'window_yoy' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'window_yoy_numeric' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.yoy(numeric, date) IS
 	'window function: growth over the row of the same partition exactly one year earlier, in percent';
 CREATE FUNCTION @extschema@.mom(value numeric, period date) RETURNS numeric
-AS 'MODULE_PATHNAME', 'window_mom' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'window_mom_numeric' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.mom(numeric, date) IS
 	'window function: growth over the row of the same partition exactly one month earlier, in percent';
 CREATE FUNCTION @extschema@.prior_year(value numeric, period date) RETURNS numeric
-AS 'MODULE_PATHNAME', 'window_prior_year' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'window_prior_year_numeric' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.prior_year(numeric, date) IS
 	'window function: the value of the row of the same partition exactly one year earlier';
 CREATE FUNCTION @extschema@.monthly_from_ytd(value numeric, period date) RETURNS numeric
-AS 'MODULE_PATHNAME', 'window_monthly_from_ytd' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'window_monthly_from_ytd_numeric' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.monthly_from_ytd(numeric, date) IS
 	'window function: a year-to-date series made monthly (the value minus the previous month of the same year)';
 CREATE FUNCTION @extschema@.share_of_total(value numeric) RETURNS numeric
-AS 'MODULE_PATHNAME', 'window_share_of_total' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'window_share_of_total_numeric' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.share_of_total(numeric) IS
 	'window function: 100 * value / the partition''s total';
@@ -427,27 +427,27 @@ COMMENT ON FUNCTION @extschema@.pct_change(numeric, numeric) IS
 
 -- window functions and pct_change of bigint values
 CREATE FUNCTION @extschema@.yoy(value bigint, period date) RETURNS numeric
-AS 'MODULE_PATHNAME', 'window_yoy' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'window_yoy_int8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.yoy(bigint, date) IS
 	'window function: growth over the row of the same partition exactly one year earlier, in percent';
 CREATE FUNCTION @extschema@.mom(value bigint, period date) RETURNS numeric
-AS 'MODULE_PATHNAME', 'window_mom' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'window_mom_int8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.mom(bigint, date) IS
 	'window function: growth over the row of the same partition exactly one month earlier, in percent';
 CREATE FUNCTION @extschema@.prior_year(value bigint, period date) RETURNS bigint
-AS 'MODULE_PATHNAME', 'window_prior_year' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'window_prior_year_int8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.prior_year(bigint, date) IS
 	'window function: the value of the row of the same partition exactly one year earlier';
 CREATE FUNCTION @extschema@.monthly_from_ytd(value bigint, period date) RETURNS bigint
-AS 'MODULE_PATHNAME', 'window_monthly_from_ytd' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'window_monthly_from_ytd_int8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.monthly_from_ytd(bigint, date) IS
 	'window function: a year-to-date series made monthly (the value minus the previous month of the same year)';
 CREATE FUNCTION @extschema@.share_of_total(value bigint) RETURNS numeric
-AS 'MODULE_PATHNAME', 'window_share_of_total' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'window_share_of_total_int8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.share_of_total(bigint) IS
 	'window function: 100 * value / the partition''s total';
@@ -459,27 +459,27 @@ COMMENT ON FUNCTION @extschema@.pct_change(bigint, bigint) IS
 
 -- window functions and pct_change of double precision values
 CREATE FUNCTION @extschema@.yoy(value double precision, period date) RETURNS numeric
-AS 'MODULE_PATHNAME', 'window_yoy' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'window_yoy_float8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.yoy(double precision, date) IS
 	'window function: growth over the row of the same partition exactly one year earlier, in percent';
 CREATE FUNCTION @extschema@.mom(value double precision, period date) RETURNS numeric
-AS 'MODULE_PATHNAME', 'window_mom' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'window_mom_float8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.mom(double precision, date) IS
 	'window function: growth over the row of the same partition exactly one month earlier, in percent';
 CREATE FUNCTION @extschema@.prior_year(value double precision, period date) RETURNS double precision
-AS 'MODULE_PATHNAME', 'window_prior_year' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'window_prior_year_float8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.prior_year(double precision, date) IS
 	'window function: the value of the row of the same partition exactly one year earlier';
 CREATE FUNCTION @extschema@.monthly_from_ytd(value double precision, period date) RETURNS double precision
-AS 'MODULE_PATHNAME', 'window_monthly_from_ytd' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'window_monthly_from_ytd_float8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.monthly_from_ytd(double precision, date) IS
 	'window function: a year-to-date series made monthly (the value minus the previous month of the same year)';
 CREATE FUNCTION @extschema@.share_of_total(value double precision) RETURNS numeric
-AS 'MODULE_PATHNAME', 'window_share_of_total' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'window_share_of_total_float8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.share_of_total(double precision) IS
 	'window function: 100 * value / the partition''s total';

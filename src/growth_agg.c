@@ -22,25 +22,12 @@
 
 #include <math.h>
 
-#include "access/htup_details.h"
-#include "catalog/pg_proc.h"
-#include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
-#include "utils/syscache.h"
 
 #include "trade_stats.h"
-
-/* The argument lists of the transition function. */
-typedef enum AccumShape
-{
-	SHAPE_PERIOD,				/* (value, period) */
-	SHAPE_PERIOD_AS_OF,			/* (value, period, as_of) */
-	SHAPE_PART,					/* (value, part) */
-	SHAPE_PART_PERIOD			/* (value, part, period) */
-} AccumShape;
 
 /* The value of a row as a mantissa at the state's scale. */
 static ts_int128
@@ -111,23 +98,22 @@ value_mantissa(ts_growth_state *s, ts_value_kind kind, Datum value)
  * only.  Inlined into one entry point per value kind and shape.
  */
 static pg_attribute_always_inline Datum
-accum(FunctionCallInfo fcinfo, ts_value_kind kind, AccumShape shape)
+accum(FunctionCallInfo fcinfo, ts_value_kind kind, TsAccumShape shape)
 {
-	const int	flags = (shape == SHAPE_PART ? 0 : TS_GS_PERIODS) |
-		(shape == SHAPE_PART || shape == SHAPE_PART_PERIOD ? TS_GS_PART : 0) |
-		(shape == SHAPE_PERIOD_AS_OF ? TS_GS_AS_OF : 0);
-	const int	period_arg = shape == SHAPE_PART ? -1 :
-		shape == SHAPE_PART_PERIOD ? 3 : 2;
+	const int	flags = (shape == TS_ACCUM_PART ? 0 : TS_GS_PERIODS) |
+		(shape == TS_ACCUM_PART || shape == TS_ACCUM_PART_PERIOD ? TS_GS_PART : 0) |
+		(shape == TS_ACCUM_PERIOD_AS_OF ? TS_GS_AS_OF : 0);
+	const int	period_arg = shape == TS_ACCUM_PART ? -1 :
+		shape == TS_ACCUM_PART_PERIOD ? 3 : 2;
 	ts_growth_state *s;
 	int32		period = 0;
 	DateADT		as_of = 0;
 	bool		part = false;
 	ts_int128	v;
-	int			i;
 
 	if (PG_ARGISNULL(1) ||
 		(period_arg >= 0 && PG_ARGISNULL(period_arg)) ||
-		(shape == SHAPE_PERIOD_AS_OF && PG_ARGISNULL(3)))
+		(shape == TS_ACCUM_PERIOD_AS_OF && PG_ARGISNULL(3)))
 	{
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
@@ -138,12 +124,12 @@ accum(FunctionCallInfo fcinfo, ts_value_kind kind, AccumShape shape)
 		period = PG_GETARG_DATEADT(period_arg);
 		ts_check_period(period);
 	}
-	if (shape == SHAPE_PERIOD_AS_OF)
+	if (shape == TS_ACCUM_PERIOD_AS_OF)
 	{
 		as_of = PG_GETARG_DATEADT(3);
 		ts_check_as_of(as_of);
 	}
-	if ((shape == SHAPE_PART || shape == SHAPE_PART_PERIOD) && !PG_ARGISNULL(2))
+	if ((shape == TS_ACCUM_PART || shape == TS_ACCUM_PART_PERIOD) && !PG_ARGISNULL(2))
 		part = PG_GETARG_BOOL(2);
 
 	if (PG_ARGISNULL(0))
@@ -162,7 +148,7 @@ accum(FunctionCallInfo fcinfo, ts_value_kind kind, AccumShape shape)
 			expected.as_of = as_of;
 			ts_gs_check_compatible(s, &expected, TS_GS_ADD_ROW);
 		}
-		if (shape == SHAPE_PERIOD_AS_OF && s->as_of != as_of)
+		if (shape == TS_ACCUM_PERIOD_AS_OF && s->as_of != as_of)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("as_of must be the same for all rows of a group"),
@@ -172,14 +158,7 @@ accum(FunctionCallInfo fcinfo, ts_value_kind kind, AccumShape shape)
 
 	v = value_mantissa(s, kind, PG_GETARG_DATUM(1));
 
-	i = ts_gs_find(s, period);
-	if (i < 0)
-	{
-		i = -i - 1;
-		s = ts_gs_reserve(s, s->nentries + 1);
-		ts_gs_insert(s, i, period);
-	}
-	if (!ts_gs_add(&s->entries[i], v, part))
+	if (!ts_gs_add(ts_gs_entry_grow(&s, period), v, part))
 		ts_gs_overflow();
 	return ts_gs_result(fcinfo, s);
 }
@@ -193,60 +172,28 @@ accum(FunctionCallInfo fcinfo, ts_value_kind kind, AccumShape shape)
 		return accum(fcinfo, kind, shape); \
 	}
 
-ACCUM_ENTRY(growth_accum_amount_period, TS_VAL_AMOUNT, SHAPE_PERIOD)
-ACCUM_ENTRY(growth_accum_amount_period_as_of, TS_VAL_AMOUNT, SHAPE_PERIOD_AS_OF)
-ACCUM_ENTRY(growth_accum_amount_part, TS_VAL_AMOUNT, SHAPE_PART)
-ACCUM_ENTRY(growth_accum_amount_part_period, TS_VAL_AMOUNT, SHAPE_PART_PERIOD)
-ACCUM_ENTRY(growth_accum_numeric_period, TS_VAL_NUMERIC, SHAPE_PERIOD)
-ACCUM_ENTRY(growth_accum_numeric_period_as_of, TS_VAL_NUMERIC, SHAPE_PERIOD_AS_OF)
-ACCUM_ENTRY(growth_accum_numeric_part, TS_VAL_NUMERIC, SHAPE_PART)
-ACCUM_ENTRY(growth_accum_numeric_part_period, TS_VAL_NUMERIC, SHAPE_PART_PERIOD)
-ACCUM_ENTRY(growth_accum_int8_period, TS_VAL_INT8, SHAPE_PERIOD)
-ACCUM_ENTRY(growth_accum_int8_period_as_of, TS_VAL_INT8, SHAPE_PERIOD_AS_OF)
-ACCUM_ENTRY(growth_accum_int8_part, TS_VAL_INT8, SHAPE_PART)
-ACCUM_ENTRY(growth_accum_int8_part_period, TS_VAL_INT8, SHAPE_PART_PERIOD)
-ACCUM_ENTRY(growth_accum_float8_period, TS_VAL_FLOAT8, SHAPE_PERIOD)
-ACCUM_ENTRY(growth_accum_float8_period_as_of, TS_VAL_FLOAT8, SHAPE_PERIOD_AS_OF)
-ACCUM_ENTRY(growth_accum_float8_part, TS_VAL_FLOAT8, SHAPE_PART)
-ACCUM_ENTRY(growth_accum_float8_part_period, TS_VAL_FLOAT8, SHAPE_PART_PERIOD)
+ACCUM_ENTRY(growth_accum_amount_period, TS_VAL_AMOUNT, TS_ACCUM_PERIOD)
+ACCUM_ENTRY(growth_accum_amount_period_as_of, TS_VAL_AMOUNT, TS_ACCUM_PERIOD_AS_OF)
+ACCUM_ENTRY(growth_accum_amount_part, TS_VAL_AMOUNT, TS_ACCUM_PART)
+ACCUM_ENTRY(growth_accum_amount_part_period, TS_VAL_AMOUNT, TS_ACCUM_PART_PERIOD)
+ACCUM_ENTRY(growth_accum_numeric_period, TS_VAL_NUMERIC, TS_ACCUM_PERIOD)
+ACCUM_ENTRY(growth_accum_numeric_period_as_of, TS_VAL_NUMERIC, TS_ACCUM_PERIOD_AS_OF)
+ACCUM_ENTRY(growth_accum_numeric_part, TS_VAL_NUMERIC, TS_ACCUM_PART)
+ACCUM_ENTRY(growth_accum_numeric_part_period, TS_VAL_NUMERIC, TS_ACCUM_PART_PERIOD)
+ACCUM_ENTRY(growth_accum_int8_period, TS_VAL_INT8, TS_ACCUM_PERIOD)
+ACCUM_ENTRY(growth_accum_int8_period_as_of, TS_VAL_INT8, TS_ACCUM_PERIOD_AS_OF)
+ACCUM_ENTRY(growth_accum_int8_part, TS_VAL_INT8, TS_ACCUM_PART)
+ACCUM_ENTRY(growth_accum_int8_part_period, TS_VAL_INT8, TS_ACCUM_PART_PERIOD)
+ACCUM_ENTRY(growth_accum_float8_period, TS_VAL_FLOAT8, TS_ACCUM_PERIOD)
+ACCUM_ENTRY(growth_accum_float8_period_as_of, TS_VAL_FLOAT8, TS_ACCUM_PERIOD_AS_OF)
+ACCUM_ENTRY(growth_accum_float8_part, TS_VAL_FLOAT8, TS_ACCUM_PART)
+ACCUM_ENTRY(growth_accum_float8_part_period, TS_VAL_FLOAT8, TS_ACCUM_PART_PERIOD)
 
-/*
- * growth_accum: the symbol every transition function of version 0.1 is bound
- * to, kept so that a 0.1 installation works with this library until
- * ALTER EXTENSION trade_stats UPDATE.  It learns its signature from its own
- * pg_proc entry (fn_oid is set by every fmgr caller), never from fn_expr.
- */
-PG_FUNCTION_INFO_V1(growth_accum);
+/* The transition function of values of one kind and shape. */
 Datum
-growth_accum(PG_FUNCTION_ARGS)
+ts_growth_accum_call(FunctionCallInfo fcinfo, ts_value_kind kind, TsAccumShape shape)
 {
-	int		   *dispatch = (int *) fcinfo->flinfo->fn_extra;
-
-	if (dispatch == NULL)
-	{
-		HeapTuple	tup = SearchSysCache1(PROCOID,
-										  ObjectIdGetDatum(fcinfo->flinfo->fn_oid));
-		Form_pg_proc proc;
-		Oid			value_type;
-		bool		with_part;
-
-		if (!HeapTupleIsValid(tup))
-			elog(ERROR, "cache lookup failed for function %u", fcinfo->flinfo->fn_oid);
-		proc = (Form_pg_proc) GETSTRUCT(tup);
-		if (proc->pronargs < 3 || proc->pronargs > 4)
-			elog(ERROR, "growth_accum bound to a function of %d arguments",
-				 proc->pronargs);
-		value_type = proc->proargtypes.values[1];
-		with_part = proc->proargtypes.values[2] == BOOLOID;
-		dispatch = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, 2 * sizeof(int));
-		dispatch[0] = ts_value_kind_of(value_type);
-		dispatch[1] = with_part ?
-			(proc->pronargs == 4 ? SHAPE_PART_PERIOD : SHAPE_PART) :
-			(proc->pronargs == 4 ? SHAPE_PERIOD_AS_OF : SHAPE_PERIOD);
-		ReleaseSysCache(tup);
-		fcinfo->flinfo->fn_extra = dispatch;
-	}
-	return accum(fcinfo, (ts_value_kind) dispatch[0], (AccumShape) dispatch[1]);
+	return accum(fcinfo, kind, shape);
 }
 
 /* ---- measures ---- */

@@ -6,11 +6,12 @@
  *
  * A growth_state has two forms.  Stored, sent or printed it is canonical
  * and compact: the packed form of ts_growth.h (format 2), or its text form.
- * Inside an aggregate it is the working layout ts_growth_state (format 1),
- * with spare room and a lookup hint, one allocation in the aggregate's
- * context updated in place; every final function, and every function called
- * outside an aggregate, returns the packed form.  Version 0.1 stored the
- * working layout itself; such values are still read.
+ * Inside an aggregate it is the working layout ts_growth_state (first byte
+ * TS_GS_WORKING), with spare room, a lookup hint and a hash index for
+ * periods that come out of order, one allocation in the aggregate's context
+ * updated in place; every final function, and every function called outside
+ * an aggregate, returns the packed form.  Version 0.1 stored its own working
+ * layout; the compat room (growth_compat.c) converts such values when read.
  *
  * Every function here takes its arguments' types from its own SQL
  * signature; none looks at fn_expr.
@@ -28,6 +29,10 @@
 
 #include "trade_stats.h"
 
+static ts_growth_state *working_copy(const ts_growth_state *s, int64 capacity,
+									 bool indexed);
+static const ts_growth_state *ts_gs_read_01(struct varlena *v);
+
 static void
 corrupt_state(const char *why)
 {
@@ -38,9 +43,9 @@ corrupt_state(const char *why)
 }
 
 /*
- * Is v laid out as a working state (format 1) whose size covers its
- * capacity, plain and aligned, so that it can be read, and inside an
- * aggregate updated, where it lies?
+ * Is v laid out as a working state whose size covers its capacity, plain and
+ * aligned, so that it can be read, and inside an aggregate updated, where it
+ * lies?
  */
 static inline bool
 is_working(struct varlena *v)
@@ -49,16 +54,37 @@ is_working(struct varlena *v)
 
 	return !VARATT_IS_EXTENDED(v) &&
 		(uintptr_t) v % MAXIMUM_ALIGNOF == 0 &&
-		VARSIZE(v) >= TS_GS_SIZE(0) &&
-		s->version == TS_GS_VERSION &&
+		VARSIZE(v) >= TS_GS_HEADER_SIZE &&
+		s->version == TS_GS_WORKING &&
 		s->nentries >= 0 && s->capacity >= s->nentries &&
-		VARSIZE(v) >= TS_GS_SIZE(s->capacity);
+		(s->sorted || s->indexed) &&
+		VARSIZE(v) >= ts_gs_size(s->capacity, s->indexed);
 }
 
 /*
- * The working layout of a value: a packed one (format 2) unpacked into a
- * fresh palloc'd state; a working one (format 1: an aggregate's own, or one
- * that version 0.1 stored) validated and read where it lies.
+ * A new state of 'capacity' entries, with room for the hash index or not,
+ * zeroed (no byte of it is ever uninitialised), in the current context; the
+ * caller initialises it.
+ */
+static ts_growth_state *
+alloc_state(int64 capacity, bool indexed)
+{
+	ts_growth_state *s;
+
+	if (capacity > PG_INT32_MAX / 2 || (Size) ts_gs_size(capacity, indexed) > MaxAllocSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("growth_state has too many periods")));
+	s = palloc0(ts_gs_size(capacity, indexed));
+	SET_VARSIZE(s, ts_gs_size(capacity, indexed));
+	return s;
+}
+
+/*
+ * The working layout of a value, sorted: a packed one (format 2) unpacked
+ * into a fresh palloc'd state; one that version 0.1 stored converted by the
+ * compat room; a working one (an aggregate's own) read where it lies when
+ * it is sorted, else sorted in a copy.
  */
 const ts_growth_state *
 ts_gs_read(Datum d)
@@ -75,13 +101,15 @@ ts_gs_read(Datum d)
 		err = ts_gs_unpack_count(data, len, &n);
 		if (err != NULL)
 			corrupt_state(err);
-		s = palloc(TS_GS_SIZE(n));
+		s = alloc_state(n, false);
 		err = ts_gs_unpack(data, len, s);
 		if (err != NULL)
 			corrupt_state(err);
 		return s;
 	}
-	if (len >= 1 && data[0] == TS_GS_VERSION)
+	if (len >= 1 && data[0] == TS_GS_FORMAT1)
+		return ts_gs_read_01(v);
+	if (len >= 1 && data[0] == TS_GS_WORKING)
 	{
 		if (!is_working(v))
 		{
@@ -90,13 +118,39 @@ ts_gs_read(Datum d)
 			if (!is_working(v))
 				corrupt_state("bad size");
 		}
-		err = ts_gs_validate((const ts_growth_state *) v);
+		s = (ts_growth_state *) v;
+		if (!s->sorted)
+		{
+			s = working_copy(s, s->nentries, true);
+			ts_gs_sort(s);
+		}
+		err = ts_gs_validate(s);
 		if (err != NULL)
 			corrupt_state(err);
-		return (const ts_growth_state *) v;
+		return s;
 	}
 	corrupt_state("unknown format version");
 	return NULL;				/* keep the compiler quiet */
+}
+
+/*
+ * A value stored by version 0.1: its layout (the frozen struct of
+ * growth_compat.c) converted into a fresh working state.
+ */
+static const ts_growth_state *
+ts_gs_read_01(struct varlena *v)
+{
+	int32		n;
+	const char *err = ts_gs01_count((const uint8 *) v, VARSIZE(v), &n);
+	ts_growth_state *s;
+
+	if (err != NULL)
+		corrupt_state(err);
+	s = alloc_state(n, false);
+	err = ts_gs01_read((const uint8 *) v, VARSIZE(v), s);
+	if (err != NULL)
+		corrupt_state(err);
+	return s;
 }
 
 /*
@@ -106,33 +160,27 @@ ts_gs_read(Datum d)
 ts_growth_state *
 ts_gs_new_working(int capacity, ts_value_kind kind, int flags)
 {
-	ts_growth_state *s;
+	ts_growth_state *s = alloc_state(capacity, false);
 
-	if ((Size) TS_GS_SIZE(capacity) > MaxAllocSize)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("growth_state has too many periods")));
-	s = palloc0(TS_GS_SIZE(capacity));
 	ts_gs_init(s, capacity, kind, flags);
-	SET_VARSIZE(s, TS_GS_SIZE(capacity));
 	return s;
 }
 
-/* A working copy of s with room for at least 'capacity' entries. */
+/*
+ * A working copy of s with room for at least 'capacity' entries, indexed
+ * when asked or when s is not sorted.
+ */
 static ts_growth_state *
-working_copy(const ts_growth_state *s, int capacity)
+working_copy(const ts_growth_state *s, int64 capacity, bool indexed)
 {
-	ts_growth_state *c = ts_gs_new_working(Max(capacity, s->nentries),
-										s->kind, s->flags);
-	int32		cap = c->capacity;
+	int64		cap = Max(capacity, s->nentries);
+	ts_growth_state *c;
 
-	memcpy(c, s, TS_GS_SIZE(s->nentries));
-	SET_VARSIZE(c, TS_GS_SIZE(cap));
-	c->capacity = cap;
-	c->last = 0;
-	c->pad = 0;
-	for (int i = 0; i < c->nentries; i++)
-		c->entries[i].pad = 0;
+	indexed = indexed || !s->sorted;
+	c = alloc_state(cap, indexed);
+	ts_gs_init(c, (int) cap, s->kind, s->flags);
+	c->indexed = indexed;
+	ts_gs_copy(c, s);
 	return c;
 }
 
@@ -146,7 +194,34 @@ ts_gs_reserve(ts_growth_state *s, int need)
 {
 	if (need <= s->capacity)
 		return s;
-	return working_copy(s, Max(need, s->capacity * 2));
+	return working_copy(s, Max(need, (int64) s->capacity * 2), s->indexed);
+}
+
+/* s with room for its hash index: s itself, or an indexed copy. */
+static ts_growth_state *
+with_index(ts_growth_state *s)
+{
+	return s->indexed ? s : working_copy(s, s->capacity, true);
+}
+
+/*
+ * ts_gs_entry_grow beyond its inline case: the entry of *s for 'period',
+ * added if absent; *s may move to a larger copy, or to one with room for
+ * the index when the period comes out of order.
+ */
+ts_growth_entry *
+ts_gs_entry_grow_slow(ts_growth_state **s, int32 period)
+{
+	ts_growth_entry *e;
+
+	while ((e = ts_gs_entry(*s, period)) == NULL)
+	{
+		if ((*s)->nentries == (*s)->capacity)
+			*s = ts_gs_reserve(*s, (*s)->nentries + 1);
+		else
+			*s = with_index(*s);
+	}
+	return e;
 }
 
 /*
@@ -154,7 +229,7 @@ ts_gs_reserve(ts_growth_state *s, int need)
  * transition or combine function on its own working state (argument 0),
  * that state where it lies (PostgreSQL lets an aggregate update its state
  * in place); anything else, a working copy.  NULL when the argument is
- * NULL.
+ * NULL.  It may be unsorted.
  *
  * Each group's state is one plain allocation in the aggregate's context: a
  * memory context per group would make every new group of a hash aggregate
@@ -172,16 +247,17 @@ ts_gs_arg_for_update(FunctionCallInfo fcinfo, int argno)
 	if (argno == 0 && AggCheckCallContext(fcinfo, NULL) &&
 		is_working((struct varlena *) DatumGetPointer(d)))
 		return (ts_growth_state *) DatumGetPointer(d);
-	return working_copy(ts_gs_read(d), 0);
+	return working_copy(ts_gs_read(d), 0, false);
 }
 
-/* A flat, packed datum of s, in the current context. */
+/* A flat, packed datum of s (sorted), in the current context. */
 static Datum
 flat_datum(const ts_growth_state *s)
 {
 	size_t		size = ts_gs_packed_size(s);
 	struct varlena *v = palloc0(VARHDRSZ + size);
 
+	Assert(s->sorted);
 	ts_gs_pack(s, (uint8 *) VARDATA(v));
 	SET_VARSIZE(v, VARHDRSZ + size);
 	return PointerGetDatum(v);
@@ -196,6 +272,7 @@ ts_gs_result(FunctionCallInfo fcinfo, ts_growth_state *s)
 {
 	if (AggCheckCallContext(fcinfo, NULL))
 		PG_RETURN_POINTER(s);
+	ts_gs_sort(s);
 	return flat_datum(s);
 }
 
@@ -257,10 +334,8 @@ align_scale(ts_growth_state *into, const ts_growth_state **other)
 	}
 	else if ((*other)->scale < into->scale)
 	{
-		ts_growth_state *c = palloc(TS_GS_SIZE((*other)->nentries));
+		ts_growth_state *c = working_copy(*other, 0, false);
 
-		memcpy(c, *other, TS_GS_SIZE((*other)->nentries));
-		c->capacity = c->nentries;
 		if (!ts_gs_rescale(c, into->scale - c->scale))
 			ts_gs_overflow();
 		*other = c;
@@ -268,8 +343,11 @@ align_scale(ts_growth_state *into, const ts_growth_state **other)
 }
 
 /*
- * Add the entries of b to a (compatibility checked by the caller).  Returns
- * a, or a larger copy of it.
+ * Add the entries of b (sorted) to a (compatibility checked by the caller).
+ * Returns a, or a larger copy of it.  A b that is small beside a (a
+ * summary of a month or so rolled up into years of them) is added entry by
+ * entry, in constant time each whatever the order; otherwise the two are
+ * merged, in time linear in both.
  */
 static ts_growth_state *
 add_into(ts_growth_state *a, const ts_growth_state *b)
@@ -280,33 +358,25 @@ add_into(ts_growth_state *a, const ts_growth_state *b)
 		a->currency = b->currency;
 		a->scale = b->scale;
 	}
-	if (b->nentries <= 4)
+	if (b->nentries <= 4 || (int64) b->nentries * 16 <= a->nentries)
 	{
-		/* a summary of a month or so: find or insert each entry */
 		for (int j = 0; j < b->nentries; j++)
 		{
-			int			i = ts_gs_find(a, b->entries[j].period);
-
-			if (i < 0)
-			{
-				i = -i - 1;
-				a = ts_gs_reserve(a, a->nentries + 1);
-				ts_gs_insert(a, i, b->entries[j].period);
-			}
-			if (!ts_gs_add_entry(&a->entries[i], &b->entries[j]))
+			if (!ts_gs_add_entry(ts_gs_entry_grow(&a, b->entries[j].period),
+								 &b->entries[j]))
 				ts_gs_overflow();
+			if ((j & 4095) == 4095)
+				CHECK_FOR_INTERRUPTS();
 		}
 	}
 	else
 	{
-		ts_growth_state *out = ts_gs_new_working(a->nentries + b->nentries,
-											  a->kind, a->flags);
-		int32		cap = out->capacity;
+		ts_growth_state *out = alloc_state((int64) a->nentries + b->nentries, false);
 
+		ts_gs_init(out, a->nentries + b->nentries, a->kind, a->flags);
+		ts_gs_sort(a);
 		if (!ts_gs_merge(a, b, out))
 			ts_gs_overflow();
-		SET_VARSIZE(out, TS_GS_SIZE(cap));	/* merge copied a's header */
-		out->capacity = cap;
 		a = out;
 	}
 	CHECK_FOR_INTERRUPTS();
@@ -342,7 +412,7 @@ growth_state_in(PG_FUNCTION_ARGS)
 
 	if (err != NULL || n > MAX_ENTRIES)
 		bad_input(str, err ? err : "too many periods");
-	s = palloc0(TS_GS_SIZE(n));
+	s = alloc_state(n, false);
 	err = ts_gs_parse(str, s);
 	if (err != NULL)
 		bad_input(str, err);
@@ -382,7 +452,7 @@ growth_state_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	const uint8 *data = (const uint8 *) buf->data + buf->cursor;
 	size_t		len = buf->len - buf->cursor;
-	bool		v1 = len >= 1 && data[0] == TS_GS_VERSION;
+	bool		v1 = len >= 1 && data[0] == TS_GS_FORMAT1;
 	int32		n;
 	const char *err;
 	ts_growth_state *s;
@@ -390,7 +460,7 @@ growth_state_recv(PG_FUNCTION_ARGS)
 	err = v1 ? ts_gs_decode_count(data, len, &n) : ts_gs_unpack_count(data, len, &n);
 	if (err != NULL)
 		bad_input(NULL, err);
-	s = palloc0(TS_GS_SIZE(n));
+	s = alloc_state(n, false);
 	err = v1 ? ts_gs_decode(data, len, s) : ts_gs_unpack(data, len, s);
 	if (err != NULL)
 		bad_input(NULL, err);
@@ -506,6 +576,9 @@ growth_combine(PG_FUNCTION_ARGS)
 					case TS_GS_ADD_ROOM:
 						a = ts_gs_reserve(a, a->nentries + room);
 						continue;
+					case TS_GS_ADD_INDEX:
+						a = with_index(a);
+						continue;
 					case TS_GS_ADD_INVALID:
 						corrupt_state(err);
 						break;
@@ -525,7 +598,7 @@ growth_combine(PG_FUNCTION_ARGS)
 	else
 	{
 		b = ts_gs_read(PG_GETARG_DATUM(1));
-		a = working_copy(b, b->nentries);
+		a = working_copy(b, b->nentries, false);
 	}
 	return ts_gs_result(fcinfo, a);
 }
@@ -538,6 +611,7 @@ subtract_into(ts_growth_state *a, const ts_growth_state *b)
 
 	ts_gs_check_compatible(a, b, TS_GS_SUBTRACT);
 	align_scale(a, &b);
+	ts_gs_sort(a);
 	err = ts_gs_subtract(a, b);
 	if (err != NULL)
 		ereport(ERROR,
@@ -608,9 +682,12 @@ growth_state_pl(PG_FUNCTION_ARGS)
 {
 	const ts_growth_state *a = ts_gs_read(PG_GETARG_DATUM(0));
 	const ts_growth_state *b = ts_gs_read(PG_GETARG_DATUM(1));
+	ts_growth_state *c;
 
 	ts_gs_check_compatible(a, b, TS_GS_ADD);
-	PG_RETURN_DATUM(flat_datum(add_into(working_copy(a, a->nentries + b->nentries), b)));
+	c = add_into(working_copy(a, (int64) a->nentries + b->nentries, false), b);
+	ts_gs_sort(c);
+	PG_RETURN_DATUM(flat_datum(c));
 }
 
 /* a - b: exact inverse of +; entries whose count reaches 0 disappear. */
@@ -620,7 +697,7 @@ growth_state_mi(PG_FUNCTION_ARGS)
 {
 	const ts_growth_state *a = ts_gs_read(PG_GETARG_DATUM(0));
 	const ts_growth_state *b = ts_gs_read(PG_GETARG_DATUM(1));
-	ts_growth_state *c = working_copy(a, a->nentries);
+	ts_growth_state *c = working_copy(a, a->nentries, false);
 
 	subtract_into(c, b);
 	PG_RETURN_DATUM(flat_datum(c));

@@ -18,7 +18,8 @@
  *
  *-------------------------------------------------------------------------
  */
-#include "ts_growth.h"
+#include "ts_core.h"
+#include "ts_calendar.h"
 
 typedef unsigned __int128 u128;
 
@@ -86,7 +87,7 @@ ts_convert_units(int64_t units, int from_minor, int to_minor,
 
 /*
  * The calendar periods of a period conversion.  Dates are DateADT (days from
- * 2000-01-01); the calendar is growth_core.c's.
+ * 2000-01-01); the calendar is calendar.c's.
  */
 int
 ts_parse_per(const char *str, size_t len)

@@ -124,3 +124,48 @@ DROP FUNCTION @extschema@.load_rates(text, text, text, text, numeric, text, json
 -- (then sql/25_load_rates.sql, sql/45_summary_conversion.sql and the
 -- summary maintenance of sql/55_summary_maintenance.sql, as make builds
 -- this step)
+
+-- One C entry point per SQL signature: the window functions of each value
+-- type get their own (0.1 and 0.2 bound the four types to one symbol, which
+-- looked its argument type up in pg_proc; those symbols stay in the library
+-- for installations not yet updated, see src/legacy.c).
+CREATE OR REPLACE FUNCTION @extschema@.yoy(value @extschema@.currency_amount, period date) RETURNS numeric
+AS 'MODULE_PATHNAME', 'window_yoy_amount' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.mom(value @extschema@.currency_amount, period date) RETURNS numeric
+AS 'MODULE_PATHNAME', 'window_mom_amount' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.prior_year(value @extschema@.currency_amount, period date) RETURNS @extschema@.currency_amount
+AS 'MODULE_PATHNAME', 'window_prior_year_amount' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.monthly_from_ytd(value @extschema@.currency_amount, period date) RETURNS @extschema@.currency_amount
+AS 'MODULE_PATHNAME', 'window_monthly_from_ytd_amount' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.share_of_total(value @extschema@.currency_amount) RETURNS numeric
+AS 'MODULE_PATHNAME', 'window_share_of_total_amount' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.yoy(value numeric, period date) RETURNS numeric
+AS 'MODULE_PATHNAME', 'window_yoy_numeric' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.mom(value numeric, period date) RETURNS numeric
+AS 'MODULE_PATHNAME', 'window_mom_numeric' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.prior_year(value numeric, period date) RETURNS numeric
+AS 'MODULE_PATHNAME', 'window_prior_year_numeric' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.monthly_from_ytd(value numeric, period date) RETURNS numeric
+AS 'MODULE_PATHNAME', 'window_monthly_from_ytd_numeric' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.share_of_total(value numeric) RETURNS numeric
+AS 'MODULE_PATHNAME', 'window_share_of_total_numeric' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.yoy(value bigint, period date) RETURNS numeric
+AS 'MODULE_PATHNAME', 'window_yoy_int8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.mom(value bigint, period date) RETURNS numeric
+AS 'MODULE_PATHNAME', 'window_mom_int8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.prior_year(value bigint, period date) RETURNS bigint
+AS 'MODULE_PATHNAME', 'window_prior_year_int8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.monthly_from_ytd(value bigint, period date) RETURNS bigint
+AS 'MODULE_PATHNAME', 'window_monthly_from_ytd_int8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.share_of_total(value bigint) RETURNS numeric
+AS 'MODULE_PATHNAME', 'window_share_of_total_int8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.yoy(value double precision, period date) RETURNS numeric
+AS 'MODULE_PATHNAME', 'window_yoy_float8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.mom(value double precision, period date) RETURNS numeric
+AS 'MODULE_PATHNAME', 'window_mom_float8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.prior_year(value double precision, period date) RETURNS double precision
+AS 'MODULE_PATHNAME', 'window_prior_year_float8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.monthly_from_ytd(value double precision, period date) RETURNS double precision
+AS 'MODULE_PATHNAME', 'window_monthly_from_ytd_float8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION @extschema@.share_of_total(value double precision) RETURNS numeric
+AS 'MODULE_PATHNAME', 'window_share_of_total_float8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;

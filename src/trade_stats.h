@@ -142,10 +142,54 @@ extern ts_growth_state *ts_gs_new_working(int capacity, ts_value_kind kind,
 										  int flags);
 extern ts_growth_state *ts_gs_arg_for_update(FunctionCallInfo fcinfo, int argno);
 extern ts_growth_state *ts_gs_reserve(ts_growth_state *s, int need);
+extern ts_growth_entry *ts_gs_entry_grow_slow(ts_growth_state **s, int32 period);
+
+/*
+ * The entry of *s for 'period', added if absent; *s may move to a larger
+ * copy.  The common case, the period of the row before or the next one,
+ * is inline.
+ */
+static inline ts_growth_entry *
+ts_gs_entry_grow(ts_growth_state **s, int32 period)
+{
+	int			i = ts_gs_find(*s, period);
+
+	if (i >= 0)
+		return &(*s)->entries[i];
+	return ts_gs_entry_grow_slow(s, period);
+}
 extern Datum ts_gs_result(FunctionCallInfo fcinfo, ts_growth_state *s);
 extern void ts_gs_check_compatible(const ts_growth_state *a,
 								   const ts_growth_state *b, ts_gs_op op);
 ts_noreturn extern void ts_gs_overflow(void);
+
+/*
+ * growth_agg.c and window.c: the functions behind their entry points of one
+ * SQL signature each, for the legacy symbols of legacy.c, which learn the
+ * signature from pg_proc.
+ */
+typedef enum TsAccumShape
+{
+	TS_ACCUM_PERIOD,			/* (value, period) */
+	TS_ACCUM_PERIOD_AS_OF,		/* (value, period, as_of) */
+	TS_ACCUM_PART,				/* (value, part) */
+	TS_ACCUM_PART_PERIOD		/* (value, part, period) */
+} TsAccumShape;
+
+typedef enum TsWindowFunction
+{
+	TS_WINDOW_YOY,
+	TS_WINDOW_MOM,
+	TS_WINDOW_PRIOR_YEAR,
+	TS_WINDOW_MONTHLY_FROM_YTD,
+	TS_WINDOW_SHARE_OF_TOTAL
+} TsWindowFunction;
+
+extern Datum ts_growth_accum_call(FunctionCallInfo fcinfo, ts_value_kind kind,
+								  TsAccumShape shape);
+extern Datum ts_window_call(FunctionCallInfo fcinfo, TsWindowFunction fn,
+							ts_value_kind kind);
+extern Datum ts_pct_change_call(FunctionCallInfo fcinfo, ts_value_kind kind);
 
 /* convert.c: the settings of conversion, defined by _PG_init */
 extern void ts_convert_init(void);

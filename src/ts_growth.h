@@ -1,12 +1,12 @@
 /*-------------------------------------------------------------------------
  *
  * ts_growth.h
- *	  Pure C core of the growth and share measures: calendar arithmetic for
- *	  same-period windows, and the per-period state of the aggregates with
- *	  its portable binary and text forms.
+ *	  Pure C core of the growth and share measures: the per-period working
+ *	  state of the aggregates (growth_core.c), its text and packed forms
+ *	  (growth_format.c), and what version 0.1 wrote (growth_compat.c).
  *
  * No PostgreSQL headers here; see ts_core.h.  Dates are PostgreSQL's
- * DateADT: days since 2000-01-01.
+ * DateADT: days since 2000-01-01; the calendar is ts_calendar.h.
  *
  *-------------------------------------------------------------------------
  */
@@ -14,16 +14,7 @@
 #define TS_GROWTH_H
 
 #include "ts_core.h"
-
-/* ---- calendar ---- */
-
-extern int32_t ts_date_from_ymd(int64_t y, int m, int d);
-extern void ts_date_to_ymd(int32_t date, int64_t *y, int *m, int *d);
-/* date minus n years or months, the day clamped to the month's end */
-extern int32_t ts_date_minus_years(int32_t date, int n);
-extern int32_t ts_date_minus_months(int32_t date, int n);
-extern int32_t ts_date_year_start(int32_t date);
-extern int32_t ts_date_month_start(int32_t date);
+#include "ts_calendar.h"
 
 /* ---- aggregate state ---- */
 
@@ -48,7 +39,18 @@ typedef enum ts_value_kind
 #define TS_GS_AS_OF		0x04	/* as_of is set */
 #define TS_GS_ALL_FLAGS 0x07
 
-#define TS_GS_VERSION	1
+/*
+ * The first byte of a growth_state datum says what it is: 1, 0.1's layout
+ * (growth_compat.c); 2, the packed form (format 2, below); TS_GS_WORKING,
+ * the working layout of an aggregate.  Every final function returns the
+ * packed form, but a user's aggregate over a transition function without a
+ * final function (0.1's README showed one) returns, and may store, the
+ * working layout itself.  So a release that changes the working layout
+ * gives it a new first byte and moves the reader of this one, as a frozen
+ * struct, into the compat room, as was done for 0.1's.
+ */
+#define TS_GS_FORMAT1	1
+#define TS_GS_WORKING	0x80
 
 /* Sums of the rows of one period (or of all rows, without periods). */
 typedef struct ts_growth_entry
@@ -62,34 +64,96 @@ typedef struct ts_growth_entry
 } ts_growth_entry;
 
 /*
- * The state, laid out as the varlena datum itself.  'vl_len' belongs to
- * PostgreSQL (SET_VARSIZE); the core leaves it alone.
+ * The working state: one flat allocation, a varlena datum itself (an
+ * aggregate's transition value of type growth_state), free to change
+ * between releases under the rule above.  'vl_len' belongs to PostgreSQL
+ * (SET_VARSIZE); the core leaves it alone.
+ *
+ * Entries are distinct periods.  While 'sorted', they ascend and are found
+ * by interpolation or binary search; a period that comes out of order (not
+ * within TS_GS_SHIFT_MAX of the end) is appended instead, the state stops
+ * being sorted, and from then on a hash index after the entries (slots of
+ * index + 1, open addressing) finds them, until ts_gs_sort sorts them
+ * again.  Only an 'indexed' state has room for the index, so a state
+ * whose periods come in order is no larger than 0.1's was.  So adding n periods in any order costs O(n) lookups and at most
+ * one O(n log n) sort per read, where inserting in order cost O(n^2).
+ * Everything that reads a state in period order (the forms, merge,
+ * subtract, latest, validate) needs it sorted; ts_gs_read (glue) gives
+ * only sorted states.
  */
 typedef struct ts_growth_state
 {
 	int32_t		vl_len;
-	uint8_t		version;
+	uint8_t		version;		/* TS_GS_WORKING */
 	uint8_t		kind;			/* ts_value_kind */
 	uint8_t		flags;
 	int8_t		scale;			/* decimals of the sums (kind numeric, amount) */
 	uint16_t	currency;		/* kind amount: the currency, once known */
-	uint16_t	pad;
+	uint8_t		sorted;			/* entries ascend; else the hash index is valid */
+	uint8_t		indexed;		/* hash slots follow the entries */
 	int32_t		as_of;			/* with TS_GS_AS_OF */
-	int32_t		nentries;		/* sorted by period, distinct */
+	int32_t		nentries;
 	int32_t		capacity;		/* entries allocated */
 	int32_t		last;			/* index of the last entry used (a hint) */
+	int32_t		pad2;
 	ts_growth_entry entries[];
+	/* then, if indexed, int32_t slots[ts_gs_nslots(capacity)] */
 } ts_growth_state;
 
-#define TS_GS_SIZE(capacity) \
-	(offsetof(ts_growth_state, entries) + (size_t) (capacity) * sizeof(ts_growth_entry))
+/* Entries an out-of-order period may shift to stay sorted. */
+#define TS_GS_SHIFT_MAX 16
 
+/* Hash slots of a state of 'capacity' entries: a power of two >= 2 capacity. */
+static inline int32_t
+ts_gs_nslots(int64_t capacity)
+{
+	int64_t		n = 8;
+
+	while (n < 2 * capacity)
+		n *= 2;
+	return (int32_t) n;
+}
+
+/* Bytes of a working state of 'capacity' entries, with room for the index or not. */
+static inline size_t
+ts_gs_size(int64_t capacity, bool indexed)
+{
+	return offsetof(ts_growth_state, entries) +
+		(size_t) capacity * sizeof(ts_growth_entry) +
+		(indexed ? (size_t) ts_gs_nslots(capacity) * sizeof(int32_t) : 0);
+}
+
+#define TS_GS_SIZE(capacity) ts_gs_size(capacity, false)
+
+/* Header only, for the states the core makes on the stack. */
+#define TS_GS_HEADER_SIZE offsetof(ts_growth_state, entries)
+
+/* The hash slots of an indexed state. */
+static inline int32_t *
+ts_gs_slots(const ts_growth_state *s)
+{
+	return (int32_t *) ((char *) s + offsetof(ts_growth_state, entries) +
+						(size_t) s->capacity * sizeof(ts_growth_entry));
+}
+
+/*
+ * An empty sorted state of kind and flags, room for 'capacity' entries,
+ * not indexed (the caller sets 'indexed' when it allocated the room).
+ */
 extern void ts_gs_init(ts_growth_state *s, int capacity, ts_value_kind kind,
 					   int flags);
 
 /*
- * Index of the entry for 'period', or -(insertion point) - 1 if absent.
- * The common case, the period of the row before, is inline.
+ * Copy src's header and entries into dst, which has room (dst->capacity
+ * and dst->indexed are kept; an unsorted src needs an indexed dst); the
+ * hash index is rebuilt if src is not sorted.
+ */
+extern void ts_gs_copy(ts_growth_state *dst, const ts_growth_state *src);
+
+/*
+ * Index of the entry for 'period', or -(position) - 1 if absent: the
+ * insertion point while sorted, else nentries.  The common case, the
+ * period of the row before or the next one, is inline.
  */
 extern int	ts_gs_find_slow(ts_growth_state *s, int32_t period);
 
@@ -106,7 +170,7 @@ ts_gs_find(ts_growth_state *s, int32_t period)
 	{
 		if (s->entries[i].period == period)
 			return i;
-		if (i + 1 < s->nentries && s->entries[i + 1].period == period)
+		if (s->sorted && i + 1 < s->nentries && s->entries[i + 1].period == period)
 		{
 			s->last = i + 1;
 			return i + 1;
@@ -115,9 +179,16 @@ ts_gs_find(ts_growth_state *s, int32_t period)
 	return ts_gs_find_slow(s, period);
 }
 
-/* Insert an empty entry at index (capacity must allow). */
-extern ts_growth_entry *ts_gs_insert(ts_growth_state *s, int index,
-									 int32_t period);
+/*
+ * The entry for 'period', added empty if absent; NULL when it is absent and
+ * the state has no room: no room for another entry (nentries == capacity),
+ * or the period comes out of order and the state is not indexed.  Grow it
+ * (indexed in the second case) and call again.
+ */
+extern ts_growth_entry *ts_gs_entry(ts_growth_state *s, int32_t period);
+
+/* Sort the entries by period (a no-op when sorted). */
+extern void ts_gs_sort(ts_growth_state *s);
 
 /* Add one value; false on overflow. */
 static inline bool
@@ -149,8 +220,9 @@ extern bool ts_gs_add_entry(ts_growth_entry *into, const ts_growth_entry *from);
 extern bool ts_gs_rescale(ts_growth_state *s, int k);
 
 /*
- * Merge the entries of b into a copy of a: out must have room for
- * a->nentries + b->nentries entries; header fields are taken from a.
+ * Merge the entries of b into a copy of a, both sorted: out must have room
+ * for a->nentries + b->nentries entries; header fields are taken from a
+ * (but out keeps its capacity and indexed).
  * False on overflow.
  */
 extern bool ts_gs_merge(const ts_growth_state *a, const ts_growth_state *b,
@@ -168,24 +240,11 @@ typedef struct ts_window_sums
 extern bool ts_gs_window(const ts_growth_state *s, int32_t from, int32_t to,
 						 ts_window_sums *out);
 
-/* The latest period with rows; false when there is none. */
+/* The latest period with rows (s sorted); false when there is none. */
 extern bool ts_gs_latest(const ts_growth_state *s, int32_t *period);
 
 /*
- * Portable binary form: big-endian, version byte first.  encode needs
- * ts_gs_encoded_size() bytes.  decode validates everything and fills 'out'
- * (room for ts_gs_decode_count() entries); it returns NULL when valid, else
- * a message saying what is wrong.
- */
-extern size_t ts_gs_encoded_size(const ts_growth_state *s);
-extern void ts_gs_encode(const ts_growth_state *s, uint8_t *buf);
-extern const char *ts_gs_decode_count(const uint8_t *buf, size_t len,
-									  int32_t *nentries);
-extern const char *ts_gs_decode(const uint8_t *buf, size_t len,
-								ts_growth_state *out);
-
-/*
- * Subtract b from a in place (a must have room for nothing more: entries only
+ * Subtract b from a in place, both sorted (a needs no room: entries only
  * shrink or vanish).  Every entry of b must be held by a: the same period
  * with at least as many rows; an entry whose count reaches 0 must have sums
  * of 0 left, and disappears.  Returns NULL, or what b holds that a does not.
@@ -230,6 +289,7 @@ extern void ts_gs_reduce_scale(ts_growth_state *s, int k);
  */
 #define TS_GS_PACKED_VERSION 2
 
+/* Of a sorted state. */
 extern size_t ts_gs_packed_size(const ts_growth_state *s);
 extern size_t ts_gs_pack(const ts_growth_state *s, uint8_t *buf);
 extern const char *ts_gs_unpack_count(const uint8_t *buf, size_t len,
@@ -242,7 +302,9 @@ extern const char *ts_gs_unpack(const uint8_t *buf, size_t len,
  * rollup() reads each stored summary.  TS_GS_ADD_DIFFERENT (a untouched)
  * when buf's kind, flags, scale, currency or as_of are not a's: the caller
  * then unpacks it and takes the general path, which checks and aligns.
- * TS_GS_ADD_ROOM (a untouched) when a lacks room for *room more entries.
+ * TS_GS_ADD_ROOM (a untouched) when a lacks room for *room more entries;
+ * TS_GS_ADD_INDEX (a untouched) when a is sorted without an index and buf's
+ * periods do not all come after a's: the caller gives a its index.
  * TS_GS_ADD_INVALID with *err, or TS_GS_ADD_OVERFLOW, may leave a partly
  * added to: the caller raises an error.  A numeric scale that is not
  * canonical, which ts_gs_unpack rejects, is added exactly here.
@@ -252,6 +314,7 @@ typedef enum ts_gs_add_result
 	TS_GS_ADD_OK,
 	TS_GS_ADD_DIFFERENT,
 	TS_GS_ADD_ROOM,
+	TS_GS_ADD_INDEX,
 	TS_GS_ADD_INVALID,
 	TS_GS_ADD_OVERFLOW
 } ts_gs_add_result;
@@ -260,7 +323,7 @@ extern ts_gs_add_result ts_gs_add_packed(ts_growth_state *a, const uint8_t *buf,
 										 size_t len, int32_t *room,
 										 const char **err);
 
-/* Checks shared by every way a state comes in; NULL when valid. */
+/* Checks shared by every way a state comes in (sorted); NULL when valid. */
 extern const char *ts_gs_validate(const ts_growth_state *s);
 
 /*
@@ -269,9 +332,39 @@ extern const char *ts_gs_validate(const ts_growth_state *s);
  * e.g. "(amount,1,2,USD,)[2020-01-01:3:12345:0:0]".  format needs
  * ts_gs_text_size() bytes; parse works like decode.
  */
+/* Of a sorted state. */
 extern size_t ts_gs_text_size(const ts_growth_state *s);
 extern void ts_gs_format(const ts_growth_state *s, char *buf);
 extern const char *ts_gs_parse_count(const char *str, int32_t *nentries);
 extern const char *ts_gs_parse(const char *str, ts_growth_state *out);
+
+/* ---- version 0.1's forms (growth_compat.c) ---- */
+
+/*
+ * 0.1's binary form (format 1): big-endian, version byte 1 first, then
+ * kind, flags, scale, the currency's ISO code (3 bytes, zeros without one),
+ * as_of and the number of entries (4 bytes each), and per entry the period
+ * (4), count and part count (8 each), total and part (16 each).  Only the
+ * tests encode it.  decode validates everything and fills 'out' (room for
+ * ts_gs_decode_count() entries); it returns NULL when valid, else a message
+ * saying what is wrong.
+ */
+extern size_t ts_gs_encoded_size(const ts_growth_state *s);
+extern void ts_gs_encode(const ts_growth_state *s, uint8_t *buf);
+extern const char *ts_gs_decode_count(const uint8_t *buf, size_t len,
+									  int32_t *nentries);
+extern const char *ts_gs_decode(const uint8_t *buf, size_t len,
+								ts_growth_state *out);
+
+/*
+ * 0.1's stored layout: the whole varlena datum (its 4-byte header
+ * included), as 0.1's aggregates left it.  count tells how many entries it
+ * holds (checking its header and size); read converts it into a working
+ * state with room for them and validates it.  NULL when valid.
+ */
+extern const char *ts_gs01_count(const uint8_t *datum, size_t len,
+								 int32_t *nentries);
+extern const char *ts_gs01_read(const uint8_t *datum, size_t len,
+								ts_growth_state *out);
 
 #endif							/* TS_GROWTH_H */

@@ -4,6 +4,10 @@
  *	  Window functions yoy, mom, prior_year, monthly_from_ytd and
  *	  share_of_total, and the scalar pct_change.
  *
+ * Each SQL signature has its own C entry point (window_yoy_amount, ...,
+ * trade_stats_pct_change_float8), so the argument's type is known at
+ * compile time; 0.1's and 0.2's shared symbols are in legacy.c.
+ *
  * On its first row in a partition a function reads the whole partition once,
  * in order, and keeps each row's period and value in partition-local memory:
  * an open-addressing hash table from period to row.  Every row then finds
@@ -17,15 +21,11 @@
 
 #include <math.h>
 
-#include "access/htup_details.h"
-#include "catalog/pg_proc.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datum.h"
 #include "utils/datetime.h"
-#include "utils/lsyscache.h"
 #include "utils/memutils.h"
-#include "utils/syscache.h"
 #include "miscadmin.h"
 #include "windowapi.h"
 
@@ -34,38 +34,29 @@
 static Numeric growth_value_numeric(ts_value_kind kind, Datum value);
 
 /*
- * The first argument's declared type, its value kind and storage, from the
- * function's own pg_proc entry: every signature of a window function is
- * bound to one symbol, and fn_oid is set by every fmgr caller, where fn_expr
- * is not.  Looked up once per call site and kept in fn_extra, not once per
- * partition.
+ * How a value of each kind is stored: currency_amount is 16 bytes by
+ * reference, numeric a varlena, bigint and double precision 8 bytes (by
+ * value where PostgreSQL passes them so).
  */
-typedef struct ArgInfo
+static void
+kind_storage(ts_value_kind kind, int16 *typlen, bool *typbyval)
 {
-	Oid			type;
-	ts_value_kind kind;
-	int16		typlen;
-	bool		typbyval;
-} ArgInfo;
-
-static const ArgInfo *
-first_arg(FunctionCallInfo fcinfo)
-{
-	ArgInfo    *info = (ArgInfo *) fcinfo->flinfo->fn_extra;
-	HeapTuple	tup;
-
-	if (info != NULL)
-		return info;
-	tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(fcinfo->flinfo->fn_oid));
-	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "cache lookup failed for function %u", fcinfo->flinfo->fn_oid);
-	info = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(ArgInfo));
-	info->type = ((Form_pg_proc) GETSTRUCT(tup))->proargtypes.values[0];
-	ReleaseSysCache(tup);
-	info->kind = ts_value_kind_of(info->type);
-	get_typlenbyval(info->type, &info->typlen, &info->typbyval);
-	fcinfo->flinfo->fn_extra = info;
-	return info;
+	switch (kind)
+	{
+		case TS_VAL_AMOUNT:
+			*typlen = sizeof(CurrencyAmount);
+			*typbyval = false;
+			return;
+		case TS_VAL_NUMERIC:
+			*typlen = -1;
+			*typbyval = false;
+			return;
+		case TS_VAL_INT8:
+		case TS_VAL_FLOAT8:
+			*typlen = 8;
+			*typbyval = FLOAT8PASSBYVAL;
+			return;
+	}
 }
 
 typedef struct PeriodRow
@@ -79,7 +70,7 @@ typedef struct PeriodRow
 typedef struct PartitionIndex
 {
 	bool		built;
-	ts_value_kind kind;			/* of the argument (first_arg) */
+	ts_value_kind kind;			/* of the argument (the entry point's) */
 	int16		typlen;
 	bool		typbyval;
 	int64		nrows;			/* rows with a period */
@@ -146,7 +137,7 @@ find_period(const PartitionIndex *idx, int32 period)
  * the sum of the values (for share_of_total).
  */
 static PartitionIndex *
-get_index(FunctionCallInfo fcinfo, WindowObject winobj, bool with_periods)
+get_index(WindowObject winobj, bool with_periods, ts_value_kind kind)
 {
 	PartitionIndex *idx;
 	MemoryContext partcxt;
@@ -158,13 +149,8 @@ get_index(FunctionCallInfo fcinfo, WindowObject winobj, bool with_periods)
 		return idx;
 
 	partcxt = GetMemoryChunkContext(idx);
-	{
-		const ArgInfo *arg = first_arg(fcinfo);
-
-		idx->kind = arg->kind;
-		idx->typlen = arg->typlen;
-		idx->typbyval = arg->typbyval;
-	}
+	idx->kind = kind;
+	kind_storage(kind, &idx->typlen, &idx->typbyval);
 	n = WinGetPartitionRowCount(winobj);
 	if (with_periods && n > INT32_MAX / 4)
 		ereport(ERROR,
@@ -322,12 +308,12 @@ typedef enum NeighbourKind
  * PREVIOUS_MONTH_SAME_YEAR, *january is set for a January row.
  */
 static bool
-current_and_neighbour(FunctionCallInfo fcinfo, NeighbourKind kind,
-					  PartitionIndex **pidx, Datum *value, Datum *neighbour,
-					  bool *january)
+current_and_neighbour(FunctionCallInfo fcinfo, ts_value_kind value_kind,
+					  NeighbourKind kind, PartitionIndex **pidx, Datum *value,
+					  Datum *neighbour, bool *january)
 {
 	WindowObject winobj = PG_WINDOW_OBJECT();
-	PartitionIndex *idx = get_index(fcinfo, winobj, true);
+	PartitionIndex *idx = get_index(winobj, true, value_kind);
 	bool		isnull;
 	int32		period,
 				target;
@@ -371,45 +357,29 @@ current_and_neighbour(FunctionCallInfo fcinfo, NeighbourKind kind,
 }
 
 static Datum
-window_growth(FunctionCallInfo fcinfo, NeighbourKind kind)
+window_growth(FunctionCallInfo fcinfo, ts_value_kind value_kind, NeighbourKind kind)
 {
 	PartitionIndex *idx;
 	Datum		value,
 				before;
 	Numeric		result;
 
-	if (!current_and_neighbour(fcinfo, kind, &idx, &value, &before, NULL) ||
+	if (!current_and_neighbour(fcinfo, value_kind, kind, &idx, &value, &before, NULL) ||
 		!growth_of(idx->kind, value, before, &result))
 		PG_RETURN_NULL();
 	PG_RETURN_NUMERIC(result);
 }
 
-/* yoy(value, period): growth over the row of exactly one year earlier. */
-PG_FUNCTION_INFO_V1(window_yoy);
-Datum
-window_yoy(PG_FUNCTION_ARGS)
-{
-	return window_growth(fcinfo, PREVIOUS_YEAR);
-}
-
-/* mom(value, period): growth over the row of exactly one month earlier. */
-PG_FUNCTION_INFO_V1(window_mom);
-Datum
-window_mom(PG_FUNCTION_ARGS)
-{
-	return window_growth(fcinfo, PREVIOUS_MONTH);
-}
-
 /* prior_year(value, period): the value of the row one year earlier. */
-PG_FUNCTION_INFO_V1(window_prior_year);
-Datum
-window_prior_year(PG_FUNCTION_ARGS)
+static Datum
+prior_year_of(FunctionCallInfo fcinfo, ts_value_kind value_kind)
 {
 	PartitionIndex *idx;
 	Datum		value,
 				before;
 
-	if (!current_and_neighbour(fcinfo, PREVIOUS_YEAR, &idx, &value, &before, NULL))
+	if (!current_and_neighbour(fcinfo, value_kind, PREVIOUS_YEAR, &idx, &value,
+							   &before, NULL))
 		PG_RETURN_NULL();
 	return idx->typbyval ? before : datumCopy(before, false, idx->typlen);
 }
@@ -419,17 +389,16 @@ window_prior_year(PG_FUNCTION_ARGS)
  * value minus the previous month's of the same year; January's own value;
  * NULL when the previous month is missing.
  */
-PG_FUNCTION_INFO_V1(window_monthly_from_ytd);
-Datum
-window_monthly_from_ytd(PG_FUNCTION_ARGS)
+static Datum
+monthly_from_ytd_of(FunctionCallInfo fcinfo, ts_value_kind value_kind)
 {
 	PartitionIndex *idx;
 	Datum		value,
 				before;
 	bool		january;
 
-	if (!current_and_neighbour(fcinfo, PREVIOUS_MONTH_SAME_YEAR, &idx, &value,
-							   &before, &january))
+	if (!current_and_neighbour(fcinfo, value_kind, PREVIOUS_MONTH_SAME_YEAR, &idx,
+							   &value, &before, &january))
 	{
 		if (january)
 			return idx->typbyval ? value : datumCopy(value, false, idx->typlen);
@@ -451,12 +420,11 @@ window_monthly_from_ytd(PG_FUNCTION_ARGS)
 }
 
 /* share_of_total(value): 100 * value / the partition's total. */
-PG_FUNCTION_INFO_V1(window_share_of_total);
-Datum
-window_share_of_total(PG_FUNCTION_ARGS)
+static Datum
+share_of_total_of(FunctionCallInfo fcinfo, ts_value_kind value_kind)
 {
 	WindowObject winobj = PG_WINDOW_OBJECT();
-	PartitionIndex *idx = get_index(fcinfo, winobj, false);
+	PartitionIndex *idx = get_index(winobj, false, value_kind);
 	bool		isnull;
 	Datum		value = WinGetFuncArgCurrent(winobj, 0, &isnull);
 	Numeric		n;
@@ -475,12 +443,59 @@ window_share_of_total(PG_FUNCTION_ARGS)
 	PG_RETURN_NUMERIC(ts_percent_numeric(n, idx->total));
 }
 
+/* The window function fn of values of one kind. */
+Datum
+ts_window_call(FunctionCallInfo fcinfo, TsWindowFunction fn, ts_value_kind kind)
+{
+	switch (fn)
+	{
+		case TS_WINDOW_YOY:
+			return window_growth(fcinfo, kind, PREVIOUS_YEAR);
+		case TS_WINDOW_MOM:
+			return window_growth(fcinfo, kind, PREVIOUS_MONTH);
+		case TS_WINDOW_PRIOR_YEAR:
+			return prior_year_of(fcinfo, kind);
+		case TS_WINDOW_MONTHLY_FROM_YTD:
+			return monthly_from_ytd_of(fcinfo, kind);
+		case TS_WINDOW_SHARE_OF_TOTAL:
+			return share_of_total_of(fcinfo, kind);
+	}
+	elog(ERROR, "unknown window function %d", (int) fn);
+	return (Datum) 0;			/* keep the compiler quiet */
+}
+
 /*
- * pct_change(current, base): 100 * (current - base) / |base|.  One C entry
- * point per SQL signature, so that nothing depends on fn_expr.
+ * One C entry point per SQL signature: yoy, mom, prior_year,
+ * monthly_from_ytd and share_of_total of each value type, so that what the
+ * argument is is fixed at compile time.
  */
-static inline Datum
-pct_change(FunctionCallInfo fcinfo, ts_value_kind kind)
+#define WINDOW_ENTRY(name, fn, kind) \
+	PG_FUNCTION_INFO_V1(name); \
+	Datum name(PG_FUNCTION_ARGS); \
+	Datum \
+	name(PG_FUNCTION_ARGS) \
+	{ \
+		return ts_window_call(fcinfo, fn, kind); \
+	}
+
+#define WINDOW_ENTRIES(suffix, kind) \
+	WINDOW_ENTRY(window_yoy_##suffix, TS_WINDOW_YOY, kind) \
+	WINDOW_ENTRY(window_mom_##suffix, TS_WINDOW_MOM, kind) \
+	WINDOW_ENTRY(window_prior_year_##suffix, TS_WINDOW_PRIOR_YEAR, kind) \
+	WINDOW_ENTRY(window_monthly_from_ytd_##suffix, TS_WINDOW_MONTHLY_FROM_YTD, kind) \
+	WINDOW_ENTRY(window_share_of_total_##suffix, TS_WINDOW_SHARE_OF_TOTAL, kind)
+
+WINDOW_ENTRIES(amount, TS_VAL_AMOUNT)
+WINDOW_ENTRIES(numeric, TS_VAL_NUMERIC)
+WINDOW_ENTRIES(int8, TS_VAL_INT8)
+WINDOW_ENTRIES(float8, TS_VAL_FLOAT8)
+
+/*
+ * pct_change(current, base): 100 * (current - base) / |base|, of values of
+ * one kind.
+ */
+Datum
+ts_pct_change_call(FunctionCallInfo fcinfo, ts_value_kind kind)
 {
 	Numeric		result;
 
@@ -497,44 +512,31 @@ pct_change(FunctionCallInfo fcinfo, ts_value_kind kind)
 	PG_RETURN_NUMERIC(result);
 }
 
+/* One C entry point per SQL signature of pct_change. */
 PG_FUNCTION_INFO_V1(trade_stats_pct_change_amount);
 Datum
 trade_stats_pct_change_amount(PG_FUNCTION_ARGS)
 {
-	return pct_change(fcinfo, TS_VAL_AMOUNT);
+	return ts_pct_change_call(fcinfo, TS_VAL_AMOUNT);
 }
 
 PG_FUNCTION_INFO_V1(trade_stats_pct_change_numeric);
 Datum
 trade_stats_pct_change_numeric(PG_FUNCTION_ARGS)
 {
-	return pct_change(fcinfo, TS_VAL_NUMERIC);
+	return ts_pct_change_call(fcinfo, TS_VAL_NUMERIC);
 }
 
 PG_FUNCTION_INFO_V1(trade_stats_pct_change_int8);
 Datum
 trade_stats_pct_change_int8(PG_FUNCTION_ARGS)
 {
-	return pct_change(fcinfo, TS_VAL_INT8);
+	return ts_pct_change_call(fcinfo, TS_VAL_INT8);
 }
 
 PG_FUNCTION_INFO_V1(trade_stats_pct_change_float8);
 Datum
 trade_stats_pct_change_float8(PG_FUNCTION_ARGS)
 {
-	return pct_change(fcinfo, TS_VAL_FLOAT8);
-}
-
-/*
- * trade_stats_pct_change: the symbol all four signatures of version 0.1 are
- * bound to, kept so that a 0.1 installation works with this library until
- * ALTER EXTENSION trade_stats UPDATE.  It reads its argument type from its
- * own pg_proc entry (fn_oid is set by every fmgr caller), never from
- * fn_expr.
- */
-PG_FUNCTION_INFO_V1(trade_stats_pct_change);
-Datum
-trade_stats_pct_change(PG_FUNCTION_ARGS)
-{
-	return pct_change(fcinfo, first_arg(fcinfo)->kind);
+	return ts_pct_change_call(fcinfo, TS_VAL_FLOAT8);
 }

@@ -7,7 +7,9 @@
  * state, and survive the window computations.  A packed input accepted is
  * canonical: packing it again gives the same bytes; added in place
  * (ts_gs_add_packed) to an empty state and to itself, it gives the state and
- * its double.
+ * its double; its entries added one by one in reverse order and in a
+ * shuffled order (the working state's hash index, growing by copies) give
+ * the same entries once sorted.
  */
 #include "ts_growth.h"
 
@@ -78,6 +80,57 @@ check_state(ts_growth_state *s)
 	}
 }
 
+/*
+ * Add the entries of s one by one to a fresh state that grows by copies,
+ * in reverse order (step 0) or in the order k * step mod n (step coprime
+ * with n); sorted, it must hold the entries of s.
+ */
+static void
+add_permuted(const ts_growth_state *s, int step)
+{
+	int			n = s->nentries;
+	ts_growth_state *w = calloc(1, ts_gs_size(1, true));
+
+	memcpy(w, s, TS_GS_HEADER_SIZE);
+	w->nentries = 0;
+	w->capacity = 1;
+	w->indexed = 1;
+	w->last = 0;
+	for (int k = 0; k < n; k++)
+	{
+		int			i = step == 0 ? n - 1 - k : (int) (((int64_t) k * step) % n);
+		ts_growth_entry *e = ts_gs_entry(w, s->entries[i].period);
+
+		if (e == NULL)
+		{
+			ts_growth_state *c = calloc(1, ts_gs_size(2 * w->capacity, true));
+
+			c->capacity = 2 * w->capacity;
+			c->indexed = 1;
+			ts_gs_copy(c, w);
+			free(w);
+			w = c;
+			e = ts_gs_entry(w, s->entries[i].period);
+		}
+		if (e->count != 0)
+			abort();			/* periods are distinct */
+		*e = s->entries[i];
+	}
+	ts_gs_sort(w);
+	if (w->nentries != n || ts_gs_validate(w) != NULL ||
+		memcmp(w->entries, s->entries, (size_t) n * sizeof(ts_growth_entry)) != 0)
+		abort();
+	free(w);
+}
+
+static void
+check_any_order(const ts_growth_state *s)
+{
+	add_permuted(s, 0);
+	if (s->nentries > 1)
+		add_permuted(s, s->nentries % 7919 == 0 ? 7927 : 7919);	/* primes */
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -108,7 +161,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check_state(s);
 			if (ts_gs_pack(s, again) != size || memcmp(again, data, size) != 0)
 				abort();
-			memcpy(sum, s, TS_GS_SIZE(0));
+			check_any_order(s);
+			memcpy(sum, s, TS_GS_HEADER_SIZE);
 			sum->nentries = 0;
 			sum->capacity = n;
 			if (ts_gs_add_packed(sum, data, size, &room, &err) != TS_GS_ADD_OK ||

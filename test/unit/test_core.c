@@ -698,9 +698,10 @@ test_calendar(void)
 static ts_growth_state *
 new_state(int capacity, ts_value_kind kind, int flags)
 {
-	ts_growth_state *st = calloc(1, TS_GS_SIZE(capacity));
+	ts_growth_state *st = calloc(1, ts_gs_size(capacity, true));
 
 	ts_gs_init(st, capacity, kind, flags);
+	st->indexed = 1;
 	return st;
 }
 
@@ -708,11 +709,7 @@ new_state(int capacity, ts_value_kind kind, int flags)
 static void
 state_add(ts_growth_state *st, int32_t period, int64_t v, bool part)
 {
-	int			i = ts_gs_find(st, period);
-
-	if (i < 0)
-		ts_gs_insert(st, -i - 1, period);
-	ts_gs_add(&st->entries[ts_gs_find(st, period)], v, part);
+	ts_gs_add(ts_gs_entry(st, period), v, part);
 }
 
 static void
@@ -828,8 +825,7 @@ test_state(void)
 		ts_growth_state *sh = new_state(1, TS_VAL_INT8, TS_GS_PART);
 		char		buf[256];
 
-		ts_gs_insert(sh, 0, 0);
-		ts_gs_add(&sh->entries[0], 5, true);
+		ts_gs_add(ts_gs_entry(sh, 0), 5, true);
 		ts_gs_format(sh, buf);
 		CHECK(strcmp(buf, "(bigint,2,0,,)[*:1:5:1:5]") == 0, "share state text: %s", buf);
 		free(sh);
@@ -982,6 +978,231 @@ count_hook(void)
 }
 
 /* The loops over large states call the interrupt hook every 65536 entries. */
+
+/* A state of 'n' adds over 'periods' distinct days, in the order of perm. */
+static ts_growth_state *
+state_from(const int32_t *order, int n, int capacity)
+{
+	ts_growth_state *st = new_state(capacity, TS_VAL_INT8, TS_GS_PERIODS | TS_GS_PART);
+
+	for (int i = 0; i < n; i++)
+	{
+		ts_growth_entry *e = ts_gs_entry(st, ymd(1990, 1, 1) + order[i]);
+
+		if (e == NULL)
+		{
+			/* grow as the glue does: a larger copy */
+			ts_growth_state *c = new_state(st->capacity * 2, TS_VAL_INT8, 0);	/* indexed */
+
+			ts_gs_copy(c, st);
+			free(st);
+			st = c;
+			e = ts_gs_entry(st, ymd(1990, 1, 1) + order[i]);
+		}
+		ts_gs_add(e, order[i] * 3 - 7, order[i] % 3 == 0);
+	}
+	return st;
+}
+
+/*
+ * The working state's order: periods added in any order (duplicates, far
+ * and near out of order, through growth) give, once sorted, the same
+ * entries and the same packed bytes as added in order; the hash index finds
+ * every period of an unsorted state; a full state refuses a new period and
+ * stays as it was.
+ */
+static void
+test_state_order(void)
+{
+	enum
+	{
+		N = 20000, DISTINCT = 5000
+	};
+	int32_t    *ordered = malloc(N * sizeof(int32_t));
+	int32_t    *shuffled = malloc(N * sizeof(int32_t));
+	int32_t    *near = malloc(N * sizeof(int32_t));
+	uint32_t	seed = 12345;
+	ts_growth_state *a,
+			   *b,
+			   *c;
+	uint8_t    *pa,
+			   *pb;
+	size_t		la,
+				lb;
+	int			found = 0;
+
+	for (int i = 0; i < N; i++)
+		ordered[i] = shuffled[i] = near[i] = i * DISTINCT / N;	/* each 4 times */
+	for (int i = N - 1; i > 0; i--)
+	{
+		int			j;
+		int32_t		t;
+
+		seed = seed * 1103515245u + 12345u;
+		j = (int) ((seed >> 8) % (uint32_t) (i + 1));
+		t = shuffled[i];
+		shuffled[i] = shuffled[j];
+		shuffled[j] = t;
+	}
+	/* nearly in order: each pair of neighbouring blocks of 8 swapped */
+	for (int i = 0; i + 16 <= N; i += 16)
+		for (int k = 0; k < 8; k++)
+		{
+			int32_t		t = near[i + k];
+
+			near[i + k] = near[i + 8 + k];
+			near[i + 8 + k] = t;
+		}
+
+	a = state_from(ordered, N, 8);
+	b = state_from(shuffled, N, 8);
+	c = state_from(near, N, 8);
+	CHECK(a->sorted && a->nentries == DISTINCT, "periods in order keep the state sorted");
+	CHECK(!b->sorted && b->nentries == DISTINCT, "periods out of order: appended, %d entries",
+		  b->nentries);
+	CHECK(c->sorted, "periods a few places out of order are shifted in: still sorted");
+	for (int i = 0; i < DISTINCT; i++)
+	{
+		int			j = ts_gs_find(b, ymd(1990, 1, 1) + i);
+
+		if (j >= 0 && b->entries[j].period == ymd(1990, 1, 1) + i)
+			found++;
+	}
+	CHECK(found == DISTINCT && ts_gs_find(b, ymd(1990, 1, 1) - 1) == -b->nentries - 1,
+		  "the hash index finds every period of an unsorted state, and no other");
+	CHECK(ts_gs_validate(b) != NULL, "an unsorted state is not valid as a stored one");
+	ts_gs_sort(b);
+	CHECK(b->sorted && ts_gs_validate(b) == NULL &&
+		  memcmp(a->entries, b->entries, DISTINCT * sizeof(ts_growth_entry)) == 0 &&
+		  memcmp(a->entries, c->entries, DISTINCT * sizeof(ts_growth_entry)) == 0,
+		  "in any order, the same entries once sorted");
+	la = ts_gs_packed_size(a);
+	lb = ts_gs_packed_size(b);
+	pa = malloc(la);
+	pb = malloc(lb);
+	ts_gs_pack(a, pa);
+	ts_gs_pack(b, pb);
+	CHECK(la == lb && memcmp(pa, pb, la) == 0, "in any order, the same packed bytes");
+
+	/* merging an indexed state into one without room for the index */
+	{
+		ts_growth_state *m = calloc(1, TS_GS_SIZE(2 * DISTINCT));
+
+		ts_gs_init(m, 2 * DISTINCT, TS_VAL_INT8, 0);
+		CHECK(b->indexed && ts_gs_merge(b, a, m) && !m->indexed && m->sorted &&
+			  m->capacity == 2 * DISTINCT && m->nentries == DISTINCT,
+			  "a merge keeps out's capacity and lack of index");
+		free(m);
+	}
+
+	/* adding the packed state into an unsorted one: twice each sum */
+	free(b);
+	b = state_from(shuffled, N, 8);
+	{
+		int32_t		room;
+		const char *err;
+
+		ts_growth_state *roomy = new_state(2 * DISTINCT, TS_VAL_INT8, 0);
+
+		ts_gs_copy(roomy, b);	/* unsorted: the copy rebuilds its index */
+		free(b);
+		b = roomy;
+		CHECK(ts_gs_add_packed(b, pa, la, &room, &err) == TS_GS_ADD_OK,
+			  "a packed state adds into an unsorted one");
+		ts_gs_sort(b);
+		found = 0;
+		for (int i = 0; i < DISTINCT; i++)
+			if (b->entries[i].count == 2 * a->entries[i].count &&
+				b->entries[i].total == 2 * a->entries[i].total)
+				found++;
+		CHECK(found == DISTINCT, "and doubles every entry");
+	}
+
+	/* a full state refuses a new period and is left alone */
+	{
+		ts_growth_state *f = new_state(2, TS_VAL_INT8, TS_GS_PERIODS);
+
+		ts_gs_add(ts_gs_entry(f, 100), 1, false);
+		ts_gs_add(ts_gs_entry(f, 50), 1, false);
+		CHECK(ts_gs_entry(f, 75) == NULL && f->nentries == 2 && ts_gs_entry(f, 50) != NULL &&
+			  f->entries[0].period == 50, "a full state: NULL for a new period, found for its own");
+		free(f);
+	}
+	/* without room for the index, a period far out of order is refused */
+	{
+		ts_growth_state *f = calloc(1, TS_GS_SIZE(64));
+		int			added = 0;
+
+		ts_gs_init(f, 64, TS_VAL_INT8, TS_GS_PERIODS);
+		for (int p = 100; p < 180; p += 2)
+			added += ts_gs_entry(f, p) != NULL;
+		CHECK(added == 40 && ts_gs_entry(f, 110) != NULL && ts_gs_entry(f, 101) == NULL &&
+			  f->sorted && f->nentries == 40,
+			  "not indexed: in order added, far out of order NULL and the state untouched");
+		CHECK(ts_gs_entry(f, 175) != NULL && f->entries[38].period == 175 &&
+			  f->entries[40].period == 178 && f->sorted && f->nentries == 41,
+			  "not indexed: a new period a few places back is shifted in");
+		free(f);
+	}
+	free(a);
+	free(b);
+	free(c);
+	free(pa);
+	free(pb);
+	free(ordered);
+	free(shuffled);
+	free(near);
+}
+
+/*
+ * 0.1's stored layout: the varlena datum of 0.1's working state, read
+ * through the frozen struct into today's working state.
+ */
+static void
+test_layout_01(void)
+{
+	/* 32-byte header, 56-byte entries, little-endian */
+	uint8_t		d[32 + 2 * 56 + 56];
+	ts_growth_state *s = new_state(2, TS_VAL_AMOUNT, 0);
+	int32_t		n;
+	int32_t		p1 = ymd(2020, 1, 1),
+				p2 = ymd(2020, 2, 1);
+	int64_t		count = 3;
+	ts_int128	total = 12345;
+	uint16_t	usd = ts_currency_key_from_code("USD");
+
+	memset(d, 0, sizeof(d));
+	n = (int32_t) sizeof(d) << 2;	/* vl_len: a 4-byte header, little-endian */
+	memcpy(d, &n, 4);
+	d[4] = 1;					/* version */
+	d[5] = TS_VAL_AMOUNT;
+	d[6] = TS_GS_PERIODS;
+	d[7] = 2;					/* scale */
+	memcpy(d + 8, &usd, 2);
+	n = 2;
+	memcpy(d + 16, &n, 4);		/* nentries */
+	n = 3;
+	memcpy(d + 20, &n, 4);		/* capacity */
+	memcpy(d + 32, &p1, 4);
+	memcpy(d + 32 + 8, &count, 8);
+	memcpy(d + 32 + 24, &total, 16);
+	memcpy(d + 88, &p2, 4);
+	memcpy(d + 88 + 8, &count, 8);
+	memcpy(d + 88 + 24, &total, 16);
+	CHECK(ts_gs01_count(d, sizeof(d), &n) == NULL && n == 2, "0.1's layout: 2 entries");
+	CHECK(ts_gs01_read(d, sizeof(d), s) == NULL && s->version == TS_GS_WORKING &&
+		  s->sorted && s->nentries == 2 && s->currency == usd && s->scale == 2 &&
+		  s->entries[1].period == p2 && s->entries[1].count == 3 &&
+		  s->entries[1].total == 12345, "0.1's layout read into the working state");
+	CHECK(ts_gs01_count(d, sizeof(d) - 1, &n) != NULL, "0.1's layout shorter than its capacity");
+	d[4] = 2;
+	CHECK(ts_gs01_count(d, sizeof(d), &n) != NULL, "0.1's layout has version 1");
+	d[4] = 1;
+	memcpy(d + 88, &p1, 4);
+	CHECK(ts_gs01_read(d, sizeof(d), s) != NULL, "0.1's layout with a repeated period is refused");
+	free(s);
+}
+
 static void
 test_interrupt_hook(void)
 {
@@ -1208,6 +1429,8 @@ main(void)
 	test_calendar();
 	test_state();
 	test_packed();
+	test_state_order();
+	test_layout_01();
 	test_interrupt_hook();
 	test_sum_state();
 	test_csv();

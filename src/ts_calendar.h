@@ -1,0 +1,26 @@
+/*-------------------------------------------------------------------------
+ *
+ * ts_calendar.h
+ *	  Calendar arithmetic of the pure C core (calendar.c): dates are
+ *	  PostgreSQL's DateADT, days since 2000-01-01, proleptic Gregorian.
+ *
+ * No PostgreSQL headers here; see ts_core.h.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef TS_CALENDAR_H
+#define TS_CALENDAR_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+extern int32_t ts_date_from_ymd(int64_t y, int m, int d);
+extern void ts_date_to_ymd(int32_t date, int64_t *y, int *m, int *d);
+extern int	ts_days_in_month(int64_t y, int m);
+/* date minus n years or months, the day clamped to the month's end */
+extern int32_t ts_date_minus_years(int32_t date, int n);
+extern int32_t ts_date_minus_months(int32_t date, int n);
+extern int32_t ts_date_year_start(int32_t date);
+extern int32_t ts_date_month_start(int32_t date);
+
+#endif							/* TS_CALENDAR_H */
