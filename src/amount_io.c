@@ -224,46 +224,22 @@ currency_amount_from_numeric(PG_FUNCTION_ARGS)
 											key));
 }
 
-/* Language of humanize(): "en" or "zh", with an optional region suffix. */
-static ts_lang
-parse_lang(text *lang)
-{
-	const char *s = VARDATA_ANY(lang);
-	int			len = VARSIZE_ANY_EXHDR(lang);
-
-	if (len >= 2 && (len == 2 || s[2] == '-' || s[2] == '_'))
-	{
-		if (pg_strncasecmp(s, "en", 2) == 0)
-			return TS_LANG_EN;
-		if (pg_strncasecmp(s, "zh", 2) == 0)
-			return TS_LANG_ZH;
-	}
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unsupported language \"%s\" for humanize",
-					text_to_cstring(lang)),
-			 errhint("Use 'en' or 'zh'.")));
-	return TS_LANG_EN;			/* keep the compiler quiet */
-}
-
-/* humanize(a, lang, digits): "8.45 trillion yuan", "8.45万亿元". */
+/*
+ * humanize(a, lang, digits): "8.45 trillion yuan", "8.45万亿元",
+ * "15.90兆円", "15.90조 원".
+ */
 PG_FUNCTION_INFO_V1(currency_amount_humanize);
 Datum
 currency_amount_humanize(PG_FUNCTION_ARGS)
 {
 	CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(0);
-	ts_lang		lang = parse_lang(PG_GETARG_TEXT_PP(1));
+	ts_lang		lang = ts_text_lang(PG_GETARG_TEXT_PP(1), TS_TEXT_HUMANIZE);
 	int32		digits = PG_GETARG_INT32(2);
 	char		buf[TS_HUMANIZE_BUFLEN];
 	int			len;
 
 	ts_amount_currency(a->currency);
-	if (digits < 0 || digits > TS_HUMANIZE_MAX_DIGITS)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("digits %d is out of range for humanize", digits),
-				 errdetail("digits must be between 0 and %d.",
-						   TS_HUMANIZE_MAX_DIGITS)));
+	ts_check_text_digits(digits, TS_TEXT_HUMANIZE);
 	len = ts_humanize(a->units, a->currency, lang, digits, buf);
 	if (len < 0)
 		elog(ERROR, "humanize failed");

@@ -65,6 +65,8 @@ typedef struct ts_currency
 	int8_t		minor_units;	/* decimals of the minor unit, 0..4 */
 	const char *name_en;		/* name used by humanize('en'), or NULL */
 	const char *name_zh;		/* name used by humanize('zh'), or NULL */
+	const char *name_ja;		/* name used by humanize('ja'), or NULL */
+	const char *name_ko;		/* name used by humanize('ko'), or NULL */
 } ts_currency;
 
 extern ts_currency_key ts_currency_key_from_code(const char *code);
@@ -117,16 +119,19 @@ extern int	ts_format_amount(int64_t units, ts_currency_key currency, char *buf);
 extern int	ts_format_decimal(int64_t units, int minor, char *buf);
 
 /*
- * Human formatting: "8.45 trillion yuan", "8.45万亿元".  'digits' decimals
- * of the scaled figure (0..TS_HUMANIZE_MAX_DIGITS).  Returns the length, or
- * -1 when lang is not supported.
+ * Human formatting: "8.45 trillion yuan", "8.45万亿元", "15.90兆円",
+ * "15.90조 원".  'digits' decimals of the scaled figure
+ * (0..TS_HUMANIZE_MAX_DIGITS).  Returns the length, or -1 when digits or
+ * lang is not supported.
  */
 #define TS_HUMANIZE_MAX_DIGITS 12
 #define TS_HUMANIZE_BUFLEN 128
 typedef enum ts_lang
 {
 	TS_LANG_EN,
-	TS_LANG_ZH
+	TS_LANG_ZH,
+	TS_LANG_JA,
+	TS_LANG_KO
 } ts_lang;
 extern int	ts_humanize(int64_t units, ts_currency_key currency, ts_lang lang,
 						int digits, char *buf);
