@@ -263,7 +263,7 @@ ts_lookup_currency_text(text *code)
 /*
  * The language argument of a function that prints for people: two letters,
  * optionally with a region ("zh-CN", "en_US"), that the function supports
- * (humanize: en, zh, ja, ko).  Anything
+ * (humanize: en, zh, ja, ko; format_pct and format_pp: en, zh).  Anything
  * else is 22023, one whole message per function, its hint listing what the
  * function supports.
  */
@@ -293,6 +293,14 @@ ts_text_lang(text *lang, ts_text_fn fn)
 			msg = gettext_noop("unsupported language \"%s\" for humanize");
 			hint = gettext_noop("Use 'en', 'zh', 'ja' or 'ko', optionally with a region, as in 'zh-CN'.");
 			break;
+		case TS_TEXT_FORMAT_PCT:
+			msg = gettext_noop("unsupported language \"%s\" for format_pct");
+			hint = gettext_noop("Use 'en' or 'zh', optionally with a region, as in 'zh-CN'.");
+			break;
+		case TS_TEXT_FORMAT_PP:
+			msg = gettext_noop("unsupported language \"%s\" for format_pp");
+			hint = gettext_noop("Use 'en' or 'zh', optionally with a region, as in 'zh-CN'.");
+			break;
 	}
 	if (msg == NULL)
 		elog(ERROR, "unexpected text function %d", (int) fn);
@@ -305,8 +313,8 @@ ts_text_lang(text *lang, ts_text_fn fn)
 
 /*
  * The digits argument of a function that prints for people: 0 to its
- * maximum (humanize: TS_HUMANIZE_MAX_DIGITS), else 22023, one whole message
- * per function.
+ * maximum (humanize: TS_HUMANIZE_MAX_DIGITS, format_pct and format_pp:
+ * TS_PCT_MAX_DIGITS), else 22023, one whole message per function.
  */
 void
 ts_check_text_digits(int32 digits, ts_text_fn fn)
@@ -319,6 +327,14 @@ ts_check_text_digits(int32 digits, ts_text_fn fn)
 		case TS_TEXT_HUMANIZE:
 			msg = gettext_noop("digits %d is out of range for humanize");
 			max = TS_HUMANIZE_MAX_DIGITS;
+			break;
+		case TS_TEXT_FORMAT_PCT:
+			msg = gettext_noop("digits %d is out of range for format_pct");
+			max = TS_PCT_MAX_DIGITS;
+			break;
+		case TS_TEXT_FORMAT_PP:
+			msg = gettext_noop("digits %d is out of range for format_pp");
+			max = TS_PCT_MAX_DIGITS;
 			break;
 	}
 	if (msg == NULL)

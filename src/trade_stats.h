@@ -111,7 +111,9 @@ typedef enum ts_gs_op
  */
 typedef enum ts_text_fn
 {
-	TS_TEXT_HUMANIZE
+	TS_TEXT_HUMANIZE,
+	TS_TEXT_FORMAT_PCT,
+	TS_TEXT_FORMAT_PP
 } ts_text_fn;
 
 /* support.c: the bottom layer every other glue file uses */

@@ -137,6 +137,27 @@ extern int	ts_humanize(int64_t units, ts_currency_key currency, ts_lang lang,
 						int digits, char *buf);
 
 /*
+ * Percentages and percentage points for headlines (pct_format.c): the
+ * decimal mantissa / 10^scale (scale 0..38) rounded once, half away from
+ * zero, to 'digits' decimals (0..TS_PCT_MAX_DIGITS), as customs releases
+ * write it: "+14.1%", "-5.2%", "0.0%", "+1.2 pp" in English; "增长14.1%",
+ * "下降5.2%", "提升1.2个百分点", "下降1.2个百分点", "持平" (zero after
+ * rounding) in Chinese.  Returns the length (buf of TS_PCT_BUFLEN bytes),
+ * or -1 when the rounded figure has more than TS_PCT_MAX_FIGURE digits, or
+ * lang, digits or scale is not supported.
+ */
+#define TS_PCT_MAX_DIGITS 20
+#define TS_PCT_MAX_FIGURE 38
+#define TS_PCT_BUFLEN 96
+typedef enum ts_pct_unit
+{
+	TS_PCT_PERCENT,				/* growth in percent */
+	TS_PCT_POINTS				/* a change of shares in percentage points */
+} ts_pct_unit;
+extern int	ts_format_pct(ts_int128 mantissa, int scale, ts_pct_unit unit,
+						  ts_lang lang, int digits, char *buf);
+
+/*
  * Checked and rounding arithmetic.  Each returns false on overflow; the
  * divisions also return false for a zero divisor.
  */

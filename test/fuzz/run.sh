@@ -9,7 +9,7 @@ set -uo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-60}
 mkdir -p build crashes
-CORE="../../src/core.c ../../src/currency.c ../../src/decimal.c ../../src/amount_parse.c ../../src/amount_format.c ../../src/rate_math.c ../../src/growth_core.c ../../src/csv.c"
+CORE="../../src/core.c ../../src/currency.c ../../src/decimal.c ../../src/amount_parse.c ../../src/amount_format.c ../../src/rate_math.c ../../src/growth_core.c ../../src/csv.c ../../src/pct_format.c"
 failed=0
 for target in amount growth_state numbers sum_state csv; do
 	if ! clang -g -O1 -std=gnu99 -I../../src -fsanitize=fuzzer,address,undefined \

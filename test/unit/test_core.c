@@ -631,6 +631,81 @@ test_humanize(void)
 	}
 }
 
+typedef struct pct_case
+{
+	const char *value;			/* decimal text */
+	ts_pct_unit unit;
+	ts_lang		lang;
+	int			digits;
+	const char *expected;		/* NULL: refused */
+} pct_case;
+
+static const pct_case pct[] = {
+	{"14.05", TS_PCT_PERCENT, TS_LANG_EN, 1, "+14.1%"},
+	{"-14.05", TS_PCT_PERCENT, TS_LANG_EN, 1, "-14.1%"},
+	{"14.0499999999999999999", TS_PCT_PERCENT, TS_LANG_EN, 1, "+14.0%"},
+	{"14.1", TS_PCT_PERCENT, TS_LANG_ZH, 1, "增长14.1%"},
+	{"-5.2", TS_PCT_PERCENT, TS_LANG_ZH, 1, "下降5.2%"},
+	{"0", TS_PCT_PERCENT, TS_LANG_EN, 1, "0.0%"},
+	{"-0.04", TS_PCT_PERCENT, TS_LANG_EN, 1, "0.0%"},
+	{"-0.05", TS_PCT_PERCENT, TS_LANG_EN, 1, "-0.1%"},
+	{"0.04", TS_PCT_PERCENT, TS_LANG_ZH, 1, "持平"},
+	{"-0.04", TS_PCT_POINTS, TS_LANG_ZH, 1, "持平"},
+	{"1.25", TS_PCT_POINTS, TS_LANG_EN, 1, "+1.3 pp"},
+	{"-1.2", TS_PCT_POINTS, TS_LANG_EN, 1, "-1.2 pp"},
+	{"1.2", TS_PCT_POINTS, TS_LANG_ZH, 1, "提升1.2个百分点"},
+	{"-1.2", TS_PCT_POINTS, TS_LANG_ZH, 1, "下降1.2个百分点"},
+	{"0", TS_PCT_POINTS, TS_LANG_EN, 2, "0.00 pp"},
+	{"9.1427506522549385", TS_PCT_PERCENT, TS_LANG_EN, 0, "+9%"},
+	{"9.1427506522549385", TS_PCT_PERCENT, TS_LANG_EN, 20,
+	"+9.14275065225493850000%"},
+	{"-100", TS_PCT_PERCENT, TS_LANG_ZH, 0, "下降100%"},
+	{"123", TS_PCT_PERCENT, TS_LANG_EN, 3, "+123.000%"},
+	{"99999999999999999999999999999999999999", TS_PCT_PERCENT, TS_LANG_EN, 0,
+	"+99999999999999999999999999999999999999%"},
+	{"99999999999999999999999999999999999999", TS_PCT_PERCENT, TS_LANG_EN, 1, NULL},
+	{"-999999999999999999999999999999999999.94", TS_PCT_PERCENT, TS_LANG_EN, 1,
+	"-999999999999999999999999999999999999.9%"},
+	{"5", TS_PCT_PERCENT, TS_LANG_EN, -1, NULL},
+	{"5", TS_PCT_PERCENT, TS_LANG_EN, TS_PCT_MAX_DIGITS + 1, NULL},
+	{"5", TS_PCT_PERCENT, TS_LANG_JA, 1, NULL},
+};
+
+static void
+test_pct(void)
+{
+	for (size_t i = 0; i < sizeof(pct) / sizeof(pct[0]); i++)
+	{
+		ts_int128	m;
+		int			scale;
+		char		buf[TS_PCT_BUFLEN];
+		int			len;
+
+		if (!ts_decimal_scan(pct[i].value, strlen(pct[i].value), 38, &m, &scale))
+		{
+			CHECK(false, "pct value \"%s\" scans", pct[i].value);
+			continue;
+		}
+		len = ts_format_pct(m, scale, pct[i].unit, pct[i].lang, pct[i].digits, buf);
+		if (pct[i].expected == NULL)
+			CHECK(len == -1, "format_pct of \"%s\" at %d digits is refused",
+				  pct[i].value, pct[i].digits);
+		else
+			CHECK(len == (int) strlen(pct[i].expected) && strcmp(buf, pct[i].expected) == 0,
+				  "format_pct of \"%s\" at %d digits gives \"%s\", expected \"%s\"",
+				  pct[i].value, pct[i].digits, len < 0 ? "(refused)" : buf,
+				  pct[i].expected);
+	}
+	{
+		char		buf[TS_PCT_BUFLEN];
+
+		CHECK(ts_format_pct(5, TS_PCT_MAX_FIGURE + 1, TS_PCT_PERCENT, TS_LANG_EN, 1, buf) == -1,
+			  "a scale beyond 38 is refused");
+		CHECK(ts_format_pct(-((ts_int128) 1 << 126), 38, TS_PCT_POINTS, TS_LANG_EN, 0, buf) > 0 &&
+			  strcmp(buf, "-1 pp") == 0, "-2^126 / 10^38 rounds to -1");
+	}
+}
+
 static void
 test_rates(void)
 {
@@ -1254,6 +1329,7 @@ main(void)
 	test_search();
 	test_div();
 	test_humanize();
+	test_pct();
 	test_rates();
 	test_periods();
 	test_calendar();
