@@ -240,6 +240,44 @@ test_table(void)
 	CHECK(ts_currency_by_code("XYZ", 3) == NULL, "XYZ is unknown");
 	CHECK(ts_currency_by_code("US", 2) == NULL, "two letters are no code");
 	CHECK(ts_currency_by_key(TS_NO_CURRENCY) == NULL, "key 0 is no currency");
+	{
+		int			named = 0,
+					all_four = 0,
+					misread = 0;
+
+		for (int i = 0; i < n; i++)
+		{
+			const ts_currency *c = ts_currency_at(i);
+			const char *names[4] = {c->name_en, c->name_zh, c->name_ja, c->name_ko};
+
+			if (c->name_en == NULL)
+				continue;
+			named++;
+			if (c->name_zh && c->name_ja && c->name_ko)
+				all_four++;
+			/* each name, after a number, reads as its own currency */
+			for (int k = 0; k < 4; k++)
+			{
+				char		text[80];
+				ts_parse_result r;
+
+				if (names[k] == NULL)
+					continue;
+				snprintf(text, sizeof(text), "5 %s", names[k]);
+				ts_parse_amount(text, strlen(text), &r);
+				if (r.status != TS_PARSE_OK ||
+					r.currency != ts_currency_key_from_code(c->code))
+				{
+					misread++;
+					printf("\"%s\" does not read as %s\n", text, c->code);
+				}
+			}
+		}
+		CHECK(named == 15 && all_four == 15,
+			  "the %d currencies named in English have Chinese, Japanese and Korean names (%d)",
+			  named, all_four);
+		CHECK(misread == 0, "every currency name reads as its currency (%d misread)", misread);
+	}
 }
 
 static void
