@@ -102,6 +102,14 @@ report_parse_error(const char *str, const ts_parse_result *res)
 						 errhint("Round the value first, or use currency_amount(numeric, text), which rounds half away from zero.")));
 				break;
 			}
+		case TS_PARSE_GROUPS:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid input syntax for type currency_amount: \"%s\"",
+							str),
+					 errdetail("Each group of the number must have a smaller scale than the group before it and be less than that scale; only the last group may have decimals."),
+					 errhint("Write the groups from the largest scale down, as in \"15兆8977億円\" or \"1万2000円\".")));
+			break;
 		case TS_PARSE_RANGE:
 			ts_value_out_of_range(str, "currency_amount",
 								  "An amount is a signed 64-bit count of the currency's minor units.");

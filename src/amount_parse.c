@@ -653,7 +653,10 @@ ts_parse_amount(const char *str, size_t len, ts_parse_result *res)
 		int			next_exponent = 0;
 
 		if (prev->fe != prev->ie || ngroups == MAX_GROUPS)
-			return;				/* a decimal point before more groups */
+		{
+			res->status = TS_PARSE_GROUPS;	/* decimals before more groups */
+			return;
+		}
 		p = scan_number(p, end, &ip, &ie, &fp, &fe);
 		if (p == NULL)
 			return;
@@ -661,14 +664,20 @@ ts_parse_amount(const char *str, size_t len, ts_parse_result *res)
 		if ((n = match_scale(p, end, &next_exponent, &east_asian)) > 0)
 		{
 			if (!east_asian)
-				return;			/* "1万2 million" */
+			{
+				res->status = TS_PARSE_GROUPS;	/* "1万2 million" */
+				return;
+			}
 			p = skip_space(p + n, end);
 		}
 		else
 			east_asian = false;
 		if (next_exponent >= prev->exponent ||
 			!below_power_of_ten(ip, ie, prev->exponent - next_exponent))
-			return;				/* "1万2万", "1万20000" */
+		{
+			res->status = TS_PARSE_GROUPS;	/* "1万2万", "1万20000" */
+			return;
+		}
 		groups[ngroups++] = (number_group) {ip, ie, fp, fe, next_exponent};
 	}
 

@@ -93,7 +93,9 @@ typedef enum ts_parse_status
 	TS_PARSE_UNKNOWN_CURRENCY,	/* three letters that are not a code */
 	TS_PARSE_AMBIGUOUS,			/* a symbol such as a bare yen sign */
 	TS_PARSE_INEXACT,			/* more decimals than the minor unit */
-	TS_PARSE_RANGE				/* outside the int64 range of minor units */
+	TS_PARSE_RANGE,				/* outside the int64 range of minor units */
+	TS_PARSE_GROUPS				/* numbers in groups that do not fall
+								 * ("1万20000円", "1.5万2000円") */
 } ts_parse_status;
 
 typedef struct ts_parse_result

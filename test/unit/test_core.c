@@ -30,7 +30,7 @@ static int	failed = 0;
 
 static const char *status_name[] = {
 	"OK", "SYNTAX", "NO_CURRENCY", "CONFLICT", "UNKNOWN_CURRENCY",
-	"AMBIGUOUS", "INEXACT", "RANGE"
+	"AMBIGUOUS", "INEXACT", "RANGE", "GROUPS"
 };
 
 /* Input that must parse to the given canonical output. */
@@ -194,11 +194,12 @@ static const bad_case bad[] = {
 	{"8,45 EUR", TS_PARSE_SYNTAX, NULL},
 	{"1 234.56 USD", TS_PARSE_SYNTAX, NULL},
 	{"(5.00) USD", TS_PARSE_SYNTAX, NULL},
-	{"1万20000円", TS_PARSE_SYNTAX, NULL},
-	{"1万2万円", TS_PARSE_SYNTAX, NULL},
-	{"1万3億円", TS_PARSE_SYNTAX, NULL},
-	{"1.5万2000円", TS_PARSE_SYNTAX, NULL},
-	{"1万2 million JPY", TS_PARSE_SYNTAX, NULL},
+	{"1万20000円", TS_PARSE_GROUPS, NULL},
+	{"1万2万円", TS_PARSE_GROUPS, NULL},
+	{"1万3億円", TS_PARSE_GROUPS, NULL},
+	{"1.5万2000円", TS_PARSE_GROUPS, NULL},
+	{"1万2 million JPY", TS_PARSE_GROUPS, NULL},
+	{"1万2000円3", TS_PARSE_SYNTAX, NULL},
 	{"1 million 2万 JPY", TS_PARSE_SYNTAX, NULL},
 	{"1万2000 3 円", TS_PARSE_SYNTAX, NULL},
 	{"5 ドル", TS_PARSE_SYNTAX, NULL},
