@@ -10,8 +10,8 @@
  * number:	 digits with optional comma thousands separators and a decimal
  *			 point ("1,234.56", "0.5", ".5")
  * scale:	 thousand, million, billion, trillion, k, m, mn, bn, b, tn;
- *			 千, 万, 百万, 千万, 亿, 十亿, 百亿, 千亿, 万亿; 億, 兆 (10^12);
- *			 천, 만, 억, 조
+ *			 千, 万, 百万, 千万, 亿, 十亿, 百亿, 千亿, 万亿; 億, 十億, 百億,
+ *			 千億, 兆 (10^12); 천, 만, 백만, 천만, 억, 십억, 백억, 천억, 조
  * group:	 after a Chinese, Japanese or Korean scale, more numbers each
  *			 with a smaller such scale, the last one possibly with none:
  *			 "15兆8977億円", "1万2000円", "15조 8977억 원".  Each is below
@@ -129,6 +129,14 @@ static const scale_word scales[] = {
 	{"十亿", 9, false},
 	{"千万", 7, false},
 	{"百万", 6, false},
+	{"千億", 11, false},
+	{"百億", 10, false},
+	{"十億", 9, false},
+	{"천억", 11, false},
+	{"백억", 10, false},
+	{"십억", 9, false},
+	{"천만", 7, false},
+	{"백만", 6, false},
 	{"亿", 8, false},
 	{"万", 4, false},
 	{"千", 3, false},
