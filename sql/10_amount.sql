@@ -80,7 +80,7 @@ AS 'MODULE_PATHNAME', 'currency_amount_humanize'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.humanize(@extschema@.currency_amount, text, integer) IS
-	'amount for people: 8.45 trillion yuan, or the same in Chinese, Japanese or Korean units (8.45万亿元, 15.90兆円, 15.90조 원)';
+	'amount for people: 8.45 trillion yuan, or the same in Chinese, Japanese or Korean units';
 
 -- ---------------------------------------------------------------------------
 -- Arithmetic

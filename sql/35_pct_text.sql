@@ -10,7 +10,7 @@ AS 'MODULE_PATHNAME', 'trade_stats_format_pct'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.format_pct(numeric, text, integer) IS
-	'a growth in percent for headlines, rounded half away from zero: +14.1%, -5.2%, 0.0%; in Chinese 增长14.1%, 下降5.2%, 持平';
+	'a growth in percent for headlines, rounded half away from zero: +14.1%, -5.2%, 0.0%, or the same in Chinese';
 
 CREATE FUNCTION @extschema@.format_pp(value numeric,
 									  lang text DEFAULT 'en',
@@ -20,4 +20,4 @@ AS 'MODULE_PATHNAME', 'trade_stats_format_pp'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.format_pp(numeric, text, integer) IS
-	'a change in percentage points for headlines, rounded half away from zero: +1.2 pp, -1.2 pp, 0.0 pp; in Chinese 提升1.2个百分点, 下降1.2个百分点, 持平';
+	'a change in percentage points for headlines, rounded half away from zero: +1.2 pp, -1.2 pp, 0.0 pp, or the same in Chinese';

@@ -17,7 +17,7 @@ COMMENT ON FUNCTION @extschema@.convert(@extschema@.currency_amount, text, date)
 
 -- humanize speaks Japanese and Korean too.
 COMMENT ON FUNCTION @extschema@.humanize(@extschema@.currency_amount, text, integer) IS
-	'amount for people: 8.45 trillion yuan, or the same in Chinese, Japanese or Korean units (8.45万亿元, 15.90兆円, 15.90조 원)';
+	'amount for people: 8.45 trillion yuan, or the same in Chinese, Japanese or Korean units';
 
 -- Conversion for a period: per is 'day' (the rule above), 'month',
 -- 'quarter' or 'year', the calendar period containing the date; for a
