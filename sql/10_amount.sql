@@ -80,7 +80,7 @@ AS 'MODULE_PATHNAME', 'currency_amount_humanize'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.humanize(@extschema@.currency_amount, text, integer) IS
-	'amount for people: 8.45 trillion yuan, or the same in Chinese units';
+	'amount for people: 8.45 trillion yuan, or the same in Chinese, Japanese or Korean units';
 
 -- ---------------------------------------------------------------------------
 -- Arithmetic

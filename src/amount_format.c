@@ -52,6 +52,14 @@ static const human_scale scales_zh[] = {
 	{12, "万亿"}, {8, "亿"}, {4, "万"}, {0, ""}
 };
 
+static const human_scale scales_ja[] = {
+	{12, "兆"}, {8, "億"}, {4, "万"}, {0, ""}
+};
+
+static const human_scale scales_ko[] = {
+	{12, "조"}, {8, "억"}, {4, "만"}, {0, ""}
+};
+
 /*
  * Figure of |units| in units of 10^exponent major units, rounded half away
  * from zero to 'digits' decimals, as an integer count of 10^-digits.
@@ -78,7 +86,7 @@ ts_humanize(int64_t units, ts_currency_key currency, ts_lang lang,
 			int digits, char *buf)
 {
 	const ts_currency *cur = ts_currency_by_key(currency);
-	const human_scale *scales = (lang == TS_LANG_ZH) ? scales_zh : scales_en;
+	const human_scale *scales;
 	uint64_t	mag = ts_magnitude64(units);
 	unsigned __int128 one = 1;
 	unsigned __int128 fig = 0;
@@ -88,6 +96,27 @@ ts_humanize(int64_t units, ts_currency_key currency, ts_lang lang,
 
 	if (cur == NULL || digits < 0 || digits > TS_HUMANIZE_MAX_DIGITS)
 		return -1;
+	switch (lang)
+	{
+		case TS_LANG_EN:
+			scales = scales_en;
+			name = cur->name_en;
+			break;
+		case TS_LANG_ZH:
+			scales = scales_zh;
+			name = cur->name_zh;
+			break;
+		case TS_LANG_JA:
+			scales = scales_ja;
+			name = cur->name_ja;
+			break;
+		case TS_LANG_KO:
+			scales = scales_ko;
+			name = cur->name_ko;
+			break;
+		default:
+			return -1;
+	}
 	for (int i = 0; i < digits; i++)
 		one *= 10;
 
@@ -121,8 +150,8 @@ ts_humanize(int64_t units, ts_currency_key currency, ts_lang lang,
 	strcpy(buf + len, s->word);
 	len += (int) strlen(s->word);
 
-	name = (lang == TS_LANG_ZH) ? cur->name_zh : cur->name_en;
-	if (name == NULL || lang == TS_LANG_EN)
+	/* English and Korean put a space before the name, all before a code */
+	if (name == NULL || lang == TS_LANG_EN || lang == TS_LANG_KO)
 		buf[len++] = ' ';
 	if (name == NULL)
 		name = cur->code;

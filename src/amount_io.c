@@ -102,6 +102,14 @@ report_parse_error(const char *str, const ts_parse_result *res)
 						 errhint("Round the value first, or use currency_amount(numeric, text), which rounds half away from zero.")));
 				break;
 			}
+		case TS_PARSE_GROUPS:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid input syntax for type currency_amount: \"%s\"",
+							str),
+					 errdetail("Each group of the number must have a smaller scale than the group before it and be less than that scale; only the last group may have decimals."),
+					 errhint("Write the groups from the largest scale down, as in \"15兆8977億円\" or \"1万2000円\".")));
+			break;
 		case TS_PARSE_RANGE:
 			ts_value_out_of_range(str, "currency_amount",
 								  "An amount is a signed 64-bit count of the currency's minor units.");
@@ -224,46 +232,22 @@ currency_amount_from_numeric(PG_FUNCTION_ARGS)
 											key));
 }
 
-/* Language of humanize(): "en" or "zh", with an optional region suffix. */
-static ts_lang
-parse_lang(text *lang)
-{
-	const char *s = VARDATA_ANY(lang);
-	int			len = VARSIZE_ANY_EXHDR(lang);
-
-	if (len >= 2 && (len == 2 || s[2] == '-' || s[2] == '_'))
-	{
-		if (pg_strncasecmp(s, "en", 2) == 0)
-			return TS_LANG_EN;
-		if (pg_strncasecmp(s, "zh", 2) == 0)
-			return TS_LANG_ZH;
-	}
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unsupported language \"%s\" for humanize",
-					text_to_cstring(lang)),
-			 errhint("Use 'en' or 'zh'.")));
-	return TS_LANG_EN;			/* keep the compiler quiet */
-}
-
-/* humanize(a, lang, digits): "8.45 trillion yuan", "8.45万亿元". */
+/*
+ * humanize(a, lang, digits): "8.45 trillion yuan", "8.45万亿元",
+ * "15.90兆円", "15.90조 원".
+ */
 PG_FUNCTION_INFO_V1(currency_amount_humanize);
 Datum
 currency_amount_humanize(PG_FUNCTION_ARGS)
 {
 	CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(0);
-	ts_lang		lang = parse_lang(PG_GETARG_TEXT_PP(1));
+	ts_lang		lang = ts_text_lang(PG_GETARG_TEXT_PP(1), TS_TEXT_HUMANIZE);
 	int32		digits = PG_GETARG_INT32(2);
 	char		buf[TS_HUMANIZE_BUFLEN];
 	int			len;
 
 	ts_amount_currency(a->currency);
-	if (digits < 0 || digits > TS_HUMANIZE_MAX_DIGITS)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("digits %d is out of range for humanize", digits),
-				 errdetail("digits must be between 0 and %d.",
-						   TS_HUMANIZE_MAX_DIGITS)));
+	ts_check_text_digits(digits, TS_TEXT_HUMANIZE);
 	len = ts_humanize(a->units, a->currency, lang, digits, buf);
 	if (len < 0)
 		elog(ERROR, "humanize failed");

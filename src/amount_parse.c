@@ -5,14 +5,20 @@
  *
  * Accepted shape, with optional white space between the parts:
  *
- *		[sign] [currency] [sign] number [scale] [currency]
+ *		[sign] [currency] [sign] number [scale] [group ...] [currency]
  *
  * number:	 digits with optional comma thousands separators and a decimal
  *			 point ("1,234.56", "0.5", ".5")
  * scale:	 thousand, million, billion, trillion, k, m, mn, bn, b, tn;
- *			 千, 万, 百万, 千万, 亿, 十亿, 百亿, 千亿, 万亿
+ *			 千, 万, 百万, 千万, 亿, 十亿, 百亿, 千亿, 万亿; 億, 十億, 百億,
+ *			 千億, 兆 (10^12); 천, 만, 백만, 천만, 억, 십억, 백억, 천억, 조
+ * group:	 after a Chinese, Japanese or Korean scale, more numbers each
+ *			 with a smaller such scale, the last one possibly with none:
+ *			 "15兆8977億円", "1万2000円", "15조 8977억 원".  Each is below
+ *			 the scale before it; only the last may have decimals.
  * currency: an ISO code in either case ("USD"), a symbol ("$", "US$",
- *			 "CN¥"), or a name ("yuan", "U.S. dollars", "亿元" is 亿 + 元)
+ *			 "CN¥"), or a name ("yuan", "U.S. dollars", "亿元" is 亿 + 元,
+ *			 "円", "원")
  *
  * At most one sign; a currency may be named twice only if both name the
  * same one ("$5 USD").  The value must be exact in the currency's minor
@@ -123,10 +129,27 @@ static const scale_word scales[] = {
 	{"十亿", 9, false},
 	{"千万", 7, false},
 	{"百万", 6, false},
+	{"千億", 11, false},
+	{"百億", 10, false},
+	{"十億", 9, false},
+	{"천억", 11, false},
+	{"백억", 10, false},
+	{"십억", 9, false},
+	{"천만", 7, false},
+	{"백만", 6, false},
 	{"亿", 8, false},
 	{"万", 4, false},
 	{"千", 3, false},
+	{"兆", 12, false},
+	{"億", 8, false},
+	{"조", 12, false},
+	{"억", 8, false},
+	{"만", 4, false},
+	{"천", 3, false},
 };
+
+/* The most groups of a number with East Asian scales: one per scale. */
+#define MAX_GROUPS 16
 
 static inline bool
 is_digit(unsigned char c)
@@ -287,7 +310,9 @@ lookup_mark(const unsigned char *p, const unsigned char *end)
 	{
 		cur = ts_currency_at(i);
 		if ((cur->name_en && name_equals(p, end, cur->name_en)) ||
-			(cur->name_zh && text_equals(p, end, cur->name_zh)))
+			(cur->name_zh && text_equals(p, end, cur->name_zh)) ||
+			(cur->name_ja && text_equals(p, end, cur->name_ja)) ||
+			(cur->name_ko && text_equals(p, end, cur->name_ko)))
 			return ts_currency_key_from_code(cur->code);
 	}
 
@@ -377,9 +402,14 @@ resolve_mark(const unsigned char *p, const unsigned char *end,
 	return false;
 }
 
-/* Match a scale word at p; returns its length, or 0. */
+/*
+ * Match a scale word at p; returns its length, or 0.  *east_asian tells
+ * whether it is a Chinese, Japanese or Korean one, after which more groups
+ * may follow.
+ */
 static size_t
-match_scale(const unsigned char *p, const unsigned char *end, int *exponent)
+match_scale(const unsigned char *p, const unsigned char *end, int *exponent,
+			bool *east_asian)
 {
 	for (size_t i = 0; i < sizeof(scales) / sizeof(scales[0]); i++)
 	{
@@ -397,6 +427,7 @@ match_scale(const unsigned char *p, const unsigned char *end, int *exponent)
 		if (scales[i].ascii_word && p + n < end && is_ascii_alpha(p[n]))
 			continue;
 		*exponent = scales[i].exponent;
+		*east_asian = !scales[i].ascii_word;
 		return n;
 	}
 	return 0;
@@ -448,16 +479,30 @@ scan_number(const unsigned char *p, const unsigned char *end,
 	return q;
 }
 
+/* One number of an amount and its scale: its digit spans, 10^exponent. */
+typedef struct number_group
+{
+	const unsigned char *ip,
+			   *ie,
+			   *fp,
+			   *fe;
+	int			exponent;
+} number_group;
+
+/* The magnitude of the most negative amount: anything above is too big. */
+#define MAGNITUDE_LIMIT ((unsigned __int128) INT64_MAX + 1)
+
 /*
- * Turn the digit spans into minor units, multiplying by 10^shift.  Digits
+ * The digit spans as a magnitude of minor units, multiplied by 10^shift; a
+ * magnitude above MAGNITUDE_LIMIT stands for any that is too big.  Digits
  * beyond the shift must be zeros: an amount is never rounded on input.
  */
 static ts_parse_status
-digits_to_units(const unsigned char *ip, const unsigned char *ie,
-				const unsigned char *fp, const unsigned char *fe,
-				int shift, bool negative, int64_t *units)
+digits_to_magnitude(const unsigned char *ip, const unsigned char *ie,
+					const unsigned char *fp, const unsigned char *fe,
+					int shift, unsigned __int128 *magnitude)
 {
-	const unsigned __int128 limit = (unsigned __int128) INT64_MAX + 1;
+	const unsigned __int128 limit = MAGNITUDE_LIMIT;
 	unsigned __int128 v = 0;
 	bool		too_big = false;
 
@@ -486,9 +531,56 @@ digits_to_units(const unsigned char *ip, const unsigned char *ie,
 	for (const unsigned char *q = fp + shift; q < fe; q++)
 		if (*q != '0')
 			return TS_PARSE_INEXACT;
-	if (too_big || !ts_narrow_magnitude(v, negative, units))
+	*magnitude = v;				/* above the limit when too_big */
+	return TS_PARSE_OK;
+}
+
+/*
+ * The groups of a number ("15兆8977億": 15 * 10^12 + 8977 * 10^8) as minor
+ * units of a currency with 'minor' decimals.
+ */
+static ts_parse_status
+groups_to_units(const number_group *groups, int ngroups, int minor,
+				bool negative, int64_t *units)
+{
+	unsigned __int128 total = 0;
+
+	for (int i = 0; i < ngroups; i++)
+	{
+		const number_group *g = &groups[i];
+		unsigned __int128 v;
+		ts_parse_status status;
+
+		status = digits_to_magnitude(g->ip, g->ie, g->fp, g->fe,
+									 minor + g->exponent, &v);
+		if (status != TS_PARSE_OK)
+			return status;
+		/* each term is at most 10 * (limit + 1): no overflow of 128 bits */
+		total += v;
+		if (total > MAGNITUDE_LIMIT)
+			total = MAGNITUDE_LIMIT + 1;
+	}
+	if (total > MAGNITUDE_LIMIT || !ts_narrow_magnitude(total, negative, units))
 		return TS_PARSE_RANGE;
 	return TS_PARSE_OK;
+}
+
+/*
+ * Does the integer part of a group fit below 10^places (commas and leading
+ * zeros aside)?
+ */
+static bool
+below_power_of_ten(const unsigned char *ip, const unsigned char *ie, int places)
+{
+	int			significant = 0;
+
+	for (const unsigned char *q = ip; q < ie; q++)
+	{
+		if (*q == ',' || (*q == '0' && significant == 0))
+			continue;
+		significant++;
+	}
+	return significant <= places;
 }
 
 void
@@ -507,6 +599,9 @@ ts_parse_amount(const char *str, size_t len, ts_parse_result *res)
 	bool		negative = false;
 	bool		have_sign = false;
 	int			exponent = 0;
+	bool		east_asian;
+	number_group groups[MAX_GROUPS];
+	int			ngroups = 1;
 	size_t		n;
 
 	memset(res, 0, sizeof(*res));
@@ -549,8 +644,50 @@ ts_parse_amount(const char *str, size_t len, ts_parse_result *res)
 
 	/* scale word */
 	p = skip_space(p, end);
-	if ((n = match_scale(p, end, &exponent)) > 0)
+	if ((n = match_scale(p, end, &exponent, &east_asian)) > 0)
 		p = skip_space(p + n, end);
+	else
+		east_asian = false;
+	groups[0] = (number_group) {ip, ie, fp, fe, exponent};
+
+	/*
+	 * More groups after an East Asian scale ("15兆8977億", "1万2000"), each
+	 * with a smaller scale and below the one before it; only the last may
+	 * have a decimal point.
+	 */
+	while (east_asian && number_starts(p, end))
+	{
+		number_group *prev = &groups[ngroups - 1];
+		int			next_exponent = 0;
+
+		if (prev->fe != prev->ie || ngroups == MAX_GROUPS)
+		{
+			res->status = TS_PARSE_GROUPS;	/* decimals before more groups */
+			return;
+		}
+		p = scan_number(p, end, &ip, &ie, &fp, &fe);
+		if (p == NULL)
+			return;
+		p = skip_space(p, end);
+		if ((n = match_scale(p, end, &next_exponent, &east_asian)) > 0)
+		{
+			if (!east_asian)
+			{
+				res->status = TS_PARSE_GROUPS;	/* "1万2 million" */
+				return;
+			}
+			p = skip_space(p + n, end);
+		}
+		else
+			east_asian = false;
+		if (next_exponent >= prev->exponent ||
+			!below_power_of_ten(ip, ie, prev->exponent - next_exponent))
+		{
+			res->status = TS_PARSE_GROUPS;	/* "1万2万", "1万20000" */
+			return;
+		}
+		groups[ngroups++] = (number_group) {ip, ie, fp, fe, next_exponent};
+	}
 
 	/* suffix currency: the rest */
 	if (!resolve_mark(p, end, &suffix, res))
@@ -572,7 +709,6 @@ ts_parse_amount(const char *str, size_t len, ts_parse_result *res)
 	}
 	cur = ts_currency_by_key(res->currency);
 
-	res->status = digits_to_units(ip, ie, fp, fe,
-								  cur->minor_units + exponent, negative,
+	res->status = groups_to_units(groups, ngroups, cur->minor_units, negative,
 								  &res->units);
 }

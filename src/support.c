@@ -260,6 +260,92 @@ ts_lookup_currency_text(text *code)
 	return cur;
 }
 
+/*
+ * The language argument of a function that prints for people: two letters,
+ * optionally with a region ("zh-CN", "en_US"), that the function supports
+ * (humanize: en, zh, ja, ko; format_pct and format_pp: en, zh).  Anything
+ * else is 22023, one whole message per function, its hint listing what the
+ * function supports.
+ */
+ts_lang
+ts_text_lang(text *lang, ts_text_fn fn)
+{
+	const char *s = VARDATA_ANY(lang);
+	int			len = VARSIZE_ANY_EXHDR(lang);
+	bool		east_asian = (fn == TS_TEXT_HUMANIZE);
+	const char *msg = NULL;
+	const char *hint = NULL;
+
+	if (len >= 2 && (len == 2 || s[2] == '-' || s[2] == '_'))
+	{
+		if (pg_strncasecmp(s, "en", 2) == 0)
+			return TS_LANG_EN;
+		if (pg_strncasecmp(s, "zh", 2) == 0)
+			return TS_LANG_ZH;
+		if (east_asian && pg_strncasecmp(s, "ja", 2) == 0)
+			return TS_LANG_JA;
+		if (east_asian && pg_strncasecmp(s, "ko", 2) == 0)
+			return TS_LANG_KO;
+	}
+	switch (fn)
+	{
+		case TS_TEXT_HUMANIZE:
+			msg = gettext_noop("unsupported language \"%s\" for humanize");
+			hint = gettext_noop("Use 'en', 'zh', 'ja' or 'ko', optionally with a region, as in 'zh-CN'.");
+			break;
+		case TS_TEXT_FORMAT_PCT:
+			msg = gettext_noop("unsupported language \"%s\" for format_pct");
+			hint = gettext_noop("Use 'en' or 'zh', optionally with a region, as in 'zh-CN'.");
+			break;
+		case TS_TEXT_FORMAT_PP:
+			msg = gettext_noop("unsupported language \"%s\" for format_pp");
+			hint = gettext_noop("Use 'en' or 'zh', optionally with a region, as in 'zh-CN'.");
+			break;
+	}
+	if (msg == NULL)
+		elog(ERROR, "unexpected text function %d", (int) fn);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg(msg, text_to_cstring(lang)),
+			 errhint("%s", hint)));
+	return TS_LANG_EN;			/* keep the compiler quiet */
+}
+
+/*
+ * The digits argument of a function that prints for people: 0 to its
+ * maximum (humanize: TS_HUMANIZE_MAX_DIGITS, format_pct and format_pp:
+ * TS_PCT_MAX_DIGITS), else 22023, one whole message per function.
+ */
+void
+ts_check_text_digits(int32 digits, ts_text_fn fn)
+{
+	const char *msg = NULL;
+	int			max = 0;
+
+	switch (fn)
+	{
+		case TS_TEXT_HUMANIZE:
+			msg = gettext_noop("digits %d is out of range for humanize");
+			max = TS_HUMANIZE_MAX_DIGITS;
+			break;
+		case TS_TEXT_FORMAT_PCT:
+			msg = gettext_noop("digits %d is out of range for format_pct");
+			max = TS_PCT_MAX_DIGITS;
+			break;
+		case TS_TEXT_FORMAT_PP:
+			msg = gettext_noop("digits %d is out of range for format_pp");
+			max = TS_PCT_MAX_DIGITS;
+			break;
+	}
+	if (msg == NULL)
+		elog(ERROR, "unexpected text function %d", (int) fn);
+	if (digits < 0 || digits > max)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg(msg, digits),
+				 errdetail("digits must be between 0 and %d.", max)));
+}
+
 /* A big-endian 16-bit field of numeric's binary form, at any alignment. */
 static inline uint16
 read_uint16(const char *p)

@@ -15,6 +15,10 @@ COMMENT ON COLUMN trade_stats.exchange_rate.valid_until IS
 COMMENT ON FUNCTION @extschema@.convert(@extschema@.currency_amount, text, date) IS
 	'the amount in another currency at the freshest rate holding on on_date (direct, inverted, or crossed through USD, EUR or CNY)';
 
+-- humanize speaks Japanese and Korean too.
+COMMENT ON FUNCTION @extschema@.humanize(@extschema@.currency_amount, text, integer) IS
+	'amount for people: 8.45 trillion yuan, or the same in Chinese, Japanese or Korean units';
+
 -- Conversion for a period: per is 'day' (the rule above), 'month',
 -- 'quarter' or 'year', the calendar period containing the date; for a
 -- longer period each leg's rate is the exact average of the pair's rows

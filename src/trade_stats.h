@@ -104,6 +104,18 @@ typedef enum ts_gs_op
 	TS_GS_COMPARE
 } ts_gs_op;
 
+/*
+ * The functions that print for people: each names one whole message of
+ * ts_text_lang ("unsupported language \"fr\" for humanize") and of
+ * ts_check_text_digits.
+ */
+typedef enum ts_text_fn
+{
+	TS_TEXT_HUMANIZE,
+	TS_TEXT_FORMAT_PCT,
+	TS_TEXT_FORMAT_PP
+} ts_text_fn;
+
 /* support.c: the bottom layer every other glue file uses */
 extern CurrencyAmount *ts_make_amount(int64 units, ts_currency_key currency);
 extern const ts_currency *ts_amount_currency(ts_currency_key currency);
@@ -128,6 +140,8 @@ ts_noreturn extern void ts_amount_out_of_range(ts_amount_result what,
 											   ts_currency_key currency);
 ts_noreturn extern void ts_gs_incompatible(ts_gs_op op, const char *kind_a,
 										   const char *kind_b);
+extern ts_lang ts_text_lang(text *lang, ts_text_fn fn);
+extern void ts_check_text_digits(int32 digits, ts_text_fn fn);
 extern char *ts_iso_date(int32 date);
 extern char *ts_amount_text(const CurrencyAmount *a);
 extern CurrencyAmount *ts_amount_sub(const CurrencyAmount *a,

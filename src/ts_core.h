@@ -65,6 +65,8 @@ typedef struct ts_currency
 	int8_t		minor_units;	/* decimals of the minor unit, 0..4 */
 	const char *name_en;		/* name used by humanize('en'), or NULL */
 	const char *name_zh;		/* name used by humanize('zh'), or NULL */
+	const char *name_ja;		/* name used by humanize('ja'), or NULL */
+	const char *name_ko;		/* name used by humanize('ko'), or NULL */
 } ts_currency;
 
 extern ts_currency_key ts_currency_key_from_code(const char *code);
@@ -91,7 +93,9 @@ typedef enum ts_parse_status
 	TS_PARSE_UNKNOWN_CURRENCY,	/* three letters that are not a code */
 	TS_PARSE_AMBIGUOUS,			/* a symbol such as a bare yen sign */
 	TS_PARSE_INEXACT,			/* more decimals than the minor unit */
-	TS_PARSE_RANGE				/* outside the int64 range of minor units */
+	TS_PARSE_RANGE,				/* outside the int64 range of minor units */
+	TS_PARSE_GROUPS				/* numbers in groups that do not fall
+								 * ("1万20000円", "1.5万2000円") */
 } ts_parse_status;
 
 typedef struct ts_parse_result
@@ -117,19 +121,43 @@ extern int	ts_format_amount(int64_t units, ts_currency_key currency, char *buf);
 extern int	ts_format_decimal(int64_t units, int minor, char *buf);
 
 /*
- * Human formatting: "8.45 trillion yuan", "8.45万亿元".  'digits' decimals
- * of the scaled figure (0..TS_HUMANIZE_MAX_DIGITS).  Returns the length, or
- * -1 when lang is not supported.
+ * Human formatting: "8.45 trillion yuan", "8.45万亿元", "15.90兆円",
+ * "15.90조 원".  'digits' decimals of the scaled figure
+ * (0..TS_HUMANIZE_MAX_DIGITS).  Returns the length, or -1 when digits or
+ * lang is not supported.
  */
 #define TS_HUMANIZE_MAX_DIGITS 12
 #define TS_HUMANIZE_BUFLEN 128
 typedef enum ts_lang
 {
 	TS_LANG_EN,
-	TS_LANG_ZH
+	TS_LANG_ZH,
+	TS_LANG_JA,
+	TS_LANG_KO
 } ts_lang;
 extern int	ts_humanize(int64_t units, ts_currency_key currency, ts_lang lang,
 						int digits, char *buf);
+
+/*
+ * Percentages and percentage points for headlines (pct_format.c): the
+ * decimal mantissa / 10^scale (scale 0..38) rounded once, half away from
+ * zero, to 'digits' decimals (0..TS_PCT_MAX_DIGITS), as customs releases
+ * write it: "+14.1%", "-5.2%", "0.0%", "+1.2 pp" in English; "增长14.1%",
+ * "下降5.2%", "提升1.2个百分点", "下降1.2个百分点", "持平" (zero after
+ * rounding) in Chinese.  Returns the length (buf of TS_PCT_BUFLEN bytes),
+ * or -1 when the rounded figure has more than TS_PCT_MAX_FIGURE digits, or
+ * lang, digits or scale is not supported.
+ */
+#define TS_PCT_MAX_DIGITS 20
+#define TS_PCT_MAX_FIGURE 38
+#define TS_PCT_BUFLEN 96
+typedef enum ts_pct_unit
+{
+	TS_PCT_PERCENT,				/* growth in percent */
+	TS_PCT_POINTS				/* a change of shares in percentage points */
+} ts_pct_unit;
+extern int	ts_format_pct(ts_int128 mantissa, int scale, ts_pct_unit unit,
+						  ts_lang lang, int digits, char *buf);
 
 /*
  * Checked and rounding arithmetic.  Each returns false on overflow; the

@@ -3,9 +3,9 @@
  * arithmetic.
  *
  * The input splits at the first NUL: a decimal text, then binary units and
- * rates.  Decimals that parse round-trip through the formatter; conversions
- * never overflow silently: a result comes back by the inverse rate within
- * one rounding.
+ * rates.  Decimals that parse round-trip through the formatter, as amounts
+ * and as percentages (ts_format_pct); conversions never overflow silently: a
+ * result comes back by the inverse rate within one rounding.
  */
 #include "ts_core.h"
 #include "ts_growth.h"
@@ -49,6 +49,42 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 	}
 	(void) ts_decimal_scan(str, tlen, TS_NUMERIC_MAX_SCALE, &mant, &scale);
+
+	/*
+	 * a decimal rounded to some digits formats as a percentage or points
+	 * within the buffer, or is refused as too large; the English percentage
+	 * reads back as the same rounded value
+	 */
+	for (int digits = 0; digits <= TS_PCT_MAX_DIGITS; digits += 5)
+	{
+		if (!ts_decimal_scan(str, tlen, digits, &mant, &scale))
+			continue;
+		for (int lang = TS_LANG_EN; lang <= TS_LANG_ZH; lang++)
+			for (int unit = TS_PCT_PERCENT; unit <= TS_PCT_POINTS; unit++)
+			{
+				char		buf[TS_PCT_BUFLEN];
+				int			len = ts_format_pct(mant, scale, (ts_pct_unit) unit,
+											   (ts_lang) lang, digits, buf);
+				ts_int128	back;
+				int			back_scale;
+
+				if (len == -1)
+					continue;
+				if (len <= 0 || len >= TS_PCT_BUFLEN || strlen(buf) != (size_t) len)
+					abort();
+				/* both as counts of 10^-digits (rounding may leave zeros) */
+				if (lang == TS_LANG_EN && unit == TS_PCT_PERCENT)
+				{
+					ts_int128	figure = mant;
+
+					if (!ts_decimal_scan(buf, (size_t) len - 1, digits, &back, &back_scale) ||
+						!ts_int128_mul_pow10(&back, digits - back_scale) ||
+						!ts_int128_mul_pow10(&figure, digits - scale) ||
+						back != figure)
+						abort();
+				}
+			}
+	}
 
 	/* the text's bytes as base-10000 digits and a weight: any input is safe */
 	if (tlen >= 1)

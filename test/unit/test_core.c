@@ -30,7 +30,7 @@ static int	failed = 0;
 
 static const char *status_name[] = {
 	"OK", "SYNTAX", "NO_CURRENCY", "CONFLICT", "UNKNOWN_CURRENCY",
-	"AMBIGUOUS", "INEXACT", "RANGE"
+	"AMBIGUOUS", "INEXACT", "RANGE", "GROUPS"
 };
 
 /* Input that must parse to the given canonical output. */
@@ -119,6 +119,34 @@ static const good_case good[] = {
 	{"-9223372036854775808 JPY", "-9223372036854775808 JPY"},
 	{"922337203685477.5807 XAU", "922337203685477.5807 XAU"},
 	{"1.2345 XDR", "1.2345 XDR"},
+	/* Japanese and Korean units, and numbers in groups */
+	{"15兆8977億円", "15897700000000 JPY"},
+	{"3.5億円", "350000000 JPY"},
+	{"1万2000円", "12000 JPY"},
+	{"15조 8977억 원", "15897700000000 KRW"},
+	{"3억 원", "300000000 KRW"},
+	{"3억원", "300000000 KRW"},
+	{"9兆2,089億円", "9208900000000 JPY"},
+	{"15.90兆円", "15900000000000 JPY"},
+	{"1億5万円", "100050000 JPY"},
+	{"1 万 2000 円", "12000 JPY"},
+	{"JPY 1万2000", "12000 JPY"},
+	{"-1万2000.50元", "-12000.50 CNY"},
+	{"1亿2000万元", "120000000.00 CNY"},
+	{"1万5千元", "15000.00 CNY"},
+	{"1만 5천 원", "15000 KRW"},
+	{"1억 2천만 원", "120000000 KRW"},
+	{"3천억 원", "300000000000 KRW"},
+	{"5千億円", "500000000000 JPY"},
+	{"1億2千万円", "120000000 JPY"},
+	{"1万.5元", "10000.50 CNY"},
+	{"583.60억 달러", "58360000000.00 USD"},
+	{"583.60億米ドル", "58360000000.00 USD"},
+	{"8.45兆人民元", "8450000000000.00 CNY"},
+	{"5 위안", "5.00 CNY"},
+	{"5 홍콩  달러", "5.00 HKD"},
+	{"9223372兆0368億5477万5807円", "9223372036854775807 JPY"},
+	{"-9223372兆0368億5477万5808円", "-9223372036854775808 JPY"},
 };
 
 typedef struct bad_case
@@ -170,6 +198,20 @@ static const bad_case bad[] = {
 	{"8,45 EUR", TS_PARSE_SYNTAX, NULL},
 	{"1 234.56 USD", TS_PARSE_SYNTAX, NULL},
 	{"(5.00) USD", TS_PARSE_SYNTAX, NULL},
+	{"1万20000円", TS_PARSE_GROUPS, NULL},
+	{"1万2万円", TS_PARSE_GROUPS, NULL},
+	{"1万3億円", TS_PARSE_GROUPS, NULL},
+	{"1.5万2000円", TS_PARSE_GROUPS, NULL},
+	{"1万2 million JPY", TS_PARSE_GROUPS, NULL},
+	{"1万2000円3", TS_PARSE_SYNTAX, NULL},
+	{"1 million 2万 JPY", TS_PARSE_SYNTAX, NULL},
+	{"1万2000 3 円", TS_PARSE_SYNTAX, NULL},
+	{"5 ドル", TS_PARSE_SYNTAX, NULL},
+	{"1万2000.5円", TS_PARSE_INEXACT, NULL},
+	{"9223372兆0368億5477万5808円", TS_PARSE_RANGE, NULL},
+	{"15兆8977億", TS_PARSE_NO_CURRENCY, NULL},
+	{"15兆8977億 USD 円", TS_PARSE_SYNTAX, NULL},
+	{"USD 3億円", TS_PARSE_CONFLICT, NULL},
 };
 
 static void
@@ -203,6 +245,44 @@ test_table(void)
 	CHECK(ts_currency_by_code("XYZ", 3) == NULL, "XYZ is unknown");
 	CHECK(ts_currency_by_code("US", 2) == NULL, "two letters are no code");
 	CHECK(ts_currency_by_key(TS_NO_CURRENCY) == NULL, "key 0 is no currency");
+	{
+		int			named = 0,
+					all_four = 0,
+					misread = 0;
+
+		for (int i = 0; i < n; i++)
+		{
+			const ts_currency *c = ts_currency_at(i);
+			const char *names[4] = {c->name_en, c->name_zh, c->name_ja, c->name_ko};
+
+			if (c->name_en == NULL)
+				continue;
+			named++;
+			if (c->name_zh && c->name_ja && c->name_ko)
+				all_four++;
+			/* each name, after a number, reads as its own currency */
+			for (int k = 0; k < 4; k++)
+			{
+				char		text[80];
+				ts_parse_result r;
+
+				if (names[k] == NULL)
+					continue;
+				snprintf(text, sizeof(text), "5 %s", names[k]);
+				ts_parse_amount(text, strlen(text), &r);
+				if (r.status != TS_PARSE_OK ||
+					r.currency != ts_currency_key_from_code(c->code))
+				{
+					misread++;
+					printf("\"%s\" does not read as %s\n", text, c->code);
+				}
+			}
+		}
+		CHECK(named == 15 && all_four == 15,
+			  "the %d currencies named in English have Chinese, Japanese and Korean names (%d)",
+			  named, all_four);
+		CHECK(misread == 0, "every currency name reads as its currency (%d misread)", misread);
+	}
 }
 
 static void
@@ -537,6 +617,20 @@ static const human_case human[] = {
 	{"92233720368547758.07 USD", TS_LANG_EN, 2, "92233.72 trillion US dollars"},
 	{"-92233720368547758.08 USD", TS_LANG_ZH, 12,
 	"-92233.720368547758万亿美元"},
+	{"15897700000000 JPY", TS_LANG_JA, 2, "15.90兆円"},
+	{"15897700000000 KRW", TS_LANG_KO, 2, "15.90조 원"},
+	{"350000000 JPY", TS_LANG_JA, 1, "3.5億円"},
+	{"12000 JPY", TS_LANG_JA, 2, "1.20万円"},
+	{"5000 JPY", TS_LANG_JA, 0, "5000円"},
+	{"5000 KRW", TS_LANG_KO, 0, "5000 원"},
+	{"58360000000 USD", TS_LANG_KO, 2, "583.60억 달러"},
+	{"58360000000 USD", TS_LANG_JA, 2, "583.60億米ドル"},
+	{"8450000000000 CNY", TS_LANG_JA, 2, "8.45兆人民元"},
+	{"8450000000000 CNY", TS_LANG_KO, 2, "8.45조 위안"},
+	{"1500000 AED", TS_LANG_JA, 0, "150万 AED"},
+	{"1500000 AED", TS_LANG_KO, 0, "150만 AED"},
+	{"-99999999 KRW", TS_LANG_KO, 2, "-1.00억 원"},
+	{"9223372036854775807 JPY", TS_LANG_JA, 0, "9223372兆円"},
 };
 
 static void
@@ -577,6 +671,81 @@ test_humanize(void)
 		CHECK(ts_humanize(1, ts_currency_key_from_code("USD"), TS_LANG_EN,
 						  TS_HUMANIZE_MAX_DIGITS + 1, buf) == -1,
 			  "too many digits are refused");
+	}
+}
+
+typedef struct pct_case
+{
+	const char *value;			/* decimal text */
+	ts_pct_unit unit;
+	ts_lang		lang;
+	int			digits;
+	const char *expected;		/* NULL: refused */
+} pct_case;
+
+static const pct_case pct[] = {
+	{"14.05", TS_PCT_PERCENT, TS_LANG_EN, 1, "+14.1%"},
+	{"-14.05", TS_PCT_PERCENT, TS_LANG_EN, 1, "-14.1%"},
+	{"14.0499999999999999999", TS_PCT_PERCENT, TS_LANG_EN, 1, "+14.0%"},
+	{"14.1", TS_PCT_PERCENT, TS_LANG_ZH, 1, "增长14.1%"},
+	{"-5.2", TS_PCT_PERCENT, TS_LANG_ZH, 1, "下降5.2%"},
+	{"0", TS_PCT_PERCENT, TS_LANG_EN, 1, "0.0%"},
+	{"-0.04", TS_PCT_PERCENT, TS_LANG_EN, 1, "0.0%"},
+	{"-0.05", TS_PCT_PERCENT, TS_LANG_EN, 1, "-0.1%"},
+	{"0.04", TS_PCT_PERCENT, TS_LANG_ZH, 1, "持平"},
+	{"-0.04", TS_PCT_POINTS, TS_LANG_ZH, 1, "持平"},
+	{"1.25", TS_PCT_POINTS, TS_LANG_EN, 1, "+1.3 pp"},
+	{"-1.2", TS_PCT_POINTS, TS_LANG_EN, 1, "-1.2 pp"},
+	{"1.2", TS_PCT_POINTS, TS_LANG_ZH, 1, "提升1.2个百分点"},
+	{"-1.2", TS_PCT_POINTS, TS_LANG_ZH, 1, "下降1.2个百分点"},
+	{"0", TS_PCT_POINTS, TS_LANG_EN, 2, "0.00 pp"},
+	{"9.1427506522549385", TS_PCT_PERCENT, TS_LANG_EN, 0, "+9%"},
+	{"9.1427506522549385", TS_PCT_PERCENT, TS_LANG_EN, 20,
+	"+9.14275065225493850000%"},
+	{"-100", TS_PCT_PERCENT, TS_LANG_ZH, 0, "下降100%"},
+	{"123", TS_PCT_PERCENT, TS_LANG_EN, 3, "+123.000%"},
+	{"99999999999999999999999999999999999999", TS_PCT_PERCENT, TS_LANG_EN, 0,
+	"+99999999999999999999999999999999999999%"},
+	{"99999999999999999999999999999999999999", TS_PCT_PERCENT, TS_LANG_EN, 1, NULL},
+	{"-999999999999999999999999999999999999.94", TS_PCT_PERCENT, TS_LANG_EN, 1,
+	"-999999999999999999999999999999999999.9%"},
+	{"5", TS_PCT_PERCENT, TS_LANG_EN, -1, NULL},
+	{"5", TS_PCT_PERCENT, TS_LANG_EN, TS_PCT_MAX_DIGITS + 1, NULL},
+	{"5", TS_PCT_PERCENT, TS_LANG_JA, 1, NULL},
+};
+
+static void
+test_pct(void)
+{
+	for (size_t i = 0; i < sizeof(pct) / sizeof(pct[0]); i++)
+	{
+		ts_int128	m;
+		int			scale;
+		char		buf[TS_PCT_BUFLEN];
+		int			len;
+
+		if (!ts_decimal_scan(pct[i].value, strlen(pct[i].value), 38, &m, &scale))
+		{
+			CHECK(false, "pct value \"%s\" scans", pct[i].value);
+			continue;
+		}
+		len = ts_format_pct(m, scale, pct[i].unit, pct[i].lang, pct[i].digits, buf);
+		if (pct[i].expected == NULL)
+			CHECK(len == -1, "format_pct of \"%s\" at %d digits is refused",
+				  pct[i].value, pct[i].digits);
+		else
+			CHECK(len == (int) strlen(pct[i].expected) && strcmp(buf, pct[i].expected) == 0,
+				  "format_pct of \"%s\" at %d digits gives \"%s\", expected \"%s\"",
+				  pct[i].value, pct[i].digits, len < 0 ? "(refused)" : buf,
+				  pct[i].expected);
+	}
+	{
+		char		buf[TS_PCT_BUFLEN];
+
+		CHECK(ts_format_pct(5, TS_PCT_MAX_FIGURE + 1, TS_PCT_PERCENT, TS_LANG_EN, 1, buf) == -1,
+			  "a scale beyond 38 is refused");
+		CHECK(ts_format_pct(-((ts_int128) 1 << 126), 38, TS_PCT_POINTS, TS_LANG_EN, 0, buf) > 0 &&
+			  strcmp(buf, "-1 pp") == 0, "-2^126 / 10^38 rounds to -1");
 	}
 }
 
@@ -1424,6 +1593,7 @@ main(void)
 	test_search();
 	test_div();
 	test_humanize();
+	test_pct();
 	test_rates();
 	test_periods();
 	test_calendar();
