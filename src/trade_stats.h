@@ -95,6 +95,9 @@ ts_noreturn extern void ts_gs_overflow(void);
 /* convert.c: the settings of conversion, defined by _PG_init */
 extern void ts_convert_init(void);
 
+/* summary_stash.c: the hooks that apply summary changes at statement end */
+extern void ts_summary_stash_init(void);
+
 /* SQL entry points called directly by other files */
 extern Datum currency_amount_mi(PG_FUNCTION_ARGS);
 extern Datum currency_amount_out(PG_FUNCTION_ARGS);
