@@ -275,7 +275,7 @@ ts_summary_stash(PG_FUNCTION_ARGS)
 	ListCell   *lc;
 	int			i;
 
-	if (PG_ARGISNULL(0) || frame == NULL)
+	if (PG_ARGISNULL(0))
 		PG_RETURN_BOOL(false);
 	summary = PG_GETARG_OID(0);
 	rowtype = get_rel_type_id(summary);
@@ -286,8 +286,11 @@ ts_summary_stash(PG_FUNCTION_ARGS)
 			 ARR_ELEMTYPE(PG_GETARG_ARRAYTYPE_P(i)) != rowtype))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("a change of summary table %u must be an array of its row type",
-							summary)));
+					 errmsg("invalid change of summary table \"%s\"",
+							OidIsValid(rowtype) ? get_rel_name(summary) : "?"),
+					 errdetail("A change of a summary table is an array of its row type.")));
+	if (frame == NULL)
+		PG_RETURN_BOOL(false);
 	if (PG_ARGISNULL(1) && PG_ARGISNULL(2))
 		PG_RETURN_BOOL(true);
 
