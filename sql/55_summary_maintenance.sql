@@ -1060,6 +1060,8 @@ BEGIN
 							   'trade_stats_summary_begin')
 			  AND t.tgenabled <> CASE WHEN t.tgname IN ('trade_stats_summary_truncate', 'trade_stats_summary_guard') THEN 'A'
 									  WHEN t.tgname = 'trade_stats_summary_replica' THEN 'R' ELSE 'O' END
+			-- the same trigger named every time
+			ORDER BY t.tgrelid, t.tgname
 		LOOP
 			IF r.tgenabled = 'D' AND NOT (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN
 				RAISE EXCEPTION 'cannot disable trigger "%" on "%"', r.tgname, r.rel
