@@ -45,6 +45,7 @@
 #include "tcop/utility.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/datum.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
@@ -122,6 +123,53 @@ stash_target(void)
 	return frame;
 }
 
+/* Append the arrays of 'from' to those of 'to', in the current context. */
+static void
+entry_merge(StashEntry *to, const StashEntry *from)
+{
+	if (!from->added_null)
+		to->added = to->added_null ? datumCopy(from->added, false, -1) :
+			DirectFunctionCall2(array_cat, to->added, from->added);
+	to->added_null = to->added_null && from->added_null;
+	if (!from->removed_null)
+		to->removed = to->removed_null ? datumCopy(from->removed, false, -1) :
+			DirectFunctionCall2(array_cat, to->removed, from->removed);
+	to->removed_null = to->removed_null && from->removed_null;
+}
+
+/*
+ * A nested statement that removes rows from a summary may remove rows that
+ * an enclosing statement added in a pass whose change is still stashed (a
+ * trigger of the statement that deletes what the statement inserted): its
+ * frame takes the enclosing frames' stashed changes of that summary and
+ * applies them with its own.  Only frames of the same subtransaction are
+ * taken from, so that a rollback takes back all or none of what was taken.
+ */
+static void
+entry_take_enclosing(StashFrame *frame, StashEntry *e)
+{
+	StashFrame *outer;
+
+	for (outer = frame->parent;
+		 outer != NULL && outer->subid == frame->subid && !outer->applying;
+		 outer = outer->parent)
+	{
+		ListCell   *lc;
+
+		foreach(lc, outer->entries)
+		{
+			StashEntry *o = (StashEntry *) lfirst(lc);
+
+			if (o->summary == e->summary)
+			{
+				entry_merge(e, o);
+				outer->entries = foreach_delete_current(outer->entries, lc);
+				break;
+			}
+		}
+	}
+}
+
 static int
 entry_cmp(const ListCell *a, const ListCell *b)
 {
@@ -141,10 +189,20 @@ static void
 stash_apply(StashFrame *frame)
 {
 	ListCell   *lc;
+	MemoryContext oldcxt;
 
 	if (frame->entries == NIL)
 		return;
 	frame->applying = true;
+	oldcxt = MemoryContextSwitchTo(frame->cxt);
+	foreach(lc, frame->entries)
+	{
+		StashEntry *e = (StashEntry *) lfirst(lc);
+
+		if (!e->removed_null)
+			entry_take_enclosing(frame, e);
+	}
+	MemoryContextSwitchTo(oldcxt);
 	list_sort(frame->entries, entry_cmp);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -271,6 +329,7 @@ ts_summary_stash(PG_FUNCTION_ARGS)
 	Oid			rowtype;
 	Oid			array_type;
 	StashEntry *entry = NULL;
+	StashEntry	change;
 	MemoryContext old;
 	ListCell   *lc;
 	int			i;
@@ -315,22 +374,14 @@ ts_summary_stash(PG_FUNCTION_ARGS)
 		entry->added_null = entry->removed_null = true;
 		frame->entries = lappend(frame->entries, entry);
 	}
-	for (i = 1; i <= 2; i++)
-	{
-		Datum	   *slot = i == 1 ? &entry->added : &entry->removed;
-		bool	   *isnull = i == 1 ? &entry->added_null : &entry->removed_null;
-		Datum		arg;
-
-		if (PG_ARGISNULL(i))
-			continue;
-		/* a flat copy in the frame's memory */
-		arg = PointerGetDatum(PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(i)));
-		if (*isnull)
-			*slot = arg;
-		else
-			*slot = DirectFunctionCall2(array_cat, *slot, arg);
-		*isnull = false;
-	}
+	/* the arguments, flat, merged into the entry in the frame's memory */
+	change.added_null = PG_ARGISNULL(1);
+	change.removed_null = PG_ARGISNULL(2);
+	if (!change.added_null)
+		change.added = PointerGetDatum(PG_DETOAST_DATUM(PG_GETARG_DATUM(1)));
+	if (!change.removed_null)
+		change.removed = PointerGetDatum(PG_DETOAST_DATUM(PG_GETARG_DATUM(2)));
+	entry_merge(entry, &change);
 	MemoryContextSwitchTo(old);
 	PG_RETURN_BOOL(true);
 }

@@ -252,6 +252,22 @@ WITH s AS (INSERT INTO se VALUES ('S', 'x', '2020-02-11', 4)) INSERT INTO se_log
 SELECT partner, total(rollup(summary)) FROM se_summary WHERE partner IN ('R', 'S', 'S2', 'T') GROUP BY 1 ORDER BY 1;
 SELECT pg_temp.same('se_summary'), pg_temp.same('se_flow');
 
+-- nested DML that removes what the enclosing statement added, in a trigger
+-- that fires after the summary's (its pass's change still stashed): the
+-- nested statement applies that change with its own
+CREATE FUNCTION se_cleanup() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	DELETE FROM se WHERE v < 0;
+	RETURN NULL;
+END
+$$;
+CREATE TRIGGER zz_cleanup AFTER INSERT ON se FOR EACH STATEMENT EXECUTE FUNCTION se_cleanup();
+INSERT INTO se VALUES ('U', 'x', '2020-01-01', 5), ('U', 'y', '2020-01-02', -6), ('V', 'y', '2020-01-01', -1);
+SELECT partner, total(rollup(summary)) FROM se_summary WHERE partner IN ('U', 'V') GROUP BY 1 ORDER BY 1;
+SELECT pg_temp.same('se_summary'), pg_temp.same('se_flow');
+DROP TRIGGER zz_cleanup ON se;
+DROP FUNCTION se_cleanup();
+
 -- TRUNCATE of a partition and a detach keep their own paths
 TRUNCATE se_y;
 ALTER TABLE se DETACH PARTITION se_x;
