@@ -54,12 +54,18 @@ SELECT total(rollup(summary)) FROM se_summary WHERE partner = 'A';
 UPDATE se SET v = v + 1 WHERE partner = 'A' AND period = '2020-01-05';
 SELECT total(rollup(summary)) FROM se_summary WHERE partner = 'A';
 -- a session's first COPY loads the library inside the COPY: that COPY's
--- passes (one here) are applied at once, pass by pass
+-- one pass is applied when its trigger fires
 \c
 \set SHOW_CONTEXT never
 COPY se FROM STDIN;
 A	y	2020-01-06	1000
 \.
+SELECT total(rollup(summary)) FROM se_summary WHERE partner = 'A';
+-- so is a session's first statement whose only writes are WITH queries it
+-- does not read (they run at the end of the statement): pass by pass
+\c
+\set SHOW_CONTEXT never
+WITH a AS (DELETE FROM se WHERE v = 1000), b AS (INSERT INTO se VALUES ('A', 'y', '2020-01-16', 1000)) SELECT 1;
 SELECT total(rollup(summary)) FROM se_summary WHERE partner = 'A';
 DROP TRIGGER zz_peek ON se;
 DROP FUNCTION se_peek();
