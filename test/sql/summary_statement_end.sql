@@ -182,6 +182,21 @@ COMMIT;
 SELECT partner FROM se_summary WHERE partner IN ('K', 'L', 'M') ORDER BY 1;
 SELECT pg_temp.same('se_summary'), pg_temp.same('se_flow');
 
+-- a procedure that commits between its statements
+CREATE PROCEDURE se_move(a text, b text) LANGUAGE plpgsql AS $$
+BEGIN
+	WITH d AS (DELETE FROM se WHERE partner = a RETURNING *) INSERT INTO se SELECT b, flow, period, v FROM d;
+	COMMIT;
+	WITH d AS (DELETE FROM se WHERE partner = b AND flow = 'y' RETURNING *) INSERT INTO se SELECT a, flow, period, v FROM d;
+	ROLLBACK;
+	INSERT INTO se VALUES (b, 'x', '2020-02-12', 3);
+END
+$$;
+CALL se_move('L', 'L2');
+DROP PROCEDURE se_move(text, text);
+SELECT partner, total(rollup(summary)) FROM se_summary WHERE partner IN ('L', 'L2') GROUP BY 1 ORDER BY 1;
+SELECT pg_temp.same('se_summary'), pg_temp.same('se_flow');
+
 -- a cursor over a function that writes: each call's statement is applied
 -- when it ends, so the rows fetched so far are in the summary
 CREATE FUNCTION pg_temp.add_n(i integer) RETURNS integer LANGUAGE plpgsql AS $$
