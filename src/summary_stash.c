@@ -215,6 +215,10 @@ stash_apply(StashFrame *frame)
 		int			rc;
 
 		CHECK_FOR_INTERRUPTS();
+		/* a summary table dropped during the statement takes no change */
+		if (!OidIsValid(get_rel_type_id(e->summary)) ||
+			get_array_type(get_rel_type_id(e->summary)) != e->array_type)
+			continue;
 		rc = SPI_execute_with_args("SELECT trade_stats.summary_apply_stash($1, $2, $3)",
 								   3, types, values, nulls, false, 0);
 		if (rc != SPI_OK_SELECT)

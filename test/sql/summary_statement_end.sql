@@ -301,6 +301,21 @@ ALTER TABLE se DETACH PARTITION se_x;
 SELECT count(*) FROM se_summary;
 SELECT pg_temp.same('se_summary'), pg_temp.same('se_flow');
 
+-- a summary dropped by a trigger of the statement gets nothing at its end
+CREATE TABLE sd (partner text NOT NULL, period date, v numeric);
+SELECT trade_stats.create_summary('sd_summary', 'sd', '{partner}', 'v', 'period');
+CREATE FUNCTION sd_drop() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM trade_stats.drop_summary('sd_summary');
+	RETURN NULL;
+END
+$$;
+CREATE TRIGGER zz_drop AFTER INSERT ON sd FOR EACH STATEMENT EXECUTE FUNCTION sd_drop();
+INSERT INTO sd VALUES ('A', '2020-01-01', 1);
+SELECT to_regclass('sd_summary'), count(*) FROM sd;
+DROP TABLE sd;
+DROP FUNCTION sd_drop();
+
 -- the internal functions refuse what is not a summary's change
 SELECT trade_stats.summary_stash('se_summary', ARRAY[1], NULL::int[]);
 
