@@ -301,6 +301,29 @@ ALTER TABLE se DETACH PARTITION se_x;
 SELECT count(*) FROM se_summary;
 SELECT pg_temp.same('se_summary'), pg_temp.same('se_flow');
 
+-- foreign keys: a cascade's statements fire their triggers with the
+-- statement that deleted or updated the referenced rows, which changes the
+-- summary once, at its end (a trigger of the cascade sees the summary as
+-- it was)
+CREATE TABLE sp (partner text PRIMARY KEY);
+INSERT INTO sp VALUES ('A'), ('B'), ('C');
+CREATE TABLE sf (partner text NOT NULL REFERENCES sp ON DELETE CASCADE ON UPDATE CASCADE, period date, v numeric);
+INSERT INTO sf SELECT p, '2020-01-01'::date + i, i FROM unnest(ARRAY['A', 'B', 'C']) p, generate_series(1, 3) i;
+SELECT trade_stats.create_summary('sf_summary', 'sf', '{partner}', 'v', 'period');
+CREATE FUNCTION sf_peek() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	RAISE NOTICE '% sees %', TG_OP, (SELECT string_agg(partner, ',' ORDER BY partner) FROM sf_summary);
+	RETURN NULL;
+END
+$$;
+CREATE TRIGGER zz_peek AFTER UPDATE OR DELETE ON sf FOR EACH STATEMENT EXECUTE FUNCTION sf_peek();
+WITH u AS (UPDATE sp SET partner = 'D' WHERE partner = 'C') DELETE FROM sp WHERE partner IN ('A', 'B');
+SELECT partner, total(rollup(summary)) FROM sf_summary GROUP BY 1 ORDER BY 1;
+SELECT pg_temp.same('sf_summary');
+SELECT trade_stats.drop_summary('sf_summary');
+DROP TABLE sf, sp;
+DROP FUNCTION sf_peek();
+
 -- a summary dropped by a trigger of the statement gets nothing at its end
 CREATE TABLE sd (partner text NOT NULL, period date, v numeric);
 SELECT trade_stats.create_summary('sd_summary', 'sd', '{partner}', 'v', 'period');
