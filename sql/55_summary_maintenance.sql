@@ -174,15 +174,20 @@ COMMENT ON FUNCTION trade_stats.summary_check(trade_stats.summary_definition, bo
 -- The statements that apply a change to a summary table: add the summaries
 -- of the rows of the FROM item "added" (a transition table, or a table),
 -- and remove those of "removed".  The FROM items come from the trigger
--- functions, never from data.
+-- functions, never from data.  With deltas, the items are the parameters
+-- $1 and $2 of the statements: arrays of the summary table's row type
+-- (group columns, month, summary), the changes stashed by summary_stash().
 --  add_sql: one upsert of the groups touched, locking every row it touches
 --    in key order (for a change that only removes rows, an empty summary is
 --    added to the groups it removes from, which locks them the same way);
 --  remove_sql: subtracts, deletes the rows that become empty, and returns
---    how many groups of the change it found no row for (an error then).
+--    how many groups of the change it found no row for (an error then);
+--  stash_sql: keeps the change for the end of the statement, as arrays of
+--    the summary table's row type (summary_stash), and returns whether it
+--    could.
 CREATE FUNCTION trade_stats.summary_statements(d trade_stats.summary_definition,
-											  added text, removed text,
-											  OUT add_sql text, OUT remove_sql text)
+											  added text, removed text, deltas boolean DEFAULT false,
+											  OUT add_sql text, OUT remove_sql text, OUT stash_sql text)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -201,12 +206,22 @@ DECLARE
 	eq regoperator;
 	key_not_null boolean;
 	delta text;
+	row_cols text;
 	i integer;
 BEGIN
-	-- the FROM items are a transition table, the row of a row trigger, or
-	-- a relation (with ONLY or not): anything else is refused
+	-- the FROM items are a transition table, the row of a row trigger, a
+	-- relation (with ONLY or not), or the parameters of stashed deltas:
+	-- anything else is refused
+	IF deltas THEN
+		IF added IS DISTINCT FROM 'pg_catalog.unnest($1)' AND added IS NOT NULL
+		   OR removed IS DISTINCT FROM 'pg_catalog.unnest($2)' AND removed IS NOT NULL THEN
+			RAISE EXCEPTION 'invalid row source for summary table "%": %', d.summary, concat_ws(', ', added, removed)
+				USING ERRCODE = 'invalid_parameter_value';
+		END IF;
+	END IF;
 	FOREACH item IN ARRAY ARRAY[added, removed] LOOP
-		CONTINUE WHEN item IS NULL OR item IN ('ts_new', 'ts_old', '(SELECT ($1).*)');
+		CONTINUE WHEN item IS NULL OR item IN ('ts_new', 'ts_old', '(SELECT ($1).*)')
+			OR deltas AND item IN ('pg_catalog.unnest($1)', 'pg_catalog.unnest($2)');
 		IF item !~ '^(ONLY )?("([^"]|"")+"|[[:alpha:]_][[:alnum:]_$]*)(\.("([^"]|"")+"|[[:alpha:]_][[:alnum:]_$]*))?$'
 		   OR pg_catalog.to_regclass(pg_catalog.regexp_replace(item, '^ONLY ', ''))::text
 			  IS DISTINCT FROM pg_catalog.regexp_replace(item, '^ONLY ', '') THEN
@@ -245,6 +260,30 @@ BEGIN
 		'SELECT %2$s %3$s AS "ts$p", @extschema@.growth_summary(%4$s, %3$s) AS "ts$s" '
 		'FROM %%s AS r GROUP BY %5$s %6$s) p WHERE "ts$s" IS NOT NULL GROUP BY %5$s %6$s',
 		outer_keys, inner_keys, period_expr, value_expr, positions, n + 1);
+	IF deltas THEN
+		-- the stashed rows of all passes, one per group and month
+		delta := format(
+			'SELECT %1$s r.month AS "ts$m", @extschema@.rollup(r.summary) AS "ts$s" '
+			'FROM %%s AS r GROUP BY %2$s %3$s',
+			inner_keys, positions, n + 1);
+	ELSE
+		-- a row of the summary table's type per group and month, its
+		-- columns in the table's order
+		SELECT pg_catalog.string_agg(CASE WHEN a.attname = 'month' THEN 'x."ts$m"'
+										  WHEN a.attname = 'summary' THEN 'x."ts$s"'
+										  WHEN a.attname = ANY (d.group_by)
+										  THEN format('x."ts$k%s"', pg_catalog.array_position(d.group_by, a.attname::text))
+										  ELSE 'NULL' END, ', ' ORDER BY a.attnum)
+		INTO row_cols
+		FROM pg_catalog.pg_attribute a WHERE a.attrelid = d.summary AND a.attnum > 0 AND NOT a.attisdropped;
+		stash_sql := format(
+			'SELECT trade_stats.summary_stash(%1$s::pg_catalog.oid::pg_catalog.regclass, %2$s, %3$s)',
+			d.summary::oid,
+			CASE WHEN added IS NULL THEN format('NULL::%s[]', d.summary)
+				 ELSE format('(SELECT pg_catalog.array_agg(ROW(%s)::%s) FROM (%s) x)', row_cols, d.summary, format(delta, added)) END,
+			CASE WHEN removed IS NULL THEN format('NULL::%s[]', d.summary)
+				 ELSE format('(SELECT pg_catalog.array_agg(ROW(%s)::%s) FROM (%s) x)', row_cols, d.summary, format(delta, removed)) END);
+	END IF;
 	IF added IS NOT NULL OR removed IS NOT NULL THEN
 		add_sql := format(
 			'INSERT INTO %1$s AS t (%2$s month, summary) '
@@ -272,7 +311,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION trade_stats.summary_statements(trade_stats.summary_definition, text, text) IS
+COMMENT ON FUNCTION trade_stats.summary_statements(trade_stats.summary_definition, text, text, boolean) IS
 	'internal: the statements that add rows to a summary table and remove rows from it';
 
 -- After a removal: the groups of the change the summary had no row for
@@ -293,6 +332,61 @@ $$;
 
 COMMENT ON FUNCTION trade_stats.summary_removed(trade_stats.summary_definition, bigint) IS
 	'internal: raise the error of a removal that found no summary row for some groups';
+
+-- Whether a change of a summary made now waits for the end of the
+-- statement (src/summary_stash.c), rather than being applied at once.
+CREATE FUNCTION trade_stats.summary_stashing()
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'ts_summary_stashing'
+LANGUAGE C VOLATILE PARALLEL UNSAFE;
+
+COMMENT ON FUNCTION trade_stats.summary_stashing() IS
+	'internal: whether summary changes made now are applied at the end of the statement';
+
+-- Keep a change of a summary table for the end of the statement, merged
+-- with the changes of the statement's other trigger passes: arrays of the
+-- summary table's row type, the summaries to add and to remove.  False
+-- when the change must be applied at once.
+CREATE FUNCTION trade_stats.summary_stash(summary regclass, added anyarray, removed anyarray)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'ts_summary_stash'
+LANGUAGE C VOLATILE PARALLEL UNSAFE;
+
+COMMENT ON FUNCTION trade_stats.summary_stash(regclass, anyarray, anyarray) IS
+	'internal: keep a change of a summary table for the end of the statement';
+
+-- At the end of a statement (src/summary_stash.c calls it once per summary
+-- table, in OID order): apply the changes its trigger passes stashed, in
+-- one upsert that locks the rows in key order, then the removal.
+CREATE FUNCTION trade_stats.summary_apply_stash(summary regclass, added anyarray, removed anyarray)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET trade_stats_summary.maintenance = on
+AS $$
+DECLARE
+	d trade_stats.summary_definition;
+	st record;
+	missing bigint;
+BEGIN
+	SELECT * INTO d FROM trade_stats.summary_definition s WHERE s.summary = summary_apply_stash.summary
+	AND EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = s.summary);
+	IF NOT FOUND THEN
+		-- dropped during the statement
+		RETURN;
+	END IF;
+	st := trade_stats.summary_statements(d, CASE WHEN added IS NOT NULL THEN 'pg_catalog.unnest($1)' END,
+										 CASE WHEN removed IS NOT NULL THEN 'pg_catalog.unnest($2)' END, true);
+	EXECUTE st.add_sql USING added, removed;
+	IF removed IS NOT NULL THEN
+		EXECUTE st.remove_sql INTO missing USING added, removed;
+		PERFORM trade_stats.summary_removed(d, missing);
+	END IF;
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.summary_apply_stash(regclass, anyarray, anyarray) IS
+	'internal: apply the changes of a summary table stashed during a statement';
 
 -- Apply a change to every summary of a source (the trigger functions and
 -- refresh_summary() call it; the FROM items are theirs).  Summaries are
@@ -346,18 +440,29 @@ DECLARE
 	d trade_stats.summary_definition;
 	st record;
 	missing bigint;
+	stashing boolean;
+	stashed boolean;
 BEGIN
 	-- in replica mode the row trigger applies the change (a statement
 	-- trigger fires there only if someone enabled it for that mode)
 	IF pg_catalog.current_setting('session_replication_role') = 'replica' THEN
 		RETURN NULL;
 	END IF;
+	-- a statement can fire these triggers several times (a writable CTE,
+	-- MERGE, ON CONFLICT DO UPDATE, one pass per partition): the change
+	-- of each pass is kept for the end of the statement, which applies
+	-- them all in one pass that locks the summary rows in key order
+	stashing := trade_stats.summary_stashing();
 	FOR d IN SELECT * FROM trade_stats.summary_definition s
 			 WHERE s.source = trade_stats.summary_source_of(TG_RELID)
 			   AND EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = s.summary) ORDER BY s.summary::oid LOOP
 		st := trade_stats.summary_statements(d,
 			CASE WHEN TG_OP IN ('INSERT', 'UPDATE') THEN 'ts_new' END,
 			CASE WHEN TG_OP IN ('UPDATE', 'DELETE') THEN 'ts_old' END);
+		IF stashing THEN
+			EXECUTE st.stash_sql INTO stashed;
+			CONTINUE WHEN stashed;
+		END IF;
 		EXECUTE st.add_sql;
 		IF TG_OP IN ('UPDATE', 'DELETE') THEN
 			EXECUTE st.remove_sql INTO missing;
@@ -370,6 +475,17 @@ $$;
 
 COMMENT ON FUNCTION trade_stats.summary_statement() IS
 	'trigger function: keeps the summary tables of a source exact after INSERT, UPDATE, DELETE, COPY and MERGE';
+
+-- BEFORE each statement on a relation of a source: loads the library, so
+-- that the end of the statement is hooked before its first AFTER trigger
+-- fires (src/summary_stash.c).
+CREATE FUNCTION trade_stats.summary_begin()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'ts_summary_begin'
+LANGUAGE C;
+
+COMMENT ON FUNCTION trade_stats.summary_begin() IS
+	'trigger function: makes the end of a statement on a summary source apply its summary changes in one pass';
 
 -- In replica mode (logical replication's apply worker) only row triggers
 -- fire: this one, enabled for replica mode only, applies each row.
@@ -466,6 +582,7 @@ DECLARE
 	kind "char" := (SELECT relkind FROM pg_catalog.pg_class WHERE oid = rel);
 BEGIN
 	FOREACH spec SLICE 1 IN ARRAY ARRAY[
+		ARRAY['trade_stats_summary_begin', 'BEFORE INSERT OR UPDATE OR DELETE', 'FOR EACH STATEMENT', 'summary_begin', ''],
 		ARRAY['trade_stats_summary_insert', 'AFTER INSERT', 'REFERENCING NEW TABLE AS ts_new FOR EACH STATEMENT', 'summary_statement', ''],
 		ARRAY['trade_stats_summary_update', 'AFTER UPDATE', 'REFERENCING OLD TABLE AS ts_old NEW TABLE AS ts_new FOR EACH STATEMENT', 'summary_statement', ''],
 		ARRAY['trade_stats_summary_delete', 'AFTER DELETE', 'REFERENCING OLD TABLE AS ts_old FOR EACH STATEMENT', 'summary_statement', ''],
@@ -520,7 +637,7 @@ BEGIN
 	FOR t IN SELECT tgname FROM pg_catalog.pg_trigger
 			 WHERE tgrelid = rel AND tgname LIKE 'trade\_stats\_summary\_%'
 			   AND tgfoid IN ('trade_stats.summary_statement()'::regprocedure, 'trade_stats.summary_truncate()'::regprocedure,
-							  'trade_stats.summary_row()'::regprocedure) LOOP
+							  'trade_stats.summary_row()'::regprocedure, 'trade_stats.summary_begin()'::regprocedure) LOOP
 		EXECUTE format('DROP TRIGGER %I ON %s', t, rel);
 	END LOOP;
 END
@@ -924,9 +1041,9 @@ BEGIN
 		FROM trade_stats.summary_members(d.source) AS member
 		JOIN pg_catalog.pg_trigger t ON t.tgrelid = member
 		WHERE t.tgfoid IN ('trade_stats.summary_statement()'::regprocedure, 'trade_stats.summary_truncate()'::regprocedure,
-						   'trade_stats.summary_row()'::regprocedure)
+						   'trade_stats.summary_row()'::regprocedure, 'trade_stats.summary_begin()'::regprocedure)
 		  AND t.tgname NOT IN ('trade_stats_summary_insert', 'trade_stats_summary_update', 'trade_stats_summary_delete',
-							   'trade_stats_summary_truncate', 'trade_stats_summary_replica')
+							   'trade_stats_summary_truncate', 'trade_stats_summary_replica', 'trade_stats_summary_begin')
 		LIMIT 1;
 		IF r.rel IS NOT NULL THEN
 			RAISE EXCEPTION 'trigger "%" on "%" runs a summary trigger function under another name', r.tgname, r.rel
@@ -939,9 +1056,12 @@ BEGIN
 			FROM (SELECT trade_stats.summary_members(d.source) UNION ALL SELECT d.summary) AS member(rel)
 			JOIN pg_catalog.pg_trigger t ON t.tgrelid = member.rel
 			WHERE t.tgname IN ('trade_stats_summary_insert', 'trade_stats_summary_update', 'trade_stats_summary_delete',
-							   'trade_stats_summary_truncate', 'trade_stats_summary_replica', 'trade_stats_summary_guard')
+							   'trade_stats_summary_truncate', 'trade_stats_summary_replica', 'trade_stats_summary_guard',
+							   'trade_stats_summary_begin')
 			  AND t.tgenabled <> CASE WHEN t.tgname IN ('trade_stats_summary_truncate', 'trade_stats_summary_guard') THEN 'A'
 									  WHEN t.tgname = 'trade_stats_summary_replica' THEN 'R' ELSE 'O' END
+			-- the same trigger named every time
+			ORDER BY t.tgrelid, t.tgname
 		LOOP
 			IF r.tgenabled = 'D' AND NOT (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN
 				RAISE EXCEPTION 'cannot disable trigger "%" on "%"', r.tgname, r.rel
@@ -1000,7 +1120,7 @@ BEGIN
 	SELECT pg_catalog.array_agg(o.objid) FILTER (WHERE o.object_type = 'table'),
 		   pg_catalog.array_agg(o.object_identity) FILTER (
 			   WHERE o.object_type = 'trigger'
-				 AND o.object_identity ~ '^trade_stats_summary_(insert|update|delete|truncate|replica) on ')
+				 AND o.object_identity ~ '^trade_stats_summary_(insert|update|delete|truncate|replica|begin) on ')
 	INTO tables, triggers
 	FROM pg_catalog.pg_event_trigger_dropped_objects() o;
 	IF tables IS NULL AND triggers IS NULL THEN

@@ -208,4 +208,7 @@ extern Datum ts_pct_change_call(FunctionCallInfo fcinfo, ts_value_kind kind);
 /* convert.c: the settings of conversion, defined by _PG_init */
 extern void ts_convert_init(void);
 
+/* summary_stash.c: the hooks that apply summary changes at statement end */
+extern void ts_summary_stash_init(void);
+
 #endif							/* TRADE_STATS_H */

@@ -71,5 +71,5 @@ for mode in "" --disable-triggers; do
 	check "data-only restore ${mode:-with triggers}: every row, an exact summary" "$(state "$db")" "$expected"
 	check "data-only restore ${mode:-with triggers}: the triggers fire as they should" \
 		"$(q "$db" -c "SELECT string_agg(DISTINCT tgname || '=' || tgenabled::text, ',') FROM pg_trigger WHERE tgname LIKE 'trade_stats_summary_%'")" \
-		"trade_stats_summary_delete=O,trade_stats_summary_guard=A,trade_stats_summary_insert=O,trade_stats_summary_replica=R,trade_stats_summary_truncate=A,trade_stats_summary_update=O"
+		"trade_stats_summary_begin=O,trade_stats_summary_delete=O,trade_stats_summary_guard=A,trade_stats_summary_insert=O,trade_stats_summary_replica=R,trade_stats_summary_truncate=A,trade_stats_summary_update=O"
 done

@@ -129,7 +129,7 @@ SQL
 		"$(q ts_up -c "SELECT value, period, column_types FROM trade_stats.summary_definition")" "qty|period|{text,integer,date}"
 	check "0.2: one set of triggers on the source" \
 		"$(q ts_up -c "SELECT string_agg(tgname, ',' ORDER BY tgname) FROM pg_trigger WHERE tgrelid = 'kept'::regclass")" \
-		"trade_stats_summary_delete,trade_stats_summary_insert,trade_stats_summary_replica,trade_stats_summary_truncate,trade_stats_summary_update"
+		"trade_stats_summary_begin,trade_stats_summary_delete,trade_stats_summary_insert,trade_stats_summary_replica,trade_stats_summary_truncate,trade_stats_summary_update"
 }
 
 for from in 0.1 0.2; do

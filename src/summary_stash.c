@@ -1,0 +1,408 @@
+/*-------------------------------------------------------------------------
+ *
+ * summary_stash.c
+ *	  One lock pass per statement for maintained summary tables.  A statement
+ *	  can fire the statement triggers of a source several times (a writable
+ *	  CTE, MERGE, INSERT ... ON CONFLICT DO UPDATE, one pass per partition);
+ *	  the triggers (sql/55_summary_maintenance.sql) stash each pass's change
+ *	  here, and the end of the statement applies the changes of all its
+ *	  passes at once: per summary table, in OID order, one upsert that locks
+ *	  its rows in key order and one removal of rows it has locked.
+ *
+ *	  The statement's end: AFTER triggers fire in standard_ExecutorFinish
+ *	  (AfterTriggerEndQuery), and COPY FROM fires them itself, inside
+ *	  ProcessUtility.  So an ExecutorFinish_hook and a ProcessUtility_hook
+ *	  each open a frame around the call they wrap; the triggers stash into
+ *	  the innermost frame, which applies its stash when the wrapped call
+ *	  returns, and drops it when the call fails.  A nested statement (SPI in
+ *	  a trigger or a function) has a frame of its own, applied at its own
+ *	  end, so that what follows it in the function sees its change.
+ *
+ *	  The module's only mutable state is that frame stack ("stash_top"):
+ *	  frames live on the C stack of the hooks, their stashes in a memory
+ *	  context of their own that dies with the frame.  A transaction abort
+ *	  drops every stash (the frames themselves are popped by the hooks'
+ *	  PG_FINALLY as the error unwinds).
+ *
+ *	  When no frame can take a change (the library was loaded during the
+ *	  statement, so its hooks do not wrap it; a trigger fired inside a
+ *	  subtransaction the frame did not open; the frame is applying its own
+ *	  stash), summary_stashing() says so and the trigger applies the change
+ *	  at once, as one pass.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "access/xact.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/executor.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "miscadmin.h"
+#include "nodes/pg_list.h"
+#include "tcop/utility.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+#include "trade_stats.h"
+
+/* The stashed change of one summary table: arrays of its row type. */
+typedef struct StashEntry
+{
+	Oid			summary;
+	Oid			array_type;
+	Datum		added;			/* (group columns, month, summary) to add */
+	Datum		removed;		/* and to remove */
+	bool		added_null;
+	bool		removed_null;
+} StashEntry;
+
+/* A statement whose end applies the changes stashed during it. */
+typedef struct StashFrame
+{
+	struct StashFrame *parent;
+	SubTransactionId subid;		/* the subtransaction it runs in */
+	bool		applying;		/* its stash is being applied */
+	MemoryContext cxt;			/* the stash's memory, NULL when empty */
+	List	   *entries;		/* of StashEntry, in cxt */
+} StashFrame;
+
+/* The frame stack (see the file header); NULL outside every frame. */
+static StashFrame *stash_top = NULL;
+
+static ExecutorFinish_hook_type prev_executor_finish = NULL;
+static ProcessUtility_hook_type prev_process_utility = NULL;
+
+/* Forget a frame's stash. */
+static void
+stash_discard(StashFrame *frame)
+{
+	if (frame->cxt != NULL)
+		MemoryContextDelete(frame->cxt);
+	frame->cxt = NULL;
+	frame->entries = NIL;
+}
+
+static void
+stash_push(StashFrame *frame)
+{
+	frame->parent = stash_top;
+	frame->subid = GetCurrentSubTransactionId();
+	frame->applying = false;
+	frame->cxt = NULL;
+	frame->entries = NIL;
+	stash_top = frame;
+}
+
+/* Pop the innermost frame (read through the global: PG_FINALLY calls it). */
+static void
+stash_pop(void)
+{
+	StashFrame *frame = stash_top;
+
+	Assert(frame != NULL);
+	stash_discard(frame);
+	stash_top = frame->parent;
+}
+
+/* The frame a trigger's change goes to, or NULL: apply it at once. */
+static StashFrame *
+stash_target(void)
+{
+	StashFrame *frame = stash_top;
+
+	if (frame == NULL || frame->applying ||
+		frame->subid != GetCurrentSubTransactionId() ||
+		IsInParallelMode())
+		return NULL;
+	return frame;
+}
+
+/* Append the arrays of 'from' to those of 'to', in the current context. */
+static void
+entry_merge(StashEntry *to, const StashEntry *from)
+{
+	if (!from->added_null)
+		to->added = to->added_null ? datumCopy(from->added, false, -1) :
+			DirectFunctionCall2(array_cat, to->added, from->added);
+	to->added_null = to->added_null && from->added_null;
+	if (!from->removed_null)
+		to->removed = to->removed_null ? datumCopy(from->removed, false, -1) :
+			DirectFunctionCall2(array_cat, to->removed, from->removed);
+	to->removed_null = to->removed_null && from->removed_null;
+}
+
+/*
+ * A nested statement that removes rows from a summary may remove rows that
+ * an enclosing statement added in a pass whose change is still stashed (a
+ * trigger of the statement that deletes what the statement inserted): its
+ * frame takes the enclosing frames' stashed changes of that summary and
+ * applies them with its own.  Only frames of the same subtransaction are
+ * taken from, so that a rollback takes back all or none of what was taken.
+ */
+static void
+entry_take_enclosing(StashFrame *frame, StashEntry *e)
+{
+	StashFrame *outer;
+
+	for (outer = frame->parent;
+		 outer != NULL && outer->subid == frame->subid && !outer->applying;
+		 outer = outer->parent)
+	{
+		ListCell   *lc;
+
+		foreach(lc, outer->entries)
+		{
+			StashEntry *o = (StashEntry *) lfirst(lc);
+
+			if (o->summary == e->summary)
+			{
+				entry_merge(e, o);
+				outer->entries = foreach_delete_current(outer->entries, lc);
+				break;
+			}
+		}
+	}
+}
+
+static int
+entry_cmp(const ListCell *a, const ListCell *b)
+{
+	Oid			x = ((StashEntry *) lfirst(a))->summary;
+	Oid			y = ((StashEntry *) lfirst(b))->summary;
+
+	return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/*
+ * Apply a frame's stash: per summary table in OID order (the order every
+ * writer locks them in), one call of summary_apply_stash(), which upserts
+ * every group of the change in key order and then removes what the change
+ * removes.
+ */
+static void
+stash_apply(StashFrame *frame)
+{
+	ListCell   *lc;
+	MemoryContext oldcxt;
+
+	if (frame->entries == NIL)
+		return;
+	frame->applying = true;
+	oldcxt = MemoryContextSwitchTo(frame->cxt);
+	foreach(lc, frame->entries)
+	{
+		StashEntry *e = (StashEntry *) lfirst(lc);
+
+		if (!e->removed_null)
+			entry_take_enclosing(frame, e);
+	}
+	MemoryContextSwitchTo(oldcxt);
+	list_sort(frame->entries, entry_cmp);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	foreach(lc, frame->entries)
+	{
+		StashEntry *e = (StashEntry *) lfirst(lc);
+		Oid			types[3] = {REGCLASSOID, e->array_type, e->array_type};
+		Datum		values[3] = {ObjectIdGetDatum(e->summary), e->added, e->removed};
+		char		nulls[3] = {' ', e->added_null ? 'n' : ' ', e->removed_null ? 'n' : ' '};
+		int			rc;
+
+		CHECK_FOR_INTERRUPTS();
+		/* a summary table dropped during the statement takes no change */
+		if (!OidIsValid(get_rel_type_id(e->summary)) ||
+			get_array_type(get_rel_type_id(e->summary)) != e->array_type)
+			continue;
+		rc = SPI_execute_with_args("SELECT trade_stats.summary_apply_stash($1, $2, $3)",
+								   3, types, values, nulls, false, 0);
+		if (rc != SPI_OK_SELECT)
+			elog(ERROR, "applying the stashed change of a summary failed: %s",
+				 SPI_result_code_string(rc));
+	}
+	SPI_finish();
+	frame->applying = false;
+}
+
+/* ExecutorFinish (and with it the statement's AFTER triggers) in a frame. */
+static void
+stash_executor_finish(QueryDesc *queryDesc)
+{
+	StashFrame	frame;
+
+	stash_push(&frame);
+	PG_TRY();
+	{
+		if (prev_executor_finish)
+			prev_executor_finish(queryDesc);
+		else
+			standard_ExecutorFinish(queryDesc);
+		stash_apply(stash_top);
+	}
+	PG_FINALLY();
+	{
+		stash_pop();
+	}
+	PG_END_TRY();
+}
+
+/* A utility statement (COPY FROM fires AFTER triggers itself) in a frame. */
+static void
+stash_process_utility(PlannedStmt *pstmt, const char *queryString,
+					  bool readOnlyTree, ProcessUtilityContext context,
+					  ParamListInfo params, QueryEnvironment *queryEnv,
+					  DestReceiver *dest, QueryCompletion *qc)
+{
+	StashFrame	frame;
+
+	stash_push(&frame);
+	PG_TRY();
+	{
+		if (prev_process_utility)
+			prev_process_utility(pstmt, queryString, readOnlyTree, context,
+								 params, queryEnv, dest, qc);
+		else
+			standard_ProcessUtility(pstmt, queryString, readOnlyTree, context,
+									params, queryEnv, dest, qc);
+		stash_apply(stash_top);
+	}
+	PG_FINALLY();
+	{
+		stash_pop();
+	}
+	PG_END_TRY();
+}
+
+/*
+ * A transaction that ends in an abort (a procedure's ROLLBACK, with frames
+ * still open) takes its stashed changes with it.
+ */
+static void
+stash_xact_callback(XactEvent event, void *arg)
+{
+	StashFrame *frame;
+
+	if (event != XACT_EVENT_ABORT && event != XACT_EVENT_PARALLEL_ABORT)
+		return;
+	for (frame = stash_top; frame != NULL; frame = frame->parent)
+		stash_discard(frame);
+}
+
+/* Install the hooks (from _PG_init). */
+void
+ts_summary_stash_init(void)
+{
+	prev_executor_finish = ExecutorFinish_hook;
+	ExecutorFinish_hook = stash_executor_finish;
+	prev_process_utility = ProcessUtility_hook;
+	ProcessUtility_hook = stash_process_utility;
+	RegisterXactCallback(stash_xact_callback, NULL);
+}
+
+PG_FUNCTION_INFO_V1(ts_summary_stashing);
+
+/*
+ * summary_stashing() → boolean: whether a change of a summary made now is
+ * applied at the end of the statement (summary_stash) rather than at once.
+ */
+Datum
+ts_summary_stashing(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(stash_target() != NULL);
+}
+
+PG_FUNCTION_INFO_V1(ts_summary_stash);
+
+/*
+ * summary_stash(summary regclass, added anyarray, removed anyarray) →
+ * boolean: keep a change of a summary table (arrays of its row type: group
+ * columns, month and the summary of the rows to add or remove) for the end
+ * of the statement, merged with the changes of its other passes.  False,
+ * with nothing kept, when no frame can take it.
+ */
+Datum
+ts_summary_stash(PG_FUNCTION_ARGS)
+{
+	StashFrame *frame = stash_target();
+	Oid			summary;
+	Oid			rowtype;
+	Oid			array_type;
+	StashEntry *entry = NULL;
+	StashEntry	change;
+	MemoryContext old;
+	ListCell   *lc;
+	int			i;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_BOOL(false);
+	summary = PG_GETARG_OID(0);
+	rowtype = get_rel_type_id(summary);
+	array_type = OidIsValid(rowtype) ? get_array_type(rowtype) : InvalidOid;
+	for (i = 1; i <= 2; i++)
+		if (!PG_ARGISNULL(i) &&
+			(!OidIsValid(array_type) ||
+			 ARR_ELEMTYPE(PG_GETARG_ARRAYTYPE_P(i)) != rowtype))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid change of summary table \"%s\"",
+							OidIsValid(rowtype) ? get_rel_name(summary) : "?"),
+					 errdetail("A change of a summary table is an array of its row type.")));
+	if (frame == NULL)
+		PG_RETURN_BOOL(false);
+	if (PG_ARGISNULL(1) && PG_ARGISNULL(2))
+		PG_RETURN_BOOL(true);
+
+	if (frame->cxt == NULL)
+		frame->cxt = AllocSetContextCreate(TopMemoryContext,
+										   "trade_stats summary stash",
+										   ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(frame->cxt);
+	foreach(lc, frame->entries)
+	{
+		if (((StashEntry *) lfirst(lc))->summary == summary)
+		{
+			entry = (StashEntry *) lfirst(lc);
+			break;
+		}
+	}
+	if (entry == NULL)
+	{
+		entry = palloc0(sizeof(StashEntry));
+		entry->summary = summary;
+		entry->array_type = array_type;
+		entry->added_null = entry->removed_null = true;
+		frame->entries = lappend(frame->entries, entry);
+	}
+	/* the arguments, flat, merged into the entry in the frame's memory */
+	change.added_null = PG_ARGISNULL(1);
+	change.removed_null = PG_ARGISNULL(2);
+	if (!change.added_null)
+		change.added = PointerGetDatum(PG_DETOAST_DATUM(PG_GETARG_DATUM(1)));
+	if (!change.removed_null)
+		change.removed = PointerGetDatum(PG_DETOAST_DATUM(PG_GETARG_DATUM(2)));
+	entry_merge(entry, &change);
+	MemoryContextSwitchTo(old);
+	PG_RETURN_BOOL(true);
+}
+
+PG_FUNCTION_INFO_V1(ts_summary_begin);
+
+/*
+ * The BEFORE STATEMENT trigger of a source's relations: it does nothing,
+ * but calling it loads this library before the statement's AFTER triggers
+ * fire, so that the hooks above wrap the statement from its first write.
+ */
+Datum
+ts_summary_begin(PG_FUNCTION_ARGS)
+{
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("summary_begin() must be called as a trigger")));
+	PG_RETURN_POINTER(NULL);
+}
