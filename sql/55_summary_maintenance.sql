@@ -222,6 +222,11 @@ BEGIN
 	FOREACH item IN ARRAY ARRAY[added, removed] LOOP
 		CONTINUE WHEN item IS NULL OR item IN ('ts_new', 'ts_old', '(SELECT ($1).*)')
 			OR deltas AND item IN ('pg_catalog.unnest($1)', 'pg_catalog.unnest($2)');
+		-- a part of a relation's blocks (a build in parts): the relation
+		-- is checked as any other
+		item := coalesce(pg_catalog.substring(item,
+			'^\(SELECT \* FROM (ONLY .*) WHERE ctid OPERATOR\(pg_catalog\.>=\) \$1 AND ctid OPERATOR\(pg_catalog\.<\) \$2\)$'),
+			item);
 		IF item !~ '^(ONLY )?("([^"]|"")+"|[[:alpha:]_][[:alnum:]_$]*)(\.("([^"]|"")+"|[[:alpha:]_][[:alnum:]_$]*))?$'
 		   OR pg_catalog.to_regclass(pg_catalog.regexp_replace(item, '^ONLY ', ''))::text
 			  IS DISTINCT FROM pg_catalog.regexp_replace(item, '^ONLY ', '') THEN
@@ -656,6 +661,19 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 SET trade_stats_summary.maintenance = on
 AS $$
+DECLARE
+	bs bigint := pg_catalog.current_setting('block_size')::bigint;
+	every interval := coalesce(pg_catalog.current_setting('trade_stats.progress_interval', true), '10s');
+	leaves regclass[];
+	sizes bigint[];
+	total bigint;
+	step bigint;
+	lo bigint;
+	hi bigint;
+	done bigint := 0;
+	rows bigint;
+	last timestamptz := pg_catalog.clock_timestamp();
+	reported boolean := false;
 BEGIN
 	IF pg_catalog.current_setting('transaction_isolation') <> 'read committed' THEN
 		RAISE EXCEPTION 'cannot build summary table "%" under % isolation', d.summary,
@@ -666,12 +684,50 @@ BEGIN
 	END IF;
 	EXECUTE format('LOCK TABLE %s IN SHARE MODE', d.source);
 	EXECUTE format('TRUNCATE %s', d.summary);
-	EXECUTE (trade_stats.summary_statements(d, d.source::text, NULL)).add_sql;
+	-- the source's tables (its leaf partitions, or itself) in parts of at
+	-- least 1,024 blocks and at most a twentieth of the whole, so that a
+	-- long build can say how far it is
+	SELECT pg_catalog.array_agg(p.relid ORDER BY p.relid::oid),
+		   pg_catalog.array_agg(pg_catalog.pg_relation_size(p.relid) / bs ORDER BY p.relid::oid)
+	INTO leaves, sizes
+	FROM (SELECT t.relid FROM pg_catalog.pg_partition_tree(d.source) t WHERE t.isleaf
+		  UNION SELECT d.source) p
+	WHERE pg_catalog.pg_relation_size(p.relid) > 0;
+	SELECT coalesce(pg_catalog.sum(x), 0) INTO total FROM pg_catalog.unnest(sizes) x;
+	step := greatest(1024, (total + 19) / 20);
+	FOR i IN 1 .. coalesce(cardinality(leaves), 0) LOOP
+		lo := 0;
+		WHILE lo < sizes[i] LOOP
+			hi := least(lo + step, sizes[i]);
+			IF lo = 0 AND hi = sizes[i] THEN
+				-- the whole table at once
+				EXECUTE (trade_stats.summary_statements(d, 'ONLY ' || leaves[i]::text, NULL)).add_sql;
+			ELSE
+				-- (the table cannot grow: writers wait for the lock)
+				EXECUTE (trade_stats.summary_statements(d,
+					format('(SELECT * FROM ONLY %s WHERE ctid OPERATOR(pg_catalog.>=) $1 AND ctid OPERATOR(pg_catalog.<) $2)',
+						   leaves[i]::text), NULL)).add_sql
+					USING format('(%s,0)', lo)::pg_catalog.tid, format('(%s,0)', hi)::pg_catalog.tid;
+			END IF;
+			done := done + (hi - lo);
+			lo := hi;
+			IF every >= interval '0' AND pg_catalog.clock_timestamp() - last >= every THEN
+				RAISE NOTICE 'building summary table "%": % of the source read (% of % blocks)',
+					d.summary, (100 * done / total) || '%', done, total;
+				reported := true;
+				last := pg_catalog.clock_timestamp();
+			END IF;
+		END LOOP;
+	END LOOP;
+	IF reported THEN
+		EXECUTE format('SELECT pg_catalog.count(*) FROM %s', d.summary) INTO rows;
+		RAISE NOTICE 'built summary table "%": % rows', d.summary, rows;
+	END IF;
 END
 $$;
 
 COMMENT ON FUNCTION trade_stats.summary_rebuild(trade_stats.summary_definition) IS
-	'internal: fill a summary table from its source';
+	'internal: fill a summary table from its source, part by part, reporting its progress';
 
 -- Writes to summary_definition: a new definition is checked and its table
 -- filled (a data-only restore writes definitions this way too); a

@@ -31,6 +31,7 @@ _PG_init(void)
 {
 	ts_interrupt_hook = check_interrupts;
 	ts_convert_init();
+	ts_summary_init();
 	ts_summary_stash_init();
 }
 

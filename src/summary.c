@@ -15,12 +15,32 @@
 #include "fmgr.h"
 #include "pgtime.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/lsyscache.h"
 #include "utils/typcache.h"
 
 #include "trade_stats.h"
+
+/* trade_stats.progress_interval, in milliseconds (-1: never) */
+static int	progress_interval = 10000;
+
+/*
+ * Define the settings of maintained summaries (from _PG_init).  The value
+ * is read by the SQL that builds a summary (current_setting), never here.
+ */
+void
+ts_summary_init(void)
+{
+	DefineCustomIntVariable("trade_stats.progress_interval",
+							"How often create_summary and refresh_summary report their progress.",
+							"A NOTICE after each part of the source read once this much time has passed since the start or the last report; -1 never reports.",
+							&progress_interval,
+							10000, -1, INT_MAX,
+							PGC_USERSET, GUC_UNIT_MS,
+							NULL, NULL, NULL);
+}
 
 PG_FUNCTION_INFO_V1(ts_summary_key_equality);
 

@@ -208,6 +208,9 @@ extern Datum ts_pct_change_call(FunctionCallInfo fcinfo, ts_value_kind kind);
 /* convert.c: the settings of conversion, defined by _PG_init */
 extern void ts_convert_init(void);
 
+/* summary.c: the settings of maintained summaries */
+extern void ts_summary_init(void);
+
 /* summary_stash.c: the hooks that apply summary changes at statement end */
 extern void ts_summary_stash_init(void);
 
