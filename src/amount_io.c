@@ -10,30 +10,9 @@
 
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
-#include "miscadmin.h"
 #include "utils/builtins.h"
 
 #include "trade_stats.h"
-
-PG_MODULE_MAGIC;
-
-void		_PG_init(void);
-
-/* The core's loops over large states call this (ts_interrupt_hook). */
-static void
-check_interrupts(void)
-{
-	CHECK_FOR_INTERRUPTS();
-}
-
-void
-_PG_init(void)
-{
-	ts_interrupt_hook = check_interrupts;
-	ts_convert_init();
-	ts_summary_init();
-	ts_summary_stash_init();
-}
 
 /* A UTF-8 string of the parser in the server's encoding. */
 static const char *

@@ -66,6 +66,14 @@ else
 	failed=$((failed + 1))
 fi
 
+# The layers of src/: no object calls beside or above itself
+# (test/unit/layers.sh, on the objects just built).
+echo "== layers of src/"
+test/unit/layers.sh >"$work/layers.out" 2>&1
+grep '^not ok' "$work/layers.out"
+count_results "$work/layers.out" '^ok - ' '^not ok - ' "layers"
+echo "layers: $(grep -c '^ok - ' "$work/layers.out") objects checked"
+
 # 2. Fuzz targets of the C core, a short smoke run each (test/fuzz/run.sh
 #    runs them longer).
 echo "== fuzz smoke (${FUZZ_SECONDS:=10}s a target)"
