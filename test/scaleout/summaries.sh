@@ -130,7 +130,7 @@ plan=$(q "$coord" -c "EXPLAIN (COSTS OFF) SELECT yoy_growth(rollup(summary)) FRO
 check "a query for one partner scans only its shard's summary" \
 	"$(grep -o 'Foreign Scan on [a-z_0-9]*' <<<"$plan" | tr '\n' ' ')" "Foreign Scan on customs_summary_2 "
 q "$coord" <<-EOF
-	CREATE ROLE $bi LOGIN;
+	CREATE ROLE $bi LOGIN PASSWORD 'ts_ss_bi_password';
 	ALTER ROLE $bi SET enable_partitionwise_aggregate = on;
 	GRANT SELECT ON customs_summary TO $bi;
 	GRANT USAGE ON FOREIGN SERVER shard1, shard2 TO $bi;
@@ -138,7 +138,7 @@ q "$coord" <<-EOF
 	CREATE USER MAPPING FOR $bi SERVER shard2 OPTIONS ($mapping, password_required 'false');
 EOF
 as_bi() {
-	psql -X -q -At -v ON_ERROR_STOP=1 -d "$coord" -U "$bi" -c "$1"
+	PGPASSWORD=ts_ss_bi_password psql -X -q -At -v ON_ERROR_STOP=1 -d "$coord" -U "$bi" -c "$1"
 }
 check "ALTER ROLE ... SET gives the BI role's sessions partition-wise aggregation" \
 	"$(as_bi 'SHOW enable_partitionwise_aggregate')" "on"
