@@ -14,7 +14,7 @@ MODULE_big = trade_stats
 CORE_OBJS = src/core.o src/currency.o src/decimal.o src/amount_parse.o src/amount_format.o \
 	src/rate_math.o src/calendar.o src/growth_core.o src/growth_format.o src/growth_compat.o src/csv.o \
 	src/pct_format.o
-OBJS = $(CORE_OBJS) src/support.o src/amount_io.o src/amount_ops.o src/amount_agg.o src/rate_cache.o src/convert.o \
+OBJS = $(CORE_OBJS) src/support.o src/amount_io.o src/amount_ops.o src/amount_agg.o src/rate_cache.o src/convert.o src/rate_file.o \
 	src/growth_state.o src/growth_agg.o src/window.o src/summary.o src/legacy.o src/pct_text.o src/summary_stash.o \
 	src/module.o
 
