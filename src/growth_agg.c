@@ -100,11 +100,14 @@ value_mantissa(ts_growth_state *s, ts_value_kind kind, Datum value)
 static pg_attribute_always_inline Datum
 accum(FunctionCallInfo fcinfo, ts_value_kind kind, TsAccumShape shape)
 {
+	const bool	has_part = shape == TS_ACCUM_PART || shape == TS_ACCUM_PART_PERIOD ||
+		shape == TS_ACCUM_PART_PERIOD_AS_OF;
+	const bool	has_as_of = shape == TS_ACCUM_PERIOD_AS_OF ||
+		shape == TS_ACCUM_PART_PERIOD_AS_OF;
 	const int	flags = (shape == TS_ACCUM_PART ? 0 : TS_GS_PERIODS) |
-		(shape == TS_ACCUM_PART || shape == TS_ACCUM_PART_PERIOD ? TS_GS_PART : 0) |
-		(shape == TS_ACCUM_PERIOD_AS_OF ? TS_GS_AS_OF : 0);
-	const int	period_arg = shape == TS_ACCUM_PART ? -1 :
-		shape == TS_ACCUM_PART_PERIOD ? 3 : 2;
+		(has_part ? TS_GS_PART : 0) | (has_as_of ? TS_GS_AS_OF : 0);
+	const int	period_arg = shape == TS_ACCUM_PART ? -1 : has_part ? 3 : 2;
+	const int	as_of_arg = period_arg + 1;
 	ts_growth_state *s;
 	int32		period = 0;
 	DateADT		as_of = 0;
@@ -113,7 +116,7 @@ accum(FunctionCallInfo fcinfo, ts_value_kind kind, TsAccumShape shape)
 
 	if (PG_ARGISNULL(1) ||
 		(period_arg >= 0 && PG_ARGISNULL(period_arg)) ||
-		(shape == TS_ACCUM_PERIOD_AS_OF && PG_ARGISNULL(3)))
+		(has_as_of && PG_ARGISNULL(as_of_arg)))
 	{
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
@@ -124,12 +127,12 @@ accum(FunctionCallInfo fcinfo, ts_value_kind kind, TsAccumShape shape)
 		period = PG_GETARG_DATEADT(period_arg);
 		ts_check_period(period);
 	}
-	if (shape == TS_ACCUM_PERIOD_AS_OF)
+	if (has_as_of)
 	{
-		as_of = PG_GETARG_DATEADT(3);
+		as_of = PG_GETARG_DATEADT(as_of_arg);
 		ts_check_as_of(as_of);
 	}
-	if ((shape == TS_ACCUM_PART || shape == TS_ACCUM_PART_PERIOD) && !PG_ARGISNULL(2))
+	if (has_part && !PG_ARGISNULL(2))
 		part = PG_GETARG_BOOL(2);
 
 	if (PG_ARGISNULL(0))
@@ -148,7 +151,7 @@ accum(FunctionCallInfo fcinfo, ts_value_kind kind, TsAccumShape shape)
 			expected.as_of = as_of;
 			ts_gs_check_compatible(s, &expected, TS_GS_ADD_ROW);
 		}
-		if (shape == TS_ACCUM_PERIOD_AS_OF && s->as_of != as_of)
+		if (has_as_of && s->as_of != as_of)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("as_of must be the same for all rows of a group"),
@@ -176,18 +179,22 @@ ACCUM_ENTRY(growth_accum_amount_period, TS_VAL_AMOUNT, TS_ACCUM_PERIOD)
 ACCUM_ENTRY(growth_accum_amount_period_as_of, TS_VAL_AMOUNT, TS_ACCUM_PERIOD_AS_OF)
 ACCUM_ENTRY(growth_accum_amount_part, TS_VAL_AMOUNT, TS_ACCUM_PART)
 ACCUM_ENTRY(growth_accum_amount_part_period, TS_VAL_AMOUNT, TS_ACCUM_PART_PERIOD)
+ACCUM_ENTRY(growth_accum_amount_part_period_as_of, TS_VAL_AMOUNT, TS_ACCUM_PART_PERIOD_AS_OF)
 ACCUM_ENTRY(growth_accum_numeric_period, TS_VAL_NUMERIC, TS_ACCUM_PERIOD)
 ACCUM_ENTRY(growth_accum_numeric_period_as_of, TS_VAL_NUMERIC, TS_ACCUM_PERIOD_AS_OF)
 ACCUM_ENTRY(growth_accum_numeric_part, TS_VAL_NUMERIC, TS_ACCUM_PART)
 ACCUM_ENTRY(growth_accum_numeric_part_period, TS_VAL_NUMERIC, TS_ACCUM_PART_PERIOD)
+ACCUM_ENTRY(growth_accum_numeric_part_period_as_of, TS_VAL_NUMERIC, TS_ACCUM_PART_PERIOD_AS_OF)
 ACCUM_ENTRY(growth_accum_int8_period, TS_VAL_INT8, TS_ACCUM_PERIOD)
 ACCUM_ENTRY(growth_accum_int8_period_as_of, TS_VAL_INT8, TS_ACCUM_PERIOD_AS_OF)
 ACCUM_ENTRY(growth_accum_int8_part, TS_VAL_INT8, TS_ACCUM_PART)
 ACCUM_ENTRY(growth_accum_int8_part_period, TS_VAL_INT8, TS_ACCUM_PART_PERIOD)
+ACCUM_ENTRY(growth_accum_int8_part_period_as_of, TS_VAL_INT8, TS_ACCUM_PART_PERIOD_AS_OF)
 ACCUM_ENTRY(growth_accum_float8_period, TS_VAL_FLOAT8, TS_ACCUM_PERIOD)
 ACCUM_ENTRY(growth_accum_float8_period_as_of, TS_VAL_FLOAT8, TS_ACCUM_PERIOD_AS_OF)
 ACCUM_ENTRY(growth_accum_float8_part, TS_VAL_FLOAT8, TS_ACCUM_PART)
 ACCUM_ENTRY(growth_accum_float8_part_period, TS_VAL_FLOAT8, TS_ACCUM_PART_PERIOD)
+ACCUM_ENTRY(growth_accum_float8_part_period_as_of, TS_VAL_FLOAT8, TS_ACCUM_PART_PERIOD_AS_OF)
 
 /* The transition function of values of one kind and shape. */
 Datum
@@ -360,14 +367,14 @@ measure_yoy(const ts_growth_state *s, const DateADT *as_of)
 }
 
 static Numeric
-measure_mom(const ts_growth_state *s)
+measure_mom(const ts_growth_state *s, const DateADT *as_of)
 {
 	ts_window_sums cur,
 				prev;
 	int32		p,
 				month;
 
-	if (!ts_gs_latest(s, &p))
+	if (!as_of_date(s, as_of, &p))
 		return NULL;
 	month = ts_date_month_start(p);
 	window_sums(s, month, p, &cur);
@@ -444,7 +451,7 @@ PG_FUNCTION_INFO_V1(mom_growth_final);
 Datum
 mom_growth_final(PG_FUNCTION_ARGS)
 {
-	RETURN_MEASURE(measure_mom(ts_gs_read(PG_GETARG_DATUM(0))));
+	RETURN_MEASURE(measure_mom(ts_gs_read(PG_GETARG_DATUM(0)), NULL));
 }
 
 PG_FUNCTION_INFO_V1(share_final);
@@ -504,7 +511,34 @@ PG_FUNCTION_INFO_V1(growth_state_mom_growth);
 Datum
 growth_state_mom_growth(PG_FUNCTION_ARGS)
 {
-	RETURN_MEASURE(measure_mom(summary_arg(fcinfo, 0, TS_GS_PERIODS, "mom_growth")));
+	RETURN_MEASURE(measure_mom(summary_arg(fcinfo, 0, TS_GS_PERIODS, "mom_growth"), NULL));
+}
+
+/* mom_growth(s, as_of): the month of as_of (to as_of) against the month before. */
+PG_FUNCTION_INFO_V1(growth_state_mom_growth_as_of);
+Datum
+growth_state_mom_growth_as_of(PG_FUNCTION_ARGS)
+{
+	const ts_growth_state *s = summary_arg(fcinfo, 0, TS_GS_PERIODS, "mom_growth");
+	DateADT		as_of = PG_GETARG_DATEADT(1);
+
+	RETURN_MEASURE(measure_mom(s, &as_of));
+}
+
+/*
+ * latest_period(s): the latest period of a summary with rows (NULL when it
+ * has none); its as_of, if it has one, is not a period and is not looked at.
+ */
+PG_FUNCTION_INFO_V1(growth_state_latest_period);
+Datum
+growth_state_latest_period(PG_FUNCTION_ARGS)
+{
+	const ts_growth_state *s = summary_arg(fcinfo, 0, TS_GS_PERIODS, "latest_period");
+	int32		p;
+
+	if (!ts_gs_latest(s, &p))
+		PG_RETURN_NULL();
+	PG_RETURN_DATEADT(p);
 }
 
 PG_FUNCTION_INFO_V1(growth_state_share);

@@ -187,7 +187,8 @@ typedef enum TsAccumShape
 	TS_ACCUM_PERIOD,			/* (value, period) */
 	TS_ACCUM_PERIOD_AS_OF,		/* (value, period, as_of) */
 	TS_ACCUM_PART,				/* (value, part) */
-	TS_ACCUM_PART_PERIOD		/* (value, part, period) */
+	TS_ACCUM_PART_PERIOD,		/* (value, part, period) */
+	TS_ACCUM_PART_PERIOD_AS_OF	/* (value, part, period, as_of) */
 } TsAccumShape;
 
 typedef enum TsWindowFunction
