@@ -164,3 +164,224 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.latest_period(@extschema@.growth_state) IS
 	'the latest period with rows of a summary by period (NULL when it has none): the one as_of of a report';
+
+-- ---------------------------------------------------------------------------
+-- Fiscal years: the same-period windows of years that start on the first of
+-- month year_start (4: April to March).  The aggregates keep year_start in
+-- their state (growth_state's flag 8), so partial states combine anywhere.
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.growth_accum(@extschema@.growth_state, @extschema@.currency_amount, date, date, integer)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME', 'growth_accum_amount_period_as_of_year'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.growth_accum(@extschema@.growth_state, @extschema@.currency_amount, date, date, integer) IS
+	'transition function of yoy_growth with as_of and year_start';
+
+CREATE FUNCTION @extschema@.growth_accum(@extschema@.growth_state, @extschema@.currency_amount, boolean, date, date, integer)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME', 'growth_accum_amount_part_period_as_of_year'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.growth_accum(@extschema@.growth_state, @extschema@.currency_amount, boolean, date, date, integer) IS
+	'transition function of share_change and growth_contribution with as_of and year_start';
+
+CREATE AGGREGATE @extschema@.yoy_growth(value @extschema@.currency_amount, period date, as_of date, year_start integer) (
+	SFUNC = @extschema@.growth_accum, STYPE = @extschema@.growth_state,
+	FINALFUNC = @extschema@.yoy_growth_final,
+	COMBINEFUNC = @extschema@.growth_combine, PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.yoy_growth(@extschema@.currency_amount, date, date, integer) IS
+	'same-period year-on-year growth in percent, in years from month year_start: from the start of as_of''s year to as_of against a year earlier';
+
+CREATE AGGREGATE @extschema@.share_change(value @extschema@.currency_amount, part boolean, period date, as_of date, year_start integer) (
+	SFUNC = @extschema@.growth_accum, STYPE = @extschema@.growth_state,
+	FINALFUNC = @extschema@.share_change_final,
+	COMBINEFUNC = @extschema@.growth_combine, PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.share_change(@extschema@.currency_amount, boolean, date, date, integer) IS
+	'change of the part''s share against the same period a year earlier, in percentage points, in years from month year_start';
+
+CREATE AGGREGATE @extschema@.growth_contribution(value @extschema@.currency_amount, part boolean, period date, as_of date, year_start integer) (
+	SFUNC = @extschema@.growth_accum, STYPE = @extschema@.growth_state,
+	FINALFUNC = @extschema@.growth_contribution_final,
+	COMBINEFUNC = @extschema@.growth_combine, PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.growth_contribution(@extschema@.currency_amount, boolean, date, date, integer) IS
+	'percentage points the rows marked part add to the same-period year-on-year growth of all rows, in years from month year_start';
+
+CREATE FUNCTION @extschema@.growth_accum(@extschema@.growth_state, numeric, date, date, integer)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME', 'growth_accum_numeric_period_as_of_year'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.growth_accum(@extschema@.growth_state, numeric, date, date, integer) IS
+	'transition function of yoy_growth with as_of and year_start';
+
+CREATE FUNCTION @extschema@.growth_accum(@extschema@.growth_state, numeric, boolean, date, date, integer)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME', 'growth_accum_numeric_part_period_as_of_year'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.growth_accum(@extschema@.growth_state, numeric, boolean, date, date, integer) IS
+	'transition function of share_change and growth_contribution with as_of and year_start';
+
+CREATE AGGREGATE @extschema@.yoy_growth(value numeric, period date, as_of date, year_start integer) (
+	SFUNC = @extschema@.growth_accum, STYPE = @extschema@.growth_state,
+	FINALFUNC = @extschema@.yoy_growth_final,
+	COMBINEFUNC = @extschema@.growth_combine, PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.yoy_growth(numeric, date, date, integer) IS
+	'same-period year-on-year growth in percent, in years from month year_start: from the start of as_of''s year to as_of against a year earlier';
+
+CREATE AGGREGATE @extschema@.share_change(value numeric, part boolean, period date, as_of date, year_start integer) (
+	SFUNC = @extschema@.growth_accum, STYPE = @extschema@.growth_state,
+	FINALFUNC = @extschema@.share_change_final,
+	COMBINEFUNC = @extschema@.growth_combine, PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.share_change(numeric, boolean, date, date, integer) IS
+	'change of the part''s share against the same period a year earlier, in percentage points, in years from month year_start';
+
+CREATE AGGREGATE @extschema@.growth_contribution(value numeric, part boolean, period date, as_of date, year_start integer) (
+	SFUNC = @extschema@.growth_accum, STYPE = @extschema@.growth_state,
+	FINALFUNC = @extschema@.growth_contribution_final,
+	COMBINEFUNC = @extschema@.growth_combine, PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.growth_contribution(numeric, boolean, date, date, integer) IS
+	'percentage points the rows marked part add to the same-period year-on-year growth of all rows, in years from month year_start';
+
+CREATE FUNCTION @extschema@.growth_accum(@extschema@.growth_state, bigint, date, date, integer)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME', 'growth_accum_int8_period_as_of_year'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.growth_accum(@extschema@.growth_state, bigint, date, date, integer) IS
+	'transition function of yoy_growth with as_of and year_start';
+
+CREATE FUNCTION @extschema@.growth_accum(@extschema@.growth_state, bigint, boolean, date, date, integer)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME', 'growth_accum_int8_part_period_as_of_year'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.growth_accum(@extschema@.growth_state, bigint, boolean, date, date, integer) IS
+	'transition function of share_change and growth_contribution with as_of and year_start';
+
+CREATE AGGREGATE @extschema@.yoy_growth(value bigint, period date, as_of date, year_start integer) (
+	SFUNC = @extschema@.growth_accum, STYPE = @extschema@.growth_state,
+	FINALFUNC = @extschema@.yoy_growth_final,
+	COMBINEFUNC = @extschema@.growth_combine, PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.yoy_growth(bigint, date, date, integer) IS
+	'same-period year-on-year growth in percent, in years from month year_start: from the start of as_of''s year to as_of against a year earlier';
+
+CREATE AGGREGATE @extschema@.share_change(value bigint, part boolean, period date, as_of date, year_start integer) (
+	SFUNC = @extschema@.growth_accum, STYPE = @extschema@.growth_state,
+	FINALFUNC = @extschema@.share_change_final,
+	COMBINEFUNC = @extschema@.growth_combine, PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.share_change(bigint, boolean, date, date, integer) IS
+	'change of the part''s share against the same period a year earlier, in percentage points, in years from month year_start';
+
+CREATE AGGREGATE @extschema@.growth_contribution(value bigint, part boolean, period date, as_of date, year_start integer) (
+	SFUNC = @extschema@.growth_accum, STYPE = @extschema@.growth_state,
+	FINALFUNC = @extschema@.growth_contribution_final,
+	COMBINEFUNC = @extschema@.growth_combine, PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.growth_contribution(bigint, boolean, date, date, integer) IS
+	'percentage points the rows marked part add to the same-period year-on-year growth of all rows, in years from month year_start';
+
+CREATE FUNCTION @extschema@.growth_accum(@extschema@.growth_state, double precision, date, date, integer)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME', 'growth_accum_float8_period_as_of_year'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.growth_accum(@extschema@.growth_state, double precision, date, date, integer) IS
+	'transition function of yoy_growth with as_of and year_start';
+
+CREATE FUNCTION @extschema@.growth_accum(@extschema@.growth_state, double precision, boolean, date, date, integer)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME', 'growth_accum_float8_part_period_as_of_year'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.growth_accum(@extschema@.growth_state, double precision, boolean, date, date, integer) IS
+	'transition function of share_change and growth_contribution with as_of and year_start';
+
+CREATE AGGREGATE @extschema@.yoy_growth(value double precision, period date, as_of date, year_start integer) (
+	SFUNC = @extschema@.growth_accum, STYPE = @extschema@.growth_state,
+	FINALFUNC = @extschema@.yoy_growth_final,
+	COMBINEFUNC = @extschema@.growth_combine, PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.yoy_growth(double precision, date, date, integer) IS
+	'same-period year-on-year growth in percent, in years from month year_start: from the start of as_of''s year to as_of against a year earlier';
+
+CREATE AGGREGATE @extschema@.share_change(value double precision, part boolean, period date, as_of date, year_start integer) (
+	SFUNC = @extschema@.growth_accum, STYPE = @extschema@.growth_state,
+	FINALFUNC = @extschema@.share_change_final,
+	COMBINEFUNC = @extschema@.growth_combine, PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.share_change(double precision, boolean, date, date, integer) IS
+	'change of the part''s share against the same period a year earlier, in percentage points, in years from month year_start';
+
+CREATE AGGREGATE @extschema@.growth_contribution(value double precision, part boolean, period date, as_of date, year_start integer) (
+	SFUNC = @extschema@.growth_accum, STYPE = @extschema@.growth_state,
+	FINALFUNC = @extschema@.growth_contribution_final,
+	COMBINEFUNC = @extschema@.growth_combine, PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.growth_contribution(double precision, boolean, date, date, integer) IS
+	'percentage points the rows marked part add to the same-period year-on-year growth of all rows, in years from month year_start';
+
+-- accessors with fiscal years
+CREATE FUNCTION @extschema@.yoy_growth(summary @extschema@.growth_state, as_of date, year_start integer)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'growth_state_yoy_growth_fiscal'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.yoy_growth(@extschema@.growth_state, date, integer) IS
+	'same-period year-on-year growth in percent, as of the date given, in years from month year_start';
+
+CREATE FUNCTION @extschema@.share_change(summary @extschema@.growth_state, as_of date, year_start integer)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'growth_state_share_change_fiscal'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.share_change(@extschema@.growth_state, date, integer) IS
+	'change of the part''s share against the same period a year earlier, in percentage points, as of the date given, in years from month year_start';
+
+CREATE FUNCTION @extschema@.growth_contribution(summary @extschema@.growth_state, as_of date, year_start integer)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'growth_state_contribution_fiscal'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.growth_contribution(@extschema@.growth_state, date, integer) IS
+	'percentage points the part adds to the same-period growth of the whole, as of the date given, in years from month year_start';
+
+CREATE FUNCTION @extschema@.growth_contribution(part @extschema@.growth_state, whole @extschema@.growth_state, as_of date, year_start integer)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'growth_state_contribution_of_fiscal'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.growth_contribution(@extschema@.growth_state, @extschema@.growth_state, date, integer) IS
+	'percentage points the part summary adds to the same-period growth of the whole summary, as of the date given, in years from month year_start';
+
+CREATE FUNCTION @extschema@.growth_series(summary @extschema@.growth_state, year_start integer,
+	OUT period date, OUT total numeric, OUT yoy numeric, OUT mom numeric,
+	OUT share numeric, OUT ytd numeric, OUT ytd_yoy numeric)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'growth_state_series_fiscal'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 12;
+
+COMMENT ON FUNCTION @extschema@.growth_series(@extschema@.growth_state, integer) IS
+	'growth_series with the year-to-date total and its same-period growth, in years from month year_start';

@@ -139,6 +139,17 @@ ts_date_year_start(int32_t date)
 }
 
 int32_t
+ts_date_fiscal_year_start(int32_t date, int start_month)
+{
+	int64_t		y;
+	int			m,
+				d;
+
+	ts_date_to_ymd(date, &y, &m, &d);
+	return ts_date_from_ymd(m >= start_month ? y : y - 1, start_month, 1);
+}
+
+int32_t
 ts_date_month_start(int32_t date)
 {
 	int64_t		y;

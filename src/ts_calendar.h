@@ -23,4 +23,10 @@ extern int32_t ts_date_minus_months(int32_t date, int n);
 extern int32_t ts_date_year_start(int32_t date);
 extern int32_t ts_date_month_start(int32_t date);
 
+/*
+ * The first day of the year that contains date, for years that start on
+ * the first of month start_month (1 to 12; 4 for April-March years).
+ */
+extern int32_t ts_date_fiscal_year_start(int32_t date, int start_month);
+
 #endif							/* TS_CALENDAR_H */
