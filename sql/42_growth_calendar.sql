@@ -1,7 +1,8 @@
 -- ---------------------------------------------------------------------------
 -- Growth measures by the calendar: one reporting date for every measure
--- (as_of), the latest period of a summary.  New in 0.3: this whole file is
--- part of the upgrade step from 0.2.
+-- (as_of) and the latest period of a summary, fiscal years, rolling
+-- windows of calendar months.  New in 0.3: this whole file is part of the
+-- upgrade step from 0.2.
 -- ---------------------------------------------------------------------------
 
 -- transition functions of (value, part, period, as_of)
@@ -385,3 +386,98 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 12;
 
 COMMENT ON FUNCTION @extschema@.growth_series(@extschema@.growth_state, integer) IS
 	'growth_series with the year-to-date total and its same-period growth, in years from month year_start';
+
+-- ---------------------------------------------------------------------------
+-- Rolling windows of whole calendar months: a month without rows is absent,
+-- never replaced by the row before it.
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.rolling_total(summary @extschema@.growth_state, months integer)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'growth_state_rolling_total'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.rolling_total(@extschema@.growth_state, integer) IS
+	'the total of the calendar months to the latest period (that month and months - 1 before it)';
+
+CREATE FUNCTION @extschema@.rolling_total(summary @extschema@.growth_state, months integer, as_of date)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'growth_state_rolling_total_as_of'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.rolling_total(@extschema@.growth_state, integer, date) IS
+	'the total of the calendar months to as_of (its month from the first to as_of, and months - 1 before it)';
+
+CREATE FUNCTION @extschema@.rolling_yoy(summary @extschema@.growth_state, months integer)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'growth_state_rolling_yoy'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.rolling_yoy(@extschema@.growth_state, integer) IS
+	'growth in percent of the calendar months to the latest period over the same months a year earlier';
+
+CREATE FUNCTION @extschema@.rolling_yoy(summary @extschema@.growth_state, months integer, as_of date)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'growth_state_rolling_yoy_as_of'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.rolling_yoy(@extschema@.growth_state, integer, date) IS
+	'growth in percent of the calendar months to as_of over the same months a year earlier';
+
+CREATE FUNCTION @extschema@.rolling_series(summary @extschema@.growth_state, months integer,
+	OUT period date, OUT rolling_total numeric, OUT rolling_yoy numeric)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'growth_state_rolling_series'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 12;
+
+COMMENT ON FUNCTION @extschema@.rolling_series(@extschema@.growth_state, integer) IS
+	'one row per period of the summary: the total of the calendar months to it and its growth over the same months a year earlier';
+
+-- the window functions: rows of the partition found by date
+CREATE FUNCTION @extschema@.rolling_sum(value @extschema@.currency_amount, period date, months integer) RETURNS @extschema@.currency_amount
+AS 'MODULE_PATHNAME', 'window_rolling_sum_amount' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.rolling_sum(@extschema@.currency_amount, date, integer) IS
+	'window function: the sum of the partition''s values in the calendar months to the row''s period (a month without a row is absent)';
+
+CREATE FUNCTION @extschema@.rolling_yoy(value @extschema@.currency_amount, period date, months integer) RETURNS numeric
+AS 'MODULE_PATHNAME', 'window_rolling_yoy_amount' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.rolling_yoy(@extschema@.currency_amount, date, integer) IS
+	'window function: growth in percent of rolling_sum over the same calendar months a year earlier';
+
+CREATE FUNCTION @extschema@.rolling_sum(value numeric, period date, months integer) RETURNS numeric
+AS 'MODULE_PATHNAME', 'window_rolling_sum_numeric' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.rolling_sum(numeric, date, integer) IS
+	'window function: the sum of the partition''s values in the calendar months to the row''s period (a month without a row is absent)';
+
+CREATE FUNCTION @extschema@.rolling_yoy(value numeric, period date, months integer) RETURNS numeric
+AS 'MODULE_PATHNAME', 'window_rolling_yoy_numeric' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.rolling_yoy(numeric, date, integer) IS
+	'window function: growth in percent of rolling_sum over the same calendar months a year earlier';
+
+CREATE FUNCTION @extschema@.rolling_sum(value bigint, period date, months integer) RETURNS numeric
+AS 'MODULE_PATHNAME', 'window_rolling_sum_int8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.rolling_sum(bigint, date, integer) IS
+	'window function: the sum of the partition''s values in the calendar months to the row''s period (a month without a row is absent)';
+
+CREATE FUNCTION @extschema@.rolling_yoy(value bigint, period date, months integer) RETURNS numeric
+AS 'MODULE_PATHNAME', 'window_rolling_yoy_int8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.rolling_yoy(bigint, date, integer) IS
+	'window function: growth in percent of rolling_sum over the same calendar months a year earlier';
+
+CREATE FUNCTION @extschema@.rolling_sum(value double precision, period date, months integer) RETURNS numeric
+AS 'MODULE_PATHNAME', 'window_rolling_sum_float8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.rolling_sum(double precision, date, integer) IS
+	'window function: the sum of the partition''s values in the calendar months to the row''s period (a month without a row is absent)';
+
+CREATE FUNCTION @extschema@.rolling_yoy(value double precision, period date, months integer) RETURNS numeric
+AS 'MODULE_PATHNAME', 'window_rolling_yoy_float8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.rolling_yoy(double precision, date, integer) IS
+	'window function: growth in percent of rolling_sum over the same calendar months a year earlier';

@@ -150,6 +150,12 @@ ts_date_fiscal_year_start(int32_t date, int start_month)
 }
 
 int32_t
+ts_date_months_window_start(int32_t date, int months)
+{
+	return ts_date_minus_months(ts_date_month_start(date), months - 1);
+}
+
+int32_t
 ts_date_month_start(int32_t date)
 {
 	int64_t		y;

@@ -1030,3 +1030,144 @@ growth_state_series_fiscal(PG_FUNCTION_ARGS)
 	}
 	return (Datum) 0;
 }
+
+/* ---- rolling windows of whole calendar months ---- */
+
+/*
+ * The window of 'months' calendar months ending at p (from the first of
+ * the month months - 1 months before p's, to p), and the same a year
+ * earlier.  A month without rows is absent: the windows are dates, not rows.
+ */
+static void
+rolling_windows(const ts_growth_state *s, int32 p, int32 months,
+				ts_window_sums *cur, ts_window_sums *prev)
+{
+	int32		p_before = ts_date_minus_years(p, 1);
+
+	window_sums(s, ts_date_months_window_start(p, months), p, cur);
+	if (prev != NULL)
+		window_sums(s, ts_date_months_window_start(p_before, months), p_before, prev);
+}
+
+/* The summary, months and as_of of rolling_total and rolling_yoy. */
+static const ts_growth_state *
+rolling_args(FunctionCallInfo fcinfo, const char *fn, bool with_as_of,
+			 int32 *months, int32 *p, bool *found)
+{
+	const ts_growth_state *s = summary_arg(fcinfo, 0, TS_GS_PERIODS, fn);
+	DateADT		as_of = with_as_of ? PG_GETARG_DATEADT(2) : 0;
+
+	*months = PG_GETARG_INT32(1);
+	ts_check_window_months(*months);
+	*found = as_of_date(s, with_as_of ? &as_of : NULL, p);
+	return s;
+}
+
+static Datum
+rolling_total(FunctionCallInfo fcinfo, bool with_as_of)
+{
+	ts_window_sums cur;
+	int32		months,
+				p;
+	bool		found;
+	const ts_growth_state *s = rolling_args(fcinfo, "rolling_total", with_as_of,
+											&months, &p, &found);
+
+	if (!found)
+		PG_RETURN_NULL();
+	rolling_windows(s, p, months, &cur, NULL);
+	if (cur.count == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_NUMERIC(sum_numeric(s, cur.total));
+}
+
+/* rolling_total(s, months [, as_of]): the total of the months to as_of. */
+PG_FUNCTION_INFO_V1(growth_state_rolling_total);
+Datum
+growth_state_rolling_total(PG_FUNCTION_ARGS)
+{
+	return rolling_total(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(growth_state_rolling_total_as_of);
+Datum
+growth_state_rolling_total_as_of(PG_FUNCTION_ARGS)
+{
+	return rolling_total(fcinfo, true);
+}
+
+static Datum
+rolling_yoy(FunctionCallInfo fcinfo, bool with_as_of)
+{
+	ts_window_sums cur,
+				prev;
+	int32		months,
+				p;
+	bool		found;
+	const ts_growth_state *s = rolling_args(fcinfo, "rolling_yoy", with_as_of,
+											&months, &p, &found);
+
+	if (!found)
+		PG_RETURN_NULL();
+	rolling_windows(s, p, months, &cur, &prev);
+	if (prev.count == 0 || prev.total == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_NUMERIC(growth(cur.total, prev.total));
+}
+
+/*
+ * rolling_yoy(s, months [, as_of]): growth of the months to as_of over the
+ * same months a year earlier, in percent.
+ */
+PG_FUNCTION_INFO_V1(growth_state_rolling_yoy);
+Datum
+growth_state_rolling_yoy(PG_FUNCTION_ARGS)
+{
+	return rolling_yoy(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(growth_state_rolling_yoy_as_of);
+Datum
+growth_state_rolling_yoy_as_of(PG_FUNCTION_ARGS)
+{
+	return rolling_yoy(fcinfo, true);
+}
+
+/*
+ * rolling_series(s, months): one row per period of a summary by period:
+ * period, rolling_total (the months to the period; months without rows
+ * are absent, never replaced by another row) and rolling_yoy (its growth
+ * over the same months a year earlier; NULL when those have no rows or a
+ * total of 0).
+ */
+PG_FUNCTION_INFO_V1(growth_state_rolling_series);
+Datum
+growth_state_rolling_series(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	const ts_growth_state *s = summary_arg(fcinfo, 0, TS_GS_PERIODS,
+										   "rolling_series");
+	int32		months = PG_GETARG_INT32(1);
+
+	ts_check_window_months(months);
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < s->nentries; i++)
+	{
+		ts_window_sums cur,
+					prev;
+		Datum		values[3];
+		bool		nulls[3] = {false, false, true};
+
+		CHECK_FOR_INTERRUPTS();
+		rolling_windows(s, s->entries[i].period, months, &cur, &prev);
+		values[0] = DateADTGetDatum(s->entries[i].period);
+		values[1] = NumericGetDatum(sum_numeric(s, cur.total));
+		if (prev.count > 0 && prev.total != 0)
+		{
+			values[2] = NumericGetDatum(growth(cur.total, prev.total));
+			nulls[2] = false;
+		}
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}

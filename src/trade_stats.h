@@ -150,6 +150,7 @@ extern Numeric ts_percent_numeric(Numeric num, Numeric den);
 extern void ts_check_period(int32 d);
 extern void ts_check_as_of(int32 d);
 extern void ts_check_year_start(int32 month);
+extern void ts_check_window_months(int32 months);
 
 /* growth_state.c: the growth_state type and its working layout */
 extern const ts_growth_state *ts_gs_read(Datum d);

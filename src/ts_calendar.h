@@ -29,4 +29,10 @@ extern int32_t ts_date_month_start(int32_t date);
  */
 extern int32_t ts_date_fiscal_year_start(int32_t date, int start_month);
 
+/*
+ * The first day of a window of 'months' calendar months (>= 1) that ends
+ * in the month of date: the first of the month months - 1 months earlier.
+ */
+extern int32_t ts_date_months_window_start(int32_t date, int months);
+
 #endif							/* TS_CALENDAR_H */

@@ -877,6 +877,15 @@ test_calendar(void)
 		  "month 1 is the calendar year");
 	CHECK(ts_date_fiscal_year_start(ymd(1, 2, 1), 4) == ymd(0, 4, 1),
 		  "before the first April of year 1");
+	/* windows of whole months ending in the month of the date */
+	CHECK(ts_date_months_window_start(ymd(2024, 2, 29), 12) == ymd(2023, 3, 1),
+		  "12 months to February 2024 start in March 2023");
+	CHECK(ts_date_months_window_start(ymd(2024, 12, 31), 12) == ymd(2024, 1, 1),
+		  "12 months to December are the calendar year");
+	CHECK(ts_date_months_window_start(ymd(2024, 5, 17), 1) == ymd(2024, 5, 1),
+		  "a window of one month is its month");
+	CHECK(ts_date_months_window_start(ymd(2024, 1, 31), 3) == ymd(2023, 11, 1),
+		  "3 months to January start in November");
 }
 
 static ts_growth_state *
