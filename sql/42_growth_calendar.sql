@@ -1,8 +1,8 @@
 -- ---------------------------------------------------------------------------
 -- Growth measures by the calendar: one reporting date for every measure
 -- (as_of) and the latest period of a summary, fiscal years, rolling
--- windows of calendar months.  New in 0.3: this whole file is part of the
--- upgrade step from 0.2.
+-- windows of calendar months, CAGR and index numbers.  New in 0.3: this
+-- whole file is part of the upgrade step from 0.2.
 -- ---------------------------------------------------------------------------
 
 -- transition functions of (value, part, period, as_of)
@@ -481,3 +481,24 @@ AS 'MODULE_PATHNAME', 'window_rolling_yoy_float8' LANGUAGE C WINDOW IMMUTABLE PA
 
 COMMENT ON FUNCTION @extschema@.rolling_yoy(double precision, date, integer) IS
 	'window function: growth in percent of rolling_sum over the same calendar months a year earlier';
+
+-- ---------------------------------------------------------------------------
+-- Growth over several years and index numbers
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.cagr(summary @extschema@.growth_state, "from" date, "to" date)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'growth_state_cagr'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.cagr(@extschema@.growth_state, date, date) IS
+	'compound annual growth rate in percent of the total of period "to" over that of period "from", rounded to 12 decimals';
+
+CREATE FUNCTION @extschema@.growth_index(summary @extschema@.growth_state, base date,
+	OUT period date, OUT total numeric, OUT index numeric)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'growth_state_index'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 12;
+
+COMMENT ON FUNCTION @extschema@.growth_index(@extschema@.growth_state, date) IS
+	'one row per period of the summary: its total and the index 100 * total / the total of the base period';

@@ -1171,3 +1171,118 @@ growth_state_rolling_series(PG_FUNCTION_ARGS)
 	}
 	return (Datum) 0;
 }
+
+/* ---- growth over several years, and index numbers ---- */
+
+/* Decimals of the intermediate numbers of cagr, and of its result. */
+#define CAGR_WORK_SCALE 40
+#define CAGR_RESULT_SCALE 12
+
+static Numeric
+numeric_at_scale(Numeric n, int scale)
+{
+	return DatumGetNumeric(DirectFunctionCall2(numeric_round, NumericGetDatum(n),
+											   Int32GetDatum(scale)));
+}
+
+/*
+ * cagr(s, from, to): the compound annual growth rate, in percent, of the
+ * total of period 'to' over the total of period 'from':
+ * 100 * ((to / from) ^ (12 / months) - 1), months the calendar months
+ * between them.  The ratio and the root are computed with 40 decimals
+ * (numeric division and numeric power), the result rounded half away from
+ * zero to 12 decimals, trailing zeros dropped, so an exact root is exact
+ * (1331 over 1000 in three years is 10).  NULL when either period has no
+ * rows, or the first total is not positive or the second negative (no real
+ * root); -100 when the second is 0.
+ */
+PG_FUNCTION_INFO_V1(growth_state_cagr);
+Datum
+growth_state_cagr(PG_FUNCTION_ARGS)
+{
+	const ts_growth_state *s = summary_arg(fcinfo, 0, TS_GS_PERIODS, "cagr");
+	DateADT		from = PG_GETARG_DATEADT(1);
+	DateADT		to = PG_GETARG_DATEADT(2);
+	const ts_growth_entry *first,
+			   *last;
+	int64		months;
+	Numeric		ratio,
+				result;
+
+	ts_check_period(from);
+	ts_check_period(to);
+	months = ts_date_months_between(from, to);
+	if (months <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cagr needs \"to\" in a later month than \"from\": from %s to %s",
+						ts_iso_date(from), ts_iso_date(to))));
+	first = entry_at(s, from);
+	last = entry_at(s, to);
+	if (first == NULL || last == NULL || first->total <= 0 || last->total < 0)
+		PG_RETURN_NULL();
+
+	/* both totals are mantissas at the state's scale: their ratio is the values' */
+	ratio = DatumGetNumeric(DirectFunctionCall2(numeric_div,
+												NumericGetDatum(numeric_at_scale(int128_numeric(last->total),
+																				 CAGR_WORK_SCALE)),
+												NumericGetDatum(int128_numeric(first->total))));
+	if (months != 12)
+	{
+		Numeric		exponent = DatumGetNumeric(DirectFunctionCall2(numeric_div,
+																   NumericGetDatum(numeric_at_scale(int64_to_numeric(12),
+																									CAGR_WORK_SCALE)),
+																   NumericGetDatum(int64_to_numeric(months))));
+
+		ratio = DatumGetNumeric(DirectFunctionCall2(numeric_power, NumericGetDatum(ratio),
+													NumericGetDatum(exponent)));
+	}
+	result = DatumGetNumeric(DirectFunctionCall2(numeric_sub, NumericGetDatum(ratio),
+												 NumericGetDatum(int64_to_numeric(1))));
+	result = DatumGetNumeric(DirectFunctionCall2(numeric_mul, NumericGetDatum(result),
+												 NumericGetDatum(int64_to_numeric(100))));
+	result = numeric_at_scale(result, CAGR_RESULT_SCALE);
+	PG_RETURN_NUMERIC(DatumGetNumeric(DirectFunctionCall1(numeric_trim_scale,
+														  NumericGetDatum(result))));
+}
+
+/*
+ * growth_index(s, base): one row per period of a summary by period: period,
+ * total and index, 100 * total / the total of the base period (as the
+ * measures divide: numeric division's digits, trailing zeros dropped; NULL
+ * when the base total is 0).  A base period without rows is an error.
+ */
+PG_FUNCTION_INFO_V1(growth_state_index);
+Datum
+growth_state_index(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	const ts_growth_state *s = summary_arg(fcinfo, 0, TS_GS_PERIODS, "growth_index");
+	DateADT		base_period = PG_GETARG_DATEADT(1);
+	const ts_growth_entry *base = entry_at(s, base_period);
+
+	if (base == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("base period %s of growth_index has no rows in the summary",
+						ts_iso_date(base_period)),
+				 errhint("Use a period of growth_entries(summary), e.g. latest_period(summary).")));
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < s->nentries; i++)
+	{
+		const ts_growth_entry *e = &s->entries[i];
+		Datum		values[3];
+		bool		nulls[3] = {false, false, true};
+
+		CHECK_FOR_INTERRUPTS();
+		values[0] = DateADTGetDatum(e->period);
+		values[1] = NumericGetDatum(sum_numeric(s, e->total));
+		if (base->total != 0)
+		{
+			values[2] = NumericGetDatum(percent(e->total, base->total));
+			nulls[2] = false;
+		}
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}

@@ -35,4 +35,7 @@ extern int32_t ts_date_fiscal_year_start(int32_t date, int start_month);
  */
 extern int32_t ts_date_months_window_start(int32_t date, int months);
 
+/* Calendar months from the month of a to the month of b (days ignored). */
+extern int64_t ts_date_months_between(int32_t a, int32_t b);
+
 #endif							/* TS_CALENDAR_H */

@@ -886,6 +886,12 @@ test_calendar(void)
 		  "a window of one month is its month");
 	CHECK(ts_date_months_window_start(ymd(2024, 1, 31), 3) == ymd(2023, 11, 1),
 		  "3 months to January start in November");
+	CHECK(ts_date_months_between(ymd(2015, 1, 1), ymd(2024, 1, 1)) == 108,
+		  "nine years are 108 months");
+	CHECK(ts_date_months_between(ymd(2024, 2, 29), ymd(2025, 2, 28)) == 12,
+		  "days do not count: 29 February to 28 February is a year");
+	CHECK(ts_date_months_between(ymd(2024, 3, 1), ymd(2023, 12, 31)) == -3,
+		  "backwards, negative");
 }
 
 static ts_growth_state *
