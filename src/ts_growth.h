@@ -351,7 +351,8 @@ extern const char *ts_gs_parse(const char *str, ts_growth_state *out);
  * kind, flags, scale, the currency's ISO code (3 bytes, zeros without one),
  * as_of and the number of entries (4 bytes each), and per entry the period
  * (4), count and part count (8 each), total and part (16 each).  Only the
- * tests encode it.  decode validates everything and fills 'out' (room for
+ * tests encode it (a state with a year start, which 0.1 did not know,
+ * encodes into a form that decode refuses).  decode validates everything and fills 'out' (room for
  * ts_gs_decode_count() entries); it returns NULL when valid, else a message
  * saying what is wrong.
  */
