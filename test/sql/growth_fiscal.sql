@@ -65,6 +65,9 @@ FROM leap;
 SELECT yoy_growth(growth_summary(v, period), date '2024-02-29', 4) AS feb29,
 	   yoy_growth(growth_summary(v, period), date '2024-03-01', 4) AS mar1
 FROM leap;
+-- July years on the leap day: July 2023 to 2024-02-29 holds 7 (2023-04-01
+-- is in the year before), July 2022 to 2023-02-28 holds 5: +40%.
+SELECT yoy_growth(v, period, date '2024-02-29', 7) AS jul_feb29 FROM leap;
 
 -- July to June (Australia).  FY2024 (July 2023 to June 2024): the month's
 -- number (July 7 ... June 6, 78 in all); FY2025: twice it, but January 2025
