@@ -25,7 +25,7 @@ SQL_SOURCES = $(sort $(wildcard sql/*.sql))
 # The upgrade step from 0.2 is built too: its hand-written part in src/,
 # then the sources of sql/ whose objects are new or replaced in 0.3, as
 # they are installed.
-UPGRADE_0_3 = src/$(EXTENSION)--0.2--0.3.sql sql/25_load_rates.sql sql/27_rate_ddl.sql sql/35_pct_text.sql \
+UPGRADE_0_3 = src/$(EXTENSION)--0.2--0.3.sql sql/25_load_rates.sql sql/27_rate_ddl.sql sql/35_pct_text.sql sql/42_growth_calendar.sql \
 	sql/45_summary_conversion.sql \
 	sql/upgrade/0.2--0.3.pre.sql sql/55_summary_maintenance.sql sql/upgrade/0.2--0.3.post.sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--0.2--0.3.sql

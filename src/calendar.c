@@ -139,6 +139,37 @@ ts_date_year_start(int32_t date)
 }
 
 int32_t
+ts_date_fiscal_year_start(int32_t date, int start_month)
+{
+	int64_t		y;
+	int			m,
+				d;
+
+	ts_date_to_ymd(date, &y, &m, &d);
+	return ts_date_from_ymd(m >= start_month ? y : y - 1, start_month, 1);
+}
+
+int32_t
+ts_date_months_window_start(int32_t date, int months)
+{
+	return ts_date_minus_months(ts_date_month_start(date), months - 1);
+}
+
+int64_t
+ts_date_months_between(int32_t a, int32_t b)
+{
+	int64_t		ya,
+				yb;
+	int			ma,
+				mb,
+				d;
+
+	ts_date_to_ymd(a, &ya, &ma, &d);
+	ts_date_to_ymd(b, &yb, &mb, &d);
+	return (yb * 12 + mb) - (ya * 12 + ma);
+}
+
+int32_t
 ts_date_month_start(int32_t date)
 {
 	int64_t		y;

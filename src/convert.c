@@ -1041,6 +1041,7 @@ convert_state(FunctionCallInfo fcinfo, const ts_growth_state *s,
 				 errhint("Only a summary of amounts with a period column can be converted at each period's rate.")));
 	out = ts_gs_new_working(Max(s->nentries, 1), TS_VAL_AMOUNT, s->flags);
 	out->as_of = s->as_of;
+	out->year_start = s->year_start;
 	out->currency = s->currency;
 	out->scale = s->scale;
 	out->nentries = s->nentries;

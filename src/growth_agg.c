@@ -100,11 +100,18 @@ value_mantissa(ts_growth_state *s, ts_value_kind kind, Datum value)
 static pg_attribute_always_inline Datum
 accum(FunctionCallInfo fcinfo, ts_value_kind kind, TsAccumShape shape)
 {
-	const int	flags = (shape == TS_ACCUM_PART ? 0 : TS_GS_PERIODS) |
-		(shape == TS_ACCUM_PART || shape == TS_ACCUM_PART_PERIOD ? TS_GS_PART : 0) |
-		(shape == TS_ACCUM_PERIOD_AS_OF ? TS_GS_AS_OF : 0);
-	const int	period_arg = shape == TS_ACCUM_PART ? -1 :
-		shape == TS_ACCUM_PART_PERIOD ? 3 : 2;
+	const bool	has_part = shape == TS_ACCUM_PART || shape == TS_ACCUM_PART_PERIOD ||
+		shape == TS_ACCUM_PART_PERIOD_AS_OF || shape == TS_ACCUM_PART_PERIOD_AS_OF_YEAR;
+	const bool	has_year = shape == TS_ACCUM_PERIOD_AS_OF_YEAR ||
+		shape == TS_ACCUM_PART_PERIOD_AS_OF_YEAR;
+	const bool	has_as_of = shape == TS_ACCUM_PERIOD_AS_OF ||
+		shape == TS_ACCUM_PART_PERIOD_AS_OF || has_year;
+	const int	period_arg = shape == TS_ACCUM_PART ? -1 : has_part ? 3 : 2;
+	const int	as_of_arg = period_arg + 1;
+	const int	year_arg = as_of_arg + 1;
+	int			flags = (shape == TS_ACCUM_PART ? 0 : TS_GS_PERIODS) |
+		(has_part ? TS_GS_PART : 0) | (has_as_of ? TS_GS_AS_OF : 0);
+	int32		year_start = 0;
 	ts_growth_state *s;
 	int32		period = 0;
 	DateADT		as_of = 0;
@@ -113,7 +120,8 @@ accum(FunctionCallInfo fcinfo, ts_value_kind kind, TsAccumShape shape)
 
 	if (PG_ARGISNULL(1) ||
 		(period_arg >= 0 && PG_ARGISNULL(period_arg)) ||
-		(shape == TS_ACCUM_PERIOD_AS_OF && PG_ARGISNULL(3)))
+		(has_as_of && PG_ARGISNULL(as_of_arg)) ||
+		(has_year && PG_ARGISNULL(year_arg)))
 	{
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
@@ -124,31 +132,50 @@ accum(FunctionCallInfo fcinfo, ts_value_kind kind, TsAccumShape shape)
 		period = PG_GETARG_DATEADT(period_arg);
 		ts_check_period(period);
 	}
-	if (shape == TS_ACCUM_PERIOD_AS_OF)
+	if (has_as_of)
 	{
-		as_of = PG_GETARG_DATEADT(3);
+		as_of = PG_GETARG_DATEADT(as_of_arg);
 		ts_check_as_of(as_of);
 	}
-	if ((shape == TS_ACCUM_PART || shape == TS_ACCUM_PART_PERIOD) && !PG_ARGISNULL(2))
+	if (has_year)
+	{
+		/* January years are calendar years: the state of (…, as_of) */
+		year_start = PG_GETARG_INT32(year_arg);
+		ts_check_year_start(year_start);
+		if (year_start == 1)
+			year_start = 0;
+		else
+			flags |= TS_GS_YEAR_START;
+	}
+	if (has_part && !PG_ARGISNULL(2))
 		part = PG_GETARG_BOOL(2);
 
 	if (PG_ARGISNULL(0))
 	{
 		s = ts_gs_new_working(flags & TS_GS_PERIODS ? 8 : 1, kind, flags);
 		s->as_of = as_of;
+		s->year_start = year_start;
 	}
 	else
 	{
 		s = ts_gs_arg_for_update(fcinfo, 0);
+		if (has_year && s->kind == kind && s->year_start != year_start)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("year_start must be the same for all rows of a group"),
+					 errdetail("The group's year starts in month %d, this row's in month %d.",
+							   s->year_start == 0 ? 1 : s->year_start,
+							   year_start == 0 ? 1 : year_start)));
 		if (unlikely(s->kind != kind || s->flags != flags))
 		{
 			ts_growth_state expected;
 
 			ts_gs_init(&expected, 0, kind, flags);
 			expected.as_of = as_of;
+			expected.year_start = year_start;
 			ts_gs_check_compatible(s, &expected, TS_GS_ADD_ROW);
 		}
-		if (shape == TS_ACCUM_PERIOD_AS_OF && s->as_of != as_of)
+		if (has_as_of && s->as_of != as_of)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("as_of must be the same for all rows of a group"),
@@ -176,18 +203,30 @@ ACCUM_ENTRY(growth_accum_amount_period, TS_VAL_AMOUNT, TS_ACCUM_PERIOD)
 ACCUM_ENTRY(growth_accum_amount_period_as_of, TS_VAL_AMOUNT, TS_ACCUM_PERIOD_AS_OF)
 ACCUM_ENTRY(growth_accum_amount_part, TS_VAL_AMOUNT, TS_ACCUM_PART)
 ACCUM_ENTRY(growth_accum_amount_part_period, TS_VAL_AMOUNT, TS_ACCUM_PART_PERIOD)
+ACCUM_ENTRY(growth_accum_amount_part_period_as_of, TS_VAL_AMOUNT, TS_ACCUM_PART_PERIOD_AS_OF)
+ACCUM_ENTRY(growth_accum_amount_period_as_of_year, TS_VAL_AMOUNT, TS_ACCUM_PERIOD_AS_OF_YEAR)
+ACCUM_ENTRY(growth_accum_amount_part_period_as_of_year, TS_VAL_AMOUNT, TS_ACCUM_PART_PERIOD_AS_OF_YEAR)
 ACCUM_ENTRY(growth_accum_numeric_period, TS_VAL_NUMERIC, TS_ACCUM_PERIOD)
 ACCUM_ENTRY(growth_accum_numeric_period_as_of, TS_VAL_NUMERIC, TS_ACCUM_PERIOD_AS_OF)
 ACCUM_ENTRY(growth_accum_numeric_part, TS_VAL_NUMERIC, TS_ACCUM_PART)
 ACCUM_ENTRY(growth_accum_numeric_part_period, TS_VAL_NUMERIC, TS_ACCUM_PART_PERIOD)
+ACCUM_ENTRY(growth_accum_numeric_part_period_as_of, TS_VAL_NUMERIC, TS_ACCUM_PART_PERIOD_AS_OF)
+ACCUM_ENTRY(growth_accum_numeric_period_as_of_year, TS_VAL_NUMERIC, TS_ACCUM_PERIOD_AS_OF_YEAR)
+ACCUM_ENTRY(growth_accum_numeric_part_period_as_of_year, TS_VAL_NUMERIC, TS_ACCUM_PART_PERIOD_AS_OF_YEAR)
 ACCUM_ENTRY(growth_accum_int8_period, TS_VAL_INT8, TS_ACCUM_PERIOD)
 ACCUM_ENTRY(growth_accum_int8_period_as_of, TS_VAL_INT8, TS_ACCUM_PERIOD_AS_OF)
 ACCUM_ENTRY(growth_accum_int8_part, TS_VAL_INT8, TS_ACCUM_PART)
 ACCUM_ENTRY(growth_accum_int8_part_period, TS_VAL_INT8, TS_ACCUM_PART_PERIOD)
+ACCUM_ENTRY(growth_accum_int8_part_period_as_of, TS_VAL_INT8, TS_ACCUM_PART_PERIOD_AS_OF)
+ACCUM_ENTRY(growth_accum_int8_period_as_of_year, TS_VAL_INT8, TS_ACCUM_PERIOD_AS_OF_YEAR)
+ACCUM_ENTRY(growth_accum_int8_part_period_as_of_year, TS_VAL_INT8, TS_ACCUM_PART_PERIOD_AS_OF_YEAR)
 ACCUM_ENTRY(growth_accum_float8_period, TS_VAL_FLOAT8, TS_ACCUM_PERIOD)
 ACCUM_ENTRY(growth_accum_float8_period_as_of, TS_VAL_FLOAT8, TS_ACCUM_PERIOD_AS_OF)
 ACCUM_ENTRY(growth_accum_float8_part, TS_VAL_FLOAT8, TS_ACCUM_PART)
 ACCUM_ENTRY(growth_accum_float8_part_period, TS_VAL_FLOAT8, TS_ACCUM_PART_PERIOD)
+ACCUM_ENTRY(growth_accum_float8_part_period_as_of, TS_VAL_FLOAT8, TS_ACCUM_PART_PERIOD_AS_OF)
+ACCUM_ENTRY(growth_accum_float8_period_as_of_year, TS_VAL_FLOAT8, TS_ACCUM_PERIOD_AS_OF_YEAR)
+ACCUM_ENTRY(growth_accum_float8_part_period_as_of_year, TS_VAL_FLOAT8, TS_ACCUM_PART_PERIOD_AS_OF_YEAR)
 
 /* The transition function of values of one kind and shape. */
 Datum
@@ -315,15 +354,32 @@ window_sums(const ts_growth_state *s, int32 from, int32 to, ts_window_sums *out)
 		ts_gs_overflow();
 }
 
-/* The same-period windows of as-of date p: [Jan 1, p] and a year earlier. */
+/*
+ * The month years start in: year_start when given (1 to 12), else the
+ * state's (the fiscal-year aggregates keep it), else January.
+ */
+static int
+year_start_of(const ts_growth_state *s, int year_start)
+{
+	if (year_start > 0)
+		return year_start;
+	return (s->flags & TS_GS_YEAR_START) ? s->year_start : 1;
+}
+
+/*
+ * The same-period windows of as-of date p: from the first day of p's year
+ * (a year starting on the first of month year_start) to p, and the same a
+ * year earlier, to p minus one year (29 February maps to 28 February).
+ */
 static void
-same_period_windows(const ts_growth_state *s, int32 p, ts_window_sums *cur,
-					ts_window_sums *prev)
+same_period_windows(const ts_growth_state *s, int32 p, int year_start,
+					ts_window_sums *cur, ts_window_sums *prev)
 {
 	int32		p_before = ts_date_minus_years(p, 1);
+	int			ys = year_start_of(s, year_start);
 
-	window_sums(s, ts_date_year_start(p), p, cur);
-	window_sums(s, ts_date_year_start(p_before), p_before, prev);
+	window_sums(s, ts_date_fiscal_year_start(p, ys), p, cur);
+	window_sums(s, ts_date_fiscal_year_start(p_before, ys), p_before, prev);
 }
 
 /* P: as_of when given, else the state's own as_of, else its latest period. */
@@ -345,7 +401,7 @@ as_of_date(const ts_growth_state *s, const DateADT *as_of, int32 *p)
 }
 
 static Numeric
-measure_yoy(const ts_growth_state *s, const DateADT *as_of)
+measure_yoy(const ts_growth_state *s, const DateADT *as_of, int year_start)
 {
 	ts_window_sums cur,
 				prev;
@@ -353,21 +409,21 @@ measure_yoy(const ts_growth_state *s, const DateADT *as_of)
 
 	if (!as_of_date(s, as_of, &p))
 		return NULL;
-	same_period_windows(s, p, &cur, &prev);
+	same_period_windows(s, p, year_start, &cur, &prev);
 	if (prev.count == 0 || prev.total == 0)
 		return NULL;
 	return growth(cur.total, prev.total);
 }
 
 static Numeric
-measure_mom(const ts_growth_state *s)
+measure_mom(const ts_growth_state *s, const DateADT *as_of)
 {
 	ts_window_sums cur,
 				prev;
 	int32		p,
 				month;
 
-	if (!ts_gs_latest(s, &p))
+	if (!as_of_date(s, as_of, &p))
 		return NULL;
 	month = ts_date_month_start(p);
 	window_sums(s, month, p, &cur);
@@ -389,7 +445,8 @@ measure_share(const ts_growth_state *s)
 }
 
 static Numeric
-measure_share_change(const ts_growth_state *s, const DateADT *as_of)
+measure_share_change(const ts_growth_state *s, const DateADT *as_of,
+					 int year_start)
 {
 	ts_window_sums cur,
 				prev;
@@ -397,7 +454,7 @@ measure_share_change(const ts_growth_state *s, const DateADT *as_of)
 
 	if (!as_of_date(s, as_of, &p))
 		return NULL;
-	same_period_windows(s, p, &cur, &prev);
+	same_period_windows(s, p, year_start, &cur, &prev);
 	if (cur.total == 0 || prev.count == 0 || prev.total == 0)
 		return NULL;
 	return DatumGetNumeric(DirectFunctionCall2(numeric_sub,
@@ -406,7 +463,8 @@ measure_share_change(const ts_growth_state *s, const DateADT *as_of)
 }
 
 static Numeric
-measure_contribution(const ts_growth_state *s, const DateADT *as_of)
+measure_contribution(const ts_growth_state *s, const DateADT *as_of,
+					 int year_start)
 {
 	ts_window_sums cur,
 				prev;
@@ -415,7 +473,7 @@ measure_contribution(const ts_growth_state *s, const DateADT *as_of)
 
 	if (!as_of_date(s, as_of, &p))
 		return NULL;
-	same_period_windows(s, p, &cur, &prev);
+	same_period_windows(s, p, year_start, &cur, &prev);
 	if (prev.count == 0 || prev.total == 0)
 		return NULL;
 	if (__builtin_sub_overflow(cur.part, prev.part, &diff))
@@ -437,14 +495,14 @@ PG_FUNCTION_INFO_V1(yoy_growth_final);
 Datum
 yoy_growth_final(PG_FUNCTION_ARGS)
 {
-	RETURN_MEASURE(measure_yoy(ts_gs_read(PG_GETARG_DATUM(0)), NULL));
+	RETURN_MEASURE(measure_yoy(ts_gs_read(PG_GETARG_DATUM(0)), NULL, 0));
 }
 
 PG_FUNCTION_INFO_V1(mom_growth_final);
 Datum
 mom_growth_final(PG_FUNCTION_ARGS)
 {
-	RETURN_MEASURE(measure_mom(ts_gs_read(PG_GETARG_DATUM(0))));
+	RETURN_MEASURE(measure_mom(ts_gs_read(PG_GETARG_DATUM(0)), NULL));
 }
 
 PG_FUNCTION_INFO_V1(share_final);
@@ -458,14 +516,14 @@ PG_FUNCTION_INFO_V1(share_change_final);
 Datum
 share_change_final(PG_FUNCTION_ARGS)
 {
-	RETURN_MEASURE(measure_share_change(ts_gs_read(PG_GETARG_DATUM(0)), NULL));
+	RETURN_MEASURE(measure_share_change(ts_gs_read(PG_GETARG_DATUM(0)), NULL, 0));
 }
 
 PG_FUNCTION_INFO_V1(growth_contribution_final);
 Datum
 growth_contribution_final(PG_FUNCTION_ARGS)
 {
-	RETURN_MEASURE(measure_contribution(ts_gs_read(PG_GETARG_DATUM(0)), NULL));
+	RETURN_MEASURE(measure_contribution(ts_gs_read(PG_GETARG_DATUM(0)), NULL, 0));
 }
 
 /* ---- accessors of stored summaries ---- */
@@ -497,14 +555,41 @@ growth_state_yoy_growth(PG_FUNCTION_ARGS)
 	const ts_growth_state *s = summary_arg(fcinfo, 0, TS_GS_PERIODS, "yoy_growth");
 	DateADT		as_of = PG_NARGS() > 1 ? PG_GETARG_DATEADT(1) : 0;
 
-	RETURN_MEASURE(measure_yoy(s, PG_NARGS() > 1 ? &as_of : NULL));
+	RETURN_MEASURE(measure_yoy(s, PG_NARGS() > 1 ? &as_of : NULL, 0));
 }
 
 PG_FUNCTION_INFO_V1(growth_state_mom_growth);
 Datum
 growth_state_mom_growth(PG_FUNCTION_ARGS)
 {
-	RETURN_MEASURE(measure_mom(summary_arg(fcinfo, 0, TS_GS_PERIODS, "mom_growth")));
+	RETURN_MEASURE(measure_mom(summary_arg(fcinfo, 0, TS_GS_PERIODS, "mom_growth"), NULL));
+}
+
+/* mom_growth(s, as_of): the month of as_of (to as_of) against the month before. */
+PG_FUNCTION_INFO_V1(growth_state_mom_growth_as_of);
+Datum
+growth_state_mom_growth_as_of(PG_FUNCTION_ARGS)
+{
+	const ts_growth_state *s = summary_arg(fcinfo, 0, TS_GS_PERIODS, "mom_growth");
+	DateADT		as_of = PG_GETARG_DATEADT(1);
+
+	RETURN_MEASURE(measure_mom(s, &as_of));
+}
+
+/*
+ * latest_period(s): the latest period of a summary with rows (NULL when it
+ * has none); its as_of, if it has one, is not a period and is not looked at.
+ */
+PG_FUNCTION_INFO_V1(growth_state_latest_period);
+Datum
+growth_state_latest_period(PG_FUNCTION_ARGS)
+{
+	const ts_growth_state *s = summary_arg(fcinfo, 0, TS_GS_PERIODS, "latest_period");
+	int32		p;
+
+	if (!ts_gs_latest(s, &p))
+		PG_RETURN_NULL();
+	PG_RETURN_DATEADT(p);
 }
 
 PG_FUNCTION_INFO_V1(growth_state_share);
@@ -522,7 +607,7 @@ growth_state_share_change(PG_FUNCTION_ARGS)
 										   "share_change");
 	DateADT		as_of = PG_NARGS() > 1 ? PG_GETARG_DATEADT(1) : 0;
 
-	RETURN_MEASURE(measure_share_change(s, PG_NARGS() > 1 ? &as_of : NULL));
+	RETURN_MEASURE(measure_share_change(s, PG_NARGS() > 1 ? &as_of : NULL, 0));
 }
 
 PG_FUNCTION_INFO_V1(growth_state_contribution);
@@ -533,7 +618,49 @@ growth_state_contribution(PG_FUNCTION_ARGS)
 										   "growth_contribution");
 	DateADT		as_of = PG_NARGS() > 1 ? PG_GETARG_DATEADT(1) : 0;
 
-	RETURN_MEASURE(measure_contribution(s, PG_NARGS() > 1 ? &as_of : NULL));
+	RETURN_MEASURE(measure_contribution(s, PG_NARGS() > 1 ? &as_of : NULL, 0));
+}
+
+/*
+ * The accessors with fiscal years: (summary, as_of, year_start), years that
+ * start on the first of month year_start.
+ */
+PG_FUNCTION_INFO_V1(growth_state_yoy_growth_fiscal);
+Datum
+growth_state_yoy_growth_fiscal(PG_FUNCTION_ARGS)
+{
+	const ts_growth_state *s = summary_arg(fcinfo, 0, TS_GS_PERIODS, "yoy_growth");
+	DateADT		as_of = PG_GETARG_DATEADT(1);
+	int32		year_start = PG_GETARG_INT32(2);
+
+	ts_check_year_start(year_start);
+	RETURN_MEASURE(measure_yoy(s, &as_of, year_start));
+}
+
+PG_FUNCTION_INFO_V1(growth_state_share_change_fiscal);
+Datum
+growth_state_share_change_fiscal(PG_FUNCTION_ARGS)
+{
+	const ts_growth_state *s = summary_arg(fcinfo, 0, TS_GS_PERIODS | TS_GS_PART,
+										   "share_change");
+	DateADT		as_of = PG_GETARG_DATEADT(1);
+	int32		year_start = PG_GETARG_INT32(2);
+
+	ts_check_year_start(year_start);
+	RETURN_MEASURE(measure_share_change(s, &as_of, year_start));
+}
+
+PG_FUNCTION_INFO_V1(growth_state_contribution_fiscal);
+Datum
+growth_state_contribution_fiscal(PG_FUNCTION_ARGS)
+{
+	const ts_growth_state *s = summary_arg(fcinfo, 0, TS_GS_PERIODS | TS_GS_PART,
+										   "growth_contribution");
+	DateADT		as_of = PG_GETARG_DATEADT(1);
+	int32		year_start = PG_GETARG_INT32(2);
+
+	ts_check_year_start(year_start);
+	RETURN_MEASURE(measure_contribution(s, &as_of, year_start));
 }
 
 /*
@@ -588,15 +715,37 @@ growth_state_share_of(PG_FUNCTION_ARGS)
  * growth_contribution(part, whole [, as_of]) =
  * 100 * (part now - part before) / |whole before|, P from the whole.
  */
+static Datum contribution_of(FunctionCallInfo fcinfo, const DateADT *as_of,
+							 int year_start);
+
 PG_FUNCTION_INFO_V1(growth_state_contribution_of);
 Datum
 growth_state_contribution_of(PG_FUNCTION_ARGS)
+{
+	DateADT		as_of = PG_NARGS() > 2 ? PG_GETARG_DATEADT(2) : 0;
+
+	return contribution_of(fcinfo, PG_NARGS() > 2 ? &as_of : NULL, 0);
+}
+
+/* growth_contribution(part, whole, as_of, year_start) */
+PG_FUNCTION_INFO_V1(growth_state_contribution_of_fiscal);
+Datum
+growth_state_contribution_of_fiscal(PG_FUNCTION_ARGS)
+{
+	DateADT		as_of = PG_GETARG_DATEADT(2);
+	int32		year_start = PG_GETARG_INT32(3);
+
+	ts_check_year_start(year_start);
+	return contribution_of(fcinfo, &as_of, year_start);
+}
+
+static Datum
+contribution_of(FunctionCallInfo fcinfo, const DateADT *as_of, int year_start)
 {
 	const ts_growth_state *part = summary_arg(fcinfo, 0, TS_GS_PERIODS,
 											  "growth_contribution");
 	const ts_growth_state *whole = summary_arg(fcinfo, 1, TS_GS_PERIODS,
 											   "growth_contribution");
-	DateADT		as_of = PG_NARGS() > 2 ? PG_GETARG_DATEADT(2) : 0;
 	ts_window_sums pc,
 				pp,
 				wc,
@@ -606,10 +755,11 @@ growth_state_contribution_of(PG_FUNCTION_ARGS)
 	ts_int128	diff;
 
 	check_part_whole(part, whole);
-	if (!as_of_date(whole, PG_NARGS() > 2 ? &as_of : NULL, &p))
+	if (!as_of_date(whole, as_of, &p))
 		PG_RETURN_NULL();
-	same_period_windows(part, p, &pc, &pp);
-	same_period_windows(whole, p, &wc, &wp);
+	year_start = year_start_of(whole, year_start);
+	same_period_windows(part, p, year_start, &pc, &pp);
+	same_period_windows(whole, p, year_start, &wc, &wp);
 	if (wp.count == 0 || wp.total == 0)
 		PG_RETURN_NULL();
 	if (__builtin_sub_overflow(pc.total, pp.total, &diff))
@@ -816,6 +966,321 @@ growth_state_series(PG_FUNCTION_ARGS)
 		{
 			values[4] = NumericGetDatum(percent(e->part, e->total));
 			nulls[4] = false;
+		}
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/*
+ * growth_series(s, year_start): the columns of growth_series(s), and ytd,
+ * the total from the first day of the period's year (years that start on
+ * the first of month year_start) to the period, and ytd_yoy, the
+ * same-period growth as of the period (yoy_growth(s, period, year_start)).
+ */
+PG_FUNCTION_INFO_V1(growth_state_series_fiscal);
+Datum
+growth_state_series_fiscal(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	const ts_growth_state *s = summary_arg(fcinfo, 0, TS_GS_PERIODS,
+										   "growth_series");
+	int32		year_start = PG_GETARG_INT32(1);
+
+	ts_check_year_start(year_start);
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < s->nentries; i++)
+	{
+		const ts_growth_entry *e = &s->entries[i];
+		const ts_growth_entry *year_before =
+			entry_at(s, ts_date_minus_years(e->period, 1));
+		const ts_growth_entry *month_before =
+			entry_at(s, ts_date_minus_months(e->period, 1));
+		ts_window_sums cur,
+					prev;
+		Datum		values[7];
+		bool		nulls[7] = {false, false, true, true, true, false, true};
+
+		CHECK_FOR_INTERRUPTS();
+		values[0] = DateADTGetDatum(e->period);
+		values[1] = NumericGetDatum(sum_numeric(s, e->total));
+		if (year_before != NULL && year_before->total != 0)
+		{
+			values[2] = NumericGetDatum(growth(e->total, year_before->total));
+			nulls[2] = false;
+		}
+		if (month_before != NULL && month_before->total != 0)
+		{
+			values[3] = NumericGetDatum(growth(e->total, month_before->total));
+			nulls[3] = false;
+		}
+		if ((s->flags & TS_GS_PART) && e->total != 0)
+		{
+			values[4] = NumericGetDatum(percent(e->part, e->total));
+			nulls[4] = false;
+		}
+		same_period_windows(s, e->period, year_start, &cur, &prev);
+		values[5] = NumericGetDatum(sum_numeric(s, cur.total));
+		if (prev.count > 0 && prev.total != 0)
+		{
+			values[6] = NumericGetDatum(growth(cur.total, prev.total));
+			nulls[6] = false;
+		}
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/* ---- rolling windows of whole calendar months ---- */
+
+/*
+ * The window of 'months' calendar months ending at p (from the first of
+ * the month months - 1 months before p's, to p), and the same a year
+ * earlier.  A month without rows is absent: the windows are dates, not rows.
+ */
+static void
+rolling_windows(const ts_growth_state *s, int32 p, int32 months,
+				ts_window_sums *cur, ts_window_sums *prev)
+{
+	int32		p_before = ts_date_minus_years(p, 1);
+
+	window_sums(s, ts_date_months_window_start(p, months), p, cur);
+	if (prev != NULL)
+		window_sums(s, ts_date_months_window_start(p_before, months), p_before, prev);
+}
+
+/* The summary, months and as_of of rolling_total and rolling_yoy. */
+static const ts_growth_state *
+rolling_args(FunctionCallInfo fcinfo, const char *fn, bool with_as_of,
+			 int32 *months, int32 *p, bool *found)
+{
+	const ts_growth_state *s = summary_arg(fcinfo, 0, TS_GS_PERIODS, fn);
+	DateADT		as_of = with_as_of ? PG_GETARG_DATEADT(2) : 0;
+
+	*months = PG_GETARG_INT32(1);
+	ts_check_window_months(*months);
+	*found = as_of_date(s, with_as_of ? &as_of : NULL, p);
+	return s;
+}
+
+static Datum
+rolling_total(FunctionCallInfo fcinfo, bool with_as_of)
+{
+	ts_window_sums cur;
+	int32		months,
+				p;
+	bool		found;
+	const ts_growth_state *s = rolling_args(fcinfo, "rolling_total", with_as_of,
+											&months, &p, &found);
+
+	if (!found)
+		PG_RETURN_NULL();
+	rolling_windows(s, p, months, &cur, NULL);
+	if (cur.count == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_NUMERIC(sum_numeric(s, cur.total));
+}
+
+/* rolling_total(s, months [, as_of]): the total of the months to as_of. */
+PG_FUNCTION_INFO_V1(growth_state_rolling_total);
+Datum
+growth_state_rolling_total(PG_FUNCTION_ARGS)
+{
+	return rolling_total(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(growth_state_rolling_total_as_of);
+Datum
+growth_state_rolling_total_as_of(PG_FUNCTION_ARGS)
+{
+	return rolling_total(fcinfo, true);
+}
+
+static Datum
+rolling_yoy(FunctionCallInfo fcinfo, bool with_as_of)
+{
+	ts_window_sums cur,
+				prev;
+	int32		months,
+				p;
+	bool		found;
+	const ts_growth_state *s = rolling_args(fcinfo, "rolling_yoy", with_as_of,
+											&months, &p, &found);
+
+	if (!found)
+		PG_RETURN_NULL();
+	rolling_windows(s, p, months, &cur, &prev);
+	if (prev.count == 0 || prev.total == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_NUMERIC(growth(cur.total, prev.total));
+}
+
+/*
+ * rolling_yoy(s, months [, as_of]): growth of the months to as_of over the
+ * same months a year earlier, in percent.
+ */
+PG_FUNCTION_INFO_V1(growth_state_rolling_yoy);
+Datum
+growth_state_rolling_yoy(PG_FUNCTION_ARGS)
+{
+	return rolling_yoy(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(growth_state_rolling_yoy_as_of);
+Datum
+growth_state_rolling_yoy_as_of(PG_FUNCTION_ARGS)
+{
+	return rolling_yoy(fcinfo, true);
+}
+
+/*
+ * rolling_series(s, months): one row per period of a summary by period:
+ * period, rolling_total (the months to the period; months without rows
+ * are absent, never replaced by another row) and rolling_yoy (its growth
+ * over the same months a year earlier; NULL when those have no rows or a
+ * total of 0).
+ */
+PG_FUNCTION_INFO_V1(growth_state_rolling_series);
+Datum
+growth_state_rolling_series(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	const ts_growth_state *s = summary_arg(fcinfo, 0, TS_GS_PERIODS,
+										   "rolling_series");
+	int32		months = PG_GETARG_INT32(1);
+
+	ts_check_window_months(months);
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < s->nentries; i++)
+	{
+		ts_window_sums cur,
+					prev;
+		Datum		values[3];
+		bool		nulls[3] = {false, false, true};
+
+		CHECK_FOR_INTERRUPTS();
+		rolling_windows(s, s->entries[i].period, months, &cur, &prev);
+		values[0] = DateADTGetDatum(s->entries[i].period);
+		values[1] = NumericGetDatum(sum_numeric(s, cur.total));
+		if (prev.count > 0 && prev.total != 0)
+		{
+			values[2] = NumericGetDatum(growth(cur.total, prev.total));
+			nulls[2] = false;
+		}
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/* ---- growth over several years, and index numbers ---- */
+
+/* Decimals of the intermediate numbers of cagr, and of its result. */
+#define CAGR_WORK_SCALE 40
+#define CAGR_RESULT_SCALE 12
+
+static Numeric
+numeric_at_scale(Numeric n, int scale)
+{
+	return DatumGetNumeric(DirectFunctionCall2(numeric_round, NumericGetDatum(n),
+											   Int32GetDatum(scale)));
+}
+
+/*
+ * cagr(s, from, to): the compound annual growth rate, in percent, of the
+ * total of period 'to' over the total of period 'from':
+ * 100 * ((to / from) ^ (12 / months) - 1), months the calendar months
+ * between them.  The ratio and the root are computed with 40 decimals
+ * (numeric division and numeric power), the result rounded half away from
+ * zero to 12 decimals, trailing zeros dropped, so an exact root is exact
+ * (1331 over 1000 in three years is 10).  NULL when either period has no
+ * rows, or the first total is not positive or the second negative (no real
+ * root); -100 when the second is 0.
+ */
+PG_FUNCTION_INFO_V1(growth_state_cagr);
+Datum
+growth_state_cagr(PG_FUNCTION_ARGS)
+{
+	const ts_growth_state *s = summary_arg(fcinfo, 0, TS_GS_PERIODS, "cagr");
+	DateADT		from = PG_GETARG_DATEADT(1);
+	DateADT		to = PG_GETARG_DATEADT(2);
+	const ts_growth_entry *first,
+			   *last;
+	int64		months;
+	Numeric		ratio,
+				result;
+
+	ts_check_period(from);
+	ts_check_period(to);
+	months = ts_date_months_between(from, to);
+	if (months <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cagr needs \"to\" in a later month than \"from\": from %s to %s",
+						ts_iso_date(from), ts_iso_date(to))));
+	first = entry_at(s, from);
+	last = entry_at(s, to);
+	if (first == NULL || last == NULL || first->total <= 0 || last->total < 0)
+		PG_RETURN_NULL();
+
+	/* both totals are mantissas at the state's scale: their ratio is the values' */
+	ratio = DatumGetNumeric(DirectFunctionCall2(numeric_div,
+												NumericGetDatum(numeric_at_scale(int128_numeric(last->total),
+																				 CAGR_WORK_SCALE)),
+												NumericGetDatum(int128_numeric(first->total))));
+	if (months != 12)
+	{
+		Numeric		exponent = DatumGetNumeric(DirectFunctionCall2(numeric_div,
+																   NumericGetDatum(numeric_at_scale(int64_to_numeric(12),
+																									CAGR_WORK_SCALE)),
+																   NumericGetDatum(int64_to_numeric(months))));
+
+		ratio = DatumGetNumeric(DirectFunctionCall2(numeric_power, NumericGetDatum(ratio),
+													NumericGetDatum(exponent)));
+	}
+	result = DatumGetNumeric(DirectFunctionCall2(numeric_sub, NumericGetDatum(ratio),
+												 NumericGetDatum(int64_to_numeric(1))));
+	result = DatumGetNumeric(DirectFunctionCall2(numeric_mul, NumericGetDatum(result),
+												 NumericGetDatum(int64_to_numeric(100))));
+	result = numeric_at_scale(result, CAGR_RESULT_SCALE);
+	PG_RETURN_NUMERIC(DatumGetNumeric(DirectFunctionCall1(numeric_trim_scale,
+														  NumericGetDatum(result))));
+}
+
+/*
+ * growth_index(s, base): one row per period of a summary by period: period,
+ * total and index, 100 * total / the total of the base period (as the
+ * measures divide: numeric division's digits, trailing zeros dropped; NULL
+ * when the base total is 0).  A base period without rows is an error.
+ */
+PG_FUNCTION_INFO_V1(growth_state_index);
+Datum
+growth_state_index(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	const ts_growth_state *s = summary_arg(fcinfo, 0, TS_GS_PERIODS, "growth_index");
+	DateADT		base_period = PG_GETARG_DATEADT(1);
+	const ts_growth_entry *base = entry_at(s, base_period);
+
+	if (base == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("base period %s of growth_index has no rows in the summary",
+						ts_iso_date(base_period)),
+				 errhint("Use a period of growth_entries(summary), e.g. latest_period(summary).")));
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < s->nentries; i++)
+	{
+		const ts_growth_entry *e = &s->entries[i];
+		Datum		values[3];
+		bool		nulls[3] = {false, false, true};
+
+		CHECK_FOR_INTERRUPTS();
+		values[0] = DateADTGetDatum(e->period);
+		values[1] = NumericGetDatum(sum_numeric(s, e->total));
+		if (base->total != 0)
+		{
+			values[2] = NumericGetDatum(percent(e->total, base->total));
+			nulls[2] = false;
 		}
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}

@@ -23,6 +23,9 @@
 
 typedef unsigned __int128 u128;
 
+/* The flags 0.1 knew: periods, part, as_of (no year start). */
+#define GS01_FLAGS (TS_GS_PERIODS | TS_GS_PART | TS_GS_AS_OF)
+
 /* ---- binary form ---- */
 
 #define GS_HEADER_BYTES 15
@@ -147,6 +150,8 @@ ts_gs_decode(const uint8_t *buf, size_t len, ts_growth_state *out)
 	out->kind = *p++;
 	out->flags = *p++;
 	out->scale = (int8_t) *p++;
+	if (out->flags & ~GS01_FLAGS)
+		return "unknown flags";
 	if (p[0] != 0 || p[1] != 0 || p[2] != 0)
 	{
 		const ts_currency *cur = ts_currency_exact((const char *) p, 3);
@@ -245,6 +250,8 @@ ts_gs01_read(const uint8_t *datum, size_t len, ts_growth_state *out)
 	ts_gs_init(out, n, TS_VAL_AMOUNT, 0);
 	out->kind = h.kind;
 	out->flags = h.flags;
+	if (out->flags & ~GS01_FLAGS)
+		return "unknown flags";
 	out->scale = h.scale;
 	out->currency = h.currency;
 	out->as_of = h.as_of;

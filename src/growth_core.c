@@ -73,7 +73,6 @@ ts_gs_copy(ts_growth_state *dst, const ts_growth_state *src)
 	dst->capacity = capacity;
 	dst->indexed = indexed;
 	dst->last = 0;
-	dst->pad2 = 0;
 	memcpy(dst->entries, src->entries, (size_t) src->nentries * sizeof(ts_growth_entry));
 	for (int i = 0; i < dst->nentries; i++)
 		dst->entries[i].pad = 0;
@@ -272,12 +271,20 @@ bool
 ts_gs_window(const ts_growth_state *s, int32_t from, int32_t to,
 			 ts_window_sums *out)
 {
+	int			i = 0;
+
 	memset(out, 0, sizeof(*out));
-	for (int i = 0; i < s->nentries; i++)
+	/* sorted: from the first entry of the window to its end */
+	if (s->sorted && from > INT32_MIN)
+		i = ts_search_last_le(s->entries, s->nentries, sizeof(ts_growth_entry),
+							  offsetof(ts_growth_entry, period), from - 1) + 1;
+	for (; i < s->nentries; i++)
 	{
 		const ts_growth_entry *e = &s->entries[i];
 
 		ts_maybe_interrupt(i);
+		if (e->period > to && s->sorted)
+			break;
 		if (e->period < from || e->period > to)
 			continue;
 		if (__builtin_add_overflow(out->count, e->count, &out->count) ||
@@ -349,6 +356,11 @@ ts_gs_validate(const ts_growth_state *s)
 	if ((s->flags & TS_GS_AS_OF) &&
 		(s->as_of < TS_MIN_PERIOD || s->as_of > TS_MAX_PERIOD))
 		return "as_of is outside the years 1 to 9999";
+	if ((s->flags & TS_GS_YEAR_START) && !periods)
+		return "a year start without periods";
+	if ((s->flags & TS_GS_YEAR_START) ?
+		(s->year_start < 2 || s->year_start > 12) : s->year_start != 0)
+		return "a year start month other than 2 to 12 with its flag, 0 without";
 	if (s->nentries < 0 || s->nentries > s->capacity)
 		return "bad number of periods";
 	if (!periods && s->nentries > 1)

@@ -49,6 +49,8 @@ ts_gs_format(const ts_growth_state *s, char *buf)
 				 cur ? cur->code : "");
 	if (s->flags & TS_GS_AS_OF)
 		p += format_date(s->as_of, p);
+	if (s->flags & TS_GS_YEAR_START)
+		p += sprintf(p, ",%d", (int) s->year_start);
 	p += sprintf(p, ")[");
 	for (int i = 0; i < s->nentries; i++)
 	{
@@ -186,13 +188,19 @@ ts_gs_parse(const char *str, ts_growth_state *out)
 	}
 	if (*p++ != ',')
 		return "bad currency";
-	if (*p != ')')
+	if (*p != ')' && *p != ',')
 	{
 		if (!(out->flags & TS_GS_AS_OF) || !parse_date(&p, &out->as_of))
 			return "bad as_of date";
 	}
 	else if (out->flags & TS_GS_AS_OF)
 		return "no as_of date";
+	if (out->flags & TS_GS_YEAR_START)
+	{
+		if (*p++ != ',' || !parse_int64(&p, &num) || num < 2 || num > 12)
+			return "bad year start month";
+		out->year_start = (int32_t) num;
+	}
 	if (*p++ != ')' || *p++ != '[')
 		return "bad header";
 
@@ -325,6 +333,8 @@ ts_gs_packed_size(const ts_growth_state *s)
 
 	if (s->flags & TS_GS_AS_OF)
 		size += varint_size(zigzag(s->as_of));
+	if (s->flags & TS_GS_YEAR_START)
+		size++;
 	size += varint_size((u128) s->nentries);
 	for (int i = 0; i < s->nentries; i++)
 	{
@@ -368,6 +378,8 @@ ts_gs_pack(const ts_growth_state *s, uint8_t *buf)
 	}
 	if (s->flags & TS_GS_AS_OF)
 		p = put_varint(p, zigzag(s->as_of));
+	if (s->flags & TS_GS_YEAR_START)
+		*p++ = (uint8_t) s->year_start;
 	p = put_varint(p, (u128) s->nentries);
 	for (int i = 0; i < s->nentries; i++)
 	{
@@ -438,6 +450,12 @@ unpack_header(const uint8_t **pp, const uint8_t *end, ts_growth_state *out,
 		if (as_of < TS_MIN_PERIOD || as_of > TS_MAX_PERIOD)
 			return "as_of is outside the years 1 to 9999";
 		out->as_of = (int32_t) as_of;
+	}
+	if (out->flags & TS_GS_YEAR_START)
+	{
+		if (end - p < 1 || p[0] < 2 || p[0] > 12)
+			return "bad year start month";
+		out->year_start = *p++;
 	}
 	if (!get_varint(&p, end, 32, &v) || v > (u128) (end - p) / 2)
 		return "bad number of entries";
@@ -553,7 +571,8 @@ ts_gs_add_packed(ts_growth_state *a, const uint8_t *buf, size_t len,
 	if (*err)
 		return TS_GS_ADD_INVALID;
 	if (hdr.kind != a->kind || hdr.flags != a->flags || hdr.scale != a->scale ||
-		hdr.currency != a->currency || hdr.as_of != a->as_of)
+		hdr.currency != a->currency || hdr.as_of != a->as_of ||
+		hdr.year_start != a->year_start)
 		return TS_GS_ADD_DIFFERENT;
 	if (a->capacity - a->nentries < n)
 	{

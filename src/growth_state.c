@@ -296,6 +296,8 @@ describe_kind(const ts_growth_state *s)
 		appendStringInfoString(&buf, " with part");
 	if (s->flags & TS_GS_AS_OF)
 		appendStringInfo(&buf, " as of %s", ts_iso_date(s->as_of));
+	if (s->flags & TS_GS_YEAR_START)
+		appendStringInfo(&buf, " in years from month %d", (int) s->year_start);
 	return buf.data;
 }
 
@@ -309,6 +311,7 @@ ts_gs_check_compatible(const ts_growth_state *a, const ts_growth_state *b,
 {
 	if (a->kind != b->kind || a->flags != b->flags ||
 		((a->flags & TS_GS_AS_OF) && a->as_of != b->as_of) ||
+		a->year_start != b->year_start ||
 		(a->kind == TS_VAL_AMOUNT && a->currency != b->currency &&
 		 a->currency != TS_NO_CURRENCY && b->currency != TS_NO_CURRENCY))
 		ts_gs_incompatible(op, describe_kind(a), describe_kind(b));

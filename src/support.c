@@ -510,6 +510,28 @@ ts_check_as_of(int32 d)
 				 errdetail("Periods must lie in the years 1 to 9999.")));
 }
 
+/* The month years start in, for fiscal years: 1 (January) to 12. */
+void
+ts_check_year_start(int32 month)
+{
+	if (month < 1 || month > 12)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("year_start %d is out of range", month),
+				 errdetail("A year starts on the first of a month, 1 (January) to 12 (December).")));
+}
+
+/* The number of months of a rolling window: 1 to 1200. */
+void
+ts_check_window_months(int32 months)
+{
+	if (months < 1 || months > 1200)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("months %d is out of range for a rolling window", months),
+				 errdetail("A rolling window has 1 to 1200 months.")));
+}
+
 /*
  * The value kind of a SQL type that the growth measures take: the one place
  * that maps types to kinds (the legacy transition symbol and the window

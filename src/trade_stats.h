@@ -149,6 +149,8 @@ extern CurrencyAmount *ts_amount_sub(const CurrencyAmount *a,
 extern Numeric ts_percent_numeric(Numeric num, Numeric den);
 extern void ts_check_period(int32 d);
 extern void ts_check_as_of(int32 d);
+extern void ts_check_year_start(int32 month);
+extern void ts_check_window_months(int32 months);
 
 /* growth_state.c: the growth_state type and its working layout */
 extern const ts_growth_state *ts_gs_read(Datum d);
@@ -187,7 +189,11 @@ typedef enum TsAccumShape
 	TS_ACCUM_PERIOD,			/* (value, period) */
 	TS_ACCUM_PERIOD_AS_OF,		/* (value, period, as_of) */
 	TS_ACCUM_PART,				/* (value, part) */
-	TS_ACCUM_PART_PERIOD		/* (value, part, period) */
+	TS_ACCUM_PART_PERIOD,		/* (value, part, period) */
+	TS_ACCUM_PART_PERIOD_AS_OF,	/* (value, part, period, as_of) */
+	TS_ACCUM_PERIOD_AS_OF_YEAR,	/* (value, period, as_of, year_start) */
+	TS_ACCUM_PART_PERIOD_AS_OF_YEAR /* (value, part, period, as_of,
+									 * year_start) */
 } TsAccumShape;
 
 typedef enum TsWindowFunction

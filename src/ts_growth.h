@@ -37,7 +37,8 @@ typedef enum ts_value_kind
 #define TS_GS_PERIODS	0x01	/* entries are per period (else one entry) */
 #define TS_GS_PART		0x02	/* part sums are kept */
 #define TS_GS_AS_OF		0x04	/* as_of is set */
-#define TS_GS_ALL_FLAGS 0x07
+#define TS_GS_YEAR_START 0x08	/* years start in month year_start (2-12) */
+#define TS_GS_ALL_FLAGS 0x0F
 
 /*
  * The first byte of a growth_state datum says what it is: 1, 0.1's layout
@@ -47,7 +48,9 @@ typedef enum ts_value_kind
  * final function (0.1's README showed one) returns, and may store, the
  * working layout itself.  So a release that changes the working layout
  * gives it a new first byte and moves the reader of this one, as a frozen
- * struct, into the compat room, as was done for 0.1's.
+ * struct, into the compat room, as was done for 0.1's.  (0.3 gave the
+ * field after 'last', always 0 before, a meaning: year_start, 0 unless
+ * TS_GS_YEAR_START; so what 0.2 stored still reads the same.)
  */
 #define TS_GS_FORMAT1	1
 #define TS_GS_WORKING	0x80
@@ -95,7 +98,7 @@ typedef struct ts_growth_state
 	int32_t		nentries;
 	int32_t		capacity;		/* entries allocated */
 	int32_t		last;			/* index of the last entry used (a hint) */
-	int32_t		pad2;
+	int32_t		year_start;		/* with TS_GS_YEAR_START: 2 to 12; else 0 */
 	ts_growth_entry entries[];
 	/* then, if indexed, int32_t slots[ts_gs_nslots(capacity)] */
 } ts_growth_state;
@@ -275,6 +278,8 @@ extern void ts_gs_reduce_scale(ts_growth_state *s, int k);
  *	 3 bytes	ISO code of the currency, kind amount only; "\0\0\0" before
  *				the first amount
  *	 varint		as_of, zigzag, with TS_GS_AS_OF only
+ *	 byte		the month years start in (2 to 12), with TS_GS_YEAR_START
+ *				only (new in 0.3: only the fiscal-year aggregates set it)
  *	 varint		number of entries
  *	 per entry:
  *	   varint	with TS_GS_PERIODS: the first period zigzag, later ones the
@@ -300,7 +305,7 @@ extern const char *ts_gs_unpack(const uint8_t *buf, size_t len,
 /*
  * a += the packed state buf, entry by entry, without unpacking it: how
  * rollup() reads each stored summary.  TS_GS_ADD_DIFFERENT (a untouched)
- * when buf's kind, flags, scale, currency or as_of are not a's: the caller
+ * when buf's kind, flags, scale, currency, as_of or year_start are not a's: the caller
  * then unpacks it and takes the general path, which checks and aligns.
  * TS_GS_ADD_ROOM (a untouched) when a lacks room for *room more entries;
  * TS_GS_ADD_INDEX (a untouched) when a is sorted without an index and buf's
@@ -329,6 +334,7 @@ extern const char *ts_gs_validate(const ts_growth_state *s);
 /*
  * Text form:
  *	 (kind,flags,scale,currency,as_of)[period:count:total:part_count:part;...]
+ * and with TS_GS_YEAR_START (kind,flags,scale,currency,as_of,year_start)[...];
  * e.g. "(amount,1,2,USD,)[2020-01-01:3:12345:0:0]".  format needs
  * ts_gs_text_size() bytes; parse works like decode.
  */
@@ -345,7 +351,8 @@ extern const char *ts_gs_parse(const char *str, ts_growth_state *out);
  * kind, flags, scale, the currency's ISO code (3 bytes, zeros without one),
  * as_of and the number of entries (4 bytes each), and per entry the period
  * (4), count and part count (8 each), total and part (16 each).  Only the
- * tests encode it.  decode validates everything and fills 'out' (room for
+ * tests encode it (a state with a year start, which 0.1 did not know,
+ * encodes into a form that decode refuses).  decode validates everything and fills 'out' (room for
  * ts_gs_decode_count() entries); it returns NULL when valid, else a message
  * saying what is wrong.
  */

@@ -1,8 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * window.c
- *	  Window functions yoy, mom, prior_year, monthly_from_ytd and
- *	  share_of_total, and the scalar pct_change.
+ *	  Window functions yoy, mom, prior_year, monthly_from_ytd,
+ *	  share_of_total, rolling_sum and rolling_yoy, and the scalar pct_change.
  *
  * Each SQL signature has its own C entry point (window_yoy_amount, ...,
  * trade_stats_pct_change_float8), so the argument's type is known at
@@ -77,6 +77,9 @@ typedef struct PartitionIndex
 	PeriodRow  *rows;
 	int32	   *slots;			/* hash table: row index + 1, 0 empty */
 	uint32		mask;
+	/* rolling_sum, rolling_yoy: the rows with a value, by period */
+	struct SortedRow *sorted;
+	int64		nsorted;
 	/* share_of_total */
 	bool		total_isnull;	/* no values */
 	Numeric		total;
@@ -442,6 +445,184 @@ share_of_total_of(FunctionCallInfo fcinfo, ts_value_kind value_kind)
 		PG_RETURN_NULL();
 	PG_RETURN_NUMERIC(ts_percent_numeric(n, idx->total));
 }
+
+/* ---- rolling_sum and rolling_yoy: windows of calendar months ---- */
+
+/* A row with a value, for the windows by date; sorted by period. */
+typedef struct SortedRow
+{
+	int32		period;
+	int32		pad;
+	Numeric		value;			/* growth_value_numeric: amounts in minor units */
+} SortedRow;
+
+static int
+sorted_row_cmp(const void *a, const void *b)
+{
+	int32		pa = ((const SortedRow *) a)->period;
+	int32		pb = ((const SortedRow *) b)->period;
+
+	return pa < pb ? -1 : pa > pb;
+}
+
+/* The partition's rows with a value, sorted by period, built once. */
+static void
+sort_rows(PartitionIndex *idx)
+{
+	MemoryContext partcxt = GetMemoryChunkContext(idx);
+	MemoryContext old;
+
+	if (idx->sorted != NULL || idx->nrows == 0)
+		return;
+	old = MemoryContextSwitchTo(partcxt);
+	idx->sorted = palloc(sizeof(SortedRow) * idx->nrows);
+	for (int64 i = 0; i < idx->nrows; i++)
+	{
+		const PeriodRow *row = &idx->rows[i];
+
+		CHECK_FOR_INTERRUPTS();
+		if (row->isnull)
+			continue;
+		idx->sorted[idx->nsorted].period = row->period;
+		idx->sorted[idx->nsorted].pad = 0;
+		idx->sorted[idx->nsorted].value = growth_value_numeric(idx->kind, row->value);
+		if (numeric_is_nan(idx->sorted[idx->nsorted].value) ||
+			numeric_is_inf(idx->sorted[idx->nsorted].value))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot compute a rolling window of NaN or infinity")));
+		idx->nsorted++;
+	}
+	MemoryContextSwitchTo(old);
+	qsort(idx->sorted, idx->nsorted, sizeof(SortedRow), sorted_row_cmp);
+}
+
+/*
+ * The sum of the values of the rows with a period in [from, to] (as
+ * growth_value_numeric gives them); false when there is none.  The
+ * windows are dates: a month without a row adds nothing.
+ */
+static bool
+window_sum(const PartitionIndex *idx, int32 from, int32 to, Numeric *sum)
+{
+	int			i = ts_search_last_le(idx->sorted, (int) idx->nsorted, sizeof(SortedRow),
+									  offsetof(SortedRow, period), from - 1) + 1;
+	bool		found = false;
+
+	*sum = int64_to_numeric(0);
+	for (; i < idx->nsorted && idx->sorted[i].period <= to; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		*sum = DatumGetNumeric(DirectFunctionCall2(numeric_add, NumericGetDatum(*sum),
+												   NumericGetDatum(idx->sorted[i].value)));
+		found = true;
+	}
+	return found;
+}
+
+/*
+ * The current row's window of 'months' calendar months (argument 2), from
+ * the first of the month months - 1 months before its period's to its
+ * period, and the same a year earlier when prev is given.  False when the
+ * current row has a NULL value, period or months.
+ */
+static bool
+rolling_windows(FunctionCallInfo fcinfo, ts_value_kind value_kind,
+				PartitionIndex **pidx, Numeric *cur, Numeric *prev, bool *prev_found)
+{
+	WindowObject winobj = PG_WINDOW_OBJECT();
+	PartitionIndex *idx = get_index(winobj, true, value_kind);
+	bool		isnull;
+	int32		period,
+				months,
+				before;
+
+	*pidx = idx;
+	(void) WinGetFuncArgCurrent(winobj, 0, &isnull);
+	if (isnull)
+		return false;
+	period = DatumGetDateADT(WinGetFuncArgCurrent(winobj, 1, &isnull));
+	if (isnull)
+		return false;
+	months = DatumGetInt32(WinGetFuncArgCurrent(winobj, 2, &isnull));
+	if (isnull)
+		return false;
+	ts_check_window_months(months);
+	sort_rows(idx);
+	(void) window_sum(idx, ts_date_months_window_start(period, months), period, cur);
+	if (prev != NULL)
+	{
+		before = ts_date_minus_years(period, 1);
+		*prev_found = window_sum(idx, ts_date_months_window_start(before, months),
+								 before, prev);
+	}
+	return true;
+}
+
+/*
+ * rolling_sum(value, period, months): the sum of the partition's values in
+ * the calendar months to the current row's period; an amount for amounts,
+ * numeric for the others.
+ */
+static Datum
+rolling_sum_of(FunctionCallInfo fcinfo, ts_value_kind value_kind)
+{
+	PartitionIndex *idx;
+	Numeric		cur;
+	ts_int128	mant;
+	int			scale;
+	int64		units;
+
+	if (!rolling_windows(fcinfo, value_kind, &idx, &cur, NULL, NULL))
+		PG_RETURN_NULL();
+	if (value_kind != TS_VAL_AMOUNT)
+		PG_RETURN_NUMERIC(cur);
+	if (!ts_numeric_to_int128(cur, 0, &mant, &scale) || !ts_int128_to_int64(mant, &units))
+		ts_amount_out_of_range(TS_RESULT_SUM, idx->currency);
+	PG_RETURN_CURRENCY_AMOUNT_P(ts_make_amount(units, idx->currency));
+}
+
+/*
+ * rolling_yoy(value, period, months): the growth of the current row's
+ * window over the same months a year earlier, in percent; NULL when those
+ * have no row with a value or sum to 0.
+ */
+static Datum
+rolling_yoy_of(FunctionCallInfo fcinfo, ts_value_kind value_kind)
+{
+	PartitionIndex *idx;
+	Numeric		cur,
+				prev;
+	bool		prev_found;
+	Datum		abs_prev;
+
+	if (!rolling_windows(fcinfo, value_kind, &idx, &cur, &prev, &prev_found) ||
+		!prev_found || numeric_is_zero(prev))
+		PG_RETURN_NULL();
+	abs_prev = DirectFunctionCall1(numeric_abs, NumericGetDatum(prev));
+	PG_RETURN_NUMERIC(ts_percent_numeric(DatumGetNumeric(DirectFunctionCall2(numeric_sub,
+																			  NumericGetDatum(cur),
+																			  NumericGetDatum(prev))),
+										 DatumGetNumeric(abs_prev)));
+}
+
+#define ROLLING_ENTRY(name, fn, kind) \
+	PG_FUNCTION_INFO_V1(name); \
+	Datum name(PG_FUNCTION_ARGS); \
+	Datum \
+	name(PG_FUNCTION_ARGS) \
+	{ \
+		return fn(fcinfo, kind); \
+	}
+
+ROLLING_ENTRY(window_rolling_sum_amount, rolling_sum_of, TS_VAL_AMOUNT)
+ROLLING_ENTRY(window_rolling_sum_numeric, rolling_sum_of, TS_VAL_NUMERIC)
+ROLLING_ENTRY(window_rolling_sum_int8, rolling_sum_of, TS_VAL_INT8)
+ROLLING_ENTRY(window_rolling_sum_float8, rolling_sum_of, TS_VAL_FLOAT8)
+ROLLING_ENTRY(window_rolling_yoy_amount, rolling_yoy_of, TS_VAL_AMOUNT)
+ROLLING_ENTRY(window_rolling_yoy_numeric, rolling_yoy_of, TS_VAL_NUMERIC)
+ROLLING_ENTRY(window_rolling_yoy_int8, rolling_yoy_of, TS_VAL_INT8)
+ROLLING_ENTRY(window_rolling_yoy_float8, rolling_yoy_of, TS_VAL_FLOAT8)
 
 /* The window function fn of values of one kind. */
 Datum

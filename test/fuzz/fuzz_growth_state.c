@@ -31,12 +31,16 @@ check_state(ts_growth_state *s)
 	if (ts_gs_validate(s) != NULL)
 		abort();
 
+	/* 0.1's binary form holds what 0.1 knew: no year start */
 	bin = malloc(ts_gs_encoded_size(s));
 	ts_gs_encode(s, bin);
 	if (ts_gs_decode_count(bin, ts_gs_encoded_size(s), &n) != NULL || n != s->nentries)
 		abort();
 	back = calloc(1, TS_GS_SIZE(n > 0 ? n : 1));
-	if (ts_gs_decode(bin, ts_gs_encoded_size(s), back) != NULL ||
+	if ((ts_gs_decode(bin, ts_gs_encoded_size(s), back) == NULL) ==
+		((s->flags & TS_GS_YEAR_START) != 0))
+		abort();
+	if (!(s->flags & TS_GS_YEAR_START) &&
 		memcmp(back->entries, s->entries, (size_t) n * sizeof(ts_growth_entry)) != 0)
 		abort();
 	free(back);

@@ -61,8 +61,12 @@ WITH aggs AS (
 				WHEN 'bigint'::regtype THEN 'b'
 				WHEN 'double precision'::regtype THEN 'd'
 				WHEN 'boolean'::regtype THEN 'part'
-				WHEN 'date'::regtype THEN CASE WHEN i = 3 AND p.pronargs = 3 AND p.proargtypes[1] = 'date'::regtype
+				-- a date after the period is as_of
+				WHEN 'date'::regtype THEN CASE WHEN EXISTS (SELECT FROM unnest(p.proargtypes::regtype[]) WITH ORDINALITY u2(t2, j)
+														   WHERE j < i AND t2 = 'date'::regtype)
 											   THEN '''2021-06-30''::date' ELSE 'period' END
+				-- year_start: April to March
+				WHEN 'integer'::regtype THEN '4'
 				WHEN 'growth_state'::regtype THEN 's'
 				WHEN 'currency_amount_sum_state'::regtype THEN 'st'
 				END, ', ' ORDER BY i)

@@ -187,3 +187,132 @@ GROUP BY t.cast_to ORDER BY t.cast_to;
 SELECT count(*) FILTER (WHERE yoy IS NOT NULL) AS yoy_values, count(*) FILTER (WHERE mom IS NOT NULL) AS mom_values,
 	   count(*) FILTER (WHERE monthly_from_ytd IS NULL) AS ytd_nulls, count(*) AS rows
 FROM window_oracle;
+
+-- Fiscal years, as_of everywhere: the same-period windows of years from
+-- month ys, in plain SQL, against the aggregates and the accessors.
+CREATE FUNCTION pg_temp.fy_start(d date, ys int) RETURNS date
+LANGUAGE sql AS $$
+	SELECT make_date(extract(year FROM d)::int - (extract(month FROM d) < ys)::int, ys, 1) $$;
+CREATE TEMP VIEW fiscal_oracle AS
+SELECT c.ys, c.as_of, p.partner,
+	   CASE WHEN b.n = 0 OR b.total = 0 THEN NULL
+			ELSE 100 * (cw.total - b.total) / abs(b.total) END AS yoy,
+	   CASE WHEN cw.total = 0 OR b.n = 0 OR b.total = 0 THEN NULL
+			ELSE 100 * cw.part / cw.total - 100 * b.part / b.total END AS share_change,
+	   CASE WHEN b.n = 0 OR b.total = 0 THEN NULL
+			ELSE 100 * (cw.part - b.part) / abs(b.total) END AS contribution
+FROM (VALUES (4), (7), (1)) y(ys)
+CROSS JOIN (VALUES (date '2021-03-31'), ('2020-02-29'), ('2019-04-01'), ('2021-07-01'),
+				   ('2017-06-30'), ('2020-03-01')) a(as_of)
+CROSS JOIN LATERAL (SELECT y.ys, a.as_of) c
+CROSS JOIN (SELECT DISTINCT partner FROM r) p
+CROSS JOIN LATERAL (SELECT coalesce(sum(v), 0) AS total, coalesce(sum(v) FILTER (WHERE part), 0) AS part
+					FROM r WHERE r.partner = p.partner
+					  AND period BETWEEN pg_temp.fy_start(c.as_of, c.ys) AND c.as_of) cw
+CROSS JOIN LATERAL (SELECT coalesce(sum(v), 0) AS total, coalesce(sum(v) FILTER (WHERE part), 0) AS part,
+						   count(v) AS n
+					FROM r WHERE r.partner = p.partner
+					  AND period BETWEEN pg_temp.fy_start((c.as_of - interval '1 year')::date, c.ys)
+									 AND (c.as_of - interval '1 year')::date) b;
+SELECT o.ys, count(*) AS cases,
+	   count(*) FILTER (WHERE o.yoy IS NOT NULL) AS yoy_values,
+	   count(*) FILTER (WHERE pg_temp.same(m.yoy, o.yoy)) AS yoy,
+	   count(*) FILTER (WHERE pg_temp.same(m.share_change, o.share_change)) AS share_change,
+	   count(*) FILTER (WHERE pg_temp.same(m.contribution, o.contribution)) AS contribution,
+	   count(*) FILTER (WHERE pg_temp.same(m.s_yoy, o.yoy) AND pg_temp.same(m.s_share_change, o.share_change)
+							AND pg_temp.same(m.s_contribution, o.contribution)) AS accessors
+FROM fiscal_oracle o
+JOIN LATERAL (
+	SELECT yoy_growth(v, period, o.as_of, o.ys) AS yoy,
+		   share_change(v, part, period, o.as_of, o.ys) AS share_change,
+		   growth_contribution(v, part, period, o.as_of, o.ys) AS contribution,
+		   yoy_growth(growth_summary(v, part, period), o.as_of, o.ys) AS s_yoy,
+		   share_change(growth_summary(v, part, period), o.as_of, o.ys) AS s_share_change,
+		   growth_contribution(growth_summary(v, part, period), o.as_of, o.ys) AS s_contribution
+	FROM r WHERE r.partner = o.partner) m ON true
+GROUP BY o.ys ORDER BY o.ys;
+-- mom_growth with as_of: the month of as_of to as_of against the month before
+SELECT count(*) AS cases, count(o.g) AS values,
+	   count(*) FILTER (WHERE pg_temp.same(m.g, o.g) AND pg_temp.same(m.s, o.g)) AS agree
+FROM (VALUES (date '2021-03-15'), ('2020-02-29'), ('2020-03-01'), ('2018-01-31')) a(as_of)
+CROSS JOIN (SELECT DISTINCT partner FROM r) p
+CROSS JOIN LATERAL (
+	SELECT CASE WHEN count(v) FILTER (WHERE date_trunc('month', period) = date_trunc('month', a.as_of) - interval '1 month') = 0
+					 OR coalesce(sum(v) FILTER (WHERE date_trunc('month', period) = date_trunc('month', a.as_of) - interval '1 month'), 0) = 0
+				THEN NULL
+				ELSE 100 * (coalesce(sum(v) FILTER (WHERE period BETWEEN date_trunc('month', a.as_of)::date AND a.as_of), 0)
+							- sum(v) FILTER (WHERE date_trunc('month', period) = date_trunc('month', a.as_of) - interval '1 month'))
+					 / abs(sum(v) FILTER (WHERE date_trunc('month', period) = date_trunc('month', a.as_of) - interval '1 month')) END AS g
+	FROM r WHERE r.partner = p.partner) o
+CROSS JOIN LATERAL (
+	SELECT mom_growth(v, period, a.as_of) AS g, mom_growth(growth_summary(v, period), a.as_of) AS s
+	FROM r WHERE r.partner = p.partner) m;
+
+-- Rolling windows of calendar months against self-joins on the monthly
+-- sums (gaps, NULL sums, leap days): the window to P runs from the first
+-- of the month months - 1 months before P's to P.
+CREATE TEMP VIEW rolling_oracle AS
+SELECT k.months, g.partner, g.period,
+	   CASE WHEN g.s IS NULL THEN NULL ELSE c.total END AS rolling_sum,
+	   CASE WHEN g.s IS NULL OR b.n = 0 OR b.total = 0 THEN NULL
+			ELSE 100 * (c.total - b.total) / abs(b.total) END AS rolling_yoy
+FROM (VALUES (12), (3), (1)) k(months)
+CROSS JOIN g
+CROSS JOIN LATERAL (SELECT sum(s) AS total FROM g g2
+					WHERE g2.partner = g.partner
+					  AND g2.period BETWEEN (date_trunc('month', g.period) - (k.months - 1) * interval '1 month')::date
+										AND g.period) c
+CROSS JOIN LATERAL (SELECT coalesce(sum(s), 0) AS total, count(s) AS n FROM g g2
+					WHERE g2.partner = g.partner
+					  AND g2.period BETWEEN (date_trunc('month', g.period - interval '1 year')
+											 - (k.months - 1) * interval '1 month')::date
+										AND (g.period - interval '1 year')::date) b;
+CREATE FUNCTION pg_temp.rolling_measures(cast_to text, back text, months int)
+RETURNS TABLE (partner int, period date, rolling_sum numeric, rolling_yoy numeric)
+LANGUAGE plpgsql AS $$
+BEGIN
+	RETURN QUERY EXECUTE format($q$
+		SELECT partner, period, (rolling_sum(x, period, %3$s) OVER w)%2$s,
+			   rolling_yoy(x, period, %3$s) OVER w
+		FROM (SELECT partner, period, %1$s AS x FROM g) s
+		WINDOW w AS (PARTITION BY partner)$q$, cast_to, back, months);
+END
+$$;
+SELECT o.months, t.cast_to, count(*) AS rows, count(o.rolling_yoy) AS yoy_values,
+	   count(*) FILTER (WHERE pg_temp.same(w.rolling_sum, o.rolling_sum)) AS rolling_sum,
+	   count(*) FILTER (WHERE pg_temp.same(w.rolling_yoy, o.rolling_yoy)) AS rolling_yoy
+FROM (VALUES ('s', ''), ('currency_amount(s, ''USD'')', '::numeric'), ('(s * 100)::bigint', '/ 100.0')) t(cast_to, back)
+CROSS JOIN (VALUES (12), (3), (1)) k(months)
+CROSS JOIN LATERAL pg_temp.rolling_measures(t.cast_to, t.back, k.months) w
+JOIN rolling_oracle o ON o.months = k.months AND o.partner = w.partner AND o.period = w.period
+GROUP BY o.months, t.cast_to ORDER BY o.months DESC, t.cast_to;
+-- and from summaries: rolling_total and rolling_yoy as of dates in gaps,
+-- on leap days and at month ends
+SELECT count(*) AS cases, count(o.total) AS totals, count(o.yoy) AS yoys,
+	   count(*) FILTER (WHERE pg_temp.same(m.total, o.total) AND pg_temp.same(m.yoy, o.yoy)) AS agree
+FROM (VALUES (date '2021-03-31'), ('2020-02-29'), ('2019-06-15'), ('2017-01-01')) a(as_of)
+CROSS JOIN (VALUES (12), (3), (1)) k(months)
+CROSS JOIN (SELECT DISTINCT partner FROM r) p
+CROSS JOIN LATERAL (
+	SELECT sum(v) FILTER (WHERE period BETWEEN (date_trunc('month', a.as_of) - (k.months - 1) * interval '1 month')::date
+								 AND a.as_of) AS total,
+		   CASE WHEN count(v) FILTER (WHERE period BETWEEN (date_trunc('month', a.as_of - interval '1 year')
+														  - (k.months - 1) * interval '1 month')::date
+												AND (a.as_of - interval '1 year')::date) = 0
+					 OR coalesce(sum(v) FILTER (WHERE period BETWEEN (date_trunc('month', a.as_of - interval '1 year')
+															 - (k.months - 1) * interval '1 month')::date
+												   AND (a.as_of - interval '1 year')::date), 0) = 0
+				THEN NULL
+				ELSE 100 * (coalesce(sum(v) FILTER (WHERE period BETWEEN (date_trunc('month', a.as_of) - (k.months - 1) * interval '1 month')::date
+																AND a.as_of), 0)
+							- sum(v) FILTER (WHERE period BETWEEN (date_trunc('month', a.as_of - interval '1 year')
+															  - (k.months - 1) * interval '1 month')::date
+											 AND (a.as_of - interval '1 year')::date))
+					 / abs(sum(v) FILTER (WHERE period BETWEEN (date_trunc('month', a.as_of - interval '1 year')
+														   - (k.months - 1) * interval '1 month')::date
+										  AND (a.as_of - interval '1 year')::date)) END AS yoy
+	FROM r WHERE r.partner = p.partner) o
+CROSS JOIN LATERAL (
+	SELECT rolling_total(growth_summary(v, period), k.months, a.as_of) AS total,
+		   rolling_yoy(growth_summary(v, period), k.months, a.as_of) AS yoy
+	FROM r WHERE r.partner = p.partner) m;

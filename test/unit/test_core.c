@@ -862,6 +862,36 @@ test_calendar(void)
 	CHECK(ts_date_month_start(ymd(2021, 11, 30)) == ymd(2021, 11, 1), "month start");
 	CHECK(ts_date_year_start(ymd(-44, 3, 15)) == ymd(-44, 1, 1),
 		  "year start before year 1");
+	/* fiscal years: April-March and July-June */
+	CHECK(ts_date_fiscal_year_start(ymd(2024, 3, 31), 4) == ymd(2023, 4, 1),
+		  "March is the last month of the April year begun the year before");
+	CHECK(ts_date_fiscal_year_start(ymd(2024, 4, 1), 4) == ymd(2024, 4, 1),
+		  "April 1 starts the April year");
+	CHECK(ts_date_fiscal_year_start(ymd(2024, 2, 29), 4) == ymd(2023, 4, 1),
+		  "a leap day lies in the April year begun the year before");
+	CHECK(ts_date_fiscal_year_start(ymd(2025, 6, 30), 7) == ymd(2024, 7, 1),
+		  "June ends the July year");
+	CHECK(ts_date_fiscal_year_start(ymd(2025, 7, 15), 7) == ymd(2025, 7, 1),
+		  "July starts the July year");
+	CHECK(ts_date_fiscal_year_start(ymd(2025, 12, 31), 1) == ymd(2025, 1, 1),
+		  "month 1 is the calendar year");
+	CHECK(ts_date_fiscal_year_start(ymd(1, 2, 1), 4) == ymd(0, 4, 1),
+		  "before the first April of year 1");
+	/* windows of whole months ending in the month of the date */
+	CHECK(ts_date_months_window_start(ymd(2024, 2, 29), 12) == ymd(2023, 3, 1),
+		  "12 months to February 2024 start in March 2023");
+	CHECK(ts_date_months_window_start(ymd(2024, 12, 31), 12) == ymd(2024, 1, 1),
+		  "12 months to December are the calendar year");
+	CHECK(ts_date_months_window_start(ymd(2024, 5, 17), 1) == ymd(2024, 5, 1),
+		  "a window of one month is its month");
+	CHECK(ts_date_months_window_start(ymd(2024, 1, 31), 3) == ymd(2023, 11, 1),
+		  "3 months to January start in November");
+	CHECK(ts_date_months_between(ymd(2015, 1, 1), ymd(2024, 1, 1)) == 108,
+		  "nine years are 108 months");
+	CHECK(ts_date_months_between(ymd(2024, 2, 29), ymd(2025, 2, 28)) == 12,
+		  "days do not count: 29 February to 28 February is a year");
+	CHECK(ts_date_months_between(ymd(2024, 3, 1), ymd(2023, 12, 31)) == -3,
+		  "backwards, negative");
 }
 
 static ts_growth_state *
@@ -1092,6 +1122,38 @@ test_packed(void)
 		CHECK(ts_gs_unpack(long_count, sizeof(long_count), back) != NULL,
 			  "a varint with a zero high byte (not minimal) is refused");
 		free(back);
+	}
+
+	{
+		/* a fiscal-year state: the year start month after as_of */
+		ts_growth_state *fy = new_state(2, TS_VAL_INT8,
+										TS_GS_PERIODS | TS_GS_AS_OF | TS_GS_YEAR_START);
+		char		text[256];
+
+		fy->as_of = ymd(2024, 3, 1);
+		fy->year_start = 4;
+		state_add(fy, ymd(2024, 2, 1), 200, false);
+		CHECK(ts_gs_validate(fy) == NULL, "a state with a year start is valid");
+		len = ts_gs_pack(fy, buf);
+		CHECK(len == ts_gs_packed_size(fy), "and its packed size is what pack writes");
+		back = new_state(1, TS_VAL_INT8, 0);
+		CHECK(ts_gs_unpack(buf, len, back) == NULL && back->year_start == 4 &&
+			  back->as_of == fy->as_of && back->entries[0].total == 200,
+			  "a year start round-trips through the packed form");
+		buf[7] = 13;			/* 4 header, 3 bytes of as_of, then the month */
+		CHECK(ts_gs_unpack(buf, len, back) != NULL, "a year start month of 13 is refused");
+		ts_gs_format(fy, text);
+		CHECK(strcmp(text, "(bigint,13,0,,2024-03-01,4)[2024-02-01:1:200:0:0]") == 0,
+			  "text form with a year start: %s", text);
+		CHECK(ts_gs_parse(text, back) == NULL && back->year_start == 4,
+			  "and it parses back");
+		fy->year_start = 1;
+		CHECK(ts_gs_validate(fy) != NULL, "a year start of 1 with the flag is not canonical");
+		fy->flags &= ~TS_GS_YEAR_START;
+		fy->year_start = 4;
+		CHECK(ts_gs_validate(fy) != NULL, "a year start without its flag is refused");
+		free(back);
+		free(fy);
 	}
 
 	/* ts_gs_add_packed */
