@@ -498,15 +498,7 @@ unpack_entry(const uint8_t **pp, const uint8_t *end, const ts_growth_state *hdr,
 			return "bad sum";
 		e->part = unzigzag(v);
 	}
-	if (e->count < 1 || e->part_count < 0 || e->part_count > e->count)
-		return "bad row counts";
-	if (e->part_count == 0 && e->part != 0)
-		return "a part sum without part rows";
-	if ((hdr->kind == TS_VAL_AMOUNT || hdr->kind == TS_VAL_INT8) &&
-		(ts_magnitude128(e->total) > ((u128) e->count << 63) ||
-		 ts_magnitude128(e->part) > ((u128) e->part_count << 63)))
-		return "a sum larger than its rows allow";
-	return NULL;
+	return ts_gs_entry_check(hdr, e);
 }
 
 const char *

@@ -31,6 +31,14 @@ typedef enum ts_value_kind
 #define TS_MAX_PERIOD	2921939
 
 #define TS_FLOAT8_FRACTION_BITS 40
+
+/*
+ * A double's magnitude must be below 2^TS_FLOAT8_LIMIT_BITS (2^86) to enter
+ * a state; the largest such double, 2^86 - 2^33, is the mantissa
+ * 2^126 - 2^73 at 2^-40, the largest one row can add.
+ */
+#define TS_FLOAT8_LIMIT_BITS	86
+#define TS_FLOAT8_MAX_MANTISSA	((((ts_int128) 1) << 126) - (((ts_int128) 1) << 73))
 #define TS_NUMERIC_MAX_SCALE	30
 
 /* flags */
@@ -325,6 +333,21 @@ extern ts_gs_add_result ts_gs_add_packed(ts_growth_state *a, const uint8_t *buf,
 
 /* Checks shared by every way a state comes in (sorted); NULL when valid. */
 extern const char *ts_gs_validate(const ts_growth_state *s);
+
+/*
+ * The checks of ts_gs_validate on one entry of a state of s's kind and
+ * flags (counts, part sums, sums possible for their rows); NULL when valid.
+ */
+extern const char *ts_gs_entry_check(const ts_growth_state *s,
+									 const ts_growth_entry *e);
+
+/*
+ * Whether 'rows' rows of kind can sum to 'sum': each row's value lies in
+ * [-2^63, 2^63 - 1] for amounts (minor units) and bigints, in
+ * [-(2^126 - 2^73), 2^126 - 2^73] for doubles (at 2^-40), so n rows sum to
+ * within n times those bounds; numeric sums have no bound but 128 bits.
+ */
+extern bool ts_gs_sum_possible(ts_value_kind kind, ts_int128 sum, int64_t rows);
 
 /*
  * Text form:

@@ -230,5 +230,46 @@ SELECT '(bigint,3,0,,)[2020-01-01:1:25:1:5]'::growth_state;
 SELECT '(bigint,3,0,,)[2020-01-01:2:725:1:5]'::growth_state - '(bigint,3,0,,)[2020-01-01:1:700:0:0]'::growth_state;
 SELECT '(bigint,3,0,,)[2020-01-01:2:725:1:5]'::growth_state - '(bigint,3,0,,)[2020-01-01:1:720:0:0]'::growth_state AS part_row_left,
 	   share('(bigint,3,0,,)[2020-01-01:2:725:1:5]'::growth_state - '(bigint,3,0,,)[2020-01-01:1:720:0:0]'::growth_state);
--- a bigint row adds at most 2^63 to the rows outside the part too
+-- a bigint row adds at least -2^63 to the rows outside the part too
 SELECT '(bigint,3,0,,)[2020-01-01:2:-18446744073709551616:1:1]'::growth_state;
+-- Sums possible for their counts, exactly: a bigint or an amount (minor
+-- units) is in [-2^63, 2^63 - 1], so n rows sum to [n * -2^63, n * (2^63 - 1)],
+-- the part's rows and the others alike; a double is below 2^86, so a row's
+-- mantissa at 2^-40 is at most 2^126 - 2^73 in magnitude.
+SELECT s, pg_temp.try(format('SELECT %L::growth_state::text', s)) AS input
+FROM (VALUES ('(bigint,1,0,,)[2020-01-01:1:9223372036854775807:0:0]'),
+			 ('(bigint,1,0,,)[2020-01-01:1:9223372036854775808:0:0]'),
+			 ('(bigint,1,0,,)[2020-01-01:1:-9223372036854775808:0:0]'),
+			 ('(bigint,1,0,,)[2020-01-01:1:-9223372036854775809:0:0]'),
+			 ('(amount,1,2,USD,)[2020-01-01:1:9223372036854775808:0:0]'),
+			 ('(amount,1,2,USD,)[2020-01-01:2:18446744073709551614:0:0]'),
+			 ('(amount,1,2,USD,)[2020-01-01:2:18446744073709551615:0:0]'),
+			 ('(amount,1,2,USD,)[2020-01-01:2:-18446744073709551616:0:0]'),
+			 ('(amount,3,2,USD,)[2020-01-01:2:0:1:9223372036854775807]'),
+			 ('(amount,3,2,USD,)[2020-01-01:2:0:1:9223372036854775808]'),
+			 ('(amount,3,2,USD,)[2020-01-01:2:-1:1:9223372036854775807]'),
+			 ('(bigint,3,0,,)[2020-01-01:3:27670116110564327421:2:18446744073709551614]'),
+			 ('(bigint,3,0,,)[2020-01-01:3:27670116110564327422:2:18446744073709551614]'),
+			 ('(double,1,0,,)[2020-01-01:1:85070591730234606421110686118651625472:0:0]'),
+			 ('(double,1,0,,)[2020-01-01:1:85070591730234606421110686118651625473:0:0]'),
+			 ('(double,1,0,,)[2020-01-01:1:-85070591730234606421110686118651625473:0:0]'),
+			 ('(double,1,0,,)[2020-01-01:1:85070591730234615865843651857942052864:0:0]'),
+			 ('(double,1,0,,)[2020-01-01:2:170141183460469212842221372237303250944:0:0]'),
+			 ('(double,1,0,,)[2020-01-01:2:170141183460469212842221372237303250945:0:0]'),
+			 ('(numeric,1,0,,)[2020-01-01:1:170141183460469231731687303715884105727:0:0]')) t(s);
+SELECT '(bigint,1,0,,)[2020-01-01:1:9223372036854775808:0:0]'::growth_state;
+-- what growth_summary takes for one double: 2^86 - 2^33, not 2^86
+SELECT growth_summary(2::float8 ^ 86 - 2::float8 ^ 33, date '2020-01-01');
+SELECT pg_temp.try($$SELECT growth_summary(2::float8 ^ 86, date '2020-01-01')$$) AS two_to_86;
+-- the same in binary (22P03): one bigint of 2^63, then of 2^63 - 1
+SELECT pg_temp.try_exec($x$COPY golden_bad FROM PROGRAM $$/usr/bin/python3 -c "
+import sys, struct
+b = bytes.fromhex('020301000192720180808080808080808002')
+sys.stdout.buffer.write(b'PGCOPY\n\xff\r\n\x00' + struct.pack('>iihi', 0, 0, 1, len(b)) + b + struct.pack('>h', -1))
+"$$ WITH (FORMAT binary)$x$) AS binary_two_to_63;
+SELECT pg_temp.try_exec($x$COPY golden_bad FROM PROGRAM $$/usr/bin/python3 -c "
+import sys, struct
+b = bytes.fromhex('0203010001927201feffffffffffffffff01')
+sys.stdout.buffer.write(b'PGCOPY\n\xff\r\n\x00' + struct.pack('>iihi', 0, 0, 1, len(b)) + b + struct.pack('>h', -1))
+"$$ WITH (FORMAT binary)$x$) AS binary_two_to_63_less_one;
+SELECT g FROM golden_bad;

@@ -954,6 +954,11 @@ test_state(void)
 			"(amount,3,2,XYZ,)[2020-01-01:1:100:0:0]",
 			"(amount,3,2,,)[2020-01-01:1:100:0:0]",
 			"(amount,3,2,CNY,)[2020-01-01:1:9223372036854775809:0:0]",
+			"(amount,1,2,CNY,)[2020-01-01:1:9223372036854775808:0:0]",
+			"(bigint,1,0,,)[2020-01-01:1:9223372036854775808:0:0]",
+			"(amount,1,2,USD,)[2020-01-01:2:18446744073709551615:0:0]",
+			"(amount,3,2,USD,)[2020-01-01:2:0:1:9223372036854775808]",
+			"(double,1,0,,)[2020-01-01:1:85070591730234615865843651857942052864:0:0]",
 			"(amount,3,2,CNY,)[2020-02-30:1:100:0:0]",
 			"(amount,3,2,CNY,)[*:1:100:0:0]",
 			"(amount,2,2,CNY,)[2020-01-01:1:100:0:0]",
@@ -1025,6 +1030,70 @@ test_state(void)
 		CHECK(!ts_decimal_scan("999999999999999999999999999999999999999999", 42, 30, &v, &sc),
 			  "too large");
 	}
+}
+
+/*
+ * Sums possible for their counts, exactly: n bigints or amounts sum to
+ * [n * -2^63, n * (2^63 - 1)], n doubles (below 2^86, at 2^-40) to
+ * n * [-(2^126 - 2^73), 2^126 - 2^73]; the part's rows and the others alike.
+ */
+static void
+test_sum_bounds(void)
+{
+	const ts_int128 i64max = INT64_MAX,
+				i64min = INT64_MIN,
+				fmax = TS_FLOAT8_MAX_MANTISSA;
+	const ts_int128 i128max = (ts_int128) (~(unsigned __int128) 0 >> 1);
+	ts_growth_state *s = new_state(1, TS_VAL_INT8, TS_GS_PERIODS | TS_GS_PART);
+	ts_growth_entry e;
+
+	CHECK(ts_gs_sum_possible(TS_VAL_INT8, i64max, 1) &&
+		  !ts_gs_sum_possible(TS_VAL_INT8, i64max + 1, 1) &&
+		  ts_gs_sum_possible(TS_VAL_INT8, i64min, 1) &&
+		  !ts_gs_sum_possible(TS_VAL_INT8, i64min - 1, 1),
+		  "one bigint: [-2^63, 2^63 - 1]");
+	CHECK(ts_gs_sum_possible(TS_VAL_AMOUNT, 2 * i64max, 2) &&
+		  !ts_gs_sum_possible(TS_VAL_AMOUNT, 2 * i64max + 1, 2) &&
+		  ts_gs_sum_possible(TS_VAL_AMOUNT, 2 * i64min, 2) &&
+		  !ts_gs_sum_possible(TS_VAL_AMOUNT, 2 * i64min - 1, 2),
+		  "two amounts: [2 * -2^63, 2 * (2^63 - 1)]");
+	CHECK(ts_gs_sum_possible(TS_VAL_INT8, 0, 0) &&
+		  !ts_gs_sum_possible(TS_VAL_INT8, 1, 0) &&
+		  !ts_gs_sum_possible(TS_VAL_INT8, -1, 0),
+		  "no rows: zero");
+	CHECK(ts_gs_sum_possible(TS_VAL_INT8, i64max * i64max, INT64_MAX) &&
+		  !ts_gs_sum_possible(TS_VAL_INT8, i64max * i64max + 1, INT64_MAX) &&
+		  ts_gs_sum_possible(TS_VAL_INT8, i64min * i64max, INT64_MAX),
+		  "2^63 - 1 bigints: (2^63 - 1)^2 at most");
+	CHECK(fmax == (((ts_int128) 1) << 126) - (((ts_int128) 1) << 73) &&
+		  ts_gs_sum_possible(TS_VAL_FLOAT8, fmax, 1) &&
+		  !ts_gs_sum_possible(TS_VAL_FLOAT8, fmax + 1, 1) &&
+		  ts_gs_sum_possible(TS_VAL_FLOAT8, -fmax, 1) &&
+		  !ts_gs_sum_possible(TS_VAL_FLOAT8, -fmax - 1, 1) &&
+		  ts_gs_sum_possible(TS_VAL_FLOAT8, 2 * fmax, 2) &&
+		  !ts_gs_sum_possible(TS_VAL_FLOAT8, 2 * fmax + 1, 2) &&
+		  ts_gs_sum_possible(TS_VAL_FLOAT8, i128max, 3) &&
+		  ts_gs_sum_possible(TS_VAL_FLOAT8, -i128max - 1, 3),
+		  "doubles: n * (2^126 - 2^73) in magnitude, a bound beyond 128 bits holding for every sum");
+	CHECK(ts_gs_sum_possible(TS_VAL_NUMERIC, i128max, 1) &&
+		  ts_gs_sum_possible(TS_VAL_NUMERIC, -i128max - 1, 1),
+		  "numeric sums: any 128-bit value");
+
+	memset(&e, 0, sizeof(e));
+	e.period = ymd(2020, 1, 1);
+	e.count = 2;
+	e.part_count = 1;
+	e.part = i64max;
+	e.total = 0;
+	CHECK(ts_gs_entry_check(s, &e) == NULL, "a part row of 2^63 - 1, the other -(2^63 - 1)");
+	e.part = i64max + 1;
+	CHECK(ts_gs_entry_check(s, &e) != NULL, "a part row of 2^63 is refused");
+	e.part = i64max;
+	e.total = -1;
+	CHECK(ts_gs_entry_check(s, &e) == NULL, "the other row -2^63");
+	e.total = -2;
+	CHECK(ts_gs_entry_check(s, &e) != NULL, "the other row below -2^63 is refused");
+	free(s);
 }
 
 /* The text form of the sum()/avg() state. */
@@ -1598,6 +1667,7 @@ main(void)
 	test_periods();
 	test_calendar();
 	test_state();
+	test_sum_bounds();
 	test_packed();
 	test_state_order();
 	test_layout_01();
