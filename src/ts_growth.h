@@ -39,6 +39,34 @@ typedef enum ts_value_kind
  */
 #define TS_FLOAT8_LIMIT_BITS	86
 #define TS_FLOAT8_MAX_MANTISSA	((((ts_int128) 1) << 126) - (((ts_int128) 1) << 73))
+
+/*
+ * A double as a mantissa at 2^-40, rounded to the nearest, half away from
+ * zero (0.1 becomes 109951162778, whose 12 decimals are 0.100000000000);
+ * false when it is NaN, infinite or not below 2^86 in magnitude.  0.1 and
+ * 0.2 truncated toward zero: what they stored stays as it is (it is data),
+ * only rows added from now on round.  Exact: f * 2^40 is f with another
+ * exponent, and below 2^52 its fraction is exact too.
+ */
+static inline bool
+ts_float8_mantissa(double f, ts_int128 *m)
+{
+	const double two40 = (double) (INT64_C(1) << TS_FLOAT8_FRACTION_BITS);
+	const double limit = (double) (((ts_int128) 1) << TS_FLOAT8_LIMIT_BITS);
+	double		v;
+	ts_int128	t;
+
+	if (!(f > -limit && f < limit))
+		return false;
+	v = f * two40;
+	t = (ts_int128) v;			/* toward zero */
+	if (v - (double) t >= 0.5)
+		t++;
+	else if (v - (double) t <= -0.5)
+		t--;
+	*m = t;
+	return true;
+}
 #define TS_NUMERIC_MAX_SCALE	30
 
 /* flags */

@@ -189,6 +189,14 @@ FROM (VALUES (1.25, 1.25, NULL::numeric, date '2020-01-01'), (2, NULL, 2, '2020-
 SELECT total(growth_summary(v, d)) AS numeric_total, total(growth_summary(f, d)) AS double_total,
 	   total(growth_summary(b, d)) AS bigint_total
 FROM (VALUES (1.25, 0.1::float8, 7::bigint, date '2020-01-01'), (2.5, 0.2, 8, '2020-06-01')) t(v, f, b, d);
+-- A double enters a state rounded to the nearest 2^-40, half away from
+-- zero (0.1 and 0.2 truncated toward zero: 0.1 was 109951162777, and its
+-- total 0.099999999999).
+SELECT v, growth_summary(v, date '2020-01-01'), total(growth_summary(v, date '2020-01-01'))
+FROM (VALUES (0.1::float8), (-0.1), (0.01), (0.3), (0.6), (1.1), (2::float8 ^ -41), (-(2::float8 ^ -41)),
+			 (3 * 2::float8 ^ -41), (2::float8 ^ -42)) t(v)
+GROUP BY v ORDER BY v;
+SELECT total(growth_summary(0.1::float8, date '2020-01-01')) AS million_tenths FROM generate_series(1, 1000000);
 
 -- Golden v1 text forms read back (and print) identically; the 0.1 binary
 -- form (format 1) and the 0.2 packed form (format 2) both read.

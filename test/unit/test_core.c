@@ -1079,6 +1079,31 @@ test_sum_bounds(void)
 		  ts_gs_sum_possible(TS_VAL_NUMERIC, -i128max - 1, 1),
 		  "numeric sums: any 128-bit value");
 
+	{
+		ts_int128	m = 12345;
+		const double tiny = 1.0 / (double) (INT64_C(1) << 41);	/* 2^-41: half a unit */
+
+		CHECK(ts_float8_mantissa(0.1, &m) && m == 109951162778 &&
+			  ts_float8_mantissa(-0.1, &m) && m == -109951162778,
+			  "0.1 rounds to the nearest mantissa, 109951162778 (0.1 and 0.2 truncated to ...777)");
+		CHECK(ts_float8_mantissa(tiny, &m) && m == 1 &&
+			  ts_float8_mantissa(-tiny, &m) && m == -1 &&
+			  ts_float8_mantissa(3 * tiny, &m) && m == 2 &&
+			  ts_float8_mantissa(tiny / 2, &m) && m == 0 &&
+			  ts_float8_mantissa(-3 * tiny / 2, &m) && m == -1,
+			  "ties round half away from zero");
+		CHECK(ts_float8_mantissa(4503599627370495.5 / (double) (INT64_C(1) << 40), &m) &&
+			  m == 4503599627370496,
+			  "the last fractions a double holds round too");
+		CHECK(ts_float8_mantissa(77371252455336267181195264.0 - 8589934592.0, &m) &&
+			  m == fmax && !ts_float8_mantissa(77371252455336267181195264.0, &m) &&
+			  ts_float8_mantissa(-(77371252455336267181195264.0 - 8589934592.0), &m) &&
+			  m == -fmax && !ts_float8_mantissa(-77371252455336267181195264.0, &m),
+			  "below 2^86: at most 2^126 - 2^73");
+		CHECK(!ts_float8_mantissa(0.0 / 0.0, &m) && !ts_float8_mantissa(1.0 / 0.0, &m),
+			  "NaN and infinity are refused");
+	}
+
 	memset(&e, 0, sizeof(e));
 	e.period = ymd(2020, 1, 1);
 	e.count = 2;
