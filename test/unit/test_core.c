@@ -147,6 +147,17 @@ static const good_case good[] = {
 	{"5 홍콩  달러", "5.00 HKD"},
 	{"9223372兆0368億5477万5807円", "9223372036854775807 JPY"},
 	{"-9223372兆0368億5477万5808円", "-9223372036854775808 JPY"},
+	/* a shared symbol with a mark of one of its currencies: that one */
+	{"\xc2\xa5" "5 JPY", "5 JPY"},
+	{"\xc2\xa5" "1万円", "10000 JPY"},
+	{"\xc2\xa5" "1亿元", "100000000.00 CNY"},
+	{"\xef\xbf\xa5" "5 CNY", "5.00 CNY"},
+	{"CNY 5 \xc2\xa5", "5.00 CNY"},
+	{"\xc2\xa3" "5 pounds", "5.00 GBP"},
+	{"GBP 5 pounds", "5.00 GBP"},
+	{"kr 5 SEK", "5.00 SEK"},
+	{"$5 ドル", "5.00 USD"},
+	{"CHF 5 francs", "5.00 CHF"},
 };
 
 typedef struct bad_case
@@ -178,6 +189,11 @@ static const bad_case bad[] = {
 	{"USD 5 EUR", TS_PARSE_CONFLICT, NULL},
 	{"$5 EUR", TS_PARSE_CONFLICT, NULL},
 	{"5 USD x", TS_PARSE_SYNTAX, NULL},
+	{"\xc2\xa5" "5 USD", TS_PARSE_AMBIGUOUS, "\xc2\xa5"},
+	{"\xc2\xa5" "5 pounds", TS_PARSE_AMBIGUOUS, "\xc2\xa5"},
+	{"\xc2\xa5" "5 \xef\xbf\xa5", TS_PARSE_AMBIGUOUS, "\xc2\xa5"},
+	{"\xc2\xa3" "5 kr", TS_PARSE_AMBIGUOUS, "kr"},
+	{"EUR 5 ドル", TS_PARSE_AMBIGUOUS, "ドル"},
 	{"5 dollarz", TS_PARSE_SYNTAX, NULL},
 	{"1,23 USD", TS_PARSE_SYNTAX, NULL},
 	{"1,2345 USD", TS_PARSE_SYNTAX, NULL},
@@ -206,7 +222,7 @@ static const bad_case bad[] = {
 	{"1万2000円3", TS_PARSE_SYNTAX, NULL},
 	{"1 million 2万 JPY", TS_PARSE_SYNTAX, NULL},
 	{"1万2000 3 円", TS_PARSE_SYNTAX, NULL},
-	{"5 ドル", TS_PARSE_SYNTAX, NULL},
+	{"5 ドル", TS_PARSE_AMBIGUOUS, "ドル"},
 	{"1万2000.5円", TS_PARSE_INEXACT, NULL},
 	{"9223372兆0368億5477万5808円", TS_PARSE_RANGE, NULL},
 	{"15兆8977億", TS_PARSE_NO_CURRENCY, NULL},
