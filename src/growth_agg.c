@@ -27,6 +27,7 @@
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/float.h"
 
 #include "trade_stats.h"
 
@@ -62,7 +63,7 @@ value_mantissa(ts_growth_state *s, ts_value_kind kind, Datum value)
 							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 							 errmsg("cannot aggregate %s", isnan(f) ? "NaN" : "infinity")));
 				if (!ts_float8_mantissa(f, &mant))
-					ts_value_out_of_range(psprintf("%g", f), "growth_state",
+					ts_value_out_of_range(float8out_internal(f), "growth_state",
 										  "double precision values must be below 2^86 in magnitude.");
 				return mant;
 			}

@@ -360,7 +360,17 @@ ts_gs_entry_check(const ts_growth_state *s, const ts_growth_entry *e)
 const char *
 ts_gs_validate(const ts_growth_state *s)
 {
+	int32_t		entry;
+
+	return ts_gs_validate_at(s, &entry);
+}
+
+const char *
+ts_gs_validate_at(const ts_growth_state *s, int32_t *entry)
+{
 	bool		periods = (s->flags & TS_GS_PERIODS) != 0;
+
+	*entry = TS_GS_NO_ENTRY;
 
 	if (s->version != TS_GS_WORKING)
 		return "unknown state version";
@@ -414,6 +424,7 @@ ts_gs_validate(const ts_growth_state *s)
 		const ts_growth_entry *e = &s->entries[i];
 
 		ts_maybe_interrupt(i);
+		*entry = i;
 		if (periods)
 		{
 			if (e->period < TS_MIN_PERIOD || e->period > TS_MAX_PERIOD)
@@ -430,23 +441,27 @@ ts_gs_validate(const ts_growth_state *s)
 				return bad;
 		}
 	}
+	*entry = TS_GS_NO_ENTRY;
 	return NULL;
 }
 
 /* ---- subtraction and canonical scale ---- */
 
 const char *
-ts_gs_subtract(ts_growth_state *a, const ts_growth_state *b)
+ts_gs_subtract(ts_growth_state *a, const ts_growth_state *b, int32_t *period)
 {
 	int			i = 0,
 				n = 0;
 
+	*period = TS_GS_NO_ENTRY;
 	if (a->scale != b->scale)
 		return "the scales differ";
 	for (int j = 0; j < b->nentries; j++)
 	{
 		const ts_growth_entry *eb = &b->entries[j];
 		ts_growth_entry *ea;
+
+		*period = eb->period;
 
 		/* keep the entries of a before eb's period */
 		while (i < a->nentries && a->entries[i].period < eb->period)
@@ -474,6 +489,7 @@ ts_gs_subtract(ts_growth_state *a, const ts_growth_state *b)
 		a->entries[n++] = a->entries[i++];
 	a->nentries = n;
 	a->last = 0;
+	*period = TS_GS_NO_ENTRY;
 	return NULL;
 }
 

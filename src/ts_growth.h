@@ -283,10 +283,16 @@ extern bool ts_gs_latest(const ts_growth_state *s, int32_t *period);
  * Subtract b from a in place, both sorted (a needs no room: entries only
  * shrink or vanish).  Every entry of b must be held by a: the same period
  * with at least as many rows; an entry whose count reaches 0 must have sums
- * of 0 left, and disappears.  Returns NULL, or what b holds that a does not.
- * Header fields of a are kept; numeric scales must be equal.
+ * of 0 left, and disappears.  Returns NULL, or what b holds that a does not
+ * (with *period the period of b's entry that a does not hold, or
+ * TS_GS_NO_ENTRY).  Header fields of a are kept; numeric scales must be
+ * equal.
  */
-extern const char *ts_gs_subtract(ts_growth_state *a, const ts_growth_state *b);
+extern const char *ts_gs_subtract(ts_growth_state *a, const ts_growth_state *b,
+								  int32_t *period);
+
+/* No entry to name in an error: the state as a whole is wrong. */
+#define TS_GS_NO_ENTRY	INT32_MIN
 
 /*
  * Number of trailing decimal zeros common to every sum of a numeric state,
@@ -332,6 +338,9 @@ extern const char *ts_gs_unpack_count(const uint8_t *buf, size_t len,
 									  int32_t *nentries);
 extern const char *ts_gs_unpack(const uint8_t *buf, size_t len,
 								ts_growth_state *out);
+/* The same, with *entry the index of the entry at fault (or TS_GS_NO_ENTRY). */
+extern const char *ts_gs_unpack_at(const uint8_t *buf, size_t len,
+								   ts_growth_state *out, int32_t *entry);
 
 /*
  * a += the packed state buf, entry by entry, without unpacking it: how
@@ -361,6 +370,8 @@ extern ts_gs_add_result ts_gs_add_packed(ts_growth_state *a, const uint8_t *buf,
 
 /* Checks shared by every way a state comes in (sorted); NULL when valid. */
 extern const char *ts_gs_validate(const ts_growth_state *s);
+/* The same, with *entry the index of the entry at fault (or TS_GS_NO_ENTRY). */
+extern const char *ts_gs_validate_at(const ts_growth_state *s, int32_t *entry);
 
 /*
  * The checks of ts_gs_validate on one entry of a state of s's kind and
@@ -388,6 +399,9 @@ extern size_t ts_gs_text_size(const ts_growth_state *s);
 extern void ts_gs_format(const ts_growth_state *s, char *buf);
 extern const char *ts_gs_parse_count(const char *str, int32_t *nentries);
 extern const char *ts_gs_parse(const char *str, ts_growth_state *out);
+/* The same, with *entry the index of the entry at fault (or TS_GS_NO_ENTRY). */
+extern const char *ts_gs_parse_at(const char *str, ts_growth_state *out,
+								  int32_t *entry);
 
 /* ---- version 0.1's forms (growth_compat.c) ---- */
 

@@ -281,3 +281,24 @@ b = bytes.fromhex('0203010001927201feffffffffffffffff01')
 sys.stdout.buffer.write(b'PGCOPY\n\xff\r\n\x00' + struct.pack('>iihi', 0, 0, 1, len(b)) + b + struct.pack('>h', -1))
 "$$ WITH (FORMAT binary)$x$) AS binary_two_to_63_less_one;
 SELECT g FROM golden_bad;
+-- Input errors name the entry at fault (its text, or in binary its number),
+-- and quote at most 200 bytes of the input: a growth_state may be
+-- megabytes, and the message goes to the server log too.
+SELECT '(bigint,1,0,,)[2020-01-01:1:5:0:0;2020-02-01:0:0:0:0;2020-03-01:1:5:0:0]'::growth_state;
+SELECT '(bigint,1,0,,)[2020-01-01:1:5:0:0;2020-02-30:1:5:0:0]'::growth_state;
+SELECT '(bigint,1,0,,)[2020-01-01:1:5:0:0;2020-01-01:1:5:0:0]'::growth_state;
+SELECT '(bigint,1,0,,)[2020-01-01:1:5:0:0]x'::growth_state;
+SELECT length(e) AS message_length, e AS message
+FROM (SELECT pg_temp.try($$SELECT (growth_summary(g::bigint, date '1000-01-01' + g)::text || 'x')::growth_state
+						   FROM generate_series(1, 30000) g$$) AS e) t;
+COPY golden_bad FROM PROGRAM $$/usr/bin/python3 -c "
+import sys, struct
+b = bytes.fromhex('0203010002927201141f0000')
+sys.stdout.buffer.write(b'PGCOPY\n\xff\r\n\x00' + struct.pack('>iihi', 0, 0, 1, len(b)) + b + struct.pack('>h', -1))
+"$$ WITH (FORMAT binary);
+-- a subtraction names the period that was not added
+SELECT '(bigint,1,0,,)[2020-01-01:1:10:0:0;2020-02-01:1:10:0:0]'::growth_state - '(bigint,1,0,,)[2020-02-01:2:10:0:0]';
+SELECT '(bigint,1,0,,)[2020-01-01:1:10:0:0]'::growth_state - '(bigint,1,0,,)[2020-03-01:1:10:0:0]';
+SELECT '(bigint,0,0,,)[*:1:10:0:0]'::growth_state - '(bigint,0,0,,)[*:2:10:0:0]';
+-- a double out of range is named with the digits that identify it
+SELECT growth_summary(2::float8 ^ 86, date '2020-01-01');

@@ -1120,6 +1120,35 @@ test_sum_bounds(void)
 			  "NaN and infinity are refused");
 	}
 
+	{
+		ts_growth_state *t = new_state(3, TS_VAL_INT8, 0);
+		ts_growth_state *u = new_state(3, TS_VAL_INT8, 0);
+		int32_t		entry = 0,
+					period = 0;
+
+		CHECK(ts_gs_parse_at("(bigint,1,0,,)[2020-01-01:1:5:0:0;2020-02-01:0:0:0:0;2020-03-01:1:5:0:0]",
+							 t, &entry) != NULL && entry == 1,
+			  "a state's text with bad row counts in its second entry: entry %d", entry);
+		CHECK(ts_gs_parse_at("(bigint,1,0,,)[2020-01-01:1:5:0:0;2020-02-30:1:5:0:0]", t, &entry) != NULL &&
+			  entry == 1, "a bad period in the second entry: entry %d", entry);
+		CHECK(ts_gs_parse_at("(bigint,1,0,,)[2020-01-01:1:5:0:0]x", t, &entry) != NULL &&
+			  entry == TS_GS_NO_ENTRY, "trailing characters: no entry");
+		CHECK(ts_gs_parse_at("(bigint,1,0,,)[2020-01-01:1:5:0:0;2020-02-01:1:5:0:0]", t, &entry) == NULL &&
+			  entry == TS_GS_NO_ENTRY && ts_gs_validate_at(t, &entry) == NULL &&
+			  entry == TS_GS_NO_ENTRY, "a valid state: no entry");
+		CHECK(ts_gs_parse("(bigint,1,0,,)[2020-02-01:2:10:0:0]", u) == NULL &&
+			  ts_gs_subtract(t, u, &period) != NULL && period == ymd(2020, 2, 1),
+			  "a subtraction names the period not added");
+		{
+			const uint8_t bad_rows[] = {2, 3, 1, 0, 2, 0x92, 0x72, 1, 0x14, 0x1f, 0, 0};
+
+			CHECK(ts_gs_unpack_at(bad_rows, sizeof(bad_rows), t, &entry) != NULL && entry == 1,
+				  "a packed state with bad row counts in its second entry: entry %d", entry);
+		}
+		free(t);
+		free(u);
+	}
+
 	memset(&e, 0, sizeof(e));
 	e.period = ymd(2020, 1, 1);
 	e.count = 2;
