@@ -68,7 +68,11 @@ report_parse_error(const char *str, const ts_parse_result *res)
 					 (strstr(res->token, "\xc2\xa5") || strstr(res->token, "\xef\xbf\xa5")) ?
 					 errhint("The sign \"%s\" stands for both the Chinese yuan and the Japanese yen: write CNY or JPY.",
 							 server_text(res->token)) :
-					 errhint("Write the ISO 4217 code of the currency instead.")));
+					 strcmp(res->token, "\xe3\x83\x89\xe3\x83\xab") == 0 ?
+					 errhint("\"%s\" is the dollar of several currencies: write 米ドル or USD for the US dollar, or the ISO 4217 code of another.",
+							 server_text(res->token)) :
+					 errhint("\"%s\" stands for several currencies (%s): write the ISO 4217 code of the one meant.",
+							 server_text(res->token), res->candidates)));
 			break;
 		case TS_PARSE_INEXACT:
 			{

@@ -21,8 +21,11 @@
  *			 "円", "원")
  *
  * At most one sign; a currency may be named twice only if both name the
- * same one ("$5 USD").  The value must be exact in the currency's minor
- * units and fit a signed 64-bit count of them.
+ * same one ("$5 USD").  A mark shared by several currencies ("¥", "kr",
+ * "pounds", "ドル") names one only with a mark of one of them: "¥5 JPY",
+ * "¥1亿元" (元 is CNY), "£5 pounds"; alone, or with a currency it does not
+ * stand for, it is ambiguous.  The value must be exact in the currency's
+ * minor units and fit a signed 64-bit count of them.
  *
  *-------------------------------------------------------------------------
  */
@@ -39,67 +42,78 @@ typedef struct mark_alias
 {
 	const char *text;			/* lower case, single spaces */
 	const char *code;			/* ISO code, or NULL when ambiguous */
+	const char *candidates;		/* when ambiguous: the codes it may stand for */
 } mark_alias;
+
+#define POUNDS "EGP, FKP, GBP, GIP, LBP, SDG, SHP, SSP, SYP"
+#define FRANCS "BIF, CDF, CHF, DJF, GNF, KMF, RWF, XAF, XOF, XPF"
+#define PESOS "ARS, CLP, COP, CUP, DOP, MXN, PHP, UYU"
+#define DOLLARS "AUD, BBD, BMD, BND, BSD, BZD, CAD, FJD, GYD, HKD, JMD, KYD, LRD, NAD, NZD, SBD, SGD, SRD, TTD, TWD, USD, XCD"
 
 /*
  * Symbols and names beyond the codes themselves and the names in the
  * currency table (which are matched too, with and without a final 's').
  */
 static const mark_alias aliases[] = {
-	{"$", "USD"},
-	{"us$", "USD"},
-	{"us $", "USD"},
-	{"u.s.$", "USD"},
-	{"dollar", "USD"},
-	{"dollars", "USD"},
-	{"us dollar", "USD"},
-	{"u.s. dollar", "USD"},
-	{"u.s. dollars", "USD"},
-	{"united states dollar", "USD"},
-	{"united states dollars", "USD"},
-	{"美金", "USD"},
-	{"rmb", "CNY"},
-	{"cn¥", "CNY"},
-	{"renminbi", "CNY"},
-	{"chinese yuan", "CNY"},
-	{"yuan renminbi", "CNY"},
-	{"人民币", "CNY"},
-	{"人民币元", "CNY"},
-	{"元人民币", "CNY"},
-	{"jp¥", "JPY"},
-	{"japanese yen", "JPY"},
-	{"円", "JPY"},
-	{"€", "EUR"},
-	{"£", "GBP"},
-	{"pound sterling", "GBP"},
-	{"british pound", "GBP"},
-	{"british pounds", "GBP"},
-	{"hk$", "HKD"},
-	{"港币", "HKD"},
-	{"a$", "AUD"},
-	{"au$", "AUD"},
-	{"c$", "CAD"},
-	{"ca$", "CAD"},
-	{"s$", "SGD"},
-	{"nz$", "NZD"},
-	{"nt$", "TWD"},
-	{"r$", "BRL"},
-	{"₩", "KRW"},
-	{"korean won", "KRW"},
-	{"south korean won", "KRW"},
-	{"₹", "INR"},
-	{"₽", "RUB"},
-	{"₺", "TRY"},
-	/* symbols and names shared by several currencies */
-	{"¥", NULL},
-	{"￥", NULL},
-	{"kr", NULL},
-	{"pound", NULL},
-	{"pounds", NULL},
-	{"franc", NULL},
-	{"francs", NULL},
-	{"peso", NULL},
-	{"pesos", NULL},
+	{"$", "USD", NULL},
+	{"us$", "USD", NULL},
+	{"us $", "USD", NULL},
+	{"u.s.$", "USD", NULL},
+	{"dollar", "USD", NULL},
+	{"dollars", "USD", NULL},
+	{"us dollar", "USD", NULL},
+	{"u.s. dollar", "USD", NULL},
+	{"u.s. dollars", "USD", NULL},
+	{"united states dollar", "USD", NULL},
+	{"united states dollars", "USD", NULL},
+	{"美金", "USD", NULL},
+	{"rmb", "CNY", NULL},
+	{"cn¥", "CNY", NULL},
+	{"renminbi", "CNY", NULL},
+	{"chinese yuan", "CNY", NULL},
+	{"yuan renminbi", "CNY", NULL},
+	{"人民币", "CNY", NULL},
+	{"人民币元", "CNY", NULL},
+	{"元人民币", "CNY", NULL},
+	{"jp¥", "JPY", NULL},
+	{"japanese yen", "JPY", NULL},
+	{"円", "JPY", NULL},
+	{"€", "EUR", NULL},
+	{"£", "GBP", NULL},
+	{"pound sterling", "GBP", NULL},
+	{"british pound", "GBP", NULL},
+	{"british pounds", "GBP", NULL},
+	{"hk$", "HKD", NULL},
+	{"港币", "HKD", NULL},
+	{"a$", "AUD", NULL},
+	{"au$", "AUD", NULL},
+	{"c$", "CAD", NULL},
+	{"ca$", "CAD", NULL},
+	{"s$", "SGD", NULL},
+	{"nz$", "NZD", NULL},
+	{"nt$", "TWD", NULL},
+	{"r$", "BRL", NULL},
+	{"₩", "KRW", NULL},
+	{"korean won", "KRW", NULL},
+	{"south korean won", "KRW", NULL},
+	{"₹", "INR", NULL},
+	{"₽", "RUB", NULL},
+	{"₺", "TRY", NULL},
+	/*
+	 * Symbols and names shared by several currencies, and those they stand
+	 * for (among the currency table's): one of those named beside them
+	 * picks it.
+	 */
+	{"¥", NULL, "CNY, JPY"},
+	{"￥", NULL, "CNY, JPY"},
+	{"kr", NULL, "DKK, ISK, NOK, SEK"},
+	{"pound", NULL, POUNDS},
+	{"pounds", NULL, POUNDS},
+	{"franc", NULL, FRANCS},
+	{"francs", NULL, FRANCS},
+	{"peso", NULL, PESOS},
+	{"pesos", NULL, PESOS},
+	{"ドル", NULL, DOLLARS},
 };
 
 typedef struct scale_word
@@ -283,11 +297,12 @@ name_equals(const unsigned char *p, const unsigned char *end, const char *name)
 
 /*
  * Resolve a currency mark (code, symbol or name, already trimmed).  Returns
- * a currency key, or MARK_AMBIGUOUS, MARK_UNKNOWN (three letters that are
- * no code) or MARK_NOT_FOUND.
+ * a currency key, or MARK_AMBIGUOUS (with *shared its alias), MARK_UNKNOWN
+ * (three letters that are no code) or MARK_NOT_FOUND.
  */
 static int
-lookup_mark(const unsigned char *p, const unsigned char *end)
+lookup_mark(const unsigned char *p, const unsigned char *end,
+			const mark_alias **shared)
 {
 	size_t		len = (size_t) (end - p);
 	const ts_currency *cur;
@@ -301,7 +316,10 @@ lookup_mark(const unsigned char *p, const unsigned char *end)
 		if (text_equals(p, end, aliases[i].text))
 		{
 			if (aliases[i].code == NULL)
+			{
+				*shared = &aliases[i];
 				return MARK_AMBIGUOUS;
+			}
 			return ts_currency_key_from_code(aliases[i].code);
 		}
 	}
@@ -368,20 +386,30 @@ trim_end(const unsigned char *p, const unsigned char *end)
 	}
 }
 
+/* A mark shared by several currencies, until the other mark decides. */
+typedef struct shared_mark
+{
+	const mark_alias *alias;	/* NULL when the mark is not one */
+	const unsigned char *p;		/* its text, for the error */
+	const unsigned char *end;
+} shared_mark;
+
 /*
  * Resolve a mark into *key.  Returns false (with res filled) on error.  An
- * empty mark leaves *key alone.
+ * empty mark leaves *key alone, and so does a shared one, which fills
+ * *shared instead.
  */
 static bool
 resolve_mark(const unsigned char *p, const unsigned char *end,
-			 ts_currency_key *key, ts_parse_result *res)
+			 ts_currency_key *key, shared_mark *shared, ts_parse_result *res)
 {
 	int			m;
+	const mark_alias *alias = NULL;
 
 	end = trim_end(p, end);
 	if (p == end)
 		return true;
-	m = lookup_mark(p, end);
+	m = lookup_mark(p, end, &alias);
 	if (m >= 0)
 	{
 		*key = (ts_currency_key) m;
@@ -389,10 +417,12 @@ resolve_mark(const unsigned char *p, const unsigned char *end,
 	}
 	if (m == MARK_AMBIGUOUS)
 	{
-		res->status = TS_PARSE_AMBIGUOUS;
-		set_token(res, p, end, false);
+		shared->alias = alias;
+		shared->p = p;
+		shared->end = end;
+		return true;
 	}
-	else if (m == MARK_UNKNOWN)
+	if (m == MARK_UNKNOWN)
 	{
 		res->status = TS_PARSE_UNKNOWN_CURRENCY;
 		set_token(res, p, end, true);
@@ -400,6 +430,25 @@ resolve_mark(const unsigned char *p, const unsigned char *end,
 	else
 		res->status = TS_PARSE_SYNTAX;
 	return false;
+}
+
+/* Does the shared mark stand for the currency key? */
+static bool
+shared_stands_for(const mark_alias *alias, ts_currency_key key)
+{
+	const ts_currency *cur = ts_currency_by_key(key);
+	const char *code = cur->code;
+	const char *c = alias->candidates;
+
+	for (;;)
+	{
+		if (strncmp(c, code, 3) == 0)
+			return true;
+		c = strchr(c, ' ');
+		if (c == NULL)
+			return false;
+		c++;
+	}
 }
 
 /*
@@ -595,6 +644,8 @@ ts_parse_amount(const char *str, size_t len, ts_parse_result *res)
 			   *fe;
 	ts_currency_key prefix = TS_NO_CURRENCY;
 	ts_currency_key suffix = TS_NO_CURRENCY;
+	shared_mark shared_prefix = {0},
+				shared_suffix = {0};
 	const ts_currency *cur;
 	bool		negative = false;
 	bool		have_sign = false;
@@ -627,7 +678,7 @@ ts_parse_amount(const char *str, size_t len, ts_parse_result *res)
 	}
 	if (p == end)
 		return;					/* no number at all */
-	if (!resolve_mark(mark_start, p, &prefix, res))
+	if (!resolve_mark(mark_start, p, &prefix, &shared_prefix, res))
 		return;
 
 	/* sign after the prefix currency */
@@ -690,8 +741,29 @@ ts_parse_amount(const char *str, size_t len, ts_parse_result *res)
 	}
 
 	/* suffix currency: the rest */
-	if (!resolve_mark(p, end, &suffix, res))
+	if (!resolve_mark(p, end, &suffix, &shared_suffix, res))
 		return;
+
+	/*
+	 * A shared mark ("¥") takes the currency the other mark names when it
+	 * stands for it ("¥5 JPY"); alone, beside another shared mark or beside
+	 * a currency it does not stand for, it is ambiguous.
+	 */
+	if (shared_prefix.alias || shared_suffix.alias)
+	{
+		const shared_mark *sm = shared_prefix.alias ? &shared_prefix : &shared_suffix;
+		ts_currency_key named = shared_prefix.alias ? suffix : prefix;
+
+		if ((shared_prefix.alias && shared_suffix.alias) ||
+			named == TS_NO_CURRENCY || !shared_stands_for(sm->alias, named))
+		{
+			res->status = TS_PARSE_AMBIGUOUS;
+			set_token(res, sm->p, sm->end, false);
+			res->candidates = sm->alias->candidates;
+			return;
+		}
+		prefix = suffix = named;
+	}
 
 	if (prefix != TS_NO_CURRENCY && suffix != TS_NO_CURRENCY &&
 		prefix != suffix)

@@ -13,7 +13,8 @@
  *
  * Values become integer mantissas: currency_amount its minor units, bigint
  * itself, numeric its decimal digits at the largest scale seen (at most 30
- * decimals), double precision a binary fixed point of 2^-40.  Integer sums
+ * decimals), double precision a binary fixed point of 2^-40 (rounded to the
+ * nearest, half away from zero: ts_float8_mantissa).  Integer sums
  * are associative, so any split of the rows gives identical results.
  *
  *-------------------------------------------------------------------------
@@ -26,6 +27,7 @@
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/float.h"
 
 #include "trade_stats.h"
 
@@ -54,15 +56,16 @@ value_mantissa(ts_growth_state *s, ts_value_kind kind, Datum value)
 		case TS_VAL_FLOAT8:
 			{
 				float8		f = DatumGetFloat8(value);
+				ts_int128	mant;
 
 				if (isnan(f) || isinf(f))
 					ereport(ERROR,
 							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 							 errmsg("cannot aggregate %s", isnan(f) ? "NaN" : "infinity")));
-				if (fabs(f) >= ldexp(1.0, 86))
-					ts_value_out_of_range(psprintf("%g", f), "growth_state",
+				if (!ts_float8_mantissa(f, &mant))
+					ts_value_out_of_range(float8out_internal(f), "growth_state",
 										  "double precision values must be below 2^86 in magnitude.");
-				return (ts_int128) ldexp(f, TS_FLOAT8_FRACTION_BITS);
+				return mant;
 			}
 		case TS_VAL_NUMERIC:
 			{

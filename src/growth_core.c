@@ -306,16 +306,49 @@ ts_gs_latest(const ts_growth_state *s, int32_t *period)
 	return true;
 }
 
+bool
+ts_gs_sum_possible(ts_value_kind kind, ts_int128 sum, int64_t rows)
+{
+	ts_int128	row_min,
+				row_max,
+				lo,
+				hi;
+
+	switch (kind)
+	{
+		case TS_VAL_AMOUNT:
+		case TS_VAL_INT8:
+			row_min = INT64_MIN;
+			row_max = INT64_MAX;
+			break;
+		case TS_VAL_FLOAT8:
+			row_min = -TS_FLOAT8_MAX_MANTISSA;
+			row_max = TS_FLOAT8_MAX_MANTISSA;
+			break;
+		default:
+			return true;
+	}
+	/* a bound beyond 128 bits holds for every sum */
+	if (!__builtin_mul_overflow(row_min, (ts_int128) rows, &lo) && sum < lo)
+		return false;
+	if (!__builtin_mul_overflow(row_max, (ts_int128) rows, &hi) && sum > hi)
+		return false;
+	return true;
+}
+
 /*
  * What one period's counts and sums can be, whoever made them: rows are
  * counted, the part's rows are some of them, and the part's sum is the sum
  * of those rows, so when every row is a part row the part's sum is the
- * whole sum, and without part rows it is zero.  Amounts and bigints add at
- * most 2^63 a row, to the part and to the rest.  NULL when consistent.
+ * whole sum, and without part rows it is zero.  The part's rows and the
+ * others each sum to what so many rows can (ts_gs_sum_possible).  NULL
+ * when consistent.
  */
-static const char *
-entry_check(const ts_growth_state *s, const ts_growth_entry *e)
+const char *
+ts_gs_entry_check(const ts_growth_state *s, const ts_growth_entry *e)
 {
+	ts_int128	rest;
+
 	if (e->count < 1 || e->part_count < 0 || e->part_count > e->count)
 		return "bad row counts";
 	if (!(s->flags & TS_GS_PART) && (e->part_count != 0 || e->part != 0))
@@ -324,22 +357,27 @@ entry_check(const ts_growth_state *s, const ts_growth_entry *e)
 		return "a part sum without part rows";
 	if (e->part_count == e->count && e->part != e->total)
 		return "a part of every row whose sum is not the whole sum";
-	if (s->kind == TS_VAL_AMOUNT || s->kind == TS_VAL_INT8)
-	{
-		ts_int128	rest;
-
-		if (__builtin_sub_overflow(e->total, e->part, &rest) ||
-			ts_magnitude128(e->part) > ((u128) e->part_count << 63) ||
-			ts_magnitude128(rest) > ((u128) (e->count - e->part_count) << 63))
-			return "a sum larger than its rows allow";
-	}
+	if (__builtin_sub_overflow(e->total, e->part, &rest) ||
+		!ts_gs_sum_possible(s->kind, e->part, e->part_count) ||
+		!ts_gs_sum_possible(s->kind, rest, e->count - e->part_count))
+		return "a sum larger than its rows allow";
 	return NULL;
 }
 
 const char *
 ts_gs_validate(const ts_growth_state *s)
 {
+	int32_t		entry;
+
+	return ts_gs_validate_at(s, &entry);
+}
+
+const char *
+ts_gs_validate_at(const ts_growth_state *s, int32_t *entry)
+{
 	bool		periods = (s->flags & TS_GS_PERIODS) != 0;
+
+	*entry = TS_GS_NO_ENTRY;
 
 	if (s->version != TS_GS_WORKING)
 		return "unknown state version";
@@ -398,6 +436,7 @@ ts_gs_validate(const ts_growth_state *s)
 		const ts_growth_entry *e = &s->entries[i];
 
 		ts_maybe_interrupt(i);
+		*entry = i;
 		if (periods)
 		{
 			if (e->period < TS_MIN_PERIOD || e->period > TS_MAX_PERIOD)
@@ -408,29 +447,33 @@ ts_gs_validate(const ts_growth_state *s)
 		else if (e->period != 0)
 			return "a period without periods";
 		{
-			const char *bad = entry_check(s, e);
+			const char *bad = ts_gs_entry_check(s, e);
 
 			if (bad)
 				return bad;
 		}
 	}
+	*entry = TS_GS_NO_ENTRY;
 	return NULL;
 }
 
 /* ---- subtraction and canonical scale ---- */
 
 const char *
-ts_gs_subtract(ts_growth_state *a, const ts_growth_state *b)
+ts_gs_subtract(ts_growth_state *a, const ts_growth_state *b, int32_t *period)
 {
 	int			i = 0,
 				n = 0;
 
+	*period = TS_GS_NO_ENTRY;
 	if (a->scale != b->scale)
 		return "the scales differ";
 	for (int j = 0; j < b->nentries; j++)
 	{
 		const ts_growth_entry *eb = &b->entries[j];
 		ts_growth_entry *ea;
+
+		*period = eb->period;
 
 		/* keep the entries of a before eb's period */
 		while (i < a->nentries && a->entries[i].period < eb->period)
@@ -449,7 +492,7 @@ ts_gs_subtract(ts_growth_state *a, const ts_growth_state *b)
 			return "sums the other cannot hold";
 		if (ea->count > 0)
 		{
-			if (entry_check(a, ea) != NULL)
+			if (ts_gs_entry_check(a, ea) != NULL)
 				return "sums the other cannot hold";
 			a->entries[n++] = *ea;
 		}
@@ -458,6 +501,7 @@ ts_gs_subtract(ts_growth_state *a, const ts_growth_state *b)
 		a->entries[n++] = a->entries[i++];
 	a->nentries = n;
 	a->last = 0;
+	*period = TS_GS_NO_ENTRY;
 	return NULL;
 }
 

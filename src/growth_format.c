@@ -145,12 +145,21 @@ parse_date(const char **pp, int32_t *out)
 const char *
 ts_gs_parse(const char *str, ts_growth_state *out)
 {
+	int32_t		entry;
+
+	return ts_gs_parse_at(str, out, &entry);
+}
+
+const char *
+ts_gs_parse_at(const char *str, ts_growth_state *out, int32_t *entry)
+{
 	const char *p = str;
 	int32_t		n;
 	int64_t		num;
 	int			kind = 0;
 	const char *err = ts_gs_parse_count(str, &n);
 
+	*entry = TS_GS_NO_ENTRY;
 	if (err)
 		return err;
 	ts_gs_init(out, n, TS_VAL_AMOUNT, 0);
@@ -212,6 +221,7 @@ ts_gs_parse(const char *str, ts_growth_state *out)
 		memset(e, 0, sizeof(*e));
 		if (i > 0 && *p++ != ';')
 			return "bad separator";
+		*entry = i;
 		if (*p == '*')
 		{
 			if (out->flags & TS_GS_PERIODS)
@@ -227,10 +237,11 @@ ts_gs_parse(const char *str, ts_growth_state *out)
 			!ts_int128_parse(&p, &e->part))
 			return "bad period sums";
 	}
+	*entry = TS_GS_NO_ENTRY;
 	out->nentries = n;
 	if (*p++ != ']' || *p != '\0')
 		return "trailing characters";
-	return ts_gs_validate(out);
+	return ts_gs_validate_at(out, entry);
 }
 
 /* ---- packed form (format 2) ---- */
@@ -516,19 +527,20 @@ unpack_entry(const uint8_t **pp, const uint8_t *end, const ts_growth_state *hdr,
 			return "bad sum";
 		e->part = unzigzag(v);
 	}
-	if (e->count < 1 || e->part_count < 0 || e->part_count > e->count)
-		return "bad row counts";
-	if (e->part_count == 0 && e->part != 0)
-		return "a part sum without part rows";
-	if ((hdr->kind == TS_VAL_AMOUNT || hdr->kind == TS_VAL_INT8) &&
-		(ts_magnitude128(e->total) > ((u128) e->count << 63) ||
-		 ts_magnitude128(e->part) > ((u128) e->part_count << 63)))
-		return "a sum larger than its rows allow";
-	return NULL;
+	return ts_gs_entry_check(hdr, e);
 }
 
 const char *
 ts_gs_unpack(const uint8_t *buf, size_t len, ts_growth_state *out)
+{
+	int32_t		entry;
+
+	return ts_gs_unpack_at(buf, len, out, &entry);
+}
+
+const char *
+ts_gs_unpack_at(const uint8_t *buf, size_t len, ts_growth_state *out,
+				int32_t *entry)
 {
 	const uint8_t *p = buf;
 	const uint8_t *end = buf + len;
@@ -536,6 +548,7 @@ ts_gs_unpack(const uint8_t *buf, size_t len, ts_growth_state *out)
 	const char *err;
 	int64_t		period = 0;
 
+	*entry = TS_GS_NO_ENTRY;
 	ts_gs_init(out, 0, TS_VAL_AMOUNT, 0);
 	err = unpack_header(&p, end, out, &n);
 	if (err)
@@ -546,14 +559,17 @@ ts_gs_unpack(const uint8_t *buf, size_t len, ts_growth_state *out)
 		ts_maybe_interrupt(i);
 		err = unpack_entry(&p, end, out, i, &period, &out->entries[i]);
 		if (err)
+		{
+			*entry = i;
 			return err;
+		}
 		out->nentries = i + 1;
 	}
 	if (p != end)
 		return "trailing bytes";
 	if (ts_gs_reducible_scale(out) != 0)
 		return "the scale is not canonical";
-	return ts_gs_validate(out);
+	return ts_gs_validate_at(out, entry);
 }
 
 ts_gs_add_result

@@ -22,6 +22,7 @@
 
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "nodes/execnodes.h"
 #include "utils/builtins.h"
@@ -388,14 +389,73 @@ add_into(ts_growth_state *a, const ts_growth_state *b)
 
 /* ---- I/O ---- */
 
-static void
-bad_input(const char *input, const char *why)
+/*
+ * At most this many bytes of a text input are quoted in an error.
+ * PostgreSQL quotes its own types' input whole, but a growth_state's text
+ * can be megabytes (20 bytes and more a period), and the message goes into
+ * the server log too.
+ */
+#define ECHO_MAX 200
+/* and of one entry of it */
+#define ECHO_ENTRY_MAX 80
+
+/* str, or its first max bytes (whole characters) and "...". */
+static const char *
+echo_text(const char *str, size_t len, int max)
 {
+	if (len <= (size_t) max)
+		return pnstrdup(str, len);
+	return psprintf("%s...", pnstrdup(str, pg_mbcliplen(str, (int) len, max)));
+}
+
+/* The text of entry i (from 0) of a growth_state's text form. */
+static const char *
+entry_text(const char *input, int32 i)
+{
+	const char *p = strchr(input, '[');
+	size_t		len;
+
+	if (p == NULL)
+		return "";
+	p++;
+	for (int32 k = 0; k < i && p != NULL; k++)
+	{
+		p = strchr(p, ';');
+		if (p != NULL)
+			p++;
+	}
+	if (p == NULL)
+		return "";
+	len = strcspn(p, ";]");
+	return echo_text(p, len, ECHO_ENTRY_MAX);
+}
+
+/*
+ * A text (input) or binary (NULL) growth_state that is not valid: why, and
+ * the entry at fault (TS_GS_NO_ENTRY when the state is wrong as a whole).
+ */
+static void
+bad_input(const char *input, const char *why, int32 entry)
+{
+	if (input != NULL && entry != TS_GS_NO_ENTRY)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type growth_state: \"%s\"",
+						echo_text(input, strlen(input), ECHO_MAX)),
+				 errdetail("The state is invalid in its entry \"%s\" (number %d): %s.",
+						   entry_text(input, entry), entry + 1, why)));
 	if (input != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type growth_state: \"%s\"", input),
+				 errmsg("invalid input syntax for type growth_state: \"%s\"",
+						echo_text(input, strlen(input), ECHO_MAX)),
 				 errdetail("The state is invalid: %s.", why)));
+	if (entry != TS_GS_NO_ENTRY)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary growth_state"),
+				 errdetail("The state is invalid in its entry number %d: %s.",
+						   entry + 1, why)));
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 			 errmsg("invalid binary growth_state"),
@@ -411,14 +471,15 @@ growth_state_in(PG_FUNCTION_ARGS)
 	char	   *str = PG_GETARG_CSTRING(0);
 	int32		n;
 	const char *err = ts_gs_parse_count(str, &n);
+	int32		entry;
 	ts_growth_state *s;
 
 	if (err != NULL || n > MAX_ENTRIES)
-		bad_input(str, err ? err : "too many periods");
+		bad_input(str, err ? err : "too many periods", TS_GS_NO_ENTRY);
 	s = alloc_state(n, false);
-	err = ts_gs_parse(str, s);
+	err = ts_gs_parse_at(str, s, &entry);
 	if (err != NULL)
-		bad_input(str, err);
+		bad_input(str, err, entry);
 	PG_RETURN_DATUM(flat_datum(s));
 }
 
@@ -458,15 +519,16 @@ growth_state_recv(PG_FUNCTION_ARGS)
 	bool		v1 = len >= 1 && data[0] == TS_GS_FORMAT1;
 	int32		n;
 	const char *err;
+	int32		entry = TS_GS_NO_ENTRY;
 	ts_growth_state *s;
 
 	err = v1 ? ts_gs_decode_count(data, len, &n) : ts_gs_unpack_count(data, len, &n);
 	if (err != NULL)
-		bad_input(NULL, err);
+		bad_input(NULL, err, TS_GS_NO_ENTRY);
 	s = alloc_state(n, false);
-	err = v1 ? ts_gs_decode(data, len, s) : ts_gs_unpack(data, len, s);
+	err = v1 ? ts_gs_decode(data, len, s) : ts_gs_unpack_at(data, len, s, &entry);
 	if (err != NULL)
-		bad_input(NULL, err);
+		bad_input(NULL, err, entry);
 	buf->cursor = buf->len;
 	PG_RETURN_DATUM(flat_datum(s));
 }
@@ -611,11 +673,18 @@ static void
 subtract_into(ts_growth_state *a, const ts_growth_state *b)
 {
 	const char *err;
+	int32		period;
 
 	ts_gs_check_compatible(a, b, TS_GS_SUBTRACT);
 	align_scale(a, &b);
 	ts_gs_sort(a);
-	err = ts_gs_subtract(a, b);
+	err = ts_gs_subtract(a, b, &period);
+	if (err != NULL && period != TS_GS_NO_ENTRY && (b->flags & TS_GS_PERIODS))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot subtract a growth_state that was not added"),
+				 errdetail("The summary subtracted has %s (period %s).",
+						   err, ts_iso_date(period))));
 	if (err != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

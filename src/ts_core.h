@@ -106,6 +106,8 @@ typedef struct ts_parse_result
 	/* for errors */
 	char		token[32];		/* the offending code or symbol */
 	ts_currency_key other;		/* second currency, for TS_PARSE_CONFLICT */
+	const char *candidates;		/* TS_PARSE_AMBIGUOUS: the codes the symbol
+								 * may stand for ("CNY, JPY") */
 } ts_parse_result;
 
 extern void ts_parse_amount(const char *str, size_t len, ts_parse_result *res);

@@ -31,6 +31,42 @@ typedef enum ts_value_kind
 #define TS_MAX_PERIOD	2921939
 
 #define TS_FLOAT8_FRACTION_BITS 40
+
+/*
+ * A double's magnitude must be below 2^TS_FLOAT8_LIMIT_BITS (2^86) to enter
+ * a state; the largest such double, 2^86 - 2^33, is the mantissa
+ * 2^126 - 2^73 at 2^-40, the largest one row can add.
+ */
+#define TS_FLOAT8_LIMIT_BITS	86
+#define TS_FLOAT8_MAX_MANTISSA	((((ts_int128) 1) << 126) - (((ts_int128) 1) << 73))
+
+/*
+ * A double as a mantissa at 2^-40, rounded to the nearest, half away from
+ * zero (0.1 becomes 109951162778, whose 12 decimals are 0.100000000000);
+ * false when it is NaN, infinite or not below 2^86 in magnitude.  0.1 and
+ * 0.2 truncated toward zero: what they stored stays as it is (it is data),
+ * only rows added from now on round.  Exact: f * 2^40 is f with another
+ * exponent, and below 2^52 its fraction is exact too.
+ */
+static inline bool
+ts_float8_mantissa(double f, ts_int128 *m)
+{
+	const double two40 = (double) (INT64_C(1) << TS_FLOAT8_FRACTION_BITS);
+	const double limit = (double) (((ts_int128) 1) << TS_FLOAT8_LIMIT_BITS);
+	double		v;
+	ts_int128	t;
+
+	if (!(f > -limit && f < limit))
+		return false;
+	v = f * two40;
+	t = (ts_int128) v;			/* toward zero */
+	if (v - (double) t >= 0.5)
+		t++;
+	else if (v - (double) t <= -0.5)
+		t--;
+	*m = t;
+	return true;
+}
 #define TS_NUMERIC_MAX_SCALE	30
 
 /* flags */
@@ -250,10 +286,16 @@ extern bool ts_gs_latest(const ts_growth_state *s, int32_t *period);
  * Subtract b from a in place, both sorted (a needs no room: entries only
  * shrink or vanish).  Every entry of b must be held by a: the same period
  * with at least as many rows; an entry whose count reaches 0 must have sums
- * of 0 left, and disappears.  Returns NULL, or what b holds that a does not.
- * Header fields of a are kept; numeric scales must be equal.
+ * of 0 left, and disappears.  Returns NULL, or what b holds that a does not
+ * (with *period the period of b's entry that a does not hold, or
+ * TS_GS_NO_ENTRY).  Header fields of a are kept; numeric scales must be
+ * equal.
  */
-extern const char *ts_gs_subtract(ts_growth_state *a, const ts_growth_state *b);
+extern const char *ts_gs_subtract(ts_growth_state *a, const ts_growth_state *b,
+								  int32_t *period);
+
+/* No entry to name in an error: the state as a whole is wrong. */
+#define TS_GS_NO_ENTRY	INT32_MIN
 
 /*
  * Number of trailing decimal zeros common to every sum of a numeric state,
@@ -301,6 +343,9 @@ extern const char *ts_gs_unpack_count(const uint8_t *buf, size_t len,
 									  int32_t *nentries);
 extern const char *ts_gs_unpack(const uint8_t *buf, size_t len,
 								ts_growth_state *out);
+/* The same, with *entry the index of the entry at fault (or TS_GS_NO_ENTRY). */
+extern const char *ts_gs_unpack_at(const uint8_t *buf, size_t len,
+								   ts_growth_state *out, int32_t *entry);
 
 /*
  * a += the packed state buf, entry by entry, without unpacking it: how
@@ -330,6 +375,23 @@ extern ts_gs_add_result ts_gs_add_packed(ts_growth_state *a, const uint8_t *buf,
 
 /* Checks shared by every way a state comes in (sorted); NULL when valid. */
 extern const char *ts_gs_validate(const ts_growth_state *s);
+/* The same, with *entry the index of the entry at fault (or TS_GS_NO_ENTRY). */
+extern const char *ts_gs_validate_at(const ts_growth_state *s, int32_t *entry);
+
+/*
+ * The checks of ts_gs_validate on one entry of a state of s's kind and
+ * flags (counts, part sums, sums possible for their rows); NULL when valid.
+ */
+extern const char *ts_gs_entry_check(const ts_growth_state *s,
+									 const ts_growth_entry *e);
+
+/*
+ * Whether 'rows' rows of kind can sum to 'sum': each row's value lies in
+ * [-2^63, 2^63 - 1] for amounts (minor units) and bigints, in
+ * [-(2^126 - 2^73), 2^126 - 2^73] for doubles (at 2^-40), so n rows sum to
+ * within n times those bounds; numeric sums have no bound but 128 bits.
+ */
+extern bool ts_gs_sum_possible(ts_value_kind kind, ts_int128 sum, int64_t rows);
 
 /*
  * Text form:
@@ -343,6 +405,9 @@ extern size_t ts_gs_text_size(const ts_growth_state *s);
 extern void ts_gs_format(const ts_growth_state *s, char *buf);
 extern const char *ts_gs_parse_count(const char *str, int32_t *nentries);
 extern const char *ts_gs_parse(const char *str, ts_growth_state *out);
+/* The same, with *entry the index of the entry at fault (or TS_GS_NO_ENTRY). */
+extern const char *ts_gs_parse_at(const char *str, ts_growth_state *out,
+								  int32_t *entry);
 
 /* ---- version 0.1's forms (growth_compat.c) ---- */
 

@@ -30,9 +30,9 @@ text = open(sys.argv[1]).read()
 stmts = [s.strip() for s in re.split(r';\n', text) if s.strip()]
 keep = []
 for s in stmts:
-    if re.search(r'\b(stored|stored_text|sums|trade|my_summary|kept|kept_summary)\b', s) and 'trade_stats' not in s.split('(')[0]:
+    if re.search(r'\b(stored|stored_text|sums|trade|my_summary|kept|kept_summary|kept_double|kept_double_summary|kept_real_summary)\b', s) and 'trade_stats' not in s.split('(')[0]:
         continue
-    if re.search(r' (ON|TABLE) public\.(kept|kept_summary) ', s):
+    if re.search(r' (ON|TABLE) public\.(kept|kept_summary|kept_double|kept_double_summary|kept_real_summary) ', s):
         continue
     keep.append(s)
 keep.sort()
@@ -72,10 +72,36 @@ SQL
 CREATE TABLE kept (partner text NOT NULL, period date, qty integer);
 INSERT INTO kept SELECT partner, period, b FROM trade;
 SELECT trade_stats.create_summary('kept_summary', 'kept', '{partner}', 'qty', 'period');
+-- summaries of double precision and real values, as 0.2's library made
+-- them: each value truncated toward zero to 2^-40 (this library rounds to
+-- the nearest; 0.2 let the summary table be written directly)
+CREATE TABLE kept_double (partner text NOT NULL, period date, v double precision, r real);
+INSERT INTO kept_double SELECT partner, period, b * 0.1, b * 0.3 FROM trade;
+SELECT trade_stats.create_summary('kept_double_summary', 'kept_double', '{partner}', 'v', 'period');
+SELECT trade_stats.create_summary('kept_real_summary', 'kept_double', '{partner}', 'r', 'period');
+CREATE FUNCTION pg_temp.truncated(vals float8[], periods date[]) RETURNS growth_state
+	LANGUAGE sql AS $$
+	SELECT ('(double,1,0,,)[' || string_agg(p || ':' || n || ':' || m || ':0:0', ';' ORDER BY p) || ']')::growth_state
+	FROM (SELECT p, count(*) AS n, sum(trunc(v * 2::float8 ^ 40)::numeric) AS m
+		  FROM unnest(vals, periods) u(v, p) GROUP BY p) x
+$$;
+UPDATE kept_double_summary s SET summary = t.g
+FROM (SELECT partner, date_trunc('month', period)::date AS month, pg_temp.truncated(array_agg(v), array_agg(period)) AS g
+	  FROM kept_double GROUP BY 1, 2) t
+WHERE (s.partner, s.month) = (t.partner, t.month);
+UPDATE kept_real_summary s SET summary = t.g
+FROM (SELECT partner, date_trunc('month', period)::date AS month, pg_temp.truncated(array_agg(r), array_agg(period)) AS g
+	  FROM kept_double GROUP BY 1, 2) t
+WHERE (s.partner, s.month) = (t.partner, t.month);
 SQL
 		[ $? -eq 0 ] || { echo "not ok - setting up $from failed"; return; }
 	fi
 
+	if [ "$from" = 0.2 ]; then
+		check "0.2: its double and real summaries hold truncated sums" \
+			"$(q ts_up -c "SELECT count(*) FILTER (WHERE summary = g), count(*) FROM kept_double_summary JOIN (SELECT partner, date_trunc('month', period)::date AS month, growth_summary(v, period) AS g FROM kept_double GROUP BY 1, 2) t USING (partner, month)")" \
+			"0|105"
+	fi
 	q ts_up -c "ALTER EXTENSION trade_stats UPDATE" >/dev/null 2>"$tmp/update.err"
 	check "$from: ALTER EXTENSION trade_stats UPDATE" "$(cat "$tmp/update.err")" ""
 	check "$from: version after the update" \
@@ -126,7 +152,24 @@ SQL
 		"$(q ts_up -c "SELECT count(*) FROM (SELECT partner, total(rollup(summary)), yoy_growth(rollup(summary)) FROM kept_summary GROUP BY 1
 		                EXCEPT SELECT partner, sum(qty), yoy_growth(qty::bigint, period) FROM kept GROUP BY 1) x")" "0"
 	check "0.2: the definition keeps the column names and types" \
-		"$(q ts_up -c "SELECT value, period, column_types FROM trade_stats.summary_definition")" "qty|period|{text,integer,date}"
+		"$(q ts_up -c "SELECT value, period, column_types FROM trade_stats.summary_definition WHERE summary = 'kept_summary'::regclass")" "qty|period|{text,integer,date}"
+	# 0.2 truncated doubles, 0.3 rounds them: the update rebuilt the
+	# summaries of double precision and real values, so that rows deleted
+	# now are subtracted as they were added
+	check "0.2: the update rebuilt the double and real summaries" \
+		"$(q ts_up -c "SELECT count(*) FROM (SELECT partner, month, summary::text FROM kept_double_summary UNION ALL SELECT partner, month, summary::text FROM kept_real_summary
+		                EXCEPT ALL (SELECT partner, date_trunc('month', period)::date, growth_summary(v, period)::text FROM kept_double GROUP BY 1, 2
+		                            UNION ALL SELECT partner, date_trunc('month', period)::date, growth_summary(r, period)::text FROM kept_double GROUP BY 1, 2)) x")" "0"
+	q ts_up >/dev/null 2>"$tmp/double.err" <<'SQL'
+DELETE FROM kept_double WHERE partner = 'EU' AND period < '2020-01-01';
+UPDATE kept_double SET v = v + 0.1, r = r + 0.1 WHERE partner = 'US';
+DELETE FROM kept_double WHERE partner = 'ASEAN' AND period = '2021-11-01';
+SQL
+	check "0.2: rows of the double and real summaries deleted after the update" "$(cat "$tmp/double.err")" ""
+	check "0.2: after the update the double and real summaries stay exact" \
+		"$(q ts_up -c "SELECT count(*) FROM (SELECT partner, total(rollup(summary)) FROM kept_double_summary GROUP BY 1
+		                EXCEPT SELECT partner, total(growth_summary(v, period)) FROM kept_double GROUP BY 1) x" -c "SELECT count(*) FROM (SELECT partner, total(rollup(summary)) FROM kept_real_summary GROUP BY 1
+		                EXCEPT SELECT partner, total(growth_summary(r, period)) FROM kept_double GROUP BY 1) x")" "$(printf '0\n0')"
 	check "0.2: one set of triggers on the source" \
 		"$(q ts_up -c "SELECT string_agg(tgname, ',' ORDER BY tgname) FROM pg_trigger WHERE tgrelid = 'kept'::regclass")" \
 		"trade_stats_summary_begin,trade_stats_summary_delete,trade_stats_summary_insert,trade_stats_summary_replica,trade_stats_summary_truncate,trade_stats_summary_update"

@@ -82,8 +82,40 @@ FROM (VALUES
 	('five USD')
 ) AS t(input);
 
+-- A symbol shared by several currencies names one with a mark of one of
+-- them beside it (a currency may be named twice if both name the same one):
+-- ¥ with JPY, 円 or a yen name is JPY, with CNY or 元 CNY; £ with pounds is
+-- GBP as $ with dollars is USD.  Beside a currency it does not stand for,
+-- or alone, it is ambiguous.
+SELECT input, pg_temp.try_expr(format('%L::currency_amount', input)) AS amount
+FROM (VALUES
+	('¥5 JPY'),
+	('¥1万円'),
+	('¥1亿元'),
+	('￥5 CNY'),
+	('JPY 5 ¥'),
+	('¥5 yen'),
+	('£5 pounds'),
+	('$5 dollars'),
+	('GBP 5 pounds'),
+	('SEK 5 kr'),
+	('CHF 5 francs'),
+	('MXN 5 pesos'),
+	('$5 ドル'),
+	('5 米ドル'),
+	('¥5 USD'),
+	('¥5 pounds'),
+	('¥5 ￥'),
+	('£5 kr'),
+	('EUR 5 ドル'),
+	('5 ドル')
+) AS t(input);
+
 -- The full report of some errors: message, detail, hint.
 SELECT '¥5'::currency_amount;
+SELECT '¥5 USD'::currency_amount;
+SELECT '5 ドル'::currency_amount;
+SELECT '5 pounds'::currency_amount;
 SELECT '1.234 USD'::currency_amount;
 SELECT '12 XYZ'::currency_amount;
 SELECT '12.5'::currency_amount;

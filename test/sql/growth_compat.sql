@@ -35,6 +35,19 @@ SELECT rollup(s) AS rolled_up FROM (SELECT s FROM stored_01 WHERE k = 1
 	UNION ALL SELECT growth_summary(v, d) FROM (VALUES ('3.00 USD'::currency_amount, date '2019-12-01')) t(v, d)
 	UNION ALL SELECT s FROM stored_01 WHERE k = 1) u;
 SELECT growth_entries(s) FROM stored_01 WHERE k = 2;
+-- Doubles that 0.1 and 0.2 stored were truncated toward zero to 2^-40 (0.1
+-- became 109951162777); today's rows round to the nearest (109951162778).
+-- What they stored is data: it reads back byte for byte, and adds to what
+-- is added today.
+CREATE TABLE stored_double AS
+SELECT k, pg_temp.raw_state(decode(h || repeat('0', z), 'hex'), 1) AS s
+FROM (VALUES
+	('0.1', '01040100000000000000000001000000010000000000000000000000891c000000000000010000000000000000000000000000009999999919', 54),
+	('0.2', '0204010001927201b2e6cc99b306', 0)) t(k, h, z);
+SELECT k, s::text, growth_state_send(s), total(s),
+	   s::text::growth_state = s AS same_as_text,
+	   s + (SELECT growth_summary(0.1::float8, date '2020-01-01')) AS plus_today
+FROM stored_double ORDER BY k;
 -- a corrupt 0.1 value: shorter than its capacity
 SELECT pg_temp.try($$SELECT pg_temp.raw_state(decode('01010102a73600000000000002000000080000000100000000000000891c000000000000010000000000000000000000000000006400000000000000000000000000000000000000000000000000000000000000c51c00000000000002000000000000000000000000000000ac02', 'hex'), 1)::text$$);
 

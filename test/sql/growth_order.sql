@@ -95,3 +95,24 @@ CREATE FUNCTION pg_temp.state_bytes(growth_state, int) RETURNS bytea
 	LANGUAGE internal IMMUTABLE STRICT AS 'bytea_substr_no_len';
 SELECT get_byte(b, 0) AS first_byte, get_byte(b, 6) AS sorted, get_byte(b, 7) AS indexed
 FROM (SELECT pg_temp.state_bytes(s, 1) AS b FROM raw_stored) t;
+
+-- The limit of that: a sum is 128 bits at the state's scale (a numeric
+-- state's is the largest among its rows, about 38 significant digits).  A
+-- sum beyond it at any step is an error (22003), and which step that is
+-- depends on the order of the rows: 1e-30 first makes the scale 30, and
+-- 3 x 1.5e8 at that scale does not fit; 1e-30 last rescales a sum that has
+-- already come back down.  A result, when there is one, is exact and the
+-- same in every order.
+CREATE TABLE overflow_order (k int, v numeric, p date);
+INSERT INTO overflow_order VALUES (1, 1e-30, '2020-01-01'), (2, 1.5e8, '2021-01-01'),
+	(3, 1.5e8, '2021-01-01'), (4, -1.5e8, '2021-01-01');
+SELECT pg_temp.try($$SELECT growth_summary(v, p ORDER BY k)::text FROM overflow_order$$) AS ascending,
+	   pg_temp.try($$SELECT growth_summary(v, p ORDER BY k DESC)::text FROM overflow_order$$) AS descending;
+SELECT pg_temp.try($$SELECT yoy_growth(v, p ORDER BY k)::text FROM overflow_order$$) AS ascending,
+	   pg_temp.try($$SELECT yoy_growth(v, p ORDER BY k DESC)::text FROM overflow_order$$) AS descending;
+-- doubles alike: 2^85.5 three times is beyond 128 bits at 2^-40, their sum
+-- with two of them negative is not
+CREATE TABLE overflow_double (k int, v float8);
+INSERT INTO overflow_double VALUES (1, 2 ^ 85.5), (2, 2 ^ 85.5), (3, 2 ^ 85.5), (4, -(2 ^ 85.5)), (5, -(2 ^ 85.5));
+SELECT pg_temp.try($$SELECT growth_summary(v, date '2021-01-01' ORDER BY k)::text FROM overflow_double$$) AS in_order,
+	   pg_temp.try($$SELECT growth_summary(v, date '2021-01-01' ORDER BY k % 2 = 0, k)::text FROM overflow_double$$) AS alternating;

@@ -189,6 +189,14 @@ FROM (VALUES (1.25, 1.25, NULL::numeric, date '2020-01-01'), (2, NULL, 2, '2020-
 SELECT total(growth_summary(v, d)) AS numeric_total, total(growth_summary(f, d)) AS double_total,
 	   total(growth_summary(b, d)) AS bigint_total
 FROM (VALUES (1.25, 0.1::float8, 7::bigint, date '2020-01-01'), (2.5, 0.2, 8, '2020-06-01')) t(v, f, b, d);
+-- A double enters a state rounded to the nearest 2^-40, half away from
+-- zero (0.1 and 0.2 truncated toward zero: 0.1 was 109951162777, and its
+-- total 0.099999999999).
+SELECT v, growth_summary(v, date '2020-01-01'), total(growth_summary(v, date '2020-01-01'))
+FROM (VALUES (0.1::float8), (-0.1), (0.01), (0.3), (0.6), (1.1), (2::float8 ^ -41), (-(2::float8 ^ -41)),
+			 (3 * 2::float8 ^ -41), (2::float8 ^ -42)) t(v)
+GROUP BY v ORDER BY v;
+SELECT total(growth_summary(0.1::float8, date '2020-01-01')) AS million_tenths FROM generate_series(1, 1000000);
 
 -- Golden v1 text forms read back (and print) identically; the 0.1 binary
 -- form (format 1) and the 0.2 packed form (format 2) both read.
@@ -230,5 +238,67 @@ SELECT '(bigint,3,0,,)[2020-01-01:1:25:1:5]'::growth_state;
 SELECT '(bigint,3,0,,)[2020-01-01:2:725:1:5]'::growth_state - '(bigint,3,0,,)[2020-01-01:1:700:0:0]'::growth_state;
 SELECT '(bigint,3,0,,)[2020-01-01:2:725:1:5]'::growth_state - '(bigint,3,0,,)[2020-01-01:1:720:0:0]'::growth_state AS part_row_left,
 	   share('(bigint,3,0,,)[2020-01-01:2:725:1:5]'::growth_state - '(bigint,3,0,,)[2020-01-01:1:720:0:0]'::growth_state);
--- a bigint row adds at most 2^63 to the rows outside the part too
+-- a bigint row adds at least -2^63 to the rows outside the part too
 SELECT '(bigint,3,0,,)[2020-01-01:2:-18446744073709551616:1:1]'::growth_state;
+-- Sums possible for their counts, exactly: a bigint or an amount (minor
+-- units) is in [-2^63, 2^63 - 1], so n rows sum to [n * -2^63, n * (2^63 - 1)],
+-- the part's rows and the others alike; a double is below 2^86, so a row's
+-- mantissa at 2^-40 is at most 2^126 - 2^73 in magnitude.
+SELECT s, pg_temp.try(format('SELECT %L::growth_state::text', s)) AS input
+FROM (VALUES ('(bigint,1,0,,)[2020-01-01:1:9223372036854775807:0:0]'),
+			 ('(bigint,1,0,,)[2020-01-01:1:9223372036854775808:0:0]'),
+			 ('(bigint,1,0,,)[2020-01-01:1:-9223372036854775808:0:0]'),
+			 ('(bigint,1,0,,)[2020-01-01:1:-9223372036854775809:0:0]'),
+			 ('(amount,1,2,USD,)[2020-01-01:1:9223372036854775808:0:0]'),
+			 ('(amount,1,2,USD,)[2020-01-01:2:18446744073709551614:0:0]'),
+			 ('(amount,1,2,USD,)[2020-01-01:2:18446744073709551615:0:0]'),
+			 ('(amount,1,2,USD,)[2020-01-01:2:-18446744073709551616:0:0]'),
+			 ('(amount,3,2,USD,)[2020-01-01:2:0:1:9223372036854775807]'),
+			 ('(amount,3,2,USD,)[2020-01-01:2:0:1:9223372036854775808]'),
+			 ('(amount,3,2,USD,)[2020-01-01:2:-1:1:9223372036854775807]'),
+			 ('(bigint,3,0,,)[2020-01-01:3:27670116110564327421:2:18446744073709551614]'),
+			 ('(bigint,3,0,,)[2020-01-01:3:27670116110564327422:2:18446744073709551614]'),
+			 ('(double,1,0,,)[2020-01-01:1:85070591730234606421110686118651625472:0:0]'),
+			 ('(double,1,0,,)[2020-01-01:1:85070591730234606421110686118651625473:0:0]'),
+			 ('(double,1,0,,)[2020-01-01:1:-85070591730234606421110686118651625473:0:0]'),
+			 ('(double,1,0,,)[2020-01-01:1:85070591730234615865843651857942052864:0:0]'),
+			 ('(double,1,0,,)[2020-01-01:2:170141183460469212842221372237303250944:0:0]'),
+			 ('(double,1,0,,)[2020-01-01:2:170141183460469212842221372237303250945:0:0]'),
+			 ('(numeric,1,0,,)[2020-01-01:1:170141183460469231731687303715884105727:0:0]')) t(s);
+SELECT '(bigint,1,0,,)[2020-01-01:1:9223372036854775808:0:0]'::growth_state;
+-- what growth_summary takes for one double: 2^86 - 2^33, not 2^86
+SELECT growth_summary(2::float8 ^ 86 - 2::float8 ^ 33, date '2020-01-01');
+SELECT pg_temp.try($$SELECT growth_summary(2::float8 ^ 86, date '2020-01-01')$$) AS two_to_86;
+-- the same in binary (22P03): one bigint of 2^63, then of 2^63 - 1
+SELECT pg_temp.try_exec($x$COPY golden_bad FROM PROGRAM $$/usr/bin/python3 -c "
+import sys, struct
+b = bytes.fromhex('020301000192720180808080808080808002')
+sys.stdout.buffer.write(b'PGCOPY\n\xff\r\n\x00' + struct.pack('>iihi', 0, 0, 1, len(b)) + b + struct.pack('>h', -1))
+"$$ WITH (FORMAT binary)$x$) AS binary_two_to_63;
+SELECT pg_temp.try_exec($x$COPY golden_bad FROM PROGRAM $$/usr/bin/python3 -c "
+import sys, struct
+b = bytes.fromhex('0203010001927201feffffffffffffffff01')
+sys.stdout.buffer.write(b'PGCOPY\n\xff\r\n\x00' + struct.pack('>iihi', 0, 0, 1, len(b)) + b + struct.pack('>h', -1))
+"$$ WITH (FORMAT binary)$x$) AS binary_two_to_63_less_one;
+SELECT g FROM golden_bad;
+-- Input errors name the entry at fault (its text, or in binary its number),
+-- and quote at most 200 bytes of the input: a growth_state may be
+-- megabytes, and the message goes to the server log too.
+SELECT '(bigint,1,0,,)[2020-01-01:1:5:0:0;2020-02-01:0:0:0:0;2020-03-01:1:5:0:0]'::growth_state;
+SELECT '(bigint,1,0,,)[2020-01-01:1:5:0:0;2020-02-30:1:5:0:0]'::growth_state;
+SELECT '(bigint,1,0,,)[2020-01-01:1:5:0:0;2020-01-01:1:5:0:0]'::growth_state;
+SELECT '(bigint,1,0,,)[2020-01-01:1:5:0:0]x'::growth_state;
+SELECT length(e) AS message_length, e AS message
+FROM (SELECT pg_temp.try($$SELECT (growth_summary(g::bigint, date '1000-01-01' + g)::text || 'x')::growth_state
+						   FROM generate_series(1, 30000) g$$) AS e) t;
+COPY golden_bad FROM PROGRAM $$/usr/bin/python3 -c "
+import sys, struct
+b = bytes.fromhex('0203010002927201141f0000')
+sys.stdout.buffer.write(b'PGCOPY\n\xff\r\n\x00' + struct.pack('>iihi', 0, 0, 1, len(b)) + b + struct.pack('>h', -1))
+"$$ WITH (FORMAT binary);
+-- a subtraction names the period that was not added
+SELECT '(bigint,1,0,,)[2020-01-01:1:10:0:0;2020-02-01:1:10:0:0]'::growth_state - '(bigint,1,0,,)[2020-02-01:2:10:0:0]';
+SELECT '(bigint,1,0,,)[2020-01-01:1:10:0:0]'::growth_state - '(bigint,1,0,,)[2020-03-01:1:10:0:0]';
+SELECT '(bigint,0,0,,)[*:1:10:0:0]'::growth_state - '(bigint,0,0,,)[*:2:10:0:0]';
+-- a double out of range is named with the digits that identify it
+SELECT growth_summary(2::float8 ^ 86, date '2020-01-01');

@@ -147,6 +147,17 @@ static const good_case good[] = {
 	{"5 홍콩  달러", "5.00 HKD"},
 	{"9223372兆0368億5477万5807円", "9223372036854775807 JPY"},
 	{"-9223372兆0368億5477万5808円", "-9223372036854775808 JPY"},
+	/* a shared symbol with a mark of one of its currencies: that one */
+	{"\xc2\xa5" "5 JPY", "5 JPY"},
+	{"\xc2\xa5" "1万円", "10000 JPY"},
+	{"\xc2\xa5" "1亿元", "100000000.00 CNY"},
+	{"\xef\xbf\xa5" "5 CNY", "5.00 CNY"},
+	{"CNY 5 \xc2\xa5", "5.00 CNY"},
+	{"\xc2\xa3" "5 pounds", "5.00 GBP"},
+	{"GBP 5 pounds", "5.00 GBP"},
+	{"kr 5 SEK", "5.00 SEK"},
+	{"$5 ドル", "5.00 USD"},
+	{"CHF 5 francs", "5.00 CHF"},
 };
 
 typedef struct bad_case
@@ -178,6 +189,11 @@ static const bad_case bad[] = {
 	{"USD 5 EUR", TS_PARSE_CONFLICT, NULL},
 	{"$5 EUR", TS_PARSE_CONFLICT, NULL},
 	{"5 USD x", TS_PARSE_SYNTAX, NULL},
+	{"\xc2\xa5" "5 USD", TS_PARSE_AMBIGUOUS, "\xc2\xa5"},
+	{"\xc2\xa5" "5 pounds", TS_PARSE_AMBIGUOUS, "\xc2\xa5"},
+	{"\xc2\xa5" "5 \xef\xbf\xa5", TS_PARSE_AMBIGUOUS, "\xc2\xa5"},
+	{"\xc2\xa3" "5 kr", TS_PARSE_AMBIGUOUS, "kr"},
+	{"EUR 5 ドル", TS_PARSE_AMBIGUOUS, "ドル"},
 	{"5 dollarz", TS_PARSE_SYNTAX, NULL},
 	{"1,23 USD", TS_PARSE_SYNTAX, NULL},
 	{"1,2345 USD", TS_PARSE_SYNTAX, NULL},
@@ -206,7 +222,7 @@ static const bad_case bad[] = {
 	{"1万2000円3", TS_PARSE_SYNTAX, NULL},
 	{"1 million 2万 JPY", TS_PARSE_SYNTAX, NULL},
 	{"1万2000 3 円", TS_PARSE_SYNTAX, NULL},
-	{"5 ドル", TS_PARSE_SYNTAX, NULL},
+	{"5 ドル", TS_PARSE_AMBIGUOUS, "ドル"},
 	{"1万2000.5円", TS_PARSE_INEXACT, NULL},
 	{"9223372兆0368億5477万5808円", TS_PARSE_RANGE, NULL},
 	{"15兆8977億", TS_PARSE_NO_CURRENCY, NULL},
@@ -984,6 +1000,11 @@ test_state(void)
 			"(amount,3,2,XYZ,)[2020-01-01:1:100:0:0]",
 			"(amount,3,2,,)[2020-01-01:1:100:0:0]",
 			"(amount,3,2,CNY,)[2020-01-01:1:9223372036854775809:0:0]",
+			"(amount,1,2,CNY,)[2020-01-01:1:9223372036854775808:0:0]",
+			"(bigint,1,0,,)[2020-01-01:1:9223372036854775808:0:0]",
+			"(amount,1,2,USD,)[2020-01-01:2:18446744073709551615:0:0]",
+			"(amount,3,2,USD,)[2020-01-01:2:0:1:9223372036854775808]",
+			"(double,1,0,,)[2020-01-01:1:85070591730234615865843651857942052864:0:0]",
 			"(amount,3,2,CNY,)[2020-02-30:1:100:0:0]",
 			"(amount,3,2,CNY,)[*:1:100:0:0]",
 			"(amount,2,2,CNY,)[2020-01-01:1:100:0:0]",
@@ -1055,6 +1076,124 @@ test_state(void)
 		CHECK(!ts_decimal_scan("999999999999999999999999999999999999999999", 42, 30, &v, &sc),
 			  "too large");
 	}
+}
+
+/*
+ * Sums possible for their counts, exactly: n bigints or amounts sum to
+ * [n * -2^63, n * (2^63 - 1)], n doubles (below 2^86, at 2^-40) to
+ * n * [-(2^126 - 2^73), 2^126 - 2^73]; the part's rows and the others alike.
+ */
+static void
+test_sum_bounds(void)
+{
+	const ts_int128 i64max = INT64_MAX,
+				i64min = INT64_MIN,
+				fmax = TS_FLOAT8_MAX_MANTISSA;
+	const ts_int128 i128max = (ts_int128) (~(unsigned __int128) 0 >> 1);
+	ts_growth_state *s = new_state(1, TS_VAL_INT8, TS_GS_PERIODS | TS_GS_PART);
+	ts_growth_entry e;
+
+	CHECK(ts_gs_sum_possible(TS_VAL_INT8, i64max, 1) &&
+		  !ts_gs_sum_possible(TS_VAL_INT8, i64max + 1, 1) &&
+		  ts_gs_sum_possible(TS_VAL_INT8, i64min, 1) &&
+		  !ts_gs_sum_possible(TS_VAL_INT8, i64min - 1, 1),
+		  "one bigint: [-2^63, 2^63 - 1]");
+	CHECK(ts_gs_sum_possible(TS_VAL_AMOUNT, 2 * i64max, 2) &&
+		  !ts_gs_sum_possible(TS_VAL_AMOUNT, 2 * i64max + 1, 2) &&
+		  ts_gs_sum_possible(TS_VAL_AMOUNT, 2 * i64min, 2) &&
+		  !ts_gs_sum_possible(TS_VAL_AMOUNT, 2 * i64min - 1, 2),
+		  "two amounts: [2 * -2^63, 2 * (2^63 - 1)]");
+	CHECK(ts_gs_sum_possible(TS_VAL_INT8, 0, 0) &&
+		  !ts_gs_sum_possible(TS_VAL_INT8, 1, 0) &&
+		  !ts_gs_sum_possible(TS_VAL_INT8, -1, 0),
+		  "no rows: zero");
+	CHECK(ts_gs_sum_possible(TS_VAL_INT8, i64max * i64max, INT64_MAX) &&
+		  !ts_gs_sum_possible(TS_VAL_INT8, i64max * i64max + 1, INT64_MAX) &&
+		  ts_gs_sum_possible(TS_VAL_INT8, i64min * i64max, INT64_MAX),
+		  "2^63 - 1 bigints: (2^63 - 1)^2 at most");
+	CHECK(fmax == (((ts_int128) 1) << 126) - (((ts_int128) 1) << 73) &&
+		  ts_gs_sum_possible(TS_VAL_FLOAT8, fmax, 1) &&
+		  !ts_gs_sum_possible(TS_VAL_FLOAT8, fmax + 1, 1) &&
+		  ts_gs_sum_possible(TS_VAL_FLOAT8, -fmax, 1) &&
+		  !ts_gs_sum_possible(TS_VAL_FLOAT8, -fmax - 1, 1) &&
+		  ts_gs_sum_possible(TS_VAL_FLOAT8, 2 * fmax, 2) &&
+		  !ts_gs_sum_possible(TS_VAL_FLOAT8, 2 * fmax + 1, 2) &&
+		  ts_gs_sum_possible(TS_VAL_FLOAT8, i128max, 3) &&
+		  ts_gs_sum_possible(TS_VAL_FLOAT8, -i128max - 1, 3),
+		  "doubles: n * (2^126 - 2^73) in magnitude, a bound beyond 128 bits holding for every sum");
+	CHECK(ts_gs_sum_possible(TS_VAL_NUMERIC, i128max, 1) &&
+		  ts_gs_sum_possible(TS_VAL_NUMERIC, -i128max - 1, 1),
+		  "numeric sums: any 128-bit value");
+
+	{
+		ts_int128	m = 12345;
+		const double tiny = 1.0 / (double) (INT64_C(1) << 41);	/* 2^-41: half a unit */
+
+		CHECK(ts_float8_mantissa(0.1, &m) && m == 109951162778 &&
+			  ts_float8_mantissa(-0.1, &m) && m == -109951162778,
+			  "0.1 rounds to the nearest mantissa, 109951162778 (0.1 and 0.2 truncated to ...777)");
+		CHECK(ts_float8_mantissa(tiny, &m) && m == 1 &&
+			  ts_float8_mantissa(-tiny, &m) && m == -1 &&
+			  ts_float8_mantissa(3 * tiny, &m) && m == 2 &&
+			  ts_float8_mantissa(tiny / 2, &m) && m == 0 &&
+			  ts_float8_mantissa(-3 * tiny / 2, &m) && m == -1,
+			  "ties round half away from zero");
+		CHECK(ts_float8_mantissa(4503599627370495.5 / (double) (INT64_C(1) << 40), &m) &&
+			  m == 4503599627370496,
+			  "the last fractions a double holds round too");
+		CHECK(ts_float8_mantissa(77371252455336267181195264.0 - 8589934592.0, &m) &&
+			  m == fmax && !ts_float8_mantissa(77371252455336267181195264.0, &m) &&
+			  ts_float8_mantissa(-(77371252455336267181195264.0 - 8589934592.0), &m) &&
+			  m == -fmax && !ts_float8_mantissa(-77371252455336267181195264.0, &m),
+			  "below 2^86: at most 2^126 - 2^73");
+		CHECK(!ts_float8_mantissa(0.0 / 0.0, &m) && !ts_float8_mantissa(1.0 / 0.0, &m),
+			  "NaN and infinity are refused");
+	}
+
+	{
+		ts_growth_state *t = new_state(3, TS_VAL_INT8, 0);
+		ts_growth_state *u = new_state(3, TS_VAL_INT8, 0);
+		int32_t		entry = 0,
+					period = 0;
+
+		CHECK(ts_gs_parse_at("(bigint,1,0,,)[2020-01-01:1:5:0:0;2020-02-01:0:0:0:0;2020-03-01:1:5:0:0]",
+							 t, &entry) != NULL && entry == 1,
+			  "a state's text with bad row counts in its second entry: entry %d", entry);
+		CHECK(ts_gs_parse_at("(bigint,1,0,,)[2020-01-01:1:5:0:0;2020-02-30:1:5:0:0]", t, &entry) != NULL &&
+			  entry == 1, "a bad period in the second entry: entry %d", entry);
+		CHECK(ts_gs_parse_at("(bigint,1,0,,)[2020-01-01:1:5:0:0]x", t, &entry) != NULL &&
+			  entry == TS_GS_NO_ENTRY, "trailing characters: no entry");
+		CHECK(ts_gs_parse_at("(bigint,1,0,,)[2020-01-01:1:5:0:0;2020-02-01:1:5:0:0]", t, &entry) == NULL &&
+			  entry == TS_GS_NO_ENTRY && ts_gs_validate_at(t, &entry) == NULL &&
+			  entry == TS_GS_NO_ENTRY, "a valid state: no entry");
+		CHECK(ts_gs_parse("(bigint,1,0,,)[2020-02-01:2:10:0:0]", u) == NULL &&
+			  ts_gs_subtract(t, u, &period) != NULL && period == ymd(2020, 2, 1),
+			  "a subtraction names the period not added");
+		{
+			const uint8_t bad_rows[] = {2, 3, 1, 0, 2, 0x92, 0x72, 1, 0x14, 0x1f, 0, 0};
+
+			CHECK(ts_gs_unpack_at(bad_rows, sizeof(bad_rows), t, &entry) != NULL && entry == 1,
+				  "a packed state with bad row counts in its second entry: entry %d", entry);
+		}
+		free(t);
+		free(u);
+	}
+
+	memset(&e, 0, sizeof(e));
+	e.period = ymd(2020, 1, 1);
+	e.count = 2;
+	e.part_count = 1;
+	e.part = i64max;
+	e.total = 0;
+	CHECK(ts_gs_entry_check(s, &e) == NULL, "a part row of 2^63 - 1, the other -(2^63 - 1)");
+	e.part = i64max + 1;
+	CHECK(ts_gs_entry_check(s, &e) != NULL, "a part row of 2^63 is refused");
+	e.part = i64max;
+	e.total = -1;
+	CHECK(ts_gs_entry_check(s, &e) == NULL, "the other row -2^63");
+	e.total = -2;
+	CHECK(ts_gs_entry_check(s, &e) != NULL, "the other row below -2^63 is refused");
+	free(s);
 }
 
 /* The text form of the sum()/avg() state. */
@@ -1660,6 +1799,7 @@ main(void)
 	test_periods();
 	test_calendar();
 	test_state();
+	test_sum_bounds();
 	test_packed();
 	test_state_order();
 	test_layout_01();
