@@ -97,8 +97,8 @@ value_mantissa(ts_growth_state *s, ts_value_kind kind, Datum value)
 
 /*
  * The transition function: add one row to the state.  Rows with a NULL
- * value or period (or as_of) are ignored; a NULL part counts in the total
- * only.  Inlined into one entry point per value kind and shape.
+ * value or period are ignored, a NULL as_of or year_start is an error; a
+ * NULL part counts in the total only.  Inlined into one entry point per value kind and shape.
  */
 static pg_attribute_always_inline Datum
 accum(FunctionCallInfo fcinfo, ts_value_kind kind, TsAccumShape shape)
@@ -121,10 +121,21 @@ accum(FunctionCallInfo fcinfo, ts_value_kind kind, TsAccumShape shape)
 	bool		part = false;
 	ts_int128	v;
 
-	if (PG_ARGISNULL(1) ||
-		(period_arg >= 0 && PG_ARGISNULL(period_arg)) ||
-		(has_as_of && PG_ARGISNULL(as_of_arg)) ||
-		(has_year && PG_ARGISNULL(year_arg)))
+	/*
+	 * A NULL as_of or year_start is an error, not a row left out: the
+	 * group's other rows would be measured without it, silently.
+	 */
+	if (has_as_of && PG_ARGISNULL(as_of_arg))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("as_of of a growth or share aggregate must not be NULL"),
+				 errhint("Give the reporting date, such as (SELECT max(period) FROM ...), or leave as_of out to measure each group to its own latest period.")));
+	if (has_year && PG_ARGISNULL(year_arg))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("year_start of a growth or share aggregate must not be NULL"),
+				 errhint("Give the month the year starts in, 1 to 12.")));
+	if (PG_ARGISNULL(1) || (period_arg >= 0 && PG_ARGISNULL(period_arg)))
 	{
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();

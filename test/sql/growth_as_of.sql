@@ -52,7 +52,7 @@ SELECT growth_contribution(v::bigint, partner = 'US', period, date '2025-08-31')
 	   mom_growth(currency_amount(v, 'USD'), period, date '2025-10-01') AS amount_mom
 FROM t;
 SELECT growth_contribution(v, true, period, period) FROM t;
--- rows after as_of count in neither window; a NULL as_of ignores the row
+-- rows after as_of count in neither window; a NULL as_of is an error
 SELECT growth_contribution(v, partner = 'US', period, NULL::date) FROM t;
 
 -- Summaries: latest_period, and one as_of from all of them
@@ -84,3 +84,13 @@ SELECT growth_contribution(v, partner = 'US', period, date '2025-08-31'),
 FROM t;
 RESET ALL;
 DROP TABLE t, sums;
+
+-- A NULL as_of or year_start in an aggregate is an error (22004), never a
+-- row left out of its group's windows; an accessor, strict, gives NULL.
+SELECT yoy_growth(v, p, a) FROM (VALUES (1::bigint, '2020-01-01'::date, '2021-06-01'::date),
+                                        (2, '2021-01-01', NULL)) t(v, p, a);
+SELECT yoy_growth(v, p, NULL) FROM (VALUES (1::bigint, '2020-01-01'::date), (2, '2021-01-01')) t(v, p);
+SELECT share_change(v, v > 1, p, '2021-06-01', NULL) FROM (VALUES (1::bigint, '2020-01-01'::date), (2, '2021-01-01')) t(v, p);
+-- a row whose value or period is NULL is still left out, as in every aggregate
+SELECT yoy_growth(v, p, '2021-06-01') FROM (VALUES (1::bigint, '2020-01-01'::date), (NULL, '2021-01-01'), (2, NULL), (2, '2021-01-01')) t(v, p);
+SELECT yoy_growth(growth_summary(1::bigint, '2020-01-01'), NULL::date) IS NULL AS accessor_null;
