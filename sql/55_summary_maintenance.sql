@@ -187,7 +187,8 @@ COMMENT ON FUNCTION trade_stats.summary_check(trade_stats.summary_definition, bo
 --    could.
 CREATE FUNCTION trade_stats.summary_statements(d trade_stats.summary_definition,
 											  added text, removed text, deltas boolean DEFAULT false,
-											  OUT add_sql text, OUT remove_sql text, OUT stash_sql text)
+											  OUT add_sql text, OUT remove_sql text, OUT stash_sql text,
+											  OUT rows_sql text)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -213,8 +214,8 @@ BEGIN
 	-- relation (with ONLY or not), or the parameters of stashed deltas:
 	-- anything else is refused
 	IF deltas THEN
-		IF added IS DISTINCT FROM 'pg_catalog.unnest($1)' AND added IS NOT NULL
-		   OR removed IS DISTINCT FROM 'pg_catalog.unnest($2)' AND removed IS NOT NULL THEN
+		IF added IN ('ts_new', 'ts_old', '(SELECT ($1).*)', 'pg_catalog.unnest($2)')
+		   OR removed IN ('ts_new', 'ts_old', '(SELECT ($1).*)', 'pg_catalog.unnest($1)') THEN
 			RAISE EXCEPTION 'invalid row source for summary table "%": %', d.summary, concat_ws(', ', added, removed)
 				USING ERRCODE = 'invalid_parameter_value';
 		END IF;
@@ -281,6 +282,11 @@ BEGIN
 										  ELSE 'NULL' END, ', ' ORDER BY a.attnum)
 		INTO row_cols
 		FROM pg_catalog.pg_attribute a WHERE a.attrelid = d.summary AND a.attnum > 0 AND NOT a.attisdropped;
+		-- the added rows as rows of the summary table (a build in parts
+		-- collects them before it fills the table)
+		IF added IS NOT NULL THEN
+			rows_sql := format('SELECT %s FROM (%s) x', row_cols, format(delta, added));
+		END IF;
 		stash_sql := format(
 			'SELECT trade_stats.summary_stash(%1$s::pg_catalog.oid::pg_catalog.regclass, %2$s, %3$s)',
 			d.summary::oid,
@@ -671,6 +677,10 @@ DECLARE
 	lo bigint;
 	hi bigint;
 	done bigint := 0;
+	parts bigint;
+	staging text;
+	item text;
+	st record;
 	rows bigint;
 	last timestamptz := pg_catalog.clock_timestamp();
 	reported boolean := false;
@@ -695,20 +705,32 @@ BEGIN
 	WHERE pg_catalog.pg_relation_size(p.relid) > 0;
 	SELECT coalesce(pg_catalog.sum(x), 0) INTO total FROM pg_catalog.unnest(sizes) x;
 	step := greatest(1024, (total + 19) / 20);
+	parts := (SELECT pg_catalog.sum((x + step - 1) / step) FROM pg_catalog.unnest(sizes) x);
+	IF parts > 1 AND pg_catalog.has_database_privilege(pg_catalog.current_database(), 'TEMPORARY') THEN
+		-- the parts' rows are collected apart and fill the summary in one
+		-- pass at the end, so that a group in several parts is not
+		-- written (and its row left dead) once per part (without the
+		-- right to make a temporary table, each part is added in turn)
+		staging := format('pg_temp.%I', 'trade_stats_build_' || d.summary::oid);
+		IF pg_catalog.to_regclass(staging) IS NOT NULL THEN
+			EXECUTE format('DROP TABLE %s', staging);
+		END IF;
+		EXECUTE format('CREATE TEMPORARY TABLE %s (LIKE %s) ON COMMIT DROP', staging, d.summary);
+		staging := pg_catalog.to_regclass(staging)::text;
+	END IF;
 	FOR i IN 1 .. coalesce(cardinality(leaves), 0) LOOP
 		lo := 0;
 		WHILE lo < sizes[i] LOOP
 			hi := least(lo + step, sizes[i]);
-			IF lo = 0 AND hi = sizes[i] THEN
-				-- the whole table at once
-				EXECUTE (trade_stats.summary_statements(d, 'ONLY ' || leaves[i]::text, NULL)).add_sql;
-			ELSE
-				-- (the table cannot grow: writers wait for the lock)
-				EXECUTE (trade_stats.summary_statements(d,
-					format('(SELECT * FROM ONLY %s WHERE ctid OPERATOR(pg_catalog.>=) $1 AND ctid OPERATOR(pg_catalog.<) $2)',
-						   leaves[i]::text), NULL)).add_sql
-					USING format('(%s,0)', lo)::pg_catalog.tid, format('(%s,0)', hi)::pg_catalog.tid;
-			END IF;
+			-- a whole table, or a range of its blocks (the table cannot
+			-- grow: writers wait for the lock)
+			item := CASE WHEN lo = 0 AND hi = sizes[i] THEN 'ONLY ' || leaves[i]::text
+						 ELSE format('(SELECT * FROM ONLY %s WHERE ctid OPERATOR(pg_catalog.>=) $1 AND ctid OPERATOR(pg_catalog.<) $2)',
+									 leaves[i]::text) END;
+			st := trade_stats.summary_statements(d, item, NULL);
+			EXECUTE CASE WHEN staging IS NULL THEN st.add_sql
+						 ELSE format('INSERT INTO %s ', staging) || st.rows_sql END
+				USING format('(%s,0)', lo)::pg_catalog.tid, format('(%s,0)', hi)::pg_catalog.tid;
 			done := done + (hi - lo);
 			lo := hi;
 			IF every >= interval '0' AND pg_catalog.clock_timestamp() - last >= every THEN
@@ -719,6 +741,10 @@ BEGIN
 			END IF;
 		END LOOP;
 	END LOOP;
+	IF staging IS NOT NULL THEN
+		EXECUTE (trade_stats.summary_statements(d, staging, NULL, true)).add_sql;
+		EXECUTE format('DROP TABLE %s', staging);
+	END IF;
 	IF reported THEN
 		EXECUTE format('SELECT pg_catalog.count(*) FROM %s', d.summary) INTO rows;
 		RAISE NOTICE 'built summary table "%": % rows', d.summary, rows;
