@@ -125,7 +125,7 @@ SELECT pg_temp.try($$SELECT yoy_growth(v, period, date '2024-03-01', 13) FROM ap
 	   pg_temp.try($$SELECT yoy_growth(s, date '2024-03-01', 0) FROM apr_sum$$) AS accessor_0,
 	   pg_temp.try($$SELECT growth_series(s, -1) FROM apr_sum$$) AS series,
 	   pg_temp.try($$SELECT yoy_growth(v, period, date '2024-03-01', CASE WHEN period < '2023-01-01' THEN 4 ELSE 1 END) FROM apr$$) AS mixed;
--- NULL year_start: the row is ignored, as with a NULL as_of
+-- NULL year_start: an error (22004), as a NULL as_of
 SELECT yoy_growth(v, period, date '2024-03-01', NULL) FROM apr;
 DROP TABLE apr, apr_sum, leap, jul;
 DROP AGGREGATE fy_state(numeric, date, date, integer);
