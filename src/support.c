@@ -532,3 +532,17 @@ ts_value_kind_of(Oid type)
 			return TS_VAL_AMOUNT;
 	}
 }
+
+/* An int128 as numeric, exactly. */
+Numeric
+ts_int128_numeric(ts_int128 v)
+{
+	char		buf[42];
+
+	if (v >= PG_INT64_MIN && v <= PG_INT64_MAX)
+		return int64_to_numeric((int64) v);
+	ts_int128_to_text(v, buf);
+	return DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+											   ObjectIdGetDatum(InvalidOid),
+											   Int32GetDatum(-1)));
+}

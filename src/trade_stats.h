@@ -149,6 +149,7 @@ extern CurrencyAmount *ts_amount_sub(const CurrencyAmount *a,
 extern Numeric ts_percent_numeric(Numeric num, Numeric den);
 extern void ts_check_period(int32 d);
 extern void ts_check_as_of(int32 d);
+extern Numeric ts_int128_numeric(ts_int128 v);
 
 /* growth_state.c: the growth_state type and its working layout */
 extern const ts_growth_state *ts_gs_read(Datum d);

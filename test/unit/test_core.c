@@ -5,6 +5,7 @@
  *	  "N passed, N failed" line; exits 1 if anything failed.
  */
 #include "ts_core.h"
+#include "ts_parts.h"
 #include "ts_growth.h"
 
 #include <stdlib.h>
@@ -1582,6 +1583,27 @@ test_periods(void)
 		  "no zero or negative ratio");
 }
 
+/* parts_core.c: the order of top_n, the sums of hhi and cr */
+static void
+test_parts(void)
+{
+	ts_part		p[5] = {
+		{5, "d", 0}, {7, "b", 1}, {5, NULL, 2}, {5, "a", 3}, {5, "a", 4}
+	};
+	ts_int128	v[4] = {3, 10, 0, 7};
+	ts_int128	w[2] = {(ts_int128) 1 << 126, (ts_int128) 1 << 126};
+	ts_int128	sum;
+
+	ts_parts_sort(p, 5);
+	CHECK(p[0].pos == 1 && p[1].pos == 3 && p[2].pos == 4 && p[3].pos == 0 && p[4].pos == 2,
+		  "largest first; ties by label, then position; a NULL label last");
+	CHECK(ts_parts_top_sum(v, 4, 2, &sum) && sum == 17, "the two largest of 3, 10, 0, 7");
+	CHECK(ts_parts_top_sum(v, 4, 9, &sum) && sum == 20, "k beyond n sums them all");
+	CHECK(!ts_parts_sum(w, 2, &sum), "a sum beyond 127 bits is refused");
+	CHECK(ts_parts_rescale(v, 4, 2) && v[0] + v[1] + v[2] + v[3] == 2000, "rescaled by 10^2");
+	CHECK(!ts_parts_rescale(w, 2, 2), "rescaling beyond 127 bits is refused");
+}
+
 int
 main(void)
 {
@@ -1604,6 +1626,7 @@ main(void)
 	test_interrupt_hook();
 	test_sum_state();
 	test_csv();
+	test_parts();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed == 0 ? 0 : 1;
 }
