@@ -21,49 +21,49 @@ SELECT hhi(v), cr(v, 1) FROM (VALUES (0.25), (2.75::numeric(10,3))) t(v);
 SELECT hhi(v), cr(v, 1) FROM (VALUES (1::bigint), (3::bigint)) t(v);
 
 -- As window functions over grouped sums: per period, over the partners.
-CREATE TABLE trade (period date, partner text, value currency_amount);
-INSERT INTO trade VALUES
+CREATE TABLE conc_trade (period date, partner text, value currency_amount);
+INSERT INTO conc_trade VALUES
 	('2021-01-01', 'A', '60 USD'), ('2021-01-01', 'B', '30 USD'), ('2021-01-01', 'B', '10 USD'),
 	('2021-01-01', 'C', '0 USD'),
 	('2021-02-01', 'A', '25 USD'), ('2021-02-01', 'B', '25 USD'), ('2021-02-01', 'C', '50 USD');
 SELECT period, partner, sum(value) AS s,
 	   hhi(sum(value)) OVER w, cr(sum(value), 2) OVER w AS cr2
-FROM trade GROUP BY period, partner WINDOW w AS (PARTITION BY period)
+FROM conc_trade GROUP BY period, partner WINDOW w AS (PARTITION BY period)
 ORDER BY period, partner;
 
 -- Against a plain-SQL oracle on random parts with zeros and gaps: exact
 -- equality (the same numeric division).
 SELECT setseed(0.22);
-CREATE TABLE parts AS
+CREATE TABLE conc_parts AS
 	SELECT g, i, CASE WHEN random() < 0.1 THEN 0 ELSE round((random() * 1000)::numeric, (i % 4)) END AS v
 	FROM generate_series(1, 40) g, generate_series(1, (random() * 30)::int + 1) i;
-INSERT INTO parts VALUES (41, 1, 0), (41, 2, 0), (42, 1, NULL);
-WITH m AS (SELECT g, hhi(v), cr(v, 4) AS cr4 FROM parts GROUP BY g),
+INSERT INTO conc_parts VALUES (41, 1, 0), (41, 2, 0), (42, 1, NULL);
+WITH m AS (SELECT g, hhi(v), cr(v, 4) AS cr4 FROM conc_parts GROUP BY g),
 o AS (SELECT g, CASE WHEN sum(v) <> 0 THEN trim_scale(100 * (100 * sum(v * v)) / (sum(v) * sum(v))) END AS hhi,
-			 CASE WHEN sum(v) <> 0 THEN trim_scale(100 * (SELECT sum(x) FROM (SELECT p2.v AS x FROM parts p2
+			 CASE WHEN sum(v) <> 0 THEN trim_scale(100 * (SELECT sum(x) FROM (SELECT p2.v AS x FROM conc_parts p2
 					WHERE p2.g = p.g AND p2.v IS NOT NULL ORDER BY p2.v DESC LIMIT 4) t) / sum(v)) END AS cr4
-	  FROM parts p GROUP BY g)
+	  FROM conc_parts p GROUP BY g)
 SELECT count(*) AS groups,
 	   count(*) FILTER (WHERE m.hhi IS NOT DISTINCT FROM o.hhi AND m.cr4 IS NOT DISTINCT FROM o.cr4) AS equal
 FROM m JOIN o USING (g);
 
 -- The same in parallel plans (partial states serialized between workers).
-CREATE TABLE many AS
+CREATE TABLE conc_many AS
 	SELECT i % 5 AS g, currency_amount(((i * 7919) % 100003) / 100.0, 'CNY') AS v
 	FROM generate_series(1, 100000) i;
-ANALYZE many;
-CREATE TEMP TABLE serial AS SELECT g, hhi(v), cr(v, 10) FROM many GROUP BY g;
+ANALYZE conc_many;
+CREATE TEMP TABLE conc_serial AS SELECT g, hhi(v), cr(v, 10) FROM conc_many GROUP BY g;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
 SET parallel_leader_participation = off;
 SET enable_hashagg = off;
-EXPLAIN (COSTS OFF) SELECT g, hhi(v), cr(v, 10) FROM many GROUP BY g;
-CREATE TEMP TABLE parallel AS SELECT g, hhi(v), cr(v, 10) FROM many GROUP BY g;
+EXPLAIN (COSTS OFF) SELECT g, hhi(v), cr(v, 10) FROM conc_many GROUP BY g;
+CREATE TEMP TABLE conc_parallel AS SELECT g, hhi(v), cr(v, 10) FROM conc_many GROUP BY g;
 SELECT count(*) AS groups, count(*) FILTER (WHERE s.hhi = p.hhi AND s.cr = p.cr) AS identical
-FROM serial s JOIN parallel p USING (g);
-SELECT hhi(v), cr(v, 3) FROM many;
+FROM conc_serial s JOIN conc_parallel p USING (g);
+SELECT hhi(v), cr(v, 3) FROM conc_many;
 RESET ALL;
 
 -- Errors: mixed currencies, negative parts, cr's n.
@@ -81,7 +81,7 @@ SELECT * FROM top_n(ARRAY['d', 'b', 'a', 'c', 'e'],
 -- per period, from grouped sums; the rows sum exactly to the period's total
 SELECT a.period, t.*
 FROM (SELECT period, array_agg(partner) AS labels, array_agg(s) AS vals
-	  FROM (SELECT period, partner, sum(value) AS s FROM trade GROUP BY 1, 2) g GROUP BY period) a,
+	  FROM (SELECT period, partner, sum(value) AS s FROM conc_trade GROUP BY 1, 2) g GROUP BY period) a,
 	 top_n(a.labels, a.vals, 1, 'others') t
 ORDER BY a.period, t.rank;
 -- no others row when n covers every part; n = 0 gives only others; NULL
@@ -92,10 +92,10 @@ SELECT * FROM top_n(ARRAY[NULL, 'z', 'y'], ARRAY[3, 3, 1.25]::numeric[], 2);
 SELECT * FROM top_n(ARRAY[]::text[], ARRAY[]::numeric[], 3);
 -- against the total on random parts
 SELECT count(*) AS groups, count(*) FILTER (WHERE t.total IS NOT DISTINCT FROM s.total) AS equal
-FROM (SELECT g, sum(v) AS total FROM parts GROUP BY g) s
+FROM (SELECT g, sum(v) AS total FROM conc_parts GROUP BY g) s
 JOIN LATERAL (SELECT sum(value) AS total
-			  FROM top_n((SELECT array_agg(i::text) FROM parts p WHERE p.g = s.g),
-						 (SELECT array_agg(v) FROM parts p WHERE p.g = s.g), 3)) t ON true;
+			  FROM top_n((SELECT array_agg(i::text) FROM conc_parts p WHERE p.g = s.g),
+						 (SELECT array_agg(v) FROM conc_parts p WHERE p.g = s.g), 3)) t ON true;
 SELECT pg_temp.try($$SELECT count(*) FROM top_n(ARRAY['a', 'b'], ARRAY['1 USD', '2 EUR']::currency_amount[], 1)$$);
 SELECT pg_temp.try($$SELECT count(*) FROM top_n(ARRAY['a'], ARRAY[1, 2]::numeric[], 1)$$);
 SELECT pg_temp.try($$SELECT count(*) FROM top_n(ARRAY['a'], ARRAY[1]::numeric[], -1)$$);

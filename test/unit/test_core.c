@@ -6,6 +6,7 @@
  */
 #include "ts_core.h"
 #include "ts_parts.h"
+#include "ts_quantity.h"
 #include "ts_growth.h"
 
 #include <stdlib.h>
@@ -1604,6 +1605,36 @@ test_parts(void)
 	CHECK(!ts_parts_rescale(w, 2, 2), "rescaling beyond 127 bits is refused");
 }
 
+/* quantity_core.c: entries merged by key, windows, rescaling */
+static void
+test_quantity(void)
+{
+	ts_qty_entry e[5] = {
+		{1, 400, 7, 1, 1}, {0, 300, 10, 4, 1}, {0, 100, 5, 2, 1}, {1, 400, 3, 1, 2}, {0, 300, 1, 1, 1}
+	};
+	ts_qty_entry big[2] = {
+		{0, 1, (ts_int128) 1 << 126, 1, 1}, {0, 1, (ts_int128) 1 << 126, 1, 1}
+	};
+	int			n = 5,
+				nbig = 2;
+	ts_int128	v,
+				q;
+	int64_t		rows;
+
+	CHECK(ts_qty_compact(e, &n) && n == 3, "five entries, three keys");
+	CHECK(e[0].commodity == 0 && e[0].period == 100 && e[1].period == 300 && e[1].value == 11 &&
+		  e[1].qty == 5 && e[1].rows == 2 && e[2].commodity == 1 && e[2].rows == 3,
+		  "sorted by commodity and period, sums and rows merged");
+	CHECK(ts_qty_window(e, n, 0, 100, 299, &v, &q, &rows) && v == 5 && q == 2 && rows == 1,
+		  "a window of one commodity");
+	CHECK(ts_qty_window(e, n, 0, 301, 500, &v, &q, &rows) && rows == 0 && v == 0,
+		  "an empty window");
+	CHECK(ts_qty_latest(e, n) == 400 && ts_qty_latest(e, 0) == INT32_MIN, "the latest period");
+	CHECK(ts_qty_rescale(e, n, true, 3) && e[1].qty == 5000 && e[1].value == 11,
+		  "quantities rescaled, values kept");
+	CHECK(!ts_qty_compact(big, &nbig), "a merged sum beyond 127 bits is refused");
+}
+
 int
 main(void)
 {
@@ -1627,6 +1658,7 @@ main(void)
 	test_sum_state();
 	test_csv();
 	test_parts();
+	test_quantity();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed == 0 ? 0 : 1;
 }
