@@ -17,6 +17,7 @@
  */
 #include "postgres.h"
 
+#include "common/hashfn.h"
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
@@ -40,6 +41,9 @@ typedef struct QtyState
 	char	  **labels;			/* NULL: the one commodity of a group */
 	char	  **units;
 	int			last;			/* the commodity of the last row */
+	int		   *slots;			/* open addressing over the labels: index or -1 */
+	int			nslots;			/* a power of two, at least 2 * ncommodities */
+	MemoryContext cxt;
 	int			n;
 	int			cap;
 	ts_qty_entry *e;
@@ -75,7 +79,39 @@ qty_new(MemoryContext cxt, ts_value_kind kind)
 	s->labels = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(char *));
 	s->units = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(char *));
 	s->last = -1;
+	s->cxt = cxt;
 	return s;
+}
+
+static uint32
+label_hash(const char *label)
+{
+	return label ? hash_bytes((const unsigned char *) label, (int) strlen(label)) : 0x9e3779b9;
+}
+
+static bool
+label_eq(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
+}
+
+/* (Re)build the table of labels with room for twice the commodities. */
+static void
+qty_rehash(QtyState *s, int nslots)
+{
+	if (s->slots)
+		pfree(s->slots);
+	s->nslots = nslots;
+	s->slots = MemoryContextAlloc(s->cxt, nslots * sizeof(int));
+	memset(s->slots, -1, nslots * sizeof(int));
+	for (int i = 0; i < s->ncommodities; i++)
+	{
+		uint32		h = label_hash(s->labels[i]) & (nslots - 1);
+
+		while (s->slots[h] >= 0)
+			h = (h + 1) & (nslots - 1);
+		s->slots[h] = i;
+	}
 }
 
 static void
@@ -108,18 +144,16 @@ qty_commodity(QtyState *s, MemoryContext cxt, const char *label, const char *uni
 {
 	int			i = s->last;
 
-	if (i < 0 || !((label == NULL && s->labels[i] == NULL) ||
-				   (label && s->labels[i] && strcmp(label, s->labels[i]) == 0)))
+	if (i < 0 || !label_eq(label, s->labels[i]))
 	{
-		for (i = 0; i < s->ncommodities; i++)
-		{
-			if ((label == NULL && s->labels[i] == NULL) ||
-				(label && s->labels[i] && strcmp(label, s->labels[i]) == 0))
-				break;
-			if ((i & 1023) == 1023)
-				CHECK_FOR_INTERRUPTS();
-		}
-		if (i == s->ncommodities)
+		uint32		h;
+
+		if (s->nslots < 2 * (s->ncommodities + 1))
+			qty_rehash(s, Max(16, s->nslots * 2));
+		h = label_hash(label) & (s->nslots - 1);
+		while ((i = s->slots[h]) >= 0 && !label_eq(label, s->labels[i]))
+			h = (h + 1) & (s->nslots - 1);
+		if (i < 0)
 		{
 			if (s->ncommodities == s->commodity_cap)
 			{
@@ -127,9 +161,10 @@ qty_commodity(QtyState *s, MemoryContext cxt, const char *label, const char *uni
 				s->labels = repalloc(s->labels, s->commodity_cap * sizeof(char *));
 				s->units = repalloc(s->units, s->commodity_cap * sizeof(char *));
 			}
+			i = s->ncommodities++;
 			s->labels[i] = label ? MemoryContextStrdup(cxt, label) : NULL;
 			s->units[i] = MemoryContextStrdup(cxt, unit);
-			s->ncommodities++;
+			s->slots[h] = i;
 		}
 	}
 	if (strcmp(s->units[i], unit) != 0)
