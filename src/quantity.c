@@ -223,6 +223,15 @@ qty_mantissa(QtyState *s, Numeric num, bool qty)
 	return mant;
 }
 
+/* Does a text equal a C string? */
+static inline bool
+text_is(const text *t, const char *str)
+{
+	size_t		len = VARSIZE_ANY_EXHDR(t);
+
+	return strlen(str) == len && memcmp(VARDATA_ANY(t), str, len) == 0;
+}
+
 /*
  * The transition: add one row.  A row with a NULL value, quantity, unit,
  * commodity or period is ignored; as_of must be the same on every row.
@@ -235,8 +244,10 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 	ts_int128	v,
 				q;
 	int32		period = 0;
-	char	   *commodity = NULL;
+	char	   *commodity;
 	char	   *unit;
+	text	   *unit_text;
+	text	   *commodity_text;
 	int			c;
 	ts_qty_entry *last;
 
@@ -270,9 +281,8 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 		period = PG_GETARG_DATEADT(arg);
 		ts_check_period(period);
 	}
-	if (shape == QTY_COMMODITY)
-		commodity = text_to_cstring(PG_GETARG_TEXT_PP(4));
-	unit = text_to_cstring(PG_GETARG_TEXT_PP(3));
+	unit_text = PG_GETARG_TEXT_PP(3);
+	commodity_text = shape == QTY_COMMODITY ? PG_GETARG_TEXT_PP(4) : NULL;
 
 	if (kind == TS_VAL_AMOUNT)
 	{
@@ -291,7 +301,20 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 	else
 		v = qty_mantissa(s, PG_GETARG_NUMERIC(1), false);
 	q = qty_mantissa(s, PG_GETARG_NUMERIC(2), true);
-	c = qty_commodity(s, aggcxt, commodity, unit);
+	/* the commodity and unit of the row before, without a copy */
+	if (s->last >= 0 && text_is(unit_text, s->units[s->last]) &&
+		(commodity_text == NULL ? s->labels[s->last] == NULL :
+		 (s->labels[s->last] != NULL && text_is(commodity_text, s->labels[s->last]))))
+		c = s->last;
+	else
+	{
+		commodity = commodity_text ? text_to_cstring(commodity_text) : NULL;
+		unit = text_to_cstring(unit_text);
+		c = qty_commodity(s, aggcxt, commodity, unit);
+		if (commodity)
+			pfree(commodity);
+		pfree(unit);
+	}
 
 	last = s->n > 0 ? &s->e[s->n - 1] : NULL;
 	if (last && last->commodity == c && last->period == period)
@@ -311,9 +334,6 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 		s->e[s->n].rows = 1;
 		s->n++;
 	}
-	if (commodity)
-		pfree(commodity);
-	pfree(unit);
 	PG_RETURN_POINTER(s);
 }
 
@@ -740,28 +760,34 @@ qty_link(QtyState *s, int64 y, QtyIndex which)
 	Numeric		a,
 				b;
 	bool		matched = false;
+	int			nc = Max(s->ncommodities, 1);
+	ts_int128  *v0 = palloc(nc * sizeof(ts_int128)),
+			   *q0 = palloc(nc * sizeof(ts_int128)),
+			   *v1 = palloc(nc * sizeof(ts_int128)),
+			   *q1 = palloc(nc * sizeof(ts_int128));
+	int64	   *r0 = palloc(nc * sizeof(int64)),
+			   *r1 = palloc(nc * sizeof(int64));
 
+	if (!ts_qty_window_all(s->e, s->n, s->ncommodities, from0, to0, v0, q0, r0) ||
+		!ts_qty_window_all(s->e, s->n, s->ncommodities, from1, to1, v1, q1, r1))
+		qty_overflow();
 	for (int c = 0; c < s->ncommodities; c++)
 	{
-		ts_int128	v0,
-					q0,
-					v1,
-					q1;
-		int64		r0,
-					r1;
-
 		CHECK_FOR_INTERRUPTS();
-		if (!ts_qty_window(s->e, s->n, c, from0, to0, &v0, &q0, &r0) ||
-			!ts_qty_window(s->e, s->n, c, from1, to1, &v1, &q1, &r1))
-			qty_overflow();
-		if (r0 == 0 || r1 == 0 || q0 == 0 || q1 == 0)
+		if (r0[c] == 0 || r1[c] == 0 || q0[c] == 0 || q1[c] == 0)
 			continue;
 		matched = true;
-		s00 = add(s00, num(v0));
-		s11 = add(s11, num(v1));
-		s10 = add(s10, div_wide(mul(num(v1), num(q0)), num(q1)));
-		s01 = add(s01, div_wide(mul(num(v0), num(q1)), num(q0)));
+		s00 = add(s00, num(v0[c]));
+		s11 = add(s11, num(v1[c]));
+		s10 = add(s10, div_wide(mul(num(v1[c]), num(q0[c])), num(q1[c])));
+		s01 = add(s01, div_wide(mul(num(v0[c]), num(q1[c])), num(q0[c])));
 	}
+	pfree(v0);
+	pfree(q0);
+	pfree(v1);
+	pfree(q1);
+	pfree(r0);
+	pfree(r1);
 	if (!matched)
 		return NULL;
 	switch (which)

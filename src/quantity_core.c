@@ -84,6 +84,32 @@ ts_qty_window(const ts_qty_entry *e, int n, int32_t commodity, int32_t from,
 	return true;
 }
 
+bool
+ts_qty_window_all(const ts_qty_entry *e, int n, int ncommodities, int32_t from,
+				  int32_t to, ts_int128 *value, ts_int128 *qty, int64_t *rows)
+{
+	for (int c = 0; c < ncommodities; c++)
+	{
+		value[c] = 0;
+		qty[c] = 0;
+		rows[c] = 0;
+	}
+	for (int i = 0; i < n; i++)
+	{
+		int32_t		c = e[i].commodity;
+
+		ts_maybe_interrupt(i);
+		if (e[i].period < from || e[i].period > to)
+			continue;
+		if (c < 0 || c >= ncommodities ||
+			__builtin_add_overflow(value[c], e[i].value, &value[c]) ||
+			__builtin_add_overflow(qty[c], e[i].qty, &qty[c]) ||
+			__builtin_add_overflow(rows[c], e[i].rows, &rows[c]))
+			return false;
+	}
+	return true;
+}
+
 int32_t
 ts_qty_latest(const ts_qty_entry *e, int n)
 {

@@ -41,6 +41,16 @@ extern bool ts_qty_window(const ts_qty_entry *e, int n, int32_t commodity,
 						  int32_t from, int32_t to, ts_int128 *value,
 						  ts_int128 *qty, int64_t *rows);
 
+/*
+ * The sums of each commodity's entries with from <= period <= to, into
+ * value[c], qty[c] and rows[c] for c < ncommodities (zeroed first): one
+ * pass over the entries.  False on overflow or an entry of another
+ * commodity number.
+ */
+extern bool ts_qty_window_all(const ts_qty_entry *e, int n, int ncommodities,
+							  int32_t from, int32_t to, ts_int128 *value,
+							  ts_int128 *qty, int64_t *rows);
+
 /* The latest period of the entries, or INT32_MIN when there are none. */
 extern int32_t ts_qty_latest(const ts_qty_entry *e, int n);
 

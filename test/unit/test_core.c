@@ -1633,6 +1633,16 @@ test_quantity(void)
 	CHECK(ts_qty_rescale(e, n, true, 3) && e[1].qty == 5000 && e[1].value == 11,
 		  "quantities rescaled, values kept");
 	CHECK(!ts_qty_compact(big, &nbig), "a merged sum beyond 127 bits is refused");
+	{
+		ts_int128	vs[2],
+					qs[2];
+		int64_t		rs[2];
+
+		CHECK(ts_qty_window_all(e, n, 2, 100, 400, vs, qs, rs) && vs[0] == 16 && rs[0] == 3 &&
+			  vs[1] == 10 && rs[1] == 3, "every commodity's window in one pass");
+		CHECK(!ts_qty_window_all(e, n, 1, 100, 400, vs, qs, rs),
+			  "an entry of an unknown commodity is refused");
+	}
 }
 
 int
