@@ -363,3 +363,33 @@ CREATE AGGREGATE @extschema@.fisher_volume(value numeric, quantity numeric, unit
 
 COMMENT ON AGGREGATE @extschema@.fisher_volume(numeric, numeric, text, text, date) IS
 	'Fisher volume index (geometric mean of Laspeyres and Paasche), chained year on year, first year = 100';
+
+-- the same from stored summaries: one of the values, one of the quantities
+CREATE FUNCTION @extschema@.unit_value(value_summary @extschema@.growth_state,
+									   quantity_summary @extschema@.growth_state) RETURNS numeric
+AS 'MODULE_PATHNAME', 'unit_value_summaries' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.unit_value(@extschema@.growth_state, @extschema@.growth_state) IS
+	'the total of a summary of values over the total of a summary of quantities, exact numeric';
+
+CREATE FUNCTION @extschema@.unit_value(value_summary @extschema@.growth_state,
+									   quantity_summary @extschema@.growth_state,
+									   "from" date, "to" date) RETURNS numeric
+AS 'MODULE_PATHNAME', 'unit_value_summaries_range' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.unit_value(@extschema@.growth_state, @extschema@.growth_state, date, date) IS
+	'the unit value of the periods from to to of a summary of values and one of quantities, exact numeric';
+
+CREATE FUNCTION @extschema@.price_growth(value_summary @extschema@.growth_state,
+										 quantity_summary @extschema@.growth_state) RETURNS numeric
+AS 'MODULE_PATHNAME', 'price_growth_summaries' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.price_growth(@extschema@.growth_state, @extschema@.growth_state) IS
+	'same-period year-on-year growth of the unit value, in percent, from a summary of values and one of quantities';
+
+CREATE FUNCTION @extschema@.price_growth(value_summary @extschema@.growth_state,
+										 quantity_summary @extschema@.growth_state, as_of date) RETURNS numeric
+AS 'MODULE_PATHNAME', 'price_growth_summaries_as_of' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.price_growth(@extschema@.growth_state, @extschema@.growth_state, date) IS
+	'same-period year-on-year growth of the unit value to the as_of date, in percent, from a summary of values and one of quantities';

@@ -883,3 +883,147 @@ QTY_INDEX_FINAL(fisher_price_final, QTY_FISHER_PRICE)
 QTY_INDEX_FINAL(laspeyres_volume_final, QTY_LASPEYRES_VOLUME)
 QTY_INDEX_FINAL(paasche_volume_final, QTY_PAASCHE_VOLUME)
 QTY_INDEX_FINAL(fisher_volume_final, QTY_FISHER_VOLUME)
+
+/* ---- the same from stored summaries: one of values, one of quantities ---- */
+
+/*
+ * The decimals of a summary's sums, for the unit value and price growth
+ * of two summaries: a summary of double precision values (binary fixed
+ * point) is refused.
+ */
+static int
+summary_scale(const ts_growth_state *s, const char *fn)
+{
+	if (s->kind == TS_VAL_FLOAT8)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s takes no summary of double precision values", fn),
+				 errhint("Summarize the values and quantities as numeric, bigint or currency_amount.")));
+	return s->kind == TS_VAL_INT8 ? 0 : s->scale;
+}
+
+/* 10^k as numeric */
+static Numeric
+pow10_numeric(int k)
+{
+	Numeric		r = int64_to_numeric(1);
+
+	for (; k > 0; k--)
+		r = mul(r, int64_to_numeric(10));
+	return r;
+}
+
+static void
+window_sums(const ts_growth_state *s, int32 from, int32 to, ts_window_sums *w)
+{
+	if (!ts_gs_window(s, from, to, w))
+		qty_overflow();
+}
+
+/*
+ * unit_value(values, quantities [, from, to]): the sum of the values over
+ * the sum of the quantities, of every period or of from to to.
+ */
+static Datum
+summary_unit_value(FunctionCallInfo fcinfo, bool range)
+{
+	const ts_growth_state *v = ts_gs_read(PG_GETARG_DATUM(0));
+	const ts_growth_state *q = ts_gs_read(PG_GETARG_DATUM(1));
+	int32		from = range ? PG_GETARG_DATEADT(2) : PG_INT32_MIN;
+	int32		to = range ? PG_GETARG_DATEADT(3) : PG_INT32_MAX;
+	int			vscale = summary_scale(v, "unit_value");
+	int			qscale = summary_scale(q, "unit_value");
+	ts_window_sums vw,
+				qw;
+
+	window_sums(v, from, to, &vw);
+	window_sums(q, from, to, &qw);
+	if (vw.count == 0 || qw.count == 0 || qw.total == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_NUMERIC(trimmed(DatumGetNumeric(DirectFunctionCall2(numeric_div,
+																  NumericGetDatum(mul(num(vw.total), pow10_numeric(qscale))),
+																  NumericGetDatum(mul(num(qw.total), pow10_numeric(vscale)))))));
+}
+
+PG_FUNCTION_INFO_V1(unit_value_summaries);
+Datum
+unit_value_summaries(PG_FUNCTION_ARGS)
+{
+	return summary_unit_value(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(unit_value_summaries_range);
+Datum
+unit_value_summaries_range(PG_FUNCTION_ARGS)
+{
+	return summary_unit_value(fcinfo, true);
+}
+
+/*
+ * price_growth(values, quantities [, as_of]): the growth of the unit value
+ * over the same-period windows, P the as_of date or the latest period of
+ * either summary, computed as price_growth's final function does.
+ */
+static Datum
+summary_price_growth(FunctionCallInfo fcinfo, bool has_as_of)
+{
+	const ts_growth_state *v = ts_gs_read(PG_GETARG_DATUM(0));
+	const ts_growth_state *q = ts_gs_read(PG_GETARG_DATUM(1));
+	int32		p,
+				pv,
+				pq,
+				p1;
+	ts_window_sums vc,
+				vp,
+				qc,
+				qp;
+	Numeric		n;
+
+	(void) summary_scale(v, "price_growth");
+	(void) summary_scale(q, "price_growth");
+	if (!(v->flags & TS_GS_PERIODS) || !(q->flags & TS_GS_PERIODS))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("price_growth needs summaries by period"),
+				 errhint("Make them with growth_summary(value, period) and growth_summary(quantity, period).")));
+	if (has_as_of)
+	{
+		p = PG_GETARG_DATEADT(2);
+		ts_check_as_of(p);
+	}
+	else
+	{
+		bool		hv = ts_gs_latest(v, &pv),
+					hq = ts_gs_latest(q, &pq);
+
+		if (!hv && !hq)
+			PG_RETURN_NULL();
+		p = !hv ? pq : !hq ? pv : Max(pv, pq);
+	}
+	p1 = ts_date_minus_years(p, 1);
+	window_sums(v, ts_date_year_start(p), p, &vc);
+	window_sums(q, ts_date_year_start(p), p, &qc);
+	window_sums(v, ts_date_year_start(p1), p1, &vp);
+	window_sums(q, ts_date_year_start(p1), p1, &qp);
+	if (vp.count == 0 || qp.count == 0 || qp.total == 0 || qc.total == 0 || vp.total == 0)
+		PG_RETURN_NULL();
+	n = sub(mul(num(vc.total), num(qp.total)), mul(num(vp.total), num(qc.total)));
+	if (qp.total < 0)
+		n = mul(n, int64_to_numeric(-1));
+	PG_RETURN_NUMERIC(ts_percent_numeric(n, mul(num(qc.total),
+												num(vp.total < 0 ? -vp.total : vp.total))));
+}
+
+PG_FUNCTION_INFO_V1(price_growth_summaries);
+Datum
+price_growth_summaries(PG_FUNCTION_ARGS)
+{
+	return summary_price_growth(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(price_growth_summaries_as_of);
+Datum
+price_growth_summaries_as_of(PG_FUNCTION_ARGS)
+{
+	return summary_price_growth(fcinfo, true);
+}
