@@ -373,6 +373,18 @@ parts_deserialize(PG_FUNCTION_ARGS)
 
 /* ---- final functions ---- */
 
+static Numeric
+num_add(Numeric a, Numeric b)
+{
+	return DatumGetNumeric(DirectFunctionCall2(numeric_add, NumericGetDatum(a), NumericGetDatum(b)));
+}
+
+static Numeric
+num_mul(Numeric a, Numeric b)
+{
+	return DatumGetNumeric(DirectFunctionCall2(numeric_mul, NumericGetDatum(a), NumericGetDatum(b)));
+}
+
 /*
  * hhi: the Herfindahl-Hirschman index as WITS defines it, the sum of the
  * squared shares in percent, 10000 * sum(v^2) / sum(v)^2: 10000 for one
@@ -402,11 +414,11 @@ hhi_final(PG_FUNCTION_ARGS)
 		if (s->values[i] == 0)
 			continue;
 		v = ts_int128_numeric(s->values[i]);
-		squares = numeric_add_opt_error(squares, numeric_mul_opt_error(v, v, NULL), NULL);
+		squares = num_add(squares, num_mul(v, v));
 	}
 	t = ts_int128_numeric(total);
-	PG_RETURN_NUMERIC(ts_percent_numeric(numeric_mul_opt_error(squares, int64_to_numeric(100), NULL),
-										 numeric_mul_opt_error(t, t, NULL)));
+	PG_RETURN_NUMERIC(ts_percent_numeric(num_mul(squares, int64_to_numeric(100)),
+										 num_mul(t, t)));
 }
 
 /*
@@ -562,8 +574,8 @@ top_n_call(FunctionCallInfo fcinfo, ts_value_kind kind)
 		}
 		else
 			rest_numeric = rest_numeric == (Datum) 0 ? values[i] :
-				NumericGetDatum(numeric_add_opt_error(DatumGetNumeric(rest_numeric),
-													  DatumGetNumeric(values[i]), NULL));
+				NumericGetDatum(num_add(DatumGetNumeric(rest_numeric),
+										DatumGetNumeric(values[i])));
 	}
 	if (nparts > top)
 	{

@@ -582,19 +582,19 @@ num(ts_int128 v)
 static Numeric
 mul(Numeric a, Numeric b)
 {
-	return numeric_mul_opt_error(a, b, NULL);
+	return DatumGetNumeric(DirectFunctionCall2(numeric_mul, NumericGetDatum(a), NumericGetDatum(b)));
 }
 
 static Numeric
 sub(Numeric a, Numeric b)
 {
-	return numeric_sub_opt_error(a, b, NULL);
+	return DatumGetNumeric(DirectFunctionCall2(numeric_sub, NumericGetDatum(a), NumericGetDatum(b)));
 }
 
 static Numeric
 add(Numeric a, Numeric b)
 {
-	return numeric_add_opt_error(a, b, NULL);
+	return DatumGetNumeric(DirectFunctionCall2(numeric_add, NumericGetDatum(a), NumericGetDatum(b)));
 }
 
 /* a / b carried to QTY_DIV_SCALE decimals at least (b != 0). */
