@@ -613,6 +613,17 @@ trimmed(Numeric a)
 	return DatumGetNumeric(DirectFunctionCall1(numeric_trim_scale, NumericGetDatum(a)));
 }
 
+/* 10^k as numeric */
+static Numeric
+pow10_numeric(int k)
+{
+	Numeric		r = int64_to_numeric(1);
+
+	for (; k > 0; k--)
+		r = mul(r, int64_to_numeric(10));
+	return r;
+}
+
 static QtyState *
 qty_final_state(FunctionCallInfo fcinfo)
 {
@@ -648,12 +659,8 @@ unit_value_final(PG_FUNCTION_ARGS)
 	if (rows == 0 || q == 0)
 		PG_RETURN_NULL();
 	/* (v / 10^vscale) / (q / 10^qscale) */
-	vn = mul(num(v), num((ts_int128) ts_pow10[s->qscale > 18 ? 18 : s->qscale]));
-	for (int k = 18; k < s->qscale; k++)
-		vn = mul(vn, int64_to_numeric(10));
-	qn = mul(num(q), num((ts_int128) ts_pow10[s->vscale > 18 ? 18 : s->vscale]));
-	for (int k = 18; k < s->vscale; k++)
-		qn = mul(qn, int64_to_numeric(10));
+	vn = mul(num(v), pow10_numeric(s->qscale));
+	qn = mul(num(q), pow10_numeric(s->vscale));
 	PG_RETURN_NUMERIC(trimmed(DatumGetNumeric(DirectFunctionCall2(numeric_div,
 																  NumericGetDatum(vn),
 																  NumericGetDatum(qn)))));
@@ -900,17 +907,6 @@ summary_scale(const ts_growth_state *s, const char *fn)
 				 errmsg("%s takes no summary of double precision values", fn),
 				 errhint("Summarize the values and quantities as numeric, bigint or currency_amount.")));
 	return s->kind == TS_VAL_INT8 ? 0 : s->scale;
-}
-
-/* 10^k as numeric */
-static Numeric
-pow10_numeric(int k)
-{
-	Numeric		r = int64_to_numeric(1);
-
-	for (; k > 0; k--)
-		r = mul(r, int64_to_numeric(10));
-	return r;
 }
 
 static void
