@@ -2,8 +2,9 @@
  *
  * quantity.c
  *	  The measures of values with quantities: unit_value, price_growth and
- *	  volume_growth of one commodity, and the Laspeyres, Paasche and Fisher
- *	  price and volume indices across commodities, chained year on year.
+ *	  volume_growth of one commodity, the Laspeyres, Paasche and Fisher
+ *	  price and volume indices across commodities, chained year on year,
+ *	  and unit_value and price_growth of a pair of stored summaries.
  *
  * Every aggregate here shares one internal state: the sums of value and
  * quantity by commodity and period (ts_quantity.h), each commodity with
@@ -706,6 +707,24 @@ volume_growth_final(PG_FUNCTION_ARGS)
 }
 
 /*
+ * The growth of the unit value V / Q from the previous window (vp, qp) to
+ * the current one (vc, qc), as one division (see price_growth_final); NULL
+ * when qp, qc or vp is 0.
+ */
+static Numeric
+price_pct(ts_int128 vc, ts_int128 qc, ts_int128 vp, ts_int128 qp)
+{
+	Numeric		n;
+
+	if (qp == 0 || qc == 0 || vp == 0)
+		return NULL;
+	n = sub(mul(num(vc), num(qp)), mul(num(vp), num(qc)));
+	if (qp < 0)
+		n = mul(n, int64_to_numeric(-1));
+	return ts_percent_numeric(n, mul(num(qc), num(vp < 0 ? -vp : vp)));
+}
+
+/*
  * price_growth: the growth of the unit value, 100 * (Uc - Up) / |Up| with
  * U = V / Q, as one division: 100 * sign(Qp) * (Vc Qp - Vp Qc) / (Qc |Vp|).
  * NULL when the previous window has no rows, or Qc, Qp or Vp is 0.  With
@@ -721,14 +740,12 @@ price_growth_final(PG_FUNCTION_ARGS)
 				qc,
 				vp,
 				qp;
-	Numeric		n;
+	Numeric		r;
 
-	if (s == NULL || !qty_windows(s, &vc, &qc, &vp, &qp) || qp == 0 || qc == 0 || vp == 0)
+	if (s == NULL || !qty_windows(s, &vc, &qc, &vp, &qp) ||
+		(r = price_pct(vc, qc, vp, qp)) == NULL)
 		PG_RETURN_NULL();
-	n = sub(mul(num(vc), num(qp)), mul(num(vp), num(qc)));
-	if (qp < 0)
-		n = mul(n, int64_to_numeric(-1));
-	PG_RETURN_NUMERIC(ts_percent_numeric(n, mul(num(qc), num(vp < 0 ? -vp : vp))));
+	PG_RETURN_NUMERIC(r);
 }
 
 /* ---- index numbers ---- */
@@ -973,7 +990,7 @@ summary_price_growth(FunctionCallInfo fcinfo, bool has_as_of)
 				vp,
 				qc,
 				qp;
-	Numeric		n;
+	Numeric		r;
 
 	(void) summary_scale(v, "price_growth");
 	(void) summary_scale(q, "price_growth");
@@ -1001,13 +1018,10 @@ summary_price_growth(FunctionCallInfo fcinfo, bool has_as_of)
 	window_sums(q, ts_date_year_start(p), p, &qc);
 	window_sums(v, ts_date_year_start(p1), p1, &vp);
 	window_sums(q, ts_date_year_start(p1), p1, &qp);
-	if (vp.count == 0 || qp.count == 0 || qp.total == 0 || qc.total == 0 || vp.total == 0)
+	if (vp.count == 0 || qp.count == 0 ||
+		(r = price_pct(vc.total, qc.total, vp.total, qp.total)) == NULL)
 		PG_RETURN_NULL();
-	n = sub(mul(num(vc.total), num(qp.total)), mul(num(vp.total), num(qc.total)));
-	if (qp.total < 0)
-		n = mul(n, int64_to_numeric(-1));
-	PG_RETURN_NUMERIC(ts_percent_numeric(n, mul(num(qc.total),
-												num(vp.total < 0 ? -vp.total : vp.total))));
+	PG_RETURN_NUMERIC(r);
 }
 
 PG_FUNCTION_INFO_V1(price_growth_summaries);
