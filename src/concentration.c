@@ -293,20 +293,12 @@ parts_serialize(PG_FUNCTION_ARGS)
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, PARTS_SERIAL_V1);
 	pq_sendbyte(&buf, (uint8) s->kind);
-	if (s->currency == TS_NO_CURRENCY)
-		pq_sendbytes(&buf, "\0\0\0", 3);
-	else
-		pq_sendbytes(&buf, ts_currency_code(s->currency), 3);
+	ts_pq_send_currency(&buf, s->currency);
 	pq_sendint32(&buf, s->scale);
 	pq_sendint32(&buf, s->top);
 	pq_sendint32(&buf, s->n);
 	for (int i = 0; i < s->n; i++)
-	{
-		unsigned __int128 bits = (unsigned __int128) s->values[i];
-
-		pq_sendint64(&buf, (int64) (uint64) (bits >> 64));
-		pq_sendint64(&buf, (int64) (uint64) bits);
-	}
+		ts_pq_send_int128(&buf, s->values[i]);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -327,7 +319,6 @@ parts_deserialize(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 	PartsState *s;
 	int			kind;
-	const char *code;
 	int			n;
 
 	if (!AggCheckCallContext(fcinfo, &aggcxt))
@@ -340,15 +331,9 @@ parts_deserialize(PG_FUNCTION_ARGS)
 	if (kind != TS_VAL_AMOUNT && kind != TS_VAL_NUMERIC)
 		invalid_serial();
 	s = parts_new(aggcxt, (ts_value_kind) kind);
-	code = pq_getmsgbytes(&buf, 3);
-	if (memcmp(code, "\0\0\0", 3) != 0)
-	{
-		const ts_currency *cur = ts_currency_exact(code, 3);
-
-		if (cur == NULL || kind != TS_VAL_AMOUNT)
-			invalid_serial();
-		s->currency = ts_currency_key_from_code(cur->code);
-	}
+	if (!ts_pq_get_currency(&buf, &s->currency) ||
+		(s->currency != TS_NO_CURRENCY && kind != TS_VAL_AMOUNT))
+		invalid_serial();
 	s->scale = pq_getmsgint(&buf, 4);
 	s->top = pq_getmsgint(&buf, 4);
 	n = pq_getmsgint(&buf, 4);
@@ -359,9 +344,7 @@ parts_deserialize(PG_FUNCTION_ARGS)
 	parts_reserve(s, n);
 	for (int i = 0; i < n; i++)
 	{
-		uint64		hi = (uint64) pq_getmsgint64(&buf);
-		uint64		lo = (uint64) pq_getmsgint64(&buf);
-		ts_int128	v = (ts_int128) (((unsigned __int128) hi << 64) | lo);
+		ts_int128	v = ts_pq_get_int128(&buf);
 
 		if (v < 0)
 			invalid_serial();

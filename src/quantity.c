@@ -429,24 +429,6 @@ qty_combine(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(a);
 }
 
-static void
-send_int128(StringInfo buf, ts_int128 v)
-{
-	unsigned __int128 bits = (unsigned __int128) v;
-
-	pq_sendint64(buf, (int64) (uint64) (bits >> 64));
-	pq_sendint64(buf, (int64) (uint64) bits);
-}
-
-static ts_int128
-get_int128(StringInfo buf)
-{
-	uint64		hi = (uint64) pq_getmsgint64(buf);
-	uint64		lo = (uint64) pq_getmsgint64(buf);
-
-	return (ts_int128) (((unsigned __int128) hi << 64) | lo);
-}
-
 /*
  * Serial form: a version byte, the kind, the currency's code (three zero
  * bytes for none), the two scales, as_of (a flag and a date), the
@@ -464,10 +446,7 @@ qty_serialize(PG_FUNCTION_ARGS)
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, QTY_SERIAL_V1);
 	pq_sendbyte(&buf, (uint8) s->kind);
-	if (s->currency == TS_NO_CURRENCY)
-		pq_sendbytes(&buf, "\0\0\0", 3);
-	else
-		pq_sendbytes(&buf, ts_currency_code(s->currency), 3);
+	ts_pq_send_currency(&buf, s->currency);
 	pq_sendint32(&buf, s->vscale);
 	pq_sendint32(&buf, s->qscale);
 	pq_sendbyte(&buf, s->has_as_of ? 1 : 0);
@@ -485,8 +464,8 @@ qty_serialize(PG_FUNCTION_ARGS)
 	{
 		pq_sendint32(&buf, s->e[i].commodity);
 		pq_sendint32(&buf, s->e[i].period);
-		send_int128(&buf, s->e[i].value);
-		send_int128(&buf, s->e[i].qty);
+		ts_pq_send_int128(&buf, s->e[i].value);
+		ts_pq_send_int128(&buf, s->e[i].qty);
 		pq_sendint64(&buf, s->e[i].rows);
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
@@ -508,7 +487,6 @@ qty_deserialize(PG_FUNCTION_ARGS)
 	MemoryContext aggcxt;
 	StringInfoData buf;
 	QtyState   *s;
-	const char *code;
 	int			kind,
 				nc,
 				n;
@@ -523,15 +501,9 @@ qty_deserialize(PG_FUNCTION_ARGS)
 	if (kind != TS_VAL_AMOUNT && kind != TS_VAL_NUMERIC)
 		invalid_serial();
 	s = qty_new(aggcxt, (ts_value_kind) kind);
-	code = pq_getmsgbytes(&buf, 3);
-	if (memcmp(code, "\0\0\0", 3) != 0)
-	{
-		const ts_currency *cur = ts_currency_exact(code, 3);
-
-		if (cur == NULL || kind != TS_VAL_AMOUNT)
-			invalid_serial();
-		s->currency = ts_currency_key_from_code(cur->code);
-	}
+	if (!ts_pq_get_currency(&buf, &s->currency) ||
+		(s->currency != TS_NO_CURRENCY && kind != TS_VAL_AMOUNT))
+		invalid_serial();
 	s->vscale = pq_getmsgint(&buf, 4);
 	s->qscale = pq_getmsgint(&buf, 4);
 	s->has_as_of = pq_getmsgbyte(&buf) != 0;
@@ -561,8 +533,8 @@ qty_deserialize(PG_FUNCTION_ARGS)
 
 		e->commodity = pq_getmsgint(&buf, 4);
 		e->period = pq_getmsgint(&buf, 4);
-		e->value = get_int128(&buf);
-		e->qty = get_int128(&buf);
+		e->value = ts_pq_get_int128(&buf);
+		e->qty = ts_pq_get_int128(&buf);
 		e->rows = pq_getmsgint64(&buf);
 		if (e->commodity < 0 || e->commodity >= nc || e->rows <= 0)
 			invalid_serial();
