@@ -13,10 +13,10 @@ EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).co
 MODULE_big = trade_stats
 CORE_OBJS = src/core.o src/currency.o src/decimal.o src/amount_parse.o src/amount_format.o \
 	src/rate_math.o src/calendar.o src/growth_core.o src/growth_format.o src/growth_compat.o src/csv.o \
-	src/pct_format.o
+	src/pct_format.o src/parts_core.o src/quantity_core.o
 OBJS = $(CORE_OBJS) src/support.o src/amount_io.o src/amount_ops.o src/amount_agg.o src/rate_cache.o src/convert.o src/rate_file.o \
 	src/growth_state.o src/growth_agg.o src/window.o src/summary.o src/legacy.o src/pct_text.o src/summary_stash.o \
-	src/module.o
+	src/concentration.o src/quantity.o src/module.o
 
 # The install script of this version is built from the SQL sources by
 # topic, sql/*.sql in the order of their numbers; the scripts of earlier versions and the upgrade
@@ -25,8 +25,8 @@ SQL_SOURCES = $(sort $(wildcard sql/*.sql))
 # The upgrade step from 0.2 is built too: its hand-written part in src/,
 # then the sources of sql/ whose objects are new or replaced in 0.3, as
 # they are installed.
-UPGRADE_0_3 = src/$(EXTENSION)--0.2--0.3.sql sql/25_load_rates.sql sql/27_rate_ddl.sql sql/35_pct_text.sql sql/42_growth_calendar.sql \
-	sql/45_summary_conversion.sql \
+UPGRADE_0_3 = src/$(EXTENSION)--0.2--0.3.sql sql/25_load_rates.sql sql/27_rate_ddl.sql sql/35_pct_text.sql \
+	sql/37_quantities.sql sql/38_concentration.sql sql/42_growth_calendar.sql sql/45_summary_conversion.sql \
 	sql/upgrade/0.2--0.3.pre.sql sql/55_summary_maintenance.sql sql/upgrade/0.2--0.3.post.sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--0.2--0.3.sql
 DATA = $(filter-out src/$(EXTENSION)--0.2--0.3.sql,$(wildcard src/$(EXTENSION)--*.sql))
@@ -50,11 +50,11 @@ PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 # PGXS does not track header dependencies: every object depends on them.
-$(OBJS): src/ts_core.h src/ts_calendar.h src/ts_growth.h src/trade_stats.h src/rate_cache.h
+$(OBJS): src/ts_core.h src/ts_calendar.h src/ts_growth.h src/trade_stats.h src/rate_cache.h src/ts_parts.h src/ts_quantity.h
 
 # The pure C core's unit tests (no PostgreSQL needed).
 UNIT_CFLAGS = -std=gnu99 -O1 -g -Wall -Wextra -Isrc
-test/unit/test_core: test/unit/test_core.c $(CORE_OBJS:.o=.c) src/ts_core.h src/ts_calendar.h src/ts_growth.h
+test/unit/test_core: test/unit/test_core.c $(CORE_OBJS:.o=.c) src/ts_core.h src/ts_calendar.h src/ts_growth.h src/ts_parts.h src/ts_quantity.h
 	$(CC) $(UNIT_CFLAGS) -o $@ test/unit/test_core.c $(CORE_OBJS:.o=.c)
 
 unit: test/unit/test_core

@@ -233,16 +233,11 @@ currency_amount_sum_state_send(PG_FUNCTION_ARGS)
 {
 	AmountSumState *state = PG_GETARG_SUM_STATE_P(0);
 	StringInfoData buf;
-	unsigned __int128 bits = (unsigned __int128) state->sum;
 
 	pq_begintypsend(&buf);
-	pq_sendint64(&buf, (int64) (uint64) (bits >> 64));
-	pq_sendint64(&buf, (int64) (uint64) bits);
+	ts_pq_send_int128(&buf, state->sum);
 	pq_sendint64(&buf, state->count);
-	if (state->currency == TS_NO_CURRENCY)
-		pq_sendbytes(&buf, "\0\0\0", 3);
-	else
-		pq_sendbytes(&buf, ts_amount_currency(state->currency)->code, 3);
+	ts_pq_send_currency(&buf, state->currency);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -252,25 +247,13 @@ currency_amount_sum_state_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	AmountSumState *state = (AmountSumState *) palloc0(sizeof(AmountSumState));
-	uint64		hi,
-				lo;
-	const char *code;
 
-	hi = (uint64) pq_getmsgint64(buf);
-	lo = (uint64) pq_getmsgint64(buf);
-	state->sum = (ts_int128) (((unsigned __int128) hi << 64) | lo);
+	state->sum = ts_pq_get_int128(buf);
 	state->count = pq_getmsgint64(buf);
-	code = pq_getmsgbytes(buf, 3);
-	if (memcmp(code, "\0\0\0", 3) != 0)
-	{
-		const ts_currency *cur = ts_currency_exact(code, 3);
-
-		if (cur == NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid currency in binary currency_amount_sum_state")));
-		state->currency = ts_currency_key_from_code(cur->code);
-	}
+	if (!ts_pq_get_currency(buf, &state->currency))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid currency in binary currency_amount_sum_state")));
 	if (!state_is_valid(state))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),

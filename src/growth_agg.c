@@ -251,19 +251,6 @@ ts_growth_accum_call(FunctionCallInfo fcinfo, ts_value_kind kind, TsAccumShape s
 
 /* ---- measures ---- */
 
-static Numeric
-int128_numeric(ts_int128 v)
-{
-	char		buf[42];
-
-	if (v >= PG_INT64_MIN && v <= PG_INT64_MAX)
-		return int64_to_numeric((int64) v);
-	ts_int128_to_text(v, buf);
-	return DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
-											   ObjectIdGetDatum(InvalidOid),
-											   Int32GetDatum(-1)));
-}
-
 /* The weight and first digit of v > 0 in numeric's base 10000. */
 static void
 nbase_first_digit(unsigned __int128 v, int *weight, int *first)
@@ -347,7 +334,7 @@ percent(ts_int128 num, ts_int128 den)
 
 	if (percent_int128(num, den, &result))
 		return result;
-	return ts_percent_numeric(int128_numeric(num), int128_numeric(den));
+	return ts_percent_numeric(ts_int128_numeric(num), ts_int128_numeric(den));
 }
 
 /* 100 * (now - before) / |before|; before != 0. */
@@ -702,7 +689,7 @@ sums_at_scale(ts_int128 v, int own, int scale)
 {
 	if (!ts_int128_mul_pow10(&v, scale - own))
 		ts_gs_overflow();
-	return int128_numeric(v);
+	return ts_int128_numeric(v);
 }
 
 /* share(part, whole) = 100 * total(part) / total(whole) */
@@ -805,7 +792,7 @@ sum_numeric(const ts_growth_state *s, ts_int128 v)
 													NumericGetDatum(n)));
 		return n;
 	}
-	n = int128_numeric(v);
+	n = ts_int128_numeric(v);
 
 	switch (s->kind)
 	{
@@ -1238,9 +1225,9 @@ growth_state_cagr(PG_FUNCTION_ARGS)
 
 	/* both totals are mantissas at the state's scale: their ratio is the values' */
 	ratio = DatumGetNumeric(DirectFunctionCall2(numeric_div,
-												NumericGetDatum(numeric_at_scale(int128_numeric(last->total),
+												NumericGetDatum(numeric_at_scale(ts_int128_numeric(last->total),
 																				 CAGR_WORK_SCALE)),
-												NumericGetDatum(int128_numeric(first->total))));
+												NumericGetDatum(ts_int128_numeric(first->total))));
 	if (months != 12)
 	{
 		Numeric		exponent = DatumGetNumeric(DirectFunctionCall2(numeric_div,

@@ -3,14 +3,16 @@
  * support.c
  *	  The bottom layer of the PostgreSQL glue: helpers every other glue
  *	  file uses (amounts and their currencies, the errors they share, dates
- *	  in messages, numeric conversions), so that the files above depend on
- *	  this one and never on each other.
+ *	  in messages, numeric conversions, currencies and 128-bit integers in
+ *	  serial forms), so that the files above depend on this one and never
+ *	  on each other.
  *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
+#include "libpq/pqformat.h"
 #include "miscadmin.h"
 #include "port/pg_bswap.h"
 #include "utils/builtins.h"
@@ -553,4 +555,66 @@ ts_value_kind_of(Oid type)
 		default:
 			return TS_VAL_AMOUNT;
 	}
+}
+
+/* An int128 as numeric, exactly. */
+Numeric
+ts_int128_numeric(ts_int128 v)
+{
+	char		buf[42];
+
+	if (v >= PG_INT64_MIN && v <= PG_INT64_MAX)
+		return int64_to_numeric((int64) v);
+	ts_int128_to_text(v, buf);
+	return DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+											   ObjectIdGetDatum(InvalidOid),
+											   Int32GetDatum(-1)));
+}
+
+/*
+ * Serial forms of aggregate states (pq_send*): a currency as its three
+ * letters, three zero bytes for none; read back, false for an unknown code.
+ */
+void
+ts_pq_send_currency(struct StringInfoData *buf, ts_currency_key currency)
+{
+	if (currency == TS_NO_CURRENCY)
+		pq_sendbytes(buf, "\0\0\0", 3);
+	else
+		pq_sendbytes(buf, ts_currency_code(currency), 3);
+}
+
+bool
+ts_pq_get_currency(struct StringInfoData *buf, ts_currency_key *currency)
+{
+	const char *code = pq_getmsgbytes(buf, 3);
+	const ts_currency *cur;
+
+	*currency = TS_NO_CURRENCY;
+	if (memcmp(code, "\0\0\0", 3) == 0)
+		return true;
+	cur = ts_currency_exact(code, 3);
+	if (cur == NULL)
+		return false;
+	*currency = ts_currency_key_from_code(cur->code);
+	return true;
+}
+
+/* A 128-bit integer as its high and low 64 bits, and back. */
+void
+ts_pq_send_int128(struct StringInfoData *buf, ts_int128 v)
+{
+	unsigned __int128 bits = (unsigned __int128) v;
+
+	pq_sendint64(buf, (int64) (uint64) (bits >> 64));
+	pq_sendint64(buf, (int64) (uint64) bits);
+}
+
+ts_int128
+ts_pq_get_int128(struct StringInfoData *buf)
+{
+	uint64		hi = (uint64) pq_getmsgint64(buf);
+	uint64		lo = (uint64) pq_getmsgint64(buf);
+
+	return (ts_int128) (((unsigned __int128) hi << 64) | lo);
 }

@@ -151,6 +151,12 @@ extern void ts_check_period(int32 d);
 extern void ts_check_as_of(int32 d);
 extern void ts_check_year_start(int32 month);
 extern void ts_check_window_months(int32 months);
+extern Numeric ts_int128_numeric(ts_int128 v);
+struct StringInfoData;
+extern void ts_pq_send_currency(struct StringInfoData *buf, ts_currency_key currency);
+extern bool ts_pq_get_currency(struct StringInfoData *buf, ts_currency_key *currency);
+extern void ts_pq_send_int128(struct StringInfoData *buf, ts_int128 v);
+extern ts_int128 ts_pq_get_int128(struct StringInfoData *buf);
 
 /* growth_state.c: the growth_state type and its working layout */
 extern const ts_growth_state *ts_gs_read(Datum d);

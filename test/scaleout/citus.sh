@@ -75,7 +75,9 @@ WITH aggs AS (
 	FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
 	JOIN pg_depend dep ON dep.objid = p.oid AND dep.deptype = 'e'
 	JOIN pg_extension e ON e.oid = dep.refobjid AND e.extname = 'trade_stats'
-	WHERE a.aggcombinefn <> 0
+	-- Citus 13 ships only states of a SQL type (worker_partial_agg refuses
+	-- an internal state): hhi, cr and the quantity measures are not run here
+	WHERE a.aggcombinefn <> 0 AND a.aggtranstype <> 'internal'::regtype
 ), cases AS (
 	SELECT agg, args, ctx, grp,
 		   CASE WHEN first IN ('growth_state'::regtype, 'currency_amount_sum_state'::regtype)

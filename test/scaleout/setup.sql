@@ -1,6 +1,6 @@
 -- The rows of the scale-out tests, made once in the coordinator's database
 -- as the single table the sharded answers are compared with: 20,000 rows,
--- 36 months, 11 partners, 2 flows, every value type, a part flag, and some
+-- 36 months, 11 partners, 2 flows, every value type, a part flag, a unit, and some
 -- NULL values.
 CREATE EXTENSION trade_stats;
 
@@ -13,7 +13,8 @@ CREATE TABLE customs_single (
 	num numeric,
 	i8 bigint,
 	f8 double precision,
-	part boolean
+	part boolean,
+	unit text NOT NULL
 );
 INSERT INTO customs_single
 SELECT (date '2019-01-01' + (g % 36) * interval '1 month')::date,
@@ -24,12 +25,15 @@ SELECT (date '2019-01-01' + (g % 36) * interval '1 month')::date,
 	   CASE WHEN g % 89 <> 0 THEN ((g * 104729) % 1000000) / 1000.0 + 1 END,
 	   (g * 31) % 10000 + 1,
 	   ((g * 13) % 1000) / 8.0 + 1,
-	   g % 5 = 0
+	   g % 5 = 0,
+	   'kg'
 FROM generate_series(1::bigint, 20000) g;
 
 -- Every aggregate of the extension with the columns its arguments take: the
--- value column of its type, the part flag, the period, and a fixed as_of
--- date; rollup() and rolling() read summaries of amounts.
+-- value column of its type, the part flag, the period (the first date), and
+-- a fixed as_of date; for the quantity measures num as the quantity, the
+-- unit and the partner as the commodity; 3 for cr's n; rollup() and rolling() read summaries
+-- of amounts.
 CREATE TABLE aggregate_call AS
 SELECT p.oid::regprocedure::text AS signature, p.proname::text AS name,
 	   (SELECT string_agg(CASE a.t
@@ -41,8 +45,15 @@ SELECT p.oid::regprocedure::text AS signature, p.proname::text AS name,
 							  WHEN 'growth_state'::regtype THEN 's'
 							  WHEN 'currency_amount_sum_state'::regtype THEN 'st'
 							  WHEN 'date'::regtype THEN
-								  CASE WHEN a.o = 1 OR (a.o = 2 AND p.proargtypes[1] = 'boolean'::regtype)
+								  CASE WHEN a.o = (SELECT min(v.n) - 1 FROM unnest(p.proargtypes) WITH ORDINALITY v(t, n)
+												   WHERE v.t = 'date'::regtype)
 									   THEN 'period' ELSE 'date ''2020-06-30''' END
+							  -- the quantity measures: the unit, then the partner as the
+							  -- commodity (columns: postgres_fdw ships a text argument
+							  -- whose collation comes from a foreign column)
+							  WHEN 'text'::regtype THEN CASE WHEN a.o = 2 THEN 'unit' ELSE 'partner' END
+							  -- cr's n
+							  WHEN 'integer'::regtype THEN '3'
 						  END, ', ' ORDER BY a.o)
 		FROM unnest(p.proargtypes) WITH ORDINALITY AS u(t, n),
 			 LATERAL (SELECT u.t, u.n - 1 AS o) a) AS args

@@ -45,7 +45,7 @@ for d in "${shards[@]}"; do
 		$rates
 		CREATE TABLE customs_p (period date NOT NULL, partner text NOT NULL, flow text NOT NULL,
 			commodity int NOT NULL, amt currency_amount, num numeric, i8 bigint,
-			f8 double precision, part boolean);
+			f8 double precision, part boolean, unit text NOT NULL);
 		CREATE TABLE summ_p (partner text NOT NULL, flow text NOT NULL, month date NOT NULL,
 			s growth_state, st currency_amount_sum_state);
 		-- conversion runs here, with this shard's rates

@@ -5,6 +5,8 @@
  *	  "N passed, N failed" line; exits 1 if anything failed.
  */
 #include "ts_core.h"
+#include "ts_parts.h"
+#include "ts_quantity.h"
 #include "ts_growth.h"
 
 #include <stdlib.h>
@@ -1783,6 +1785,67 @@ test_periods(void)
 		  "no zero or negative ratio");
 }
 
+/* parts_core.c: the order of top_n, the sums of hhi and cr */
+static void
+test_parts(void)
+{
+	ts_part		p[5] = {
+		{5, "d", 0}, {7, "b", 1}, {5, NULL, 2}, {5, "a", 3}, {5, "a", 4}
+	};
+	ts_int128	v[4] = {3, 10, 0, 7};
+	ts_int128	w[2] = {(ts_int128) 1 << 126, (ts_int128) 1 << 126};
+	ts_int128	sum;
+
+	ts_parts_sort(p, 5);
+	CHECK(p[0].pos == 1 && p[1].pos == 3 && p[2].pos == 4 && p[3].pos == 0 && p[4].pos == 2,
+		  "largest first; ties by label, then position; a NULL label last");
+	CHECK(ts_parts_top_sum(v, 4, 2, &sum) && sum == 17, "the two largest of 3, 10, 0, 7");
+	CHECK(ts_parts_top_sum(v, 4, 9, &sum) && sum == 20, "k beyond n sums them all");
+	CHECK(!ts_parts_sum(w, 2, &sum), "a sum beyond 127 bits is refused");
+	CHECK(ts_parts_rescale(v, 4, 2) && v[0] + v[1] + v[2] + v[3] == 2000, "rescaled by 10^2");
+	CHECK(!ts_parts_rescale(w, 2, 2), "rescaling beyond 127 bits is refused");
+}
+
+/* quantity_core.c: entries merged by key, windows, rescaling */
+static void
+test_quantity(void)
+{
+	ts_qty_entry e[5] = {
+		{1, 400, 7, 1, 1}, {0, 300, 10, 4, 1}, {0, 100, 5, 2, 1}, {1, 400, 3, 1, 2}, {0, 300, 1, 1, 1}
+	};
+	ts_qty_entry big[2] = {
+		{0, 1, (ts_int128) 1 << 126, 1, 1}, {0, 1, (ts_int128) 1 << 126, 1, 1}
+	};
+	int			n = 5,
+				nbig = 2;
+	ts_int128	v,
+				q;
+	int64_t		rows;
+
+	CHECK(ts_qty_compact(e, &n) && n == 3, "five entries, three keys");
+	CHECK(e[0].commodity == 0 && e[0].period == 100 && e[1].period == 300 && e[1].value == 11 &&
+		  e[1].qty == 5 && e[1].rows == 2 && e[2].commodity == 1 && e[2].rows == 3,
+		  "sorted by commodity and period, sums and rows merged");
+	CHECK(ts_qty_window(e, n, 0, 100, 299, &v, &q, &rows) && v == 5 && q == 2 && rows == 1,
+		  "a window of one commodity");
+	CHECK(ts_qty_window(e, n, 0, 301, 500, &v, &q, &rows) && rows == 0 && v == 0,
+		  "an empty window");
+	CHECK(ts_qty_latest(e, n) == 400 && ts_qty_latest(e, 0) == INT32_MIN, "the latest period");
+	CHECK(ts_qty_rescale(e, n, true, 3) && e[1].qty == 5000 && e[1].value == 11,
+		  "quantities rescaled, values kept");
+	CHECK(!ts_qty_compact(big, &nbig), "a merged sum beyond 127 bits is refused");
+	{
+		ts_int128	vs[2],
+					qs[2];
+		int64_t		rs[2];
+
+		CHECK(ts_qty_window_all(e, n, 2, 100, 400, vs, qs, rs) && vs[0] == 16 && rs[0] == 3 &&
+			  vs[1] == 10 && rs[1] == 3, "every commodity's window in one pass");
+		CHECK(!ts_qty_window_all(e, n, 1, 100, 400, vs, qs, rs),
+			  "an entry of an unknown commodity is refused");
+	}
+}
+
 int
 main(void)
 {
@@ -1806,6 +1869,8 @@ main(void)
 	test_interrupt_hook();
 	test_sum_state();
 	test_csv();
+	test_parts();
+	test_quantity();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed == 0 ? 0 : 1;
 }

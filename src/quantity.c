@@ -1,0 +1,1011 @@
+/*-------------------------------------------------------------------------
+ *
+ * quantity.c
+ *	  The measures of values with quantities: unit_value, price_growth and
+ *	  volume_growth of one commodity, the Laspeyres, Paasche and Fisher
+ *	  price and volume indices across commodities, chained year on year,
+ *	  and unit_value and price_growth of a pair of stored summaries.
+ *
+ * Every aggregate here shares one internal state: the sums of value and
+ * quantity by commodity and period (ts_quantity.h), each commodity with
+ * its unit, the unit of the first row; a row in another unit is an error,
+ * as a row in another currency is.  Rows are added to the last entry when
+ * their key is the same, else appended; a full array is compacted (sorted,
+ * merged) before it grows, so the state grows with the distinct keys, not
+ * with rows.  The serial form is portable (pq_send*); combine merges.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "common/hashfn.h"
+#include "libpq/pqformat.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/memutils.h"
+
+#include "trade_stats.h"
+#include "ts_calendar.h"
+#include "ts_quantity.h"
+
+typedef struct QtyState
+{
+	ts_value_kind kind;
+	ts_currency_key currency;	/* TS_NO_CURRENCY before the first amount */
+	int			vscale;			/* decimals of the value mantissas */
+	int			qscale;			/* decimals of the quantity mantissas */
+	bool		has_as_of;
+	int32		as_of;
+	int			ncommodities;
+	int			commodity_cap;
+	char	  **labels;			/* NULL: the one commodity of a group */
+	char	  **units;
+	int			last;			/* the commodity of the last row */
+	int		   *slots;			/* open addressing over the labels: index or -1 */
+	int			nslots;			/* a power of two, at least 2 * ncommodities */
+	MemoryContext cxt;
+	int			n;
+	int			cap;
+	ts_qty_entry *e;
+} QtyState;
+
+#define QTY_SERIAL_V1 1
+#define QTY_MAX_ENTRIES ((int) (MaxAllocSize / sizeof(ts_qty_entry) / 2))
+/* decimals of the divisions of the indices */
+#define QTY_DIV_SCALE 40
+/* decimals of a chained index */
+#define QTY_INDEX_SCALE 20
+
+typedef enum QtyShape
+{
+	QTY_PLAIN,					/* (value, quantity, unit) */
+	QTY_PERIOD,					/* (value, quantity, unit, period) */
+	QTY_PERIOD_AS_OF,			/* (value, quantity, unit, period, as_of) */
+	QTY_COMMODITY				/* (value, quantity, unit, commodity, period) */
+} QtyShape;
+
+static const char *const no_currency_hint =
+"Group by currency(amount), or convert the amounts to one currency first.";
+
+static QtyState *
+qty_new(MemoryContext cxt, ts_value_kind kind)
+{
+	QtyState   *s = MemoryContextAllocZero(cxt, sizeof(QtyState));
+
+	s->kind = kind;
+	s->cap = 16;
+	s->e = MemoryContextAlloc(cxt, s->cap * sizeof(ts_qty_entry));
+	s->commodity_cap = 4;
+	s->labels = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(char *));
+	s->units = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(char *));
+	s->last = -1;
+	s->cxt = cxt;
+	return s;
+}
+
+static uint32
+label_hash(const char *label)
+{
+	return label ? hash_bytes((const unsigned char *) label, (int) strlen(label)) : 0x9e3779b9;
+}
+
+static bool
+label_eq(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
+}
+
+/* (Re)build the table of labels with room for twice the commodities. */
+static void
+qty_rehash(QtyState *s, int nslots)
+{
+	if (s->slots)
+		pfree(s->slots);
+	s->nslots = nslots;
+	s->slots = MemoryContextAlloc(s->cxt, nslots * sizeof(int));
+	memset(s->slots, -1, nslots * sizeof(int));
+	for (int i = 0; i < s->ncommodities; i++)
+	{
+		uint32		h = label_hash(s->labels[i]) & (nslots - 1);
+
+		while (s->slots[h] >= 0)
+			h = (h + 1) & (nslots - 1);
+		s->slots[h] = i;
+	}
+}
+
+static void
+qty_overflow(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("sum of values or quantities is out of range for the quantity measures"),
+			 errdetail("Values and quantities are summed exactly in 128 bits.")));
+}
+
+static void
+mixed_units(const char *a, const char *b, const char *commodity)
+{
+	if (commodity)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot aggregate quantities in different units: %s and %s", a, b),
+				 errdetail("Both are quantities of the commodity \"%s\".", commodity),
+				 errhint("Give each commodity's quantities in one unit.")));
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("cannot aggregate quantities in different units: %s and %s", a, b),
+			 errhint("Group by the unit, or convert the quantities to one unit first.")));
+}
+
+/* The commodity of a label (NULL for the single one), added if new. */
+static int
+qty_commodity(QtyState *s, MemoryContext cxt, const char *label, const char *unit)
+{
+	int			i = s->last;
+
+	if (i < 0 || !label_eq(label, s->labels[i]))
+	{
+		uint32		h;
+
+		if (s->nslots < 2 * (s->ncommodities + 1))
+			qty_rehash(s, Max(16, s->nslots * 2));
+		h = label_hash(label) & (s->nslots - 1);
+		while ((i = s->slots[h]) >= 0 && !label_eq(label, s->labels[i]))
+			h = (h + 1) & (s->nslots - 1);
+		if (i < 0)
+		{
+			if (s->ncommodities == s->commodity_cap)
+			{
+				s->commodity_cap *= 2;
+				s->labels = repalloc(s->labels, s->commodity_cap * sizeof(char *));
+				s->units = repalloc(s->units, s->commodity_cap * sizeof(char *));
+			}
+			i = s->ncommodities++;
+			s->labels[i] = label ? MemoryContextStrdup(cxt, label) : NULL;
+			s->units[i] = MemoryContextStrdup(cxt, unit);
+			s->slots[h] = i;
+		}
+	}
+	if (strcmp(s->units[i], unit) != 0)
+		mixed_units(s->units[i], unit, label);
+	s->last = i;
+	return i;
+}
+
+static void
+qty_compact(QtyState *s)
+{
+	if (!ts_qty_compact(s->e, &s->n))
+		qty_overflow();
+}
+
+/* Room for one more entry: compact a full array first, then grow it. */
+static void
+qty_reserve(QtyState *s, int more)
+{
+	if (s->n + more <= s->cap)
+		return;
+	qty_compact(s);
+	if (s->n + more <= s->cap && s->n <= s->cap / 2)
+		return;
+	if (s->n + more > QTY_MAX_ENTRIES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many commodities and periods for the quantity measures: more than %d",
+						QTY_MAX_ENTRIES)));
+	s->cap = Min(Max(s->cap * 2, s->n + more), QTY_MAX_ENTRIES);
+	s->e = repalloc(s->e, s->cap * sizeof(ts_qty_entry));
+}
+
+/* A numeric as a mantissa at *scale decimals, raising the state's scale if needed. */
+static ts_int128
+qty_mantissa(QtyState *s, Numeric num, bool qty)
+{
+	int		   *state_scale = qty ? &s->qscale : &s->vscale;
+	ts_int128	mant;
+	int			scale;
+
+	if (numeric_is_nan(num) || numeric_is_inf(num))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot aggregate %s", numeric_is_nan(num) ? "NaN" : "infinity")));
+	if (!ts_numeric_to_int128(num, TS_NUMERIC_MAX_SCALE, &mant, &scale))
+		qty_overflow();
+	if (scale > *state_scale)
+	{
+		if (!ts_qty_rescale(s->e, s->n, qty, scale - *state_scale))
+			qty_overflow();
+		*state_scale = scale;
+	}
+	else if (!ts_int128_mul_pow10(&mant, *state_scale - scale))
+		qty_overflow();
+	return mant;
+}
+
+/* Does a text equal a C string? */
+static inline bool
+text_is(const text *t, const char *str)
+{
+	size_t		len = VARSIZE_ANY_EXHDR(t);
+
+	return strlen(str) == len && memcmp(VARDATA_ANY(t), str, len) == 0;
+}
+
+/*
+ * The transition: add one row.  A row with a NULL value, quantity, unit,
+ * commodity or period is ignored; as_of must be the same on every row.
+ */
+static pg_attribute_always_inline Datum
+qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
+{
+	MemoryContext aggcxt;
+	QtyState   *s;
+	ts_int128	v,
+				q;
+	int32		period = 0;
+	char	   *commodity;
+	char	   *unit;
+	text	   *unit_text;
+	text	   *commodity_text;
+	int			c;
+	ts_qty_entry *last;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "quantity transition function called in a non-aggregate context");
+	s = PG_ARGISNULL(0) ? qty_new(aggcxt, kind) : (QtyState *) PG_GETARG_POINTER(0);
+
+	if (shape == QTY_PERIOD_AS_OF && !PG_ARGISNULL(5))
+	{
+		DateADT		as_of = PG_GETARG_DATEADT(5);
+
+		ts_check_as_of(as_of);
+		if (s->has_as_of && s->as_of != as_of)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("as_of must be the same for every row of a group: %s and %s",
+							ts_iso_date(s->as_of), ts_iso_date(as_of))));
+		s->has_as_of = true;
+		s->as_of = as_of;
+	}
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		PG_RETURN_POINTER(s);
+	if (shape == QTY_COMMODITY && PG_ARGISNULL(4))
+		PG_RETURN_POINTER(s);
+	if (shape != QTY_PLAIN)
+	{
+		int			arg = shape == QTY_COMMODITY ? 5 : 4;
+
+		if (PG_ARGISNULL(arg))
+			PG_RETURN_POINTER(s);
+		period = PG_GETARG_DATEADT(arg);
+		ts_check_period(period);
+	}
+	unit_text = PG_GETARG_TEXT_PP(3);
+	commodity_text = shape == QTY_COMMODITY ? PG_GETARG_TEXT_PP(4) : NULL;
+
+	if (kind == TS_VAL_AMOUNT)
+	{
+		CurrencyAmount *a = PG_GETARG_CURRENCY_AMOUNT_P(1);
+
+		if (unlikely(s->currency != a->currency))
+		{
+			if (s->currency != TS_NO_CURRENCY)
+				ts_mixed_currencies(TS_OP_AGGREGATE, s->currency, a->currency,
+									no_currency_hint);
+			s->currency = a->currency;
+			s->vscale = ts_amount_currency(a->currency)->minor_units;
+		}
+		v = a->units;
+	}
+	else
+		v = qty_mantissa(s, PG_GETARG_NUMERIC(1), false);
+	q = qty_mantissa(s, PG_GETARG_NUMERIC(2), true);
+	/* the commodity and unit of the row before, without a copy */
+	if (s->last >= 0 && text_is(unit_text, s->units[s->last]) &&
+		(commodity_text == NULL ? s->labels[s->last] == NULL :
+		 (s->labels[s->last] != NULL && text_is(commodity_text, s->labels[s->last]))))
+		c = s->last;
+	else
+	{
+		commodity = commodity_text ? text_to_cstring(commodity_text) : NULL;
+		unit = text_to_cstring(unit_text);
+		c = qty_commodity(s, aggcxt, commodity, unit);
+		if (commodity)
+			pfree(commodity);
+		pfree(unit);
+	}
+
+	last = s->n > 0 ? &s->e[s->n - 1] : NULL;
+	if (last && last->commodity == c && last->period == period)
+	{
+		if (__builtin_add_overflow(last->value, v, &last->value) ||
+			__builtin_add_overflow(last->qty, q, &last->qty))
+			qty_overflow();
+		last->rows++;
+	}
+	else
+	{
+		qty_reserve(s, 1);
+		s->e[s->n].commodity = c;
+		s->e[s->n].period = period;
+		s->e[s->n].value = v;
+		s->e[s->n].qty = q;
+		s->e[s->n].rows = 1;
+		s->n++;
+	}
+	PG_RETURN_POINTER(s);
+}
+
+#define QTY_ENTRY(name, kind, shape) \
+PG_FUNCTION_INFO_V1(name); \
+Datum \
+name(PG_FUNCTION_ARGS) \
+{ \
+	return qty_accum(fcinfo, kind, shape); \
+}
+
+QTY_ENTRY(qty_accum_amount, TS_VAL_AMOUNT, QTY_PLAIN)
+QTY_ENTRY(qty_accum_numeric, TS_VAL_NUMERIC, QTY_PLAIN)
+QTY_ENTRY(qty_accum_amount_period, TS_VAL_AMOUNT, QTY_PERIOD)
+QTY_ENTRY(qty_accum_numeric_period, TS_VAL_NUMERIC, QTY_PERIOD)
+QTY_ENTRY(qty_accum_amount_period_as_of, TS_VAL_AMOUNT, QTY_PERIOD_AS_OF)
+QTY_ENTRY(qty_accum_numeric_period_as_of, TS_VAL_NUMERIC, QTY_PERIOD_AS_OF)
+QTY_ENTRY(qty_accum_amount_commodity, TS_VAL_AMOUNT, QTY_COMMODITY)
+QTY_ENTRY(qty_accum_numeric_commodity, TS_VAL_NUMERIC, QTY_COMMODITY)
+
+/*
+ * Combine: b's commodities and entries into a (a copy of b in the
+ * aggregate's context when a is NULL).
+ */
+PG_FUNCTION_INFO_V1(qty_combine);
+Datum
+qty_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt;
+	QtyState   *a = PG_ARGISNULL(0) ? NULL : (QtyState *) PG_GETARG_POINTER(0);
+	QtyState   *b = PG_ARGISNULL(1) ? NULL : (QtyState *) PG_GETARG_POINTER(1);
+	int		   *map;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "qty_combine called in a non-aggregate context");
+	if (b == NULL)
+		PG_RETURN_POINTER(a);
+	if (a == NULL)
+		a = qty_new(aggcxt, b->kind);
+	if (b->currency != TS_NO_CURRENCY)
+	{
+		if (a->currency == TS_NO_CURRENCY)
+		{
+			a->currency = b->currency;
+			if (!ts_qty_rescale(a->e, a->n, false, b->vscale - a->vscale))
+				qty_overflow();
+			a->vscale = b->vscale;
+		}
+		else if (a->currency != b->currency)
+			ts_mixed_currencies(TS_OP_AGGREGATE, a->currency, b->currency,
+								no_currency_hint);
+	}
+	if (b->has_as_of)
+	{
+		if (a->has_as_of && a->as_of != b->as_of)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("as_of must be the same for every row of a group: %s and %s",
+							ts_iso_date(a->as_of), ts_iso_date(b->as_of))));
+		a->has_as_of = true;
+		a->as_of = b->as_of;
+	}
+	if (b->vscale > a->vscale)
+	{
+		if (!ts_qty_rescale(a->e, a->n, false, b->vscale - a->vscale))
+			qty_overflow();
+		a->vscale = b->vscale;
+	}
+	if (b->qscale > a->qscale)
+	{
+		if (!ts_qty_rescale(a->e, a->n, true, b->qscale - a->qscale))
+			qty_overflow();
+		a->qscale = b->qscale;
+	}
+	map = palloc(Max(b->ncommodities, 1) * sizeof(int));
+	for (int i = 0; i < b->ncommodities; i++)
+		map[i] = qty_commodity(a, aggcxt, b->labels[i], b->units[i]);
+	for (int i = 0; i < b->n; i++)
+	{
+		ts_qty_entry e = b->e[i];
+
+		CHECK_FOR_INTERRUPTS();
+		e.commodity = map[e.commodity];
+		if (!ts_int128_mul_pow10(&e.value, a->vscale - b->vscale) ||
+			!ts_int128_mul_pow10(&e.qty, a->qscale - b->qscale))
+			qty_overflow();
+		qty_reserve(a, 1);
+		a->e[a->n++] = e;
+	}
+	pfree(map);
+	qty_compact(a);
+	PG_RETURN_POINTER(a);
+}
+
+/*
+ * Serial form: a version byte, the kind, the currency's code (three zero
+ * bytes for none), the two scales, as_of (a flag and a date), the
+ * commodities (a flag for a label, the label, the unit, as strings), then
+ * the entries, compacted: commodity, period, value, quantity, rows.
+ */
+PG_FUNCTION_INFO_V1(qty_serialize);
+Datum
+qty_serialize(PG_FUNCTION_ARGS)
+{
+	QtyState   *s = (QtyState *) PG_GETARG_POINTER(0);
+	StringInfoData buf;
+
+	qty_compact(s);
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, QTY_SERIAL_V1);
+	pq_sendbyte(&buf, (uint8) s->kind);
+	ts_pq_send_currency(&buf, s->currency);
+	pq_sendint32(&buf, s->vscale);
+	pq_sendint32(&buf, s->qscale);
+	pq_sendbyte(&buf, s->has_as_of ? 1 : 0);
+	pq_sendint32(&buf, s->as_of);
+	pq_sendint32(&buf, s->ncommodities);
+	for (int i = 0; i < s->ncommodities; i++)
+	{
+		pq_sendbyte(&buf, s->labels[i] ? 1 : 0);
+		if (s->labels[i])
+			pq_sendstring(&buf, s->labels[i]);
+		pq_sendstring(&buf, s->units[i]);
+	}
+	pq_sendint32(&buf, s->n);
+	for (int i = 0; i < s->n; i++)
+	{
+		pq_sendint32(&buf, s->e[i].commodity);
+		pq_sendint32(&buf, s->e[i].period);
+		ts_pq_send_int128(&buf, s->e[i].value);
+		ts_pq_send_int128(&buf, s->e[i].qty);
+		pq_sendint64(&buf, s->e[i].rows);
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+static void
+invalid_serial(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid serialized state of a quantity measure")));
+}
+
+PG_FUNCTION_INFO_V1(qty_deserialize);
+Datum
+qty_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *b = PG_GETARG_BYTEA_PP(0);
+	MemoryContext aggcxt;
+	StringInfoData buf;
+	QtyState   *s;
+	int			kind,
+				nc,
+				n;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "qty_deserialize called in a non-aggregate context");
+	initStringInfo(&buf);
+	appendBinaryStringInfo(&buf, VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b));
+	if (buf.len < 2 || pq_getmsgbyte(&buf) != QTY_SERIAL_V1)
+		invalid_serial();
+	kind = pq_getmsgbyte(&buf);
+	if (kind != TS_VAL_AMOUNT && kind != TS_VAL_NUMERIC)
+		invalid_serial();
+	s = qty_new(aggcxt, (ts_value_kind) kind);
+	if (!ts_pq_get_currency(&buf, &s->currency) ||
+		(s->currency != TS_NO_CURRENCY && kind != TS_VAL_AMOUNT))
+		invalid_serial();
+	s->vscale = pq_getmsgint(&buf, 4);
+	s->qscale = pq_getmsgint(&buf, 4);
+	s->has_as_of = pq_getmsgbyte(&buf) != 0;
+	s->as_of = pq_getmsgint(&buf, 4);
+	nc = pq_getmsgint(&buf, 4);
+	if (s->vscale < 0 || s->vscale > TS_NUMERIC_MAX_SCALE ||
+		s->qscale < 0 || s->qscale > TS_NUMERIC_MAX_SCALE || nc < 0 ||
+		(s->currency != TS_NO_CURRENCY &&
+		 s->vscale != ts_amount_currency(s->currency)->minor_units))
+		invalid_serial();
+	for (int i = 0; i < nc; i++)
+	{
+		bool		has_label = pq_getmsgbyte(&buf) != 0;
+		const char *label = has_label ? pq_getmsgstring(&buf) : NULL;
+		const char *unit = pq_getmsgstring(&buf);
+
+		if (qty_commodity(s, aggcxt, label, unit) != i)
+			invalid_serial();
+	}
+	n = pq_getmsgint(&buf, 4);
+	if (n < 0 || n > QTY_MAX_ENTRIES)
+		invalid_serial();
+	qty_reserve(s, n);
+	for (int i = 0; i < n; i++)
+	{
+		ts_qty_entry *e = &s->e[i];
+
+		e->commodity = pq_getmsgint(&buf, 4);
+		e->period = pq_getmsgint(&buf, 4);
+		e->value = ts_pq_get_int128(&buf);
+		e->qty = ts_pq_get_int128(&buf);
+		e->rows = pq_getmsgint64(&buf);
+		if (e->commodity < 0 || e->commodity >= nc || e->rows <= 0)
+			invalid_serial();
+		s->n++;
+	}
+	pq_getmsgend(&buf);
+	PG_RETURN_POINTER(s);
+}
+
+/* ---- final functions ---- */
+
+static Numeric
+num(ts_int128 v)
+{
+	return ts_int128_numeric(v);
+}
+
+static Numeric
+mul(Numeric a, Numeric b)
+{
+	return DatumGetNumeric(DirectFunctionCall2(numeric_mul, NumericGetDatum(a), NumericGetDatum(b)));
+}
+
+static Numeric
+sub(Numeric a, Numeric b)
+{
+	return DatumGetNumeric(DirectFunctionCall2(numeric_sub, NumericGetDatum(a), NumericGetDatum(b)));
+}
+
+static Numeric
+add(Numeric a, Numeric b)
+{
+	return DatumGetNumeric(DirectFunctionCall2(numeric_add, NumericGetDatum(a), NumericGetDatum(b)));
+}
+
+/* a / b carried to QTY_DIV_SCALE decimals at least (b != 0). */
+static Numeric
+div_wide(Numeric a, Numeric b)
+{
+	Datum		wide = DirectFunctionCall2(numeric_round, NumericGetDatum(a),
+										   Int32GetDatum(QTY_DIV_SCALE));
+
+	return DatumGetNumeric(DirectFunctionCall2(numeric_div, wide, NumericGetDatum(b)));
+}
+
+static Numeric
+trimmed(Numeric a)
+{
+	return DatumGetNumeric(DirectFunctionCall1(numeric_trim_scale, NumericGetDatum(a)));
+}
+
+/* 10^k as numeric */
+static Numeric
+pow10_numeric(int k)
+{
+	Numeric		r = int64_to_numeric(1);
+
+	for (; k > 0; k--)
+		r = mul(r, int64_to_numeric(10));
+	return r;
+}
+
+static QtyState *
+qty_final_state(FunctionCallInfo fcinfo)
+{
+	QtyState   *s = PG_ARGISNULL(0) ? NULL : (QtyState *) PG_GETARG_POINTER(0);
+
+	if (s == NULL || s->n == 0)
+		return NULL;
+	qty_compact(s);				/* the same sums, in order: a window may call again */
+	return s;
+}
+
+/*
+ * unit_value: the sum of the values over the sum of the quantities, in the
+ * value's major units per unit of quantity: numeric division, never
+ * rounded to the currency's minor unit.  NULL without rows or when the
+ * quantities sum to 0.
+ */
+PG_FUNCTION_INFO_V1(unit_value_final);
+Datum
+unit_value_final(PG_FUNCTION_ARGS)
+{
+	QtyState   *s = qty_final_state(fcinfo);
+	ts_int128	v,
+				q;
+	int64		rows;
+	Numeric		vn,
+				qn;
+
+	if (s == NULL)
+		PG_RETURN_NULL();
+	if (!ts_qty_window(s->e, s->n, 0, PG_INT32_MIN, PG_INT32_MAX, &v, &q, &rows))
+		qty_overflow();
+	if (rows == 0 || q == 0)
+		PG_RETURN_NULL();
+	/* (v / 10^vscale) / (q / 10^qscale) */
+	vn = mul(num(v), pow10_numeric(s->qscale));
+	qn = mul(num(q), pow10_numeric(s->vscale));
+	PG_RETURN_NUMERIC(trimmed(DatumGetNumeric(DirectFunctionCall2(numeric_div,
+																  NumericGetDatum(vn),
+																  NumericGetDatum(qn)))));
+}
+
+/*
+ * The sums of the same-period windows of price_growth and volume_growth:
+ * 1 January of P's year to P against 1 January of the year before to P
+ * minus a year, P the as_of date or the latest period.  False when the
+ * previous window has no rows.
+ */
+static bool
+qty_windows(QtyState *s, ts_int128 *vc, ts_int128 *qc, ts_int128 *vp, ts_int128 *qp)
+{
+	int32		p = s->has_as_of ? s->as_of : ts_qty_latest(s->e, s->n);
+	int32		p1 = ts_date_minus_years(p, 1);
+	int64		rows;
+
+	if (!ts_qty_window(s->e, s->n, 0, ts_date_year_start(p), p, vc, qc, &rows) ||
+		!ts_qty_window(s->e, s->n, 0, ts_date_year_start(p1), p1, vp, qp, &rows))
+		qty_overflow();
+	return rows > 0;
+}
+
+/*
+ * volume_growth: 100 * (Qc - Qp) / |Qp| of the same-period windows.  NULL
+ * when the previous window has no rows or its quantity is 0.
+ */
+PG_FUNCTION_INFO_V1(volume_growth_final);
+Datum
+volume_growth_final(PG_FUNCTION_ARGS)
+{
+	QtyState   *s = qty_final_state(fcinfo);
+	ts_int128	vc,
+				qc,
+				vp,
+				qp;
+
+	if (s == NULL || !qty_windows(s, &vc, &qc, &vp, &qp) || qp == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_NUMERIC(ts_percent_numeric(sub(num(qc), num(qp)),
+										 num(qp < 0 ? -qp : qp)));
+}
+
+/*
+ * The growth of the unit value V / Q from the previous window (vp, qp) to
+ * the current one (vc, qc), as one division (see price_growth_final); NULL
+ * when qp, qc or vp is 0.
+ */
+static Numeric
+price_pct(ts_int128 vc, ts_int128 qc, ts_int128 vp, ts_int128 qp)
+{
+	Numeric		n;
+
+	if (qp == 0 || qc == 0 || vp == 0)
+		return NULL;
+	n = sub(mul(num(vc), num(qp)), mul(num(vp), num(qc)));
+	if (qp < 0)
+		n = mul(n, int64_to_numeric(-1));
+	return ts_percent_numeric(n, mul(num(qc), num(vp < 0 ? -vp : vp)));
+}
+
+/*
+ * price_growth: the growth of the unit value, 100 * (Uc - Up) / |Up| with
+ * U = V / Q, as one division: 100 * sign(Qp) * (Vc Qp - Vp Qc) / (Qc |Vp|).
+ * NULL when the previous window has no rows, or Qc, Qp or Vp is 0.  With
+ * volume_growth: (1 + price/100) (1 + volume/100) = Vc / Vp exactly
+ * before each division is rounded.
+ */
+PG_FUNCTION_INFO_V1(price_growth_final);
+Datum
+price_growth_final(PG_FUNCTION_ARGS)
+{
+	QtyState   *s = qty_final_state(fcinfo);
+	ts_int128	vc,
+				qc,
+				vp,
+				qp;
+	Numeric		r;
+
+	if (s == NULL || !qty_windows(s, &vc, &qc, &vp, &qp) ||
+		(r = price_pct(vc, qc, vp, qp)) == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_NUMERIC(r);
+}
+
+/* ---- index numbers ---- */
+
+typedef enum QtyIndex
+{
+	QTY_LASPEYRES_PRICE,
+	QTY_PAASCHE_PRICE,
+	QTY_FISHER_PRICE,
+	QTY_LASPEYRES_VOLUME,
+	QTY_PAASCHE_VOLUME,
+	QTY_FISHER_VOLUME
+} QtyIndex;
+
+/*
+ * One link, year y against y - 1, over the commodities with rows and a
+ * quantity other than 0 in both years (matched items).  With p = V / Q:
+ *   s00 = sum p0 q0 = sum V0         s11 = sum p1 q1 = sum V1
+ *   s10 = sum p1 q0 = sum V1 Q0 / Q1 s01 = sum p0 q1 = sum V0 Q1 / Q0
+ * Laspeyres price s10 / s00, Paasche price s11 / s01, Laspeyres volume
+ * s01 / s00, Paasche volume s11 / s10; Fisher the geometric mean of the
+ * two.  NULL when nothing matches or a denominator is 0.
+ */
+static Numeric
+qty_link(QtyState *s, int64 y, QtyIndex which)
+{
+	int32		from0 = ts_date_from_ymd(y - 1, 1, 1),
+				to0 = ts_date_from_ymd(y - 1, 12, 31),
+				from1 = ts_date_from_ymd(y, 1, 1),
+				to1 = ts_date_from_ymd(y, 12, 31);
+	Numeric		zero = int64_to_numeric(0);
+	Numeric		s00 = zero,
+				s11 = zero,
+				s10 = zero,
+				s01 = zero;
+	Numeric		a,
+				b;
+	bool		matched = false;
+	int			nc = Max(s->ncommodities, 1);
+	ts_int128  *v0 = palloc(nc * sizeof(ts_int128)),
+			   *q0 = palloc(nc * sizeof(ts_int128)),
+			   *v1 = palloc(nc * sizeof(ts_int128)),
+			   *q1 = palloc(nc * sizeof(ts_int128));
+	int64	   *r0 = palloc(nc * sizeof(int64)),
+			   *r1 = palloc(nc * sizeof(int64));
+
+	if (!ts_qty_window_all(s->e, s->n, s->ncommodities, from0, to0, v0, q0, r0) ||
+		!ts_qty_window_all(s->e, s->n, s->ncommodities, from1, to1, v1, q1, r1))
+		qty_overflow();
+	for (int c = 0; c < s->ncommodities; c++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		if (r0[c] == 0 || r1[c] == 0 || q0[c] == 0 || q1[c] == 0)
+			continue;
+		matched = true;
+		s00 = add(s00, num(v0[c]));
+		s11 = add(s11, num(v1[c]));
+		s10 = add(s10, div_wide(mul(num(v1[c]), num(q0[c])), num(q1[c])));
+		s01 = add(s01, div_wide(mul(num(v0[c]), num(q1[c])), num(q0[c])));
+	}
+	pfree(v0);
+	pfree(q0);
+	pfree(v1);
+	pfree(q1);
+	pfree(r0);
+	pfree(r1);
+	if (!matched)
+		return NULL;
+	switch (which)
+	{
+		case QTY_LASPEYRES_PRICE:
+			a = s10, b = s00;
+			break;
+		case QTY_PAASCHE_PRICE:
+			a = s11, b = s01;
+			break;
+		case QTY_LASPEYRES_VOLUME:
+			a = s01, b = s00;
+			break;
+		case QTY_PAASCHE_VOLUME:
+			a = s11, b = s10;
+			break;
+		case QTY_FISHER_PRICE:
+		case QTY_FISHER_VOLUME:
+			{
+				Numeric		l = qty_link(s, y, which == QTY_FISHER_PRICE ?
+										 QTY_LASPEYRES_PRICE : QTY_LASPEYRES_VOLUME);
+				Numeric		p = qty_link(s, y, which == QTY_FISHER_PRICE ?
+										 QTY_PAASCHE_PRICE : QTY_PAASCHE_VOLUME);
+				Datum		prod;
+
+				if (l == NULL || p == NULL)
+					return NULL;
+				prod = DirectFunctionCall2(numeric_round,
+										   NumericGetDatum(mul(l, p)),
+										   Int32GetDatum(2 * QTY_DIV_SCALE));
+				if (DatumGetBool(DirectFunctionCall2(numeric_lt, prod,
+													 NumericGetDatum(zero))))
+					return NULL;
+				return DatumGetNumeric(DirectFunctionCall1(numeric_sqrt, prod));
+			}
+	}
+	if (numeric_is_nan(b) || DatumGetBool(DirectFunctionCall2(numeric_eq, NumericGetDatum(b),
+															  NumericGetDatum(zero))))
+		return NULL;
+	return div_wide(a, b);
+}
+
+/*
+ * The chained index of the latest year with the first year = 100: the
+ * product of the links of each year and the year before, rounded half
+ * away from zero to QTY_INDEX_SCALE decimals once at the end.  NULL when
+ * a year between them has no link (no rows, nothing matched).
+ */
+static Datum
+qty_index(FunctionCallInfo fcinfo, QtyIndex which)
+{
+	QtyState   *s = qty_final_state(fcinfo);
+	int64		first = PG_INT64_MAX,
+				last = PG_INT64_MIN;
+	Numeric		index = int64_to_numeric(100);
+
+	if (s == NULL)
+		PG_RETURN_NULL();
+	for (int i = 0; i < s->n; i++)
+	{
+		int64		y;
+		int			m,
+					d;
+
+		ts_date_to_ymd(s->e[i].period, &y, &m, &d);
+		first = Min(first, y);
+		last = Max(last, y);
+	}
+	for (int64 y = first + 1; y <= last; y++)
+	{
+		Numeric		link = qty_link(s, y, which);
+
+		if (link == NULL)
+			PG_RETURN_NULL();
+		index = mul(index, link);
+	}
+	PG_RETURN_NUMERIC(trimmed(DatumGetNumeric(DirectFunctionCall2(numeric_round,
+																  NumericGetDatum(index),
+																  Int32GetDatum(QTY_INDEX_SCALE)))));
+}
+
+#define QTY_INDEX_FINAL(name, which) \
+PG_FUNCTION_INFO_V1(name); \
+Datum \
+name(PG_FUNCTION_ARGS) \
+{ \
+	return qty_index(fcinfo, which); \
+}
+
+QTY_INDEX_FINAL(laspeyres_price_final, QTY_LASPEYRES_PRICE)
+QTY_INDEX_FINAL(paasche_price_final, QTY_PAASCHE_PRICE)
+QTY_INDEX_FINAL(fisher_price_final, QTY_FISHER_PRICE)
+QTY_INDEX_FINAL(laspeyres_volume_final, QTY_LASPEYRES_VOLUME)
+QTY_INDEX_FINAL(paasche_volume_final, QTY_PAASCHE_VOLUME)
+QTY_INDEX_FINAL(fisher_volume_final, QTY_FISHER_VOLUME)
+
+/* ---- the same from stored summaries: one of values, one of quantities ---- */
+
+/*
+ * The decimals of a summary's sums, for the unit value and price growth
+ * of two summaries: a summary of double precision values (binary fixed
+ * point) is refused.
+ */
+static int
+summary_scale(const ts_growth_state *s, const char *fn)
+{
+	if (s->kind == TS_VAL_FLOAT8)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s takes no summary of double precision values", fn),
+				 errhint("Summarize the values and quantities as numeric, bigint or currency_amount.")));
+	return s->kind == TS_VAL_INT8 ? 0 : s->scale;
+}
+
+static void
+window_sums(const ts_growth_state *s, int32 from, int32 to, ts_window_sums *w)
+{
+	if (!ts_gs_window(s, from, to, w))
+		qty_overflow();
+}
+
+/*
+ * unit_value(values, quantities [, from, to]): the sum of the values over
+ * the sum of the quantities, of every period or of from to to.
+ */
+static Datum
+summary_unit_value(FunctionCallInfo fcinfo, bool range)
+{
+	const ts_growth_state *v = ts_gs_read(PG_GETARG_DATUM(0));
+	const ts_growth_state *q = ts_gs_read(PG_GETARG_DATUM(1));
+	int32		from = range ? PG_GETARG_DATEADT(2) : PG_INT32_MIN;
+	int32		to = range ? PG_GETARG_DATEADT(3) : PG_INT32_MAX;
+	int			vscale = summary_scale(v, "unit_value");
+	int			qscale = summary_scale(q, "unit_value");
+	ts_window_sums vw,
+				qw;
+
+	window_sums(v, from, to, &vw);
+	window_sums(q, from, to, &qw);
+	if (vw.count == 0 || qw.count == 0 || qw.total == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_NUMERIC(trimmed(DatumGetNumeric(DirectFunctionCall2(numeric_div,
+																  NumericGetDatum(mul(num(vw.total), pow10_numeric(qscale))),
+																  NumericGetDatum(mul(num(qw.total), pow10_numeric(vscale)))))));
+}
+
+PG_FUNCTION_INFO_V1(unit_value_summaries);
+Datum
+unit_value_summaries(PG_FUNCTION_ARGS)
+{
+	return summary_unit_value(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(unit_value_summaries_range);
+Datum
+unit_value_summaries_range(PG_FUNCTION_ARGS)
+{
+	return summary_unit_value(fcinfo, true);
+}
+
+/*
+ * price_growth(values, quantities [, as_of]): the growth of the unit value
+ * over the same-period windows, P the as_of date or the latest period of
+ * either summary, computed as price_growth's final function does.
+ */
+static Datum
+summary_price_growth(FunctionCallInfo fcinfo, bool has_as_of)
+{
+	const ts_growth_state *v = ts_gs_read(PG_GETARG_DATUM(0));
+	const ts_growth_state *q = ts_gs_read(PG_GETARG_DATUM(1));
+	int32		p,
+				pv,
+				pq,
+				p1;
+	ts_window_sums vc,
+				vp,
+				qc,
+				qp;
+	Numeric		r;
+
+	(void) summary_scale(v, "price_growth");
+	(void) summary_scale(q, "price_growth");
+	if (!(v->flags & TS_GS_PERIODS) || !(q->flags & TS_GS_PERIODS))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("price_growth needs summaries by period"),
+				 errhint("Make them with growth_summary(value, period) and growth_summary(quantity, period).")));
+	if (has_as_of)
+	{
+		p = PG_GETARG_DATEADT(2);
+		ts_check_as_of(p);
+	}
+	else
+	{
+		bool		hv = ts_gs_latest(v, &pv),
+					hq = ts_gs_latest(q, &pq);
+
+		if (!hv && !hq)
+			PG_RETURN_NULL();
+		p = !hv ? pq : !hq ? pv : Max(pv, pq);
+	}
+	p1 = ts_date_minus_years(p, 1);
+	window_sums(v, ts_date_year_start(p), p, &vc);
+	window_sums(q, ts_date_year_start(p), p, &qc);
+	window_sums(v, ts_date_year_start(p1), p1, &vp);
+	window_sums(q, ts_date_year_start(p1), p1, &qp);
+	if (vp.count == 0 || qp.count == 0 ||
+		(r = price_pct(vc.total, qc.total, vp.total, qp.total)) == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_NUMERIC(r);
+}
+
+PG_FUNCTION_INFO_V1(price_growth_summaries);
+Datum
+price_growth_summaries(PG_FUNCTION_ARGS)
+{
+	return summary_price_growth(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(price_growth_summaries_as_of);
+Datum
+price_growth_summaries_as_of(PG_FUNCTION_ARGS)
+{
+	return summary_price_growth(fcinfo, true);
+}

@@ -1,0 +1,57 @@
+/*-------------------------------------------------------------------------
+ *
+ * ts_quantity.h
+ *	  Pure C core of the quantity measures (quantity_core.c): sums of
+ *	  values and quantities by commodity and period, the same-period
+ *	  windows over them.  No PostgreSQL headers.
+ *
+ * Values and quantities are integer mantissas at their state's scales
+ * (minor units of an amount, a numeric's digits); periods are DateADT.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef TS_QUANTITY_H
+#define TS_QUANTITY_H
+
+#include "ts_core.h"
+
+typedef struct ts_qty_entry
+{
+	int32_t		commodity;		/* index into the state's commodities */
+	int32_t		period;			/* DateADT; 0 where no period is given */
+	ts_int128	value;
+	ts_int128	qty;
+	int64_t		rows;
+} ts_qty_entry;
+
+/*
+ * Sort entries by commodity and period and merge those of one key; *n
+ * becomes the number of distinct keys.  False on overflow.
+ */
+extern bool ts_qty_compact(ts_qty_entry *e, int *n);
+
+/* Multiply the values (qty false) or quantities (qty true) by 10^k. */
+extern bool ts_qty_rescale(ts_qty_entry *e, int n, bool qty, int k);
+
+/*
+ * The sums of one commodity's entries with from <= period <= to; false on
+ * overflow.  *rows is 0 when no entry falls into the window.
+ */
+extern bool ts_qty_window(const ts_qty_entry *e, int n, int32_t commodity,
+						  int32_t from, int32_t to, ts_int128 *value,
+						  ts_int128 *qty, int64_t *rows);
+
+/*
+ * The sums of each commodity's entries with from <= period <= to, into
+ * value[c], qty[c] and rows[c] for c < ncommodities (zeroed first): one
+ * pass over the entries.  False on overflow or an entry of another
+ * commodity number.
+ */
+extern bool ts_qty_window_all(const ts_qty_entry *e, int n, int ncommodities,
+							  int32_t from, int32_t to, ts_int128 *value,
+							  ts_int128 *qty, int64_t *rows);
+
+/* The latest period of the entries, or INT32_MIN when there are none. */
+extern int32_t ts_qty_latest(const ts_qty_entry *e, int n);
+
+#endif							/* TS_QUANTITY_H */
