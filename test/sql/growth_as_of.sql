@@ -87,6 +87,8 @@ DROP TABLE t, sums;
 
 -- A NULL as_of or year_start in an aggregate is an error (22004), never a
 -- row left out of its group's windows; an accessor, strict, gives NULL.
+\i test/sql/helpers.psql
+SELECT pg_temp.try($$SELECT yoy_growth(v, p, NULL) FROM (VALUES (1::bigint, '2020-01-01'::date)) t(v, p)$$) AS null_as_of;
 SELECT yoy_growth(v, p, a) FROM (VALUES (1::bigint, '2020-01-01'::date, '2021-06-01'::date),
                                         (2, '2021-01-01', NULL)) t(v, p, a);
 SELECT yoy_growth(v, p, NULL) FROM (VALUES (1::bigint, '2020-01-01'::date), (2, '2021-01-01')) t(v, p);
