@@ -28,6 +28,18 @@ SELECT round(sum(yuan)::numeric / 1e9, 1) AS billion_yuan, humanize(sum(yuan), '
 	   humanize(sum(to_usd(yuan, period))) AS converted_at_each_months_rate
 FROM demo.crude WHERE period BETWEEN '2020-01-01' AND '2020-12-01';
 
+\echo '== Crude oil by the tonne: the unit value is the price GACC publishes beside each month'
+SELECT c.period, round(unit_value(c.dollars, c.tonnes, 't'), 2) AS usd_per_tonne, r.usd_per_t AS published
+FROM demo.crude c JOIN gacc_raw r ON to_date(r.period, 'YYYYMM') = c.period
+WHERE c.period >= '2025-10-01' GROUP BY c.period, r.usd_per_t ORDER BY c.period;
+
+\echo '== 2025 against 2024: the value''s growth split into price and volume'
+SELECT format_pct(yoy_growth(dollars, period, '2025-12-01')) AS value,
+	   format_pct(price_growth(dollars, tonnes, 't', period, '2025-12-01')) AS price,
+	   format_pct(volume_growth(dollars, tonnes, 't', period, '2025-12-01')) AS volume,
+	   format_pct(volume_growth(dollars, tonnes, 't', period, '2025-12-01'), 'zh') AS "数量"
+FROM demo.crude;
+
 \echo '== The latest quarter against the same quarter a year before'
 SELECT to_char(max(period) FILTER (WHERE yuan IS NOT NULL), 'YYYY-MM') AS through,
 	   humanize(sum(yuan) FILTER (WHERE period >= date_trunc('year', (SELECT max(period) FROM demo.crude)))) AS ytd,

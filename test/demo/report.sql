@@ -108,6 +108,24 @@ FROM (SELECT growth_contribution(value, c.partner = p.name, period) AS contribut
 	 (SELECT yoy_growth(value, period) AS total FROM demo.customs WHERE flow = 'export') w
 GROUP BY total;
 
+\echo '== The five largest export partners and the other named ones, and how concentrated they are'
+SELECT t.rank, t.label AS partner, humanize(t.value, 'en', 1) AS ytd, t.parts
+FROM (SELECT array_agg(partner ORDER BY partner) AS names, array_agg(v ORDER BY partner) AS vals
+	  FROM (SELECT partner, sum(value) AS v FROM demo.customs
+			WHERE flow = 'export' AND period >= :'year_start' AND partner <> 'Rest of the world'
+			GROUP BY partner) g) x,
+	 top_n(x.names, x.vals, 5) t;
+SELECT round(hhi(v), 1) AS hhi, round(cr(v, 5), 1) AS cr5_pct
+FROM (SELECT partner, sum(value) AS v FROM demo.customs
+	  WHERE flow = 'export' AND period >= :'year_start' AND partner <> 'Rest of the world'
+	  GROUP BY partner) g;
+
+\echo '== Exports in a fiscal year from April (as Japan counts), against the calendar year'
+SELECT format_pct(yoy_growth(value, period, :'as_of', 4)) AS fiscal_year_to_date,
+	   format_pct(yoy_growth(value, period, :'as_of')) AS calendar_year_to_date,
+	   format_pct(yoy_growth(value, period, :'as_of', 4), 'zh') AS "财年累计"
+FROM demo.customs WHERE flow = 'export';
+
 \echo '== Trade (exports and imports) by bloc: share of the total'
 SELECT bloc, humanize(v, 'en', 1) AS ytd, humanize(v, 'zh') AS "人民币",
 	   round(share_of_total(v) OVER (), 1) AS share_pct,
