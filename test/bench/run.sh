@@ -3,7 +3,7 @@
 # in the same run (the machines are shared and noisy: compare ratios, not
 # milliseconds).  Not a test: it never fails on a missed target.
 #
-#   test/bench/run.sh [NAME...] [ROWS]   NAME: amount, convert, growth, growth_order,
+#   test/bench/run.sh [NAME...] [ROWS]   NAME: amount, convert, growth, growth_order, measures,
 #                                        summary, scaleout (default: all; summary also
 #                                        runs DuckDB from npm over the same rows);
 #                                        ROWS default 10000000 (scaleout: 2000000;
@@ -20,7 +20,7 @@ for arg in "$@"; do
 		*) names+=("$arg") ;;
 	esac
 done
-[ ${#names[@]} -gt 0 ] || names=(amount convert growth growth_order summary scaleout)
+[ ${#names[@]} -gt 0 ] || names=(amount convert growth growth_order measures summary scaleout)
 
 need_packages "${BASE_PACKAGES[@]}"
 build_and_install
