@@ -85,7 +85,16 @@ BEGIN
 	IF 't' IN (src.relpersistence, tab.relpersistence) THEN
 		RAISE EXCEPTION 'cannot keep a summary of "%" in "%": temporary tables are not supported', d.source, d.summary
 			USING ERRCODE = 'feature_not_supported',
-				  HINT = 'Summarise a permanent or unlogged table into a table of the same kind.';
+				  HINT = 'Summarise a permanent table into a permanent table.';
+	END IF;
+	-- a crash empties an unlogged table and not the other side
+	SELECT m INTO bad FROM (SELECT trade_stats.summary_members(d.source) UNION ALL SELECT d.summary) AS x(m)
+	JOIN pg_catalog.pg_class c ON c.oid = m WHERE c.relpersistence = 'u' LIMIT 1;
+	IF bad IS NOT NULL THEN
+		RAISE EXCEPTION 'cannot keep summary table "%" of "%": "%" is unlogged', d.summary, d.source, bad
+			USING ERRCODE = 'feature_not_supported',
+				  DETAIL = 'A crash empties an unlogged table but not the other side of the summary, which would then be wrong without an error.',
+				  HINT = 'Keep the source, its partitions and the summary table logged (ALTER TABLE ... SET LOGGED).';
 	END IF;
 	IF src.relrowsecurity THEN
 		RAISE EXCEPTION 'cannot keep a summary of "%": it has row-level security', d.source
