@@ -138,6 +138,14 @@ BEGIN
 	IF NOT check_table THEN
 		RETURN;
 	END IF;
+	-- a child's rows would be read with the summary's, and a rebuild would
+	-- delete them
+	IF EXISTS (SELECT FROM pg_catalog.pg_inherits WHERE inhparent = d.summary OR inhrelid = d.summary) THEN
+		RAISE EXCEPTION 'summary table "%" cannot have inheritance parents or children', d.summary
+			USING ERRCODE = 'feature_not_supported',
+				  DETAIL = 'Reads of a table read its children''s rows too, and a rebuild of the summary would delete them.',
+				  HINT = 'Keep other rows in a table of their own, or drop the summary with trade_stats.drop_summary() first.';
+	END IF;
 	FOR i IN 1 .. coalesce(cardinality(d.group_by), 0) + 1 LOOP
 		-- the summary table keeps the group columns (with the source's
 		-- collations) and month
@@ -1101,8 +1109,8 @@ BEGIN
 			PERFORM trade_stats.summary_install_triggers(r.rel);
 		END LOOP;
 	END IF;
-	-- the relations the command touched, their inheritance parents, and
-	-- the tables of the triggers it touched: only the definitions of those
+	-- the relations the command touched, their inheritance parents and
+	-- children, and the tables of the triggers it touched: only the definitions of those
 	-- are checked (a broken summary elsewhere is not this command's)
 	SELECT pg_catalog.array_agg(DISTINCT x) INTO touched FROM (
 		SELECT c.objid AS x FROM pg_catalog.pg_event_trigger_ddl_commands() c
@@ -1115,7 +1123,10 @@ BEGIN
 		JOIN pg_catalog.pg_rewrite w ON w.oid = c.objid WHERE c.classid = 'pg_catalog.pg_rewrite'::regclass
 		UNION ALL
 		SELECT i.inhparent FROM pg_catalog.pg_event_trigger_ddl_commands() c
-		JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.objid WHERE c.classid = 'pg_catalog.pg_class'::regclass) t;
+		JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.objid WHERE c.classid = 'pg_catalog.pg_class'::regclass
+		UNION ALL
+		SELECT i.inhrelid FROM pg_catalog.pg_event_trigger_ddl_commands() c
+		JOIN pg_catalog.pg_inherits i ON i.inhparent = c.objid WHERE c.classid = 'pg_catalog.pg_class'::regclass) t;
 	FOR d IN SELECT * FROM trade_stats.summary_definition s
 			 WHERE EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = s.summary)
 			   AND EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = s.source)

@@ -33,3 +33,20 @@ WHERE relname IN ('u_src', 'u_sum', 'up', 'up_a', 'up_c', 'up_sum') ORDER BY 1;
 CREATE TABLE up_b PARTITION OF up FOR VALUES IN ('b');
 INSERT INTO up VALUES ('a', '2021-01-01', 1), ('b', '2021-01-01', 2);
 SELECT g, total(summary) FROM up_sum ORDER BY 1;
+
+-- 2. The summary table has no inheritance children or parents: reads of it
+--    would count a child's rows, and a rebuild would delete them.
+CREATE TABLE ih (g text NOT NULL, period date, v bigint);
+INSERT INTO ih VALUES ('a', '2021-01-01', 1);
+SELECT trade_stats.create_summary('ih_sum', 'ih', '{g}', 'v', 'period');
+SELECT pg_temp.try_exec('CREATE TABLE ih_kid () INHERITS (ih_sum)');
+CREATE TABLE ih_kid2 (LIKE ih_sum);
+SELECT pg_temp.try_exec('ALTER TABLE ih_kid2 INHERIT ih_sum');
+CREATE TABLE ih_parent (LIKE ih_sum);
+SELECT pg_temp.try_exec('ALTER TABLE ih_sum INHERIT ih_parent');
+CREATE TABLE ih_tree (LIKE ih_sum) PARTITION BY LIST (g);
+SELECT pg_temp.try_exec($$ALTER TABLE ih_tree ATTACH PARTITION ih_sum FOR VALUES IN ('a')$$);
+SELECT count(*) AS inheritance_of_the_summary FROM pg_inherits
+WHERE 'ih_sum'::regclass IN (inhrelid, inhparent);
+INSERT INTO ih VALUES ('a', '2021-01-01', 5);
+SELECT g, total(summary) FROM ih_sum;
