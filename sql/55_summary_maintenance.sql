@@ -54,6 +54,7 @@ DECLARE
 	i integer;
 	t regtype;
 	bad regclass;
+	col name;
 BEGIN
 	SELECT * INTO src FROM pg_catalog.pg_class WHERE oid = d.source;
 	SELECT * INTO tab FROM pg_catalog.pg_class WHERE oid = d.summary;
@@ -175,6 +176,58 @@ BEGIN
 		RAISE EXCEPTION 'summary table "%" has lost its unique key on its group columns and month', d.summary
 			USING ERRCODE = 'invalid_table_definition',
 				  HINT = 'Drop the summary with trade_stats.drop_summary() and create it again.';
+	END IF;
+	-- no column, value or constraint of its own, and no row security: the
+	-- triggers write every row, and nothing may refuse or hide one
+	IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute a
+				   WHERE a.attrelid = d.summary AND a.attname = 'summary' AND NOT a.attisdropped
+					 AND a.atttypid = '@extschema@.growth_state'::regtype) THEN
+		RAISE EXCEPTION 'summary table "%" has no column "summary" of type growth_state', d.summary
+			USING ERRCODE = 'undefined_column',
+				  HINT = 'Drop the summary with trade_stats.drop_summary() and create it again.';
+	END IF;
+	SELECT a.attname INTO col FROM pg_catalog.pg_attribute a
+	WHERE a.attrelid = d.summary AND a.attnum > 0 AND NOT a.attisdropped
+	  AND a.attname::text <> ALL (d.group_by || ARRAY['month', 'summary'])
+	ORDER BY a.attnum LIMIT 1;
+	IF col IS NOT NULL THEN
+		RAISE EXCEPTION 'summary table "%" cannot have column "%" of its own', d.summary, col
+			USING ERRCODE = 'invalid_table_definition',
+				  DETAIL = 'A summary table has its group columns, month and summary, which the triggers that keep it write.',
+				  HINT = 'Keep other data in a table of its own or a view, or drop the summary with trade_stats.drop_summary() and create it again.';
+	END IF;
+	SELECT a.attname INTO col FROM pg_catalog.pg_attribute a
+	WHERE a.attrelid = d.summary AND a.attnum > 0 AND NOT a.attisdropped
+	  AND (a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> '')
+	ORDER BY a.attnum LIMIT 1;
+	IF col IS NOT NULL THEN
+		RAISE EXCEPTION 'summary table "%" cannot have a default, identity or generated value for column "%"', d.summary, col
+			USING ERRCODE = 'invalid_table_definition',
+				  DETAIL = 'The triggers that keep it write every column of every row.',
+				  HINT = 'Drop the summary with trade_stats.drop_summary() and create it again.';
+	END IF;
+	-- its key (and, from PostgreSQL 18, its NOT NULL constraints) only;
+	-- a foreign key of another table's that refers to it neither
+	SELECT k.conname INTO col FROM pg_catalog.pg_constraint k
+	WHERE (k.conrelid = d.summary OR k.confrelid = d.summary)
+	  AND (k.contype IN ('c', 'f', 'x')
+		   OR k.contype IN ('p', 'u')
+			  AND (SELECT pg_catalog.array_agg(a.attname::text ORDER BY a.attname)
+				   FROM pg_catalog.pg_attribute a WHERE a.attrelid = d.summary AND a.attnum = ANY (k.conkey))
+				  IS DISTINCT FROM (SELECT pg_catalog.array_agg(x ORDER BY x) FROM pg_catalog.unnest(d.group_by || 'month'::text) x))
+	ORDER BY k.conname LIMIT 1;
+	IF col IS NOT NULL THEN
+		RAISE EXCEPTION 'summary table "%" cannot have constraint "%"', d.summary, col
+			USING ERRCODE = 'invalid_table_definition',
+				  DETAIL = 'Only its source decides what a summary table holds: a constraint on it would refuse writes to the source, one that refers to it would make its rows impossible to remove.',
+				  HINT = 'Drop the constraint, or drop the summary with trade_stats.drop_summary() first.';
+	END IF;
+	IF tab.relrowsecurity OR tab.relforcerowsecurity
+	   OR EXISTS (SELECT FROM pg_catalog.pg_policy p WHERE p.polrelid = d.summary) THEN
+		RAISE EXCEPTION 'summary table "%" cannot have row-level security or policies', d.summary
+			USING ERRCODE = 'feature_not_supported',
+				  DETAIL = 'The triggers that keep it must see and change every row.',
+				  HINT = 'Give readers a view of the rows they may see.';
 	END IF;
 	IF EXISTS (SELECT FROM pg_catalog.pg_trigger g WHERE g.tgrelid = d.summary AND g.tgname <> 'trade_stats_summary_guard')
 	   OR EXISTS (SELECT FROM pg_catalog.pg_rewrite w WHERE w.ev_class = d.summary) THEN
@@ -1110,7 +1163,8 @@ BEGIN
 		END LOOP;
 	END IF;
 	-- the relations the command touched, their inheritance parents and
-	-- children, and the tables of the triggers it touched: only the definitions of those
+	-- children and the tables their foreign keys refer to, and the tables
+	-- of the triggers, rules and policies it touched: only the definitions of those
 	-- are checked (a broken summary elsewhere is not this command's)
 	SELECT pg_catalog.array_agg(DISTINCT x) INTO touched FROM (
 		SELECT c.objid AS x FROM pg_catalog.pg_event_trigger_ddl_commands() c
@@ -1126,7 +1180,13 @@ BEGIN
 		JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.objid WHERE c.classid = 'pg_catalog.pg_class'::regclass
 		UNION ALL
 		SELECT i.inhrelid FROM pg_catalog.pg_event_trigger_ddl_commands() c
-		JOIN pg_catalog.pg_inherits i ON i.inhparent = c.objid WHERE c.classid = 'pg_catalog.pg_class'::regclass) t;
+		JOIN pg_catalog.pg_inherits i ON i.inhparent = c.objid WHERE c.classid = 'pg_catalog.pg_class'::regclass
+		UNION ALL
+		SELECT k.confrelid FROM pg_catalog.pg_event_trigger_ddl_commands() c
+		JOIN pg_catalog.pg_constraint k ON k.conrelid = c.objid WHERE c.classid = 'pg_catalog.pg_class'::regclass
+		UNION ALL
+		SELECT p.polrelid FROM pg_catalog.pg_event_trigger_ddl_commands() c
+		JOIN pg_catalog.pg_policy p ON p.oid = c.objid WHERE c.classid = 'pg_catalog.pg_policy'::regclass) t;
 	FOR d IN SELECT * FROM trade_stats.summary_definition s
 			 WHERE EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = s.summary)
 			   AND EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = s.source)
@@ -1294,7 +1354,8 @@ CREATE EVENT TRIGGER trade_stats_summary_ddl_start ON ddl_command_start
 	WHEN TAG IN ('ALTER TABLE', 'CREATE TABLE')
 	EXECUTE FUNCTION trade_stats.summary_ddl_start();
 CREATE EVENT TRIGGER trade_stats_summary_ddl_end ON ddl_command_end
-	WHEN TAG IN ('ALTER TABLE', 'CREATE TABLE', 'ALTER TRIGGER', 'CREATE TRIGGER', 'CREATE RULE')
+	WHEN TAG IN ('ALTER TABLE', 'CREATE TABLE', 'ALTER TRIGGER', 'CREATE TRIGGER', 'CREATE RULE', 'CREATE POLICY',
+				 'ALTER POLICY')
 	EXECUTE FUNCTION trade_stats.summary_ddl_end();
 CREATE EVENT TRIGGER trade_stats_summary_sql_drop ON sql_drop
 	EXECUTE FUNCTION trade_stats.summary_sql_drop();

@@ -50,3 +50,54 @@ SELECT count(*) AS inheritance_of_the_summary FROM pg_inherits
 WHERE 'ih_sum'::regclass IN (inhrelid, inhparent);
 INSERT INTO ih VALUES ('a', '2021-01-01', 5);
 SELECT g, total(summary) FROM ih_sum;
+
+-- 3. The summary table's own columns, defaults, constraints and row
+--    security are refused (a constraint would refuse writes to the source,
+--    a policy hide rows from the triggers); what owners, pg_dump and
+--    pg_restore do to tables is not.
+CREATE TABLE sd (g text NOT NULL, period date, v bigint);
+INSERT INTO sd VALUES ('a', '2021-01-01', 1), ('b', '2021-01-01', 2);
+SELECT trade_stats.create_summary('sd_sum', 'sd', '{g}', 'v', 'period');
+SELECT pg_temp.try_exec('ALTER TABLE sd_sum ADD COLUMN extra int');
+SELECT pg_temp.try_exec($$ALTER TABLE sd_sum ALTER COLUMN summary SET DEFAULT '(bigint,1,0,,)[2021-01-01:1:1:0:0]'$$);
+SELECT pg_temp.try_exec($$ALTER TABLE sd_sum ALTER COLUMN g SET DEFAULT 'a'$$);
+SELECT pg_temp.try_exec('ALTER TABLE sd_sum ALTER COLUMN summary TYPE text');
+SELECT pg_temp.try_exec($$ALTER TABLE sd_sum ADD CONSTRAINT ck CHECK (g <> 'zz')$$);
+SELECT pg_temp.try_exec($$ALTER TABLE sd_sum ADD CONSTRAINT ck CHECK (g <> 'zz') NOT VALID$$);
+CREATE TABLE sd_groups (g text PRIMARY KEY);
+INSERT INTO sd_groups VALUES ('a'), ('b');
+SELECT pg_temp.try_exec('ALTER TABLE sd_sum ADD FOREIGN KEY (g) REFERENCES sd_groups');
+SELECT pg_temp.try_exec('ALTER TABLE sd_sum ADD UNIQUE (g)');
+SELECT pg_temp.try_exec('ALTER TABLE sd_sum ADD EXCLUDE USING btree (g WITH =)');
+CREATE TABLE sd_ref (g text, month date);
+SELECT pg_temp.try_exec('ALTER TABLE sd_ref ADD FOREIGN KEY (g, month) REFERENCES sd_sum (g, month)');
+SELECT pg_temp.try_exec('ALTER TABLE sd_sum ENABLE ROW LEVEL SECURITY');
+SELECT pg_temp.try_exec('ALTER TABLE sd_sum FORCE ROW LEVEL SECURITY');
+SELECT pg_temp.try_exec('CREATE POLICY p_sel ON sd_sum FOR SELECT USING (true)');
+SELECT conname FROM pg_constraint WHERE conrelid = 'sd_sum'::regclass OR confrelid = 'sd_sum'::regclass ORDER BY 1;
+SELECT relrowsecurity, relforcerowsecurity, (SELECT count(*) FROM pg_policy WHERE polrelid = c.oid) AS policies,
+	   (SELECT count(*) FROM pg_attrdef WHERE adrelid = c.oid) AS defaults, relnatts
+FROM pg_class c WHERE oid = 'sd_sum'::regclass;
+-- allowed: owner, comments, grants, storage and vacuum settings,
+-- statistics, indexes, tablespace, clustering, replica identity
+CREATE ROLE ts_sd_owner;
+SELECT pg_temp.try_exec('ALTER TABLE sd_sum OWNER TO ts_sd_owner');
+SELECT pg_temp.try_exec('ALTER TABLE sd_sum OWNER TO CURRENT_USER');
+COMMENT ON TABLE sd_sum IS 'monthly summary of sd';
+COMMENT ON COLUMN sd_sum.summary IS 'the summaries';
+GRANT SELECT ON sd_sum TO ts_sd_owner;
+REVOKE SELECT ON sd_sum FROM ts_sd_owner;
+DROP ROLE ts_sd_owner;
+SELECT pg_temp.try_exec('ALTER TABLE sd_sum SET (fillfactor = 70, autovacuum_enabled = false)');
+SELECT pg_temp.try_exec('ALTER TABLE sd_sum RESET (autovacuum_enabled)');
+SELECT pg_temp.try_exec('ALTER TABLE sd_sum ALTER COLUMN g SET STATISTICS 500');
+SELECT pg_temp.try_exec('ALTER TABLE sd_sum ALTER COLUMN summary SET STORAGE EXTERNAL');
+SELECT pg_temp.try_exec('CREATE INDEX sd_sum_month ON sd_sum (month)');
+SELECT pg_temp.try_exec('ALTER TABLE sd_sum SET TABLESPACE pg_default');
+SELECT pg_temp.try_exec('ALTER TABLE sd_sum CLUSTER ON sd_sum_pkey');
+SELECT pg_temp.try_exec('CLUSTER sd_sum');
+SELECT pg_temp.try_exec('ALTER TABLE sd_sum REPLICA IDENTITY USING INDEX sd_sum_pkey');
+SELECT pg_temp.try_exec('ANALYZE sd_sum');
+INSERT INTO sd VALUES ('zz', '2021-02-01', 3);
+DELETE FROM sd WHERE g = 'a';
+SELECT g, month, total(summary) FROM sd_sum ORDER BY 1, 2;
