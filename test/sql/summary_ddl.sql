@@ -101,3 +101,7 @@ SELECT pg_temp.try_exec('ANALYZE sd_sum');
 INSERT INTO sd VALUES ('zz', '2021-02-01', 3);
 DELETE FROM sd WHERE g = 'a';
 SELECT g, month, total(summary) FROM sd_sum ORDER BY 1, 2;
+
+-- (the tests share a database)
+SELECT trade_stats.drop_summary(s) FROM unnest(ARRAY['u_sum', 'up_sum', 'ih_sum', 'sd_sum']::regclass[]) s;
+DROP TABLE u_src, up, up_c, ih, ih_kid2, ih_parent, ih_tree, sd, sd_groups, sd_ref;
