@@ -23,15 +23,22 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION trade_stats.summary_local_date(timestamptz, text) IS
 	'internal: the date of an instant in the time zone of that name';
 
--- The relations of a source: itself and, when partitioned, every partition.
+-- The relations of a source: itself and, when partitioned, every partition
+-- but those pending detach (DETACH PARTITION ... CONCURRENTLY committed its
+-- first transaction: the parent's scans no longer see them) and theirs.
 CREATE FUNCTION trade_stats.summary_members(source regclass)
 RETURNS SETOF regclass
 LANGUAGE sql STABLE STRICT
 SET search_path = pg_catalog, pg_temp
 AS $$
-	SELECT source
-	UNION
-	SELECT t.relid FROM pg_catalog.pg_partition_tree(source) t
+	WITH RECURSIVE tree(rel) AS (
+		SELECT source
+		UNION
+		SELECT i.inhrelid::regclass FROM tree
+		JOIN pg_catalog.pg_inherits i ON i.inhparent OPERATOR(pg_catalog.=) tree.rel::oid
+		WHERE NOT i.inhdetachpending
+	)
+	SELECT rel FROM tree
 $$;
 
 COMMENT ON FUNCTION trade_stats.summary_members(regclass) IS
@@ -770,8 +777,7 @@ BEGIN
 	SELECT pg_catalog.array_agg(p.relid ORDER BY p.relid::oid),
 		   pg_catalog.array_agg(pg_catalog.pg_relation_size(p.relid) / bs ORDER BY p.relid::oid)
 	INTO leaves, sizes
-	FROM (SELECT t.relid FROM pg_catalog.pg_partition_tree(d.source) t WHERE t.isleaf
-		  UNION SELECT d.source) p
+	FROM trade_stats.summary_members(d.source) AS p(relid)
 	WHERE pg_catalog.pg_relation_size(p.relid) > 0;
 	SELECT coalesce(pg_catalog.sum(x), 0) INTO total FROM pg_catalog.unnest(sizes) x;
 	step := greatest(1024, (total + 19) / 20);
@@ -1073,16 +1079,55 @@ COMMENT ON FUNCTION trade_stats.drop_summary(regclass) IS
 -- DDL on the tables of a summary
 -- ---------------------------------------------------------------------------
 
--- Before ALTER TABLE and CREATE TABLE: which relations each summary's tree
--- has, to tell after the command which were attached or detached.
+-- Before ALTER TABLE and CREATE TABLE (the event trigger's function is in
+-- C: only the statement's parse tree tells which partition a DETACH
+-- PARTITION ... CONCURRENTLY or FINALIZE names, and it calls
+-- summary_ddl_prepare).
 CREATE FUNCTION trade_stats.summary_ddl_start()
 RETURNS event_trigger
+AS 'MODULE_PATHNAME', 'ts_summary_ddl_start'
+LANGUAGE C;
+
+COMMENT ON FUNCTION trade_stats.summary_ddl_start() IS
+	'event trigger function: prepares the summaries of a source for DDL on its tables';
+
+-- Before ALTER TABLE and CREATE TABLE: for a DETACH PARTITION ...
+-- CONCURRENTLY (or FINALIZE) of "partition" from "parent", both given, the
+-- partition's rows leave the summaries now, in the command's first
+-- transaction: it commits the partition pending detach, out of the
+-- parent's scans, and the second transaction, whose end would remove them,
+-- may be cancelled.  Then which relations each summary's tree has, to
+-- tell after the command which were attached or detached.
+CREATE FUNCTION trade_stats.summary_ddl_prepare(parent regclass, partition regclass)
+RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+	root regclass;
+	rel regclass;
 BEGIN
-	IF pg_catalog.current_setting('trade_stats_summary.maintenance', true) = 'on' THEN
+	IF pg_catalog.current_setting('trade_stats_summary.maintenance', true) = 'on'
+	   OR pg_catalog.to_regclass('trade_stats.summary_definition') IS NULL THEN
 		RETURN;
+	END IF;
+	-- a member has its rows in the summaries while it has the triggers;
+	-- they are dropped first, and DROP TRIGGER's lock keeps the
+	-- partition's writers out until this transaction ends
+	IF partition IS NOT NULL
+	   AND EXISTS (SELECT FROM pg_catalog.pg_inherits i WHERE i.inhrelid = partition AND i.inhparent = parent)
+	   AND EXISTS (SELECT FROM pg_catalog.pg_trigger g WHERE g.tgrelid = partition AND g.tgname = 'trade_stats_summary_insert'
+				   AND g.tgfoid = 'trade_stats.summary_statement()'::regprocedure) THEN
+		root := trade_stats.summary_source_of(parent);
+		FOR rel IN WITH RECURSIVE tree(r) AS (
+					   SELECT partition
+					   UNION
+					   SELECT i.inhrelid::regclass FROM tree
+					   JOIN pg_catalog.pg_inherits i ON i.inhparent OPERATOR(pg_catalog.=) tree.r::oid)
+				   SELECT r FROM tree LOOP
+			PERFORM trade_stats.summary_remove_triggers(rel);
+		END LOOP;
+		PERFORM trade_stats.summary_apply(root, NULL, partition::text);
 	END IF;
 	-- kept for the session, not the transaction: DETACH PARTITION
 	-- CONCURRENTLY ends in another transaction than it starts in
@@ -1093,8 +1138,8 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION trade_stats.summary_ddl_start() IS
-	'event trigger function: remembers the relations of each summary source before DDL';
+COMMENT ON FUNCTION trade_stats.summary_ddl_prepare(regclass, regclass) IS
+	'internal: removes a partition detached concurrently from its summaries, and remembers the relations of each summary source, before DDL';
 
 -- After ALTER TABLE and CREATE TABLE: the rows of a partition attached (or
 -- created) are added to the summaries of its new tree, and its triggers
@@ -1131,6 +1176,11 @@ BEGIN
 			JOIN trade_stats.summary_definition s ON s.summary::oid = b.summary
 			WHERE EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = b.rel)
 			  AND b.rel NOT IN (SELECT trade_stats.summary_members(s.source)::oid)
+			  -- and its rows still in the summaries, with its triggers (a
+			  -- DETACH ... CONCURRENTLY took them out in its first
+			  -- transaction, summary_ddl_prepare)
+			  AND EXISTS (SELECT FROM pg_catalog.pg_trigger g WHERE g.tgrelid = b.rel
+							AND g.tgname = 'trade_stats_summary_insert')
 			  -- the top of what left: its parent stayed in the tree
 			  AND NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i
 							  WHERE i.inhrelid = b.rel
