@@ -23,15 +23,22 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION trade_stats.summary_local_date(timestamptz, text) IS
 	'internal: the date of an instant in the time zone of that name';
 
--- The relations of a source: itself and, when partitioned, every partition.
+-- The relations of a source: itself and, when partitioned, every partition
+-- but those pending detach (DETACH PARTITION ... CONCURRENTLY committed its
+-- first transaction: the parent's scans no longer see them) and theirs.
 CREATE FUNCTION trade_stats.summary_members(source regclass)
 RETURNS SETOF regclass
 LANGUAGE sql STABLE STRICT
 SET search_path = pg_catalog, pg_temp
 AS $$
-	SELECT source
-	UNION
-	SELECT t.relid FROM pg_catalog.pg_partition_tree(source) t
+	WITH RECURSIVE tree(rel) AS (
+		SELECT source
+		UNION
+		SELECT i.inhrelid::regclass FROM tree
+		JOIN pg_catalog.pg_inherits i ON i.inhparent OPERATOR(pg_catalog.=) tree.rel::oid
+		WHERE NOT i.inhdetachpending
+	)
+	SELECT rel FROM tree
 $$;
 
 COMMENT ON FUNCTION trade_stats.summary_members(regclass) IS
@@ -54,6 +61,7 @@ DECLARE
 	i integer;
 	t regtype;
 	bad regclass;
+	col name;
 BEGIN
 	SELECT * INTO src FROM pg_catalog.pg_class WHERE oid = d.source;
 	SELECT * INTO tab FROM pg_catalog.pg_class WHERE oid = d.summary;
@@ -85,7 +93,16 @@ BEGIN
 	IF 't' IN (src.relpersistence, tab.relpersistence) THEN
 		RAISE EXCEPTION 'cannot keep a summary of "%" in "%": temporary tables are not supported', d.source, d.summary
 			USING ERRCODE = 'feature_not_supported',
-				  HINT = 'Summarise a permanent or unlogged table into a table of the same kind.';
+				  HINT = 'Summarise a permanent table into a permanent table.';
+	END IF;
+	-- a crash empties an unlogged table and not the other side
+	SELECT m INTO bad FROM (SELECT trade_stats.summary_members(d.source) UNION ALL SELECT d.summary) AS x(m)
+	JOIN pg_catalog.pg_class c ON c.oid = m WHERE c.relpersistence = 'u' LIMIT 1;
+	IF bad IS NOT NULL THEN
+		RAISE EXCEPTION 'cannot keep summary table "%" of "%": "%" is unlogged', d.summary, d.source, bad
+			USING ERRCODE = 'feature_not_supported',
+				  DETAIL = 'A crash empties an unlogged table but not the other side of the summary, which would then be wrong without an error.',
+				  HINT = 'Keep the source, its partitions and the summary table logged (ALTER TABLE ... SET LOGGED).';
 	END IF;
 	IF src.relrowsecurity THEN
 		RAISE EXCEPTION 'cannot keep a summary of "%": it has row-level security', d.source
@@ -129,6 +146,14 @@ BEGIN
 	IF NOT check_table THEN
 		RETURN;
 	END IF;
+	-- a child's rows would be read with the summary's, and a rebuild would
+	-- delete them
+	IF EXISTS (SELECT FROM pg_catalog.pg_inherits WHERE inhparent = d.summary OR inhrelid = d.summary) THEN
+		RAISE EXCEPTION 'summary table "%" cannot have inheritance parents or children', d.summary
+			USING ERRCODE = 'feature_not_supported',
+				  DETAIL = 'Reads of a table read its children''s rows too, and a rebuild of the summary would delete them.',
+				  HINT = 'Keep other rows in a table of their own, or drop the summary with trade_stats.drop_summary() first.';
+	END IF;
 	FOR i IN 1 .. coalesce(cardinality(d.group_by), 0) + 1 LOOP
 		-- the summary table keeps the group columns (with the source's
 		-- collations) and month
@@ -158,6 +183,58 @@ BEGIN
 		RAISE EXCEPTION 'summary table "%" has lost its unique key on its group columns and month', d.summary
 			USING ERRCODE = 'invalid_table_definition',
 				  HINT = 'Drop the summary with trade_stats.drop_summary() and create it again.';
+	END IF;
+	-- no column, value or constraint of its own, and no row security: the
+	-- triggers write every row, and nothing may refuse or hide one
+	IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute a
+				   WHERE a.attrelid = d.summary AND a.attname = 'summary' AND NOT a.attisdropped
+					 AND a.atttypid = '@extschema@.growth_state'::regtype) THEN
+		RAISE EXCEPTION 'summary table "%" has no column "summary" of type growth_state', d.summary
+			USING ERRCODE = 'undefined_column',
+				  HINT = 'Drop the summary with trade_stats.drop_summary() and create it again.';
+	END IF;
+	SELECT a.attname INTO col FROM pg_catalog.pg_attribute a
+	WHERE a.attrelid = d.summary AND a.attnum > 0 AND NOT a.attisdropped
+	  AND a.attname::text <> ALL (d.group_by || ARRAY['month', 'summary'])
+	ORDER BY a.attnum LIMIT 1;
+	IF col IS NOT NULL THEN
+		RAISE EXCEPTION 'summary table "%" cannot have column "%" of its own', d.summary, col
+			USING ERRCODE = 'invalid_table_definition',
+				  DETAIL = 'A summary table has its group columns, month and summary, which the triggers that keep it write.',
+				  HINT = 'Keep other data in a table of its own or a view, or drop the summary with trade_stats.drop_summary() and create it again.';
+	END IF;
+	SELECT a.attname INTO col FROM pg_catalog.pg_attribute a
+	WHERE a.attrelid = d.summary AND a.attnum > 0 AND NOT a.attisdropped
+	  AND (a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> '')
+	ORDER BY a.attnum LIMIT 1;
+	IF col IS NOT NULL THEN
+		RAISE EXCEPTION 'summary table "%" cannot have a default, identity or generated value for column "%"', d.summary, col
+			USING ERRCODE = 'invalid_table_definition',
+				  DETAIL = 'The triggers that keep it write every column of every row.',
+				  HINT = 'Drop the summary with trade_stats.drop_summary() and create it again.';
+	END IF;
+	-- its key (and, from PostgreSQL 18, its NOT NULL constraints) only;
+	-- a foreign key of another table's that refers to it neither
+	SELECT k.conname INTO col FROM pg_catalog.pg_constraint k
+	WHERE (k.conrelid = d.summary OR k.confrelid = d.summary)
+	  AND (k.contype IN ('c', 'f', 'x')
+		   OR k.contype IN ('p', 'u')
+			  AND (SELECT pg_catalog.array_agg(a.attname::text ORDER BY a.attname)
+				   FROM pg_catalog.pg_attribute a WHERE a.attrelid = d.summary AND a.attnum = ANY (k.conkey))
+				  IS DISTINCT FROM (SELECT pg_catalog.array_agg(x ORDER BY x) FROM pg_catalog.unnest(d.group_by || 'month'::text) x))
+	ORDER BY k.conname LIMIT 1;
+	IF col IS NOT NULL THEN
+		RAISE EXCEPTION 'summary table "%" cannot have constraint "%"', d.summary, col
+			USING ERRCODE = 'invalid_table_definition',
+				  DETAIL = 'Only its source decides what a summary table holds: a constraint on it would refuse writes to the source, one that refers to it would make its rows impossible to remove.',
+				  HINT = 'Drop the constraint, or drop the summary with trade_stats.drop_summary() first.';
+	END IF;
+	IF tab.relrowsecurity OR tab.relforcerowsecurity
+	   OR EXISTS (SELECT FROM pg_catalog.pg_policy p WHERE p.polrelid = d.summary) THEN
+		RAISE EXCEPTION 'summary table "%" cannot have row-level security or policies', d.summary
+			USING ERRCODE = 'feature_not_supported',
+				  DETAIL = 'The triggers that keep it must see and change every row.',
+				  HINT = 'Give readers a view of the rows they may see.';
 	END IF;
 	IF EXISTS (SELECT FROM pg_catalog.pg_trigger g WHERE g.tgrelid = d.summary AND g.tgname <> 'trade_stats_summary_guard')
 	   OR EXISTS (SELECT FROM pg_catalog.pg_rewrite w WHERE w.ev_class = d.summary) THEN
@@ -700,8 +777,7 @@ BEGIN
 	SELECT pg_catalog.array_agg(p.relid ORDER BY p.relid::oid),
 		   pg_catalog.array_agg(pg_catalog.pg_relation_size(p.relid) / bs ORDER BY p.relid::oid)
 	INTO leaves, sizes
-	FROM (SELECT t.relid FROM pg_catalog.pg_partition_tree(d.source) t WHERE t.isleaf
-		  UNION SELECT d.source) p
+	FROM trade_stats.summary_members(d.source) AS p(relid)
 	WHERE pg_catalog.pg_relation_size(p.relid) > 0;
 	SELECT coalesce(pg_catalog.sum(x), 0) INTO total FROM pg_catalog.unnest(sizes) x;
 	step := greatest(1024, (total + 19) / 20);
@@ -1003,16 +1079,55 @@ COMMENT ON FUNCTION trade_stats.drop_summary(regclass) IS
 -- DDL on the tables of a summary
 -- ---------------------------------------------------------------------------
 
--- Before ALTER TABLE and CREATE TABLE: which relations each summary's tree
--- has, to tell after the command which were attached or detached.
+-- Before ALTER TABLE and CREATE TABLE (the event trigger's function is in
+-- C: only the statement's parse tree tells which partition a DETACH
+-- PARTITION ... CONCURRENTLY or FINALIZE names, and it calls
+-- summary_ddl_prepare).
 CREATE FUNCTION trade_stats.summary_ddl_start()
 RETURNS event_trigger
+AS 'MODULE_PATHNAME', 'ts_summary_ddl_start'
+LANGUAGE C;
+
+COMMENT ON FUNCTION trade_stats.summary_ddl_start() IS
+	'event trigger function: prepares the summaries of a source for DDL on its tables';
+
+-- Before ALTER TABLE and CREATE TABLE: for a DETACH PARTITION ...
+-- CONCURRENTLY (or FINALIZE) of "partition" from "parent", both given, the
+-- partition's rows leave the summaries now, in the command's first
+-- transaction: it commits the partition pending detach, out of the
+-- parent's scans, and the second transaction, whose end would remove them,
+-- may be cancelled.  Then which relations each summary's tree has, to
+-- tell after the command which were attached or detached.
+CREATE FUNCTION trade_stats.summary_ddl_prepare(parent regclass, partition regclass)
+RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+	root regclass;
+	rel regclass;
 BEGIN
-	IF pg_catalog.current_setting('trade_stats_summary.maintenance', true) = 'on' THEN
+	IF pg_catalog.current_setting('trade_stats_summary.maintenance', true) = 'on'
+	   OR pg_catalog.to_regclass('trade_stats.summary_definition') IS NULL THEN
 		RETURN;
+	END IF;
+	-- a member has its rows in the summaries while it has the triggers;
+	-- they are dropped first, and DROP TRIGGER's lock keeps the
+	-- partition's writers out until this transaction ends
+	IF partition IS NOT NULL
+	   AND EXISTS (SELECT FROM pg_catalog.pg_inherits i WHERE i.inhrelid = partition AND i.inhparent = parent)
+	   AND EXISTS (SELECT FROM pg_catalog.pg_trigger g WHERE g.tgrelid = partition AND g.tgname = 'trade_stats_summary_insert'
+				   AND g.tgfoid = 'trade_stats.summary_statement()'::regprocedure) THEN
+		root := trade_stats.summary_source_of(parent);
+		FOR rel IN WITH RECURSIVE tree(r) AS (
+					   SELECT partition
+					   UNION
+					   SELECT i.inhrelid::regclass FROM tree
+					   JOIN pg_catalog.pg_inherits i ON i.inhparent OPERATOR(pg_catalog.=) tree.r::oid)
+				   SELECT r FROM tree LOOP
+			PERFORM trade_stats.summary_remove_triggers(rel);
+		END LOOP;
+		PERFORM trade_stats.summary_apply(root, NULL, partition::text);
 	END IF;
 	-- kept for the session, not the transaction: DETACH PARTITION
 	-- CONCURRENTLY ends in another transaction than it starts in
@@ -1023,8 +1138,8 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION trade_stats.summary_ddl_start() IS
-	'event trigger function: remembers the relations of each summary source before DDL';
+COMMENT ON FUNCTION trade_stats.summary_ddl_prepare(regclass, regclass) IS
+	'internal: removes a partition detached concurrently from its summaries, and remembers the relations of each summary source, before DDL';
 
 -- After ALTER TABLE and CREATE TABLE: the rows of a partition attached (or
 -- created) are added to the summaries of its new tree, and its triggers
@@ -1061,6 +1176,11 @@ BEGIN
 			JOIN trade_stats.summary_definition s ON s.summary::oid = b.summary
 			WHERE EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = b.rel)
 			  AND b.rel NOT IN (SELECT trade_stats.summary_members(s.source)::oid)
+			  -- and its rows still in the summaries, with its triggers (a
+			  -- DETACH ... CONCURRENTLY took them out in its first
+			  -- transaction, summary_ddl_prepare)
+			  AND EXISTS (SELECT FROM pg_catalog.pg_trigger g WHERE g.tgrelid = b.rel
+							AND g.tgname = 'trade_stats_summary_insert')
 			  -- the top of what left: its parent stayed in the tree
 			  AND NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i
 							  WHERE i.inhrelid = b.rel
@@ -1092,8 +1212,9 @@ BEGIN
 			PERFORM trade_stats.summary_install_triggers(r.rel);
 		END LOOP;
 	END IF;
-	-- the relations the command touched, their inheritance parents, and
-	-- the tables of the triggers it touched: only the definitions of those
+	-- the relations the command touched, their inheritance parents and
+	-- children and the tables their foreign keys refer to, and the tables
+	-- of the triggers, rules and policies it touched: only the definitions of those
 	-- are checked (a broken summary elsewhere is not this command's)
 	SELECT pg_catalog.array_agg(DISTINCT x) INTO touched FROM (
 		SELECT c.objid AS x FROM pg_catalog.pg_event_trigger_ddl_commands() c
@@ -1106,7 +1227,16 @@ BEGIN
 		JOIN pg_catalog.pg_rewrite w ON w.oid = c.objid WHERE c.classid = 'pg_catalog.pg_rewrite'::regclass
 		UNION ALL
 		SELECT i.inhparent FROM pg_catalog.pg_event_trigger_ddl_commands() c
-		JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.objid WHERE c.classid = 'pg_catalog.pg_class'::regclass) t;
+		JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.objid WHERE c.classid = 'pg_catalog.pg_class'::regclass
+		UNION ALL
+		SELECT i.inhrelid FROM pg_catalog.pg_event_trigger_ddl_commands() c
+		JOIN pg_catalog.pg_inherits i ON i.inhparent = c.objid WHERE c.classid = 'pg_catalog.pg_class'::regclass
+		UNION ALL
+		SELECT k.confrelid FROM pg_catalog.pg_event_trigger_ddl_commands() c
+		JOIN pg_catalog.pg_constraint k ON k.conrelid = c.objid WHERE c.classid = 'pg_catalog.pg_class'::regclass
+		UNION ALL
+		SELECT p.polrelid FROM pg_catalog.pg_event_trigger_ddl_commands() c
+		JOIN pg_catalog.pg_policy p ON p.oid = c.objid WHERE c.classid = 'pg_catalog.pg_policy'::regclass) t;
 	FOR d IN SELECT * FROM trade_stats.summary_definition s
 			 WHERE EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = s.summary)
 			   AND EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = s.source)
@@ -1274,7 +1404,8 @@ CREATE EVENT TRIGGER trade_stats_summary_ddl_start ON ddl_command_start
 	WHEN TAG IN ('ALTER TABLE', 'CREATE TABLE')
 	EXECUTE FUNCTION trade_stats.summary_ddl_start();
 CREATE EVENT TRIGGER trade_stats_summary_ddl_end ON ddl_command_end
-	WHEN TAG IN ('ALTER TABLE', 'CREATE TABLE', 'ALTER TRIGGER', 'CREATE TRIGGER', 'CREATE RULE')
+	WHEN TAG IN ('ALTER TABLE', 'CREATE TABLE', 'ALTER TRIGGER', 'CREATE TRIGGER', 'CREATE RULE', 'CREATE POLICY',
+				 'ALTER POLICY')
 	EXECUTE FUNCTION trade_stats.summary_ddl_end();
 CREATE EVENT TRIGGER trade_stats_summary_sql_drop ON sql_drop
 	EXECUTE FUNCTION trade_stats.summary_sql_drop();

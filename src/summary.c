@@ -6,13 +6,20 @@
  *	  group key's type, as GROUP BY and ORDER BY would use them, whatever
  *	  the search_path of the session that writes the source; and the date
  *	  of an instant in a zone given by name, whatever the session's
- *	  timezone_abbreviations.
+ *	  timezone_abbreviations; and, before ALTER TABLE and CREATE TABLE,
+ *	  which partition a DETACH PARTITION ... CONCURRENTLY or FINALIZE
+ *	  names, which only the statement's parse tree tells.
  *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "commands/event_trigger.h"
+#include "executor/spi.h"
 #include "fmgr.h"
+#include "nodes/parsenodes.h"
 #include "pgtime.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
@@ -101,4 +108,63 @@ ts_summary_local_date(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("timestamp out of range")));
 	PG_RETURN_DATEADT(date2j(tm.tm_year, tm.tm_mon, tm.tm_mday) - POSTGRES_EPOCH_JDATE);
+}
+
+PG_FUNCTION_INFO_V1(ts_summary_ddl_start);
+
+/*
+ * summary_ddl_start(): the ddl_command_start event trigger of maintained
+ * summaries.  A DETACH PARTITION ... CONCURRENTLY commits its first
+ * transaction with the partition pending detach, which the parent's scans
+ * no longer see, and may be cancelled before its second transaction ends,
+ * where no ddl_command_end fires: so the partition's rows leave its
+ * summaries before the command, in its first transaction (and those of a
+ * pending partition that still has them, before FINALIZE).  This finds
+ * the parent and the partition such a command names and hands them, or
+ * NULLs, to trade_stats.summary_ddl_prepare(), which does the rest.
+ */
+Datum
+ts_summary_ddl_start(PG_FUNCTION_ARGS)
+{
+	EventTriggerData *trigdata;
+	Oid			parent = InvalidOid;
+	Oid			partition = InvalidOid;
+	Oid			argtypes[2] = {REGCLASSOID, REGCLASSOID};
+	Datum		values[2];
+	char		nulls[2];
+
+	if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
+		elog(ERROR, "summary_ddl_start() called as an ordinary function");
+	trigdata = (EventTriggerData *) fcinfo->context;
+	if (trigdata->parsetree != NULL && IsA(trigdata->parsetree, AlterTableStmt))
+	{
+		AlterTableStmt *stmt = (AlterTableStmt *) trigdata->parsetree;
+		ListCell   *lc;
+
+		foreach(lc, stmt->cmds)
+		{
+			AlterTableCmd *cmd = lfirst_node(AlterTableCmd, lc);
+			PartitionCmd *pc;
+
+			if (cmd->subtype != AT_DetachPartition &&
+				cmd->subtype != AT_DetachPartitionFinalize)
+				continue;
+			pc = (PartitionCmd *) cmd->def;
+			if (cmd->subtype == AT_DetachPartition && !pc->concurrent)
+				continue;
+			parent = RangeVarGetRelid(stmt->relation, NoLock, true);
+			partition = RangeVarGetRelid(pc->name, NoLock, true);
+		}
+	}
+	values[0] = ObjectIdGetDatum(parent);
+	values[1] = ObjectIdGetDatum(partition);
+	nulls[0] = OidIsValid(parent) ? ' ' : 'n';
+	nulls[1] = OidIsValid(partition) ? ' ' : 'n';
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute_with_args("SELECT trade_stats.summary_ddl_prepare($1, $2)",
+							  2, argtypes, values, nulls, false, 0) != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute_with_args failed");
+	SPI_finish();
+	PG_RETURN_NULL();
 }
