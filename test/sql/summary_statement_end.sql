@@ -293,7 +293,75 @@ INSERT INTO se VALUES ('U', 'x', '2020-01-01', 5), ('U', 'y', '2020-01-02', -6),
 SELECT partner, total(rollup(summary)) FROM se_summary WHERE partner IN ('U', 'V') GROUP BY 1 ORDER BY 1;
 SELECT pg_temp.same('se_summary'), pg_temp.same('se_flow');
 DROP TRIGGER zz_cleanup ON se;
+-- the same in a trigger that fires before the summary's (its statement's
+-- change not stashed yet): the rows of the summary that do not hold the
+-- removal yet are left as they are, and the removal waits for the end of
+-- the enclosing statement, after its additions; in new groups and months,
+-- and in months the summary holds other rows of
+CREATE TRIGGER aa_cleanup AFTER INSERT ON se FOR EACH STATEMENT EXECUTE FUNCTION se_cleanup();
+INSERT INTO se VALUES ('W', 'x', '2020-03-01', 5), ('W', 'y', '2020-03-02', -6), ('A', 'x', '2020-01-01', -3);
+SELECT partner, total(rollup(summary)) FROM se_summary WHERE partner IN ('A', 'W') GROUP BY 1 ORDER BY 1;
+SELECT pg_temp.same('se_summary'), pg_temp.same('se_flow');
+DROP TRIGGER aa_cleanup ON se;
+-- an UPDATE of the rows the enclosing statement inserted, in a statement
+-- trigger before the summary's and a row trigger (which fire before every
+-- statement trigger)
+CREATE FUNCTION se_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	UPDATE se SET v = v + 1000, period = period + 1 WHERE v < 0;
+	RETURN NULL;
+END
+$$;
+CREATE TRIGGER aa_bump AFTER INSERT ON se FOR EACH STATEMENT EXECUTE FUNCTION se_bump();
+INSERT INTO se VALUES ('X', 'x', '2020-04-01', -1), ('A', 'y', '2020-01-11', -2);
+SELECT pg_temp.same('se_summary'), pg_temp.same('se_flow');
+DROP TRIGGER aa_bump ON se;
+CREATE TRIGGER zz_bump_row AFTER INSERT ON se_y FOR EACH ROW EXECUTE FUNCTION se_bump();
+INSERT INTO se VALUES ('X', 'y', '2020-05-01', -1), ('A', 'y', '2020-01-03', 4);
+SELECT pg_temp.same('se_summary'), pg_temp.same('se_flow');
+DROP TRIGGER zz_bump_row ON se_y;
+CREATE TRIGGER aa_cleanup_row AFTER INSERT ON se_x FOR EACH ROW EXECUTE FUNCTION se_cleanup();
+INSERT INTO se VALUES ('Y', 'x', '2020-05-01', -1), ('Y', 'x', '2020-05-02', 8);
+SELECT partner, total(rollup(summary)) FROM se_summary WHERE partner = 'Y' GROUP BY 1 ORDER BY 1;
+SELECT pg_temp.same('se_summary'), pg_temp.same('se_flow');
+DROP TRIGGER aa_cleanup_row ON se_x;
 DROP FUNCTION se_cleanup();
+-- a BEFORE ROW trigger, in the statement's run: it deletes and updates
+-- rows its statement inserted before the row it fires for
+CREATE FUNCTION se_before() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF NEW.partner = 'Z' AND NEW.v = 3 THEN
+		DELETE FROM se WHERE partner = 'Z' AND v = 1;
+		UPDATE se SET v = v * 10 WHERE partner = 'Z' AND v = 2;
+	END IF;
+	RETURN NEW;
+END
+$$;
+CREATE TRIGGER se_before BEFORE INSERT ON se_x FOR EACH ROW EXECUTE FUNCTION se_before();
+INSERT INTO se VALUES ('Z', 'x', '2020-06-01', 1), ('Z', 'x', '2020-06-02', 2), ('Z', 'x', '2020-07-01', 3);
+SELECT partner, month, total(summary) FROM se_summary WHERE partner = 'Z' ORDER BY 1, 2;
+SELECT pg_temp.same('se_summary'), pg_temp.same('se_flow');
+-- a removal that no enclosing statement's end can wait for (in an
+-- exception block: another subtransaction) is refused with an error that
+-- names the summary and its row
+CREATE OR REPLACE FUNCTION se_before() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF NEW.partner = 'Z' AND NEW.v = 3 THEN
+		BEGIN
+			DELETE FROM se WHERE partner = 'Z' AND v = 1;
+		EXCEPTION WHEN division_by_zero THEN NULL;
+		END;
+	END IF;
+	RETURN NEW;
+END
+$$;
+\set SHOW_CONTEXT always
+INSERT INTO se VALUES ('Z', 'x', '2020-08-01', 1), ('Z', 'x', '2020-08-02', 3);
+\set SHOW_CONTEXT never
+\echo :LAST_ERROR_SQLSTATE: :LAST_ERROR_MESSAGE
+SELECT pg_temp.same('se_summary'), pg_temp.same('se_flow');
+DROP TRIGGER se_before ON se_x;
+DROP FUNCTION se_before();
 
 -- TRUNCATE of a partition and a detach keep their own paths
 TRUNCATE se_y;
