@@ -67,6 +67,24 @@ SELECT total(rollup(summary)) FROM se_summary WHERE partner = 'A';
 \set SHOW_CONTEXT never
 WITH a AS (DELETE FROM se WHERE v = 1000), b AS (INSERT INTO se VALUES ('A', 'y', '2020-01-16', 1000)) SELECT 1;
 SELECT total(rollup(summary)) FROM se_summary WHERE partner = 'A';
+-- a SELECT of the source first does not load the library (it calls none of
+-- its functions): still pass by pass
+\c
+\set SHOW_CONTEXT never
+SELECT count(*) > 0 FROM se;
+WITH a AS (DELETE FROM se WHERE v = 1000), b AS (INSERT INTO se VALUES ('A', 'y', '2020-01-17', 1000)) SELECT 1;
+-- a write to the source first, even one that changes no row (its BEFORE
+-- STATEMENT trigger loads the library), or a statement that calls a
+-- function of the library (reading a summary): one pass, at the end
+\c
+\set SHOW_CONTEXT never
+DELETE FROM se WHERE false;
+WITH a AS (DELETE FROM se WHERE v = 1000), b AS (INSERT INTO se VALUES ('A', 'y', '2020-01-18', 1000)) SELECT 1;
+\c
+\set SHOW_CONTEXT never
+SELECT total(rollup(summary)) FROM se_summary WHERE partner = 'A';
+WITH a AS (DELETE FROM se WHERE v = 1000), b AS (INSERT INTO se VALUES ('A', 'y', '2020-01-19', 1000)) SELECT 1;
+SELECT total(rollup(summary)) FROM se_summary WHERE partner = 'A';
 DROP TRIGGER zz_peek ON se;
 DROP FUNCTION se_peek();
 CREATE FUNCTION pg_temp.same(summary regclass) RETURNS text
