@@ -27,16 +27,18 @@
  *	  that statement's additions, at its end.  So that a statement running
  *	  its plan (BEFORE triggers, functions it calls) can take them too, an
  *	  ExecutorRun_hook opens a frame around the run, whose removals are
- *	  carried to the same statement's ExecutorFinish frame.  Only frames of
- *	  the same subtransaction take them, so that a rollback takes back all
- *	  or none; where no frame can, the removal is an error.
+ *	  carried to the same statement's ExecutorFinish frame.  A removal
+ *	  deferred from a subtransaction (an exception block) is kept apart,
+ *	  under that subtransaction's id: its abort takes it back, its commit
+ *	  hands it to the parent.  Where no frame can take it, the removal is
+ *	  an error.
  *
  *	  The module's mutable state is that frame stack ("stash_top") and the
  *	  removals carried from a run to its finish ("carried"): frames live on
  *	  the C stack of the hooks, their stashes in a memory context of their
  *	  own that dies with the frame.  A transaction abort drops every stash
  *	  (the frames themselves are popped by the hooks' PG_FINALLY as the
- *	  error unwinds), a subtransaction's abort what it carried.
+ *	  error unwinds), a subtransaction's abort what it deferred.
  *
  *	  When no frame can take a change (the library was loaded during the
  *	  statement, so its hooks do not wrap it; a trigger fired inside a
@@ -70,6 +72,7 @@ typedef struct StashEntry
 {
 	Oid			summary;
 	Oid			array_type;
+	SubTransactionId subid;		/* the subtransaction that made it */
 	Datum		added;			/* (group columns, month, summary) to add */
 	Datum		removed;		/* and to remove */
 	bool		added_null;
@@ -173,11 +176,12 @@ entry_merge(StashEntry *to, const StashEntry *from)
 }
 
 /*
- * Merge a change of a summary (arrays of its row type, copied) into the
- * frame's stash.
+ * Merge a change of a summary (arrays of its row type, copied), made in
+ * subtransaction subid, into the frame's stash.
  */
 static void
-stash_add(StashFrame *frame, Oid summary, Oid array_type, const StashEntry *change)
+stash_add(StashFrame *frame, Oid summary, Oid array_type,
+		  SubTransactionId subid, const StashEntry *change)
 {
 	StashEntry *entry = NULL;
 	MemoryContext old;
@@ -190,9 +194,11 @@ stash_add(StashFrame *frame, Oid summary, Oid array_type, const StashEntry *chan
 	old = MemoryContextSwitchTo(frame->cxt);
 	foreach(lc, frame->entries)
 	{
-		if (((StashEntry *) lfirst(lc))->summary == summary)
+		StashEntry *e = (StashEntry *) lfirst(lc);
+
+		if (e->summary == summary && e->subid == subid)
 		{
-			entry = (StashEntry *) lfirst(lc);
+			entry = e;
 			break;
 		}
 	}
@@ -201,6 +207,7 @@ stash_add(StashFrame *frame, Oid summary, Oid array_type, const StashEntry *chan
 		entry = palloc0(sizeof(StashEntry));
 		entry->summary = summary;
 		entry->array_type = array_type;
+		entry->subid = subid;
 		entry->added_null = entry->removed_null = true;
 		frame->entries = lappend(frame->entries, entry);
 	}
@@ -211,8 +218,8 @@ stash_add(StashFrame *frame, Oid summary, Oid array_type, const StashEntry *chan
 /*
  * The frame that takes the removals a frame's statement could not apply yet
  * (see the file header): the nearest enclosing frame of a statement's run,
- * its finish or a COPY, in the same subtransaction (a CALL or DO between
- * them is passed over).  NULL when there is none: the removal is an error.
+ * its finish or a COPY (a CALL or DO between them is passed over).  NULL
+ * when there is none: the removal is an error.
  */
 static StashFrame *
 stash_defer_target(StashFrame *frame)
@@ -220,7 +227,7 @@ stash_defer_target(StashFrame *frame)
 	StashFrame *outer;
 
 	for (outer = frame->parent;
-		 outer != NULL && outer->subid == frame->subid && !outer->applying;
+		 outer != NULL && !outer->applying;
 		 outer = outer->parent)
 	{
 		if (outer->defers)
@@ -232,10 +239,62 @@ stash_defer_target(StashFrame *frame)
 static int
 entry_cmp(const ListCell *a, const ListCell *b)
 {
-	Oid			x = ((StashEntry *) lfirst(a))->summary;
-	Oid			y = ((StashEntry *) lfirst(b))->summary;
+	const StashEntry *x = (const StashEntry *) lfirst(a);
+	const StashEntry *y = (const StashEntry *) lfirst(b);
 
-	return x < y ? -1 : x > y ? 1 : 0;
+	if (x->summary != y->summary)
+		return x->summary < y->summary ? -1 : 1;
+	return x->subid < y->subid ? -1 : x->subid > y->subid ? 1 : 0;
+}
+
+/*
+ * The changes of a summary made in several subtransactions (deferred from
+ * exception blocks that have committed since) merged into one, each
+ * summary's after the list is sorted.
+ */
+static void
+entries_merge_summaries(StashFrame *frame)
+{
+	StashEntry *prev = NULL;
+	MemoryContext old = MemoryContextSwitchTo(frame->cxt);
+	ListCell   *lc;
+
+	foreach(lc, frame->entries)
+	{
+		StashEntry *e = (StashEntry *) lfirst(lc);
+
+		if (prev != NULL && prev->summary == e->summary)
+		{
+			entry_merge(prev, e);
+			frame->entries = foreach_delete_current(frame->entries, lc);
+		}
+		else
+			prev = e;
+	}
+	MemoryContextSwitchTo(old);
+}
+
+/*
+ * At the end of subtransaction subid: forget the changes it and its
+ * children deferred (abort), or hand them to its parent (commit).
+ */
+static void
+entries_end_subxact(StashFrame *frame, SubTransactionId subid,
+					bool commit, SubTransactionId parent)
+{
+	ListCell   *lc;
+
+	foreach(lc, frame->entries)
+	{
+		StashEntry *e = (StashEntry *) lfirst(lc);
+
+		if (e->subid < subid)
+			continue;
+		if (commit)
+			e->subid = parent;
+		else
+			frame->entries = foreach_delete_current(frame->entries, lc);
+	}
 }
 
 /*
@@ -255,6 +314,7 @@ stash_apply(StashFrame *frame)
 	frame->applying = true;
 	target = stash_defer_target(frame);
 	list_sort(frame->entries, entry_cmp);
+	entries_merge_summaries(frame);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	foreach(lc, frame->entries)
@@ -288,7 +348,7 @@ stash_apply(StashFrame *frame)
 			change.added_null = true;
 			change.removed_null = false;
 			change.removed = PointerGetDatum(PG_DETOAST_DATUM(left));
-			stash_add(target, e->summary, e->array_type, &change);
+			stash_add(target, e->summary, e->array_type, frame->subid, &change);
 		}
 	}
 	SPI_finish();
@@ -356,7 +416,7 @@ stash_executor_run(QueryDesc *queryDesc, ScanDirection direction,
 			{
 				StashEntry *e = (StashEntry *) lfirst(lc);
 
-				stash_add(&c->frame, e->summary, e->array_type, e);
+				stash_add(&c->frame, e->summary, e->array_type, e->subid, e);
 			}
 		}
 	}
@@ -454,13 +514,28 @@ stash_xact_callback(XactEvent event, void *arg)
 	carried_discard(InvalidSubTransactionId);
 }
 
-/* A subtransaction's abort takes back what its statements' runs deferred. */
+/*
+ * A subtransaction's abort takes back what it deferred to the frames of
+ * enclosing statements (its own frames are gone by then), its commit hands
+ * that to its parent.
+ */
 static void
 stash_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 					   SubTransactionId parentSubid, void *arg)
 {
-	if (event == SUBXACT_EVENT_ABORT_SUB)
+	bool		commit = (event == SUBXACT_EVENT_COMMIT_SUB);
+	StashFrame *frame;
+	ListCell   *lc;
+
+	if (event != SUBXACT_EVENT_ABORT_SUB && !commit)
+		return;
+	if (!commit)
 		carried_discard(mySubid);
+	for (frame = stash_top; frame != NULL; frame = frame->parent)
+		entries_end_subxact(frame, mySubid, commit, parentSubid);
+	foreach(lc, carried)
+		entries_end_subxact(&((StashCarried *) lfirst(lc))->frame, mySubid,
+							commit, parentSubid);
 }
 
 /* Install the hooks (from _PG_init). */
@@ -534,7 +609,7 @@ ts_summary_stash(PG_FUNCTION_ARGS)
 		change.added = PointerGetDatum(PG_DETOAST_DATUM(PG_GETARG_DATUM(1)));
 	if (!change.removed_null)
 		change.removed = PointerGetDatum(PG_DETOAST_DATUM(PG_GETARG_DATUM(2)));
-	stash_add(frame, summary, array_type, &change);
+	stash_add(frame, summary, array_type, frame->subid, &change);
 	PG_RETURN_BOOL(true);
 }
 
