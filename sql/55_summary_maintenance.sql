@@ -258,7 +258,9 @@ COMMENT ON FUNCTION trade_stats.summary_check(trade_stats.summary_definition, bo
 --    in key order (for a change that only removes rows, an empty summary is
 --    added to the groups it removes from, which locks them the same way);
 --  remove_sql: subtracts, deletes the rows that become empty, and returns
---    how many groups of the change it found no row for (an error then);
+--    what it could not remove (n, the number of the summary's rows that do
+--    not hold what is removed from them; what, the first of them; left, the
+--    removals not made, as an array of the summary table's row type);
 --  stash_sql: keeps the change for the end of the statement, as arrays of
 --    the summary table's row type (summary_stash), and returns whether it
 --    could.
@@ -285,6 +287,7 @@ DECLARE
 	key_not_null boolean;
 	delta text;
 	row_cols text;
+	row_keys text := '';
 	i integer;
 BEGIN
 	-- the FROM items are a transition table, the row of a row trigger, a
@@ -317,6 +320,7 @@ BEGIN
 		outer_keys := outer_keys || format('"ts$k%s", ', i);
 		cols := cols || format('%I, ', d.group_by[i]);
 		positions := positions || format('%s, ', i);
+		row_keys := row_keys || format('%sx."ts$k%s"', CASE WHEN i > 1 THEN ', ' END, i);
 		eq := trade_stats.summary_key_equality(d.column_types[i]);
 		SELECT a.attnotnull INTO key_not_null FROM pg_catalog.pg_attribute a
 		WHERE a.attrelid = d.summary AND a.attname = d.group_by[i];
@@ -343,6 +347,15 @@ BEGIN
 		'SELECT %2$s %3$s AS "ts$p", @extschema@.growth_summary(%4$s, %3$s) AS "ts$s" '
 		'FROM %%s AS r GROUP BY %5$s %6$s) p WHERE "ts$s" IS NOT NULL GROUP BY %5$s %6$s',
 		outer_keys, inner_keys, period_expr, value_expr, positions, n + 1);
+	-- a row of the summary table's type per group and month, its columns in
+	-- the table's order
+	SELECT pg_catalog.string_agg(CASE WHEN a.attname = 'month' THEN 'x."ts$m"'
+									  WHEN a.attname = 'summary' THEN 'x."ts$s"'
+									  WHEN a.attname = ANY (d.group_by)
+									  THEN format('x."ts$k%s"', pg_catalog.array_position(d.group_by, a.attname::text))
+									  ELSE 'NULL' END, ', ' ORDER BY a.attnum)
+	INTO row_cols
+	FROM pg_catalog.pg_attribute a WHERE a.attrelid = d.summary AND a.attnum > 0 AND NOT a.attisdropped;
 	IF deltas THEN
 		-- the stashed rows of all passes, one per group and month
 		delta := format(
@@ -350,15 +363,6 @@ BEGIN
 			'FROM %%s AS r GROUP BY %2$s %3$s',
 			inner_keys, positions, n + 1);
 	ELSE
-		-- a row of the summary table's type per group and month, its
-		-- columns in the table's order
-		SELECT pg_catalog.string_agg(CASE WHEN a.attname = 'month' THEN 'x."ts$m"'
-										  WHEN a.attname = 'summary' THEN 'x."ts$s"'
-										  WHEN a.attname = ANY (d.group_by)
-										  THEN format('x."ts$k%s"', pg_catalog.array_position(d.group_by, a.attname::text))
-										  ELSE 'NULL' END, ', ' ORDER BY a.attnum)
-		INTO row_cols
-		FROM pg_catalog.pg_attribute a WHERE a.attrelid = d.summary AND a.attnum > 0 AND NOT a.attisdropped;
 		-- the added rows as rows of the summary table (a build in parts
 		-- collects them before it fills the table)
 		IF added IS NOT NULL THEN
@@ -387,14 +391,20 @@ BEGIN
 			positions, n + 1);
 	END IF;
 	IF removed IS NOT NULL THEN
+		-- a row that does not hold what is removed from it is left as it is
+		-- (the caller defers that removal, or raises the error)
 		remove_sql := format(
-			'WITH m AS MATERIALIZED (%2$s), '
+			'WITH m AS MATERIALIZED (SELECT pg_catalog.row_number() OVER () AS "ts$n", d.* FROM (%2$s) d), '
 			'gone AS (DELETE FROM %1$s t USING m WHERE %3$s t.month OPERATOR(pg_catalog.=) m."ts$m" '
-			'AND t.summary OPERATOR(@extschema@.=) m."ts$s" RETURNING 1), '
+			'AND t.summary OPERATOR(@extschema@.=) m."ts$s" RETURNING m."ts$n"), '
 			'kept AS (UPDATE %1$s t SET summary = t.summary OPERATOR(@extschema@.-) m."ts$s" FROM m '
-			'WHERE %3$s t.month OPERATOR(pg_catalog.=) m."ts$m" AND t.summary OPERATOR(@extschema@.<>) m."ts$s" RETURNING 1) '
-			'SELECT (SELECT pg_catalog.count(*) FROM m) - (SELECT pg_catalog.count(*) FROM gone) - (SELECT pg_catalog.count(*) FROM kept)',
-			d.summary, format(delta, removed), match);
+			'WHERE %3$s t.month OPERATOR(pg_catalog.=) m."ts$m" AND t.summary OPERATOR(@extschema@.<>) m."ts$s" '
+			'AND trade_stats.summary_holds(t.summary, m."ts$s") RETURNING m."ts$n") '
+			'SELECT pg_catalog.count(*) AS n, '
+			'pg_catalog.min(pg_catalog.format(''group %%s, month %%s'', ROW(%4$s)::text, x."ts$m")) AS what, '
+			'pg_catalog.array_agg(ROW(%5$s)::%1$s) AS "left" '
+			'FROM m x WHERE x."ts$n" OPERATOR(pg_catalog.<>) ALL (SELECT "ts$n" FROM gone UNION ALL SELECT "ts$n" FROM kept)',
+			d.summary, format(delta, removed), match, row_keys, row_cols);
 	END IF;
 END
 $$;
@@ -402,24 +412,37 @@ $$;
 COMMENT ON FUNCTION trade_stats.summary_statements(trade_stats.summary_definition, text, text, boolean) IS
 	'internal: the statements that add rows to a summary table and remove rows from it';
 
--- After a removal: the groups of the change the summary had no row for
--- (none, or the summary table was changed by other means) are an error.
-CREATE FUNCTION trade_stats.summary_removed(d trade_stats.summary_definition, missing bigint)
+-- After a removal: rows of the summary that did not hold what was removed
+-- from them (the summary table was changed by other means, or a nested
+-- statement removed rows its enclosing statement added where the removal
+-- could not wait for that statement's end) are an error.
+CREATE FUNCTION trade_stats.summary_removed(d trade_stats.summary_definition, n bigint, what text)
 RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	IF missing <> 0 THEN
-		RAISE EXCEPTION 'summary table "%" has no row for % of the groups whose rows are removed', d.summary, missing
-			USING ERRCODE = 'data_corrupted',
-				  HINT = format('Rebuild it with trade_stats.refresh_summary(%L).', d.summary::text);
+	IF n <> 0 THEN
+		RAISE EXCEPTION 'summary table "%" does not hold the rows removed from % of its rows', d.summary, n
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = format('Its row of %s does not hold them.', what),
+				  HINT = format('If it was changed other than by its triggers, rebuild it with trade_stats.refresh_summary(%L).',
+								d.summary::text);
 	END IF;
 END
 $$;
 
-COMMENT ON FUNCTION trade_stats.summary_removed(trade_stats.summary_definition, bigint) IS
-	'internal: raise the error of a removal that found no summary row for some groups';
+COMMENT ON FUNCTION trade_stats.summary_removed(trade_stats.summary_definition, bigint, text) IS
+	'internal: raise the error of a removal that some summary rows do not hold';
+
+-- Whether a summary row holds what a removal subtracts from it.
+CREATE FUNCTION trade_stats.summary_holds(@extschema@.growth_state, @extschema@.growth_state)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'growth_state_holds'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION trade_stats.summary_holds(@extschema@.growth_state, @extschema@.growth_state) IS
+	'internal: whether the second growth_state can be subtracted from the first';
 
 -- Whether a change of a summary made now waits for the end of the
 -- statement (src/summary_stash.c), rather than being applied at once.
@@ -445,9 +468,12 @@ COMMENT ON FUNCTION trade_stats.summary_stash(regclass, anyarray, anyarray) IS
 
 -- At the end of a statement (src/summary_stash.c calls it once per summary
 -- table, in OID order): apply the changes its trigger passes stashed, in
--- one upsert that locks the rows in key order, then the removal.
-CREATE FUNCTION trade_stats.summary_apply_stash(summary regclass, added anyarray, removed anyarray)
-RETURNS void
+-- one upsert that locks the rows in key order, then the removal.  With
+-- defer, the removals that rows of the summary do not hold yet (rows an
+-- enclosing statement added, its change still to come) are returned for
+-- that statement's end; without, they are an error.
+CREATE FUNCTION trade_stats.summary_apply_stash(summary regclass, added anyarray, removed anyarray, defer boolean)
+RETURNS anyarray
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 SET trade_stats_summary.maintenance = on
@@ -455,25 +481,29 @@ AS $$
 DECLARE
 	d trade_stats.summary_definition;
 	st record;
-	missing bigint;
+	r record;
 BEGIN
 	SELECT * INTO d FROM trade_stats.summary_definition s WHERE s.summary = summary_apply_stash.summary
 	AND EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = s.summary);
 	IF NOT FOUND THEN
 		-- dropped during the statement
-		RETURN;
+		RETURN NULL;
 	END IF;
 	st := trade_stats.summary_statements(d, CASE WHEN added IS NOT NULL THEN 'pg_catalog.unnest($1)' END,
 										 CASE WHEN removed IS NOT NULL THEN 'pg_catalog.unnest($2)' END, true);
 	EXECUTE st.add_sql USING added, removed;
 	IF removed IS NOT NULL THEN
-		EXECUTE st.remove_sql INTO missing USING added, removed;
-		PERFORM trade_stats.summary_removed(d, missing);
+		EXECUTE st.remove_sql INTO r USING added, removed;
+		IF r.n <> 0 AND defer THEN
+			RETURN r."left";
+		END IF;
+		PERFORM trade_stats.summary_removed(d, r.n, r.what);
 	END IF;
+	RETURN NULL;
 END
 $$;
 
-COMMENT ON FUNCTION trade_stats.summary_apply_stash(regclass, anyarray, anyarray) IS
+COMMENT ON FUNCTION trade_stats.summary_apply_stash(regclass, anyarray, anyarray, boolean) IS
 	'internal: apply the changes of a summary table stashed during a statement';
 
 -- Apply a change to every summary of a source (the trigger functions and
@@ -488,15 +518,15 @@ AS $$
 DECLARE
 	d trade_stats.summary_definition;
 	st record;
-	missing bigint;
+	r record;
 BEGIN
 	FOR d IN SELECT * FROM trade_stats.summary_definition s WHERE s.source = summary_apply.source
 			 AND EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = s.summary) ORDER BY s.summary::oid LOOP
 		st := trade_stats.summary_statements(d, added, removed);
 		EXECUTE st.add_sql USING rowval;
 		IF removed IS NOT NULL THEN
-			EXECUTE st.remove_sql INTO missing USING rowval;
-			PERFORM trade_stats.summary_removed(d, missing);
+			EXECUTE st.remove_sql INTO r USING rowval;
+			PERFORM trade_stats.summary_removed(d, r.n, r.what);
 		END IF;
 	END LOOP;
 END
@@ -527,7 +557,7 @@ AS $$
 DECLARE
 	d trade_stats.summary_definition;
 	st record;
-	missing bigint;
+	r record;
 	stashing boolean;
 	stashed boolean;
 BEGIN
@@ -553,8 +583,8 @@ BEGIN
 		END IF;
 		EXECUTE st.add_sql;
 		IF TG_OP IN ('UPDATE', 'DELETE') THEN
-			EXECUTE st.remove_sql INTO missing;
-			PERFORM trade_stats.summary_removed(d, missing);
+			EXECUTE st.remove_sql INTO r;
+			PERFORM trade_stats.summary_removed(d, r.n, r.what);
 		END IF;
 	END LOOP;
 	RETURN NULL;

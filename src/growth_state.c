@@ -762,6 +762,26 @@ growth_state_pl(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(flat_datum(c));
 }
 
+/*
+ * summary_holds(a, b): whether a - b can be computed, that is whether a holds
+ * every row b does (a maintained summary's row that a removal may be
+ * subtracted from).  States of different kinds are an error, as in a - b.
+ */
+PG_FUNCTION_INFO_V1(growth_state_holds);
+Datum
+growth_state_holds(PG_FUNCTION_ARGS)
+{
+	const ts_growth_state *a = ts_gs_read(PG_GETARG_DATUM(0));
+	const ts_growth_state *b = ts_gs_read(PG_GETARG_DATUM(1));
+	ts_growth_state *c = working_copy(a, a->nentries, false);
+	int32		period;
+
+	ts_gs_check_compatible(c, b, TS_GS_SUBTRACT);
+	align_scale(c, &b);
+	ts_gs_sort(c);
+	PG_RETURN_BOOL(ts_gs_subtract(c, b, &period) == NULL);
+}
+
 /* a - b: exact inverse of +; entries whose count reaches 0 disappear. */
 PG_FUNCTION_INFO_V1(growth_state_mi);
 Datum

@@ -18,11 +18,27 @@
  *	  a trigger or a function) has a frame of its own, applied at its own
  *	  end, so that what follows it in the function sees its change.
  *
- *	  The module's only mutable state is that frame stack ("stash_top"):
- *	  frames live on the C stack of the hooks, their stashes in a memory
- *	  context of their own that dies with the frame.  A transaction abort
- *	  drops every stash (the frames themselves are popped by the hooks'
- *	  PG_FINALLY as the error unwinds).
+ *	  A nested statement may remove rows that the statement enclosing it
+ *	  added, before that statement's change is applied (a trigger of the
+ *	  statement deletes what it inserted: a row trigger, or a statement
+ *	  trigger that fires before the summary's).  The rows of the summary
+ *	  that do not hold such a removal yet are left as they are, and the
+ *	  removal goes to the enclosing statement's frame, to be applied after
+ *	  that statement's additions, at its end.  So that a statement running
+ *	  its plan (BEFORE triggers, functions it calls) can take them too, an
+ *	  ExecutorRun_hook opens a frame around the run, whose removals are
+ *	  carried to the same statement's ExecutorFinish frame.  A removal
+ *	  deferred from a subtransaction (an exception block) is kept apart,
+ *	  under that subtransaction's id: its abort takes it back, its commit
+ *	  hands it to the parent.  Where no frame can take it, the removal is
+ *	  an error.
+ *
+ *	  The module's mutable state is that frame stack ("stash_top") and the
+ *	  removals carried from a run to its finish ("carried"): frames live on
+ *	  the C stack of the hooks, their stashes in a memory context of their
+ *	  own that dies with the frame.  A transaction abort drops every stash
+ *	  (the frames themselves are popped by the hooks' PG_FINALLY as the
+ *	  error unwinds), a subtransaction's abort what it deferred.
  *
  *	  When no frame can take a change (the library was loaded during the
  *	  statement, so its hooks do not wrap it; a trigger fired inside a
@@ -56,6 +72,7 @@ typedef struct StashEntry
 {
 	Oid			summary;
 	Oid			array_type;
+	SubTransactionId subid;		/* the subtransaction that made it */
 	Datum		added;			/* (group columns, month, summary) to add */
 	Datum		removed;		/* and to remove */
 	bool		added_null;
@@ -68,6 +85,8 @@ typedef struct StashFrame
 	struct StashFrame *parent;
 	SubTransactionId subid;		/* the subtransaction it runs in */
 	bool		applying;		/* its stash is being applied */
+	bool		defers;			/* takes the removals nested statements defer */
+	bool		run;			/* wraps a statement's run, not its end */
 	MemoryContext cxt;			/* the stash's memory, NULL when empty */
 	List	   *entries;		/* of StashEntry, in cxt */
 } StashFrame;
@@ -75,6 +94,16 @@ typedef struct StashFrame
 /* The frame stack (see the file header); NULL outside every frame. */
 static StashFrame *stash_top = NULL;
 
+/* What a statement's run deferred, waiting for the statement's finish. */
+typedef struct StashCarried
+{
+	QueryDesc  *query;
+	StashFrame	frame;			/* its subid, cxt and entries */
+} StashCarried;
+
+static List *carried = NIL;		/* of StashCarried, in TopMemoryContext */
+
+static ExecutorRun_hook_type prev_executor_run = NULL;
 static ExecutorFinish_hook_type prev_executor_finish = NULL;
 static ProcessUtility_hook_type prev_process_utility = NULL;
 
@@ -89,11 +118,13 @@ stash_discard(StashFrame *frame)
 }
 
 static void
-stash_push(StashFrame *frame)
+stash_push(StashFrame *frame, bool defers, bool run)
 {
 	frame->parent = stash_top;
 	frame->subid = GetCurrentSubTransactionId();
 	frame->applying = false;
+	frame->defers = defers;
+	frame->run = run;
 	frame->cxt = NULL;
 	frame->entries = NIL;
 	stash_top = frame;
@@ -110,12 +141,19 @@ stash_pop(void)
 	stash_top = frame->parent;
 }
 
-/* The frame a trigger's change goes to, or NULL: apply it at once. */
+/*
+ * The frame a trigger's change goes to, or NULL: apply it at once.  The
+ * frames of runs are passed over: AFTER triggers fire in a statement's
+ * finish (or a COPY), and a run on top is that of a statement in the
+ * trigger (summary_stash() is called in one).
+ */
 static StashFrame *
 stash_target(void)
 {
 	StashFrame *frame = stash_top;
 
+	while (frame != NULL && frame->run)
+		frame = frame->parent;
 	if (frame == NULL || frame->applying ||
 		frame->subid != GetCurrentSubTransactionId() ||
 		IsInParallelMode())
@@ -138,45 +176,125 @@ entry_merge(StashEntry *to, const StashEntry *from)
 }
 
 /*
- * A nested statement that removes rows from a summary may remove rows that
- * an enclosing statement added in a pass whose change is still stashed (a
- * trigger of the statement that deletes what the statement inserted): its
- * frame takes the enclosing frames' stashed changes of that summary and
- * applies them with its own.  Only frames of the same subtransaction are
- * taken from, so that a rollback takes back all or none of what was taken.
+ * Merge a change of a summary (arrays of its row type, copied), made in
+ * subtransaction subid, into the frame's stash.
  */
 static void
-entry_take_enclosing(StashFrame *frame, StashEntry *e)
+stash_add(StashFrame *frame, Oid summary, Oid array_type,
+		  SubTransactionId subid, const StashEntry *change)
+{
+	StashEntry *entry = NULL;
+	MemoryContext old;
+	ListCell   *lc;
+
+	if (frame->cxt == NULL)
+		frame->cxt = AllocSetContextCreate(TopMemoryContext,
+										   "trade_stats summary stash",
+										   ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(frame->cxt);
+	foreach(lc, frame->entries)
+	{
+		StashEntry *e = (StashEntry *) lfirst(lc);
+
+		if (e->summary == summary && e->subid == subid)
+		{
+			entry = e;
+			break;
+		}
+	}
+	if (entry == NULL)
+	{
+		entry = palloc0(sizeof(StashEntry));
+		entry->summary = summary;
+		entry->array_type = array_type;
+		entry->subid = subid;
+		entry->added_null = entry->removed_null = true;
+		frame->entries = lappend(frame->entries, entry);
+	}
+	entry_merge(entry, change);
+	MemoryContextSwitchTo(old);
+}
+
+/*
+ * The frame that takes the removals a frame's statement could not apply yet
+ * (see the file header): the nearest enclosing frame of a statement's run,
+ * its finish or a COPY (a CALL or DO between them is passed over).  NULL
+ * when there is none: the removal is an error.
+ */
+static StashFrame *
+stash_defer_target(StashFrame *frame)
 {
 	StashFrame *outer;
 
 	for (outer = frame->parent;
-		 outer != NULL && outer->subid == frame->subid && !outer->applying;
+		 outer != NULL && !outer->applying;
 		 outer = outer->parent)
 	{
-		ListCell   *lc;
-
-		foreach(lc, outer->entries)
-		{
-			StashEntry *o = (StashEntry *) lfirst(lc);
-
-			if (o->summary == e->summary)
-			{
-				entry_merge(e, o);
-				outer->entries = foreach_delete_current(outer->entries, lc);
-				break;
-			}
-		}
+		if (outer->defers)
+			return outer;
 	}
+	return NULL;
 }
 
 static int
 entry_cmp(const ListCell *a, const ListCell *b)
 {
-	Oid			x = ((StashEntry *) lfirst(a))->summary;
-	Oid			y = ((StashEntry *) lfirst(b))->summary;
+	const StashEntry *x = (const StashEntry *) lfirst(a);
+	const StashEntry *y = (const StashEntry *) lfirst(b);
 
-	return x < y ? -1 : x > y ? 1 : 0;
+	if (x->summary != y->summary)
+		return x->summary < y->summary ? -1 : 1;
+	return x->subid < y->subid ? -1 : x->subid > y->subid ? 1 : 0;
+}
+
+/*
+ * The changes of a summary made in several subtransactions (deferred from
+ * exception blocks that have committed since) merged into one, each
+ * summary's after the list is sorted.
+ */
+static void
+entries_merge_summaries(StashFrame *frame)
+{
+	StashEntry *prev = NULL;
+	MemoryContext old = MemoryContextSwitchTo(frame->cxt);
+	ListCell   *lc;
+
+	foreach(lc, frame->entries)
+	{
+		StashEntry *e = (StashEntry *) lfirst(lc);
+
+		if (prev != NULL && prev->summary == e->summary)
+		{
+			entry_merge(prev, e);
+			frame->entries = foreach_delete_current(frame->entries, lc);
+		}
+		else
+			prev = e;
+	}
+	MemoryContextSwitchTo(old);
+}
+
+/*
+ * At the end of subtransaction subid: forget the changes it and its
+ * children deferred (abort), or hand them to its parent (commit).
+ */
+static void
+entries_end_subxact(StashFrame *frame, SubTransactionId subid,
+					bool commit, SubTransactionId parent)
+{
+	ListCell   *lc;
+
+	foreach(lc, frame->entries)
+	{
+		StashEntry *e = (StashEntry *) lfirst(lc);
+
+		if (e->subid < subid)
+			continue;
+		if (commit)
+			e->subid = parent;
+		else
+			frame->entries = foreach_delete_current(frame->entries, lc);
+	}
 }
 
 /*
@@ -189,44 +307,124 @@ static void
 stash_apply(StashFrame *frame)
 {
 	ListCell   *lc;
-	MemoryContext oldcxt;
+	StashFrame *target;
 
 	if (frame->entries == NIL)
 		return;
 	frame->applying = true;
-	oldcxt = MemoryContextSwitchTo(frame->cxt);
-	foreach(lc, frame->entries)
-	{
-		StashEntry *e = (StashEntry *) lfirst(lc);
-
-		if (!e->removed_null)
-			entry_take_enclosing(frame, e);
-	}
-	MemoryContextSwitchTo(oldcxt);
+	target = stash_defer_target(frame);
 	list_sort(frame->entries, entry_cmp);
+	entries_merge_summaries(frame);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	foreach(lc, frame->entries)
 	{
 		StashEntry *e = (StashEntry *) lfirst(lc);
-		Oid			types[3] = {REGCLASSOID, e->array_type, e->array_type};
-		Datum		values[3] = {ObjectIdGetDatum(e->summary), e->added, e->removed};
-		char		nulls[3] = {' ', e->added_null ? 'n' : ' ', e->removed_null ? 'n' : ' '};
+		Oid			types[4] = {REGCLASSOID, e->array_type, e->array_type, BOOLOID};
+		Datum		values[4] = {ObjectIdGetDatum(e->summary), e->added, e->removed,
+		BoolGetDatum(target != NULL)};
+		char		nulls[4] = {' ', e->added_null ? 'n' : ' ', e->removed_null ? 'n' : ' ', ' '};
 		int			rc;
+		bool		isnull;
+		Datum		left;
 
 		CHECK_FOR_INTERRUPTS();
 		/* a summary table dropped during the statement takes no change */
 		if (!OidIsValid(get_rel_type_id(e->summary)) ||
 			get_array_type(get_rel_type_id(e->summary)) != e->array_type)
 			continue;
-		rc = SPI_execute_with_args("SELECT trade_stats.summary_apply_stash($1, $2, $3)",
-								   3, types, values, nulls, false, 0);
-		if (rc != SPI_OK_SELECT)
+		rc = SPI_execute_with_args("SELECT trade_stats.summary_apply_stash($1, $2, $3, $4)",
+								   4, types, values, nulls, false, 0);
+		if (rc != SPI_OK_SELECT || SPI_processed != 1)
 			elog(ERROR, "applying the stashed change of a summary failed: %s",
 				 SPI_result_code_string(rc));
+		/* the removals its rows do not hold yet: for the enclosing frame */
+		left = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+		if (!isnull)
+		{
+			StashEntry	change;
+
+			Assert(target != NULL);
+			change.added_null = true;
+			change.removed_null = false;
+			change.removed = PointerGetDatum(PG_DETOAST_DATUM(left));
+			stash_add(target, e->summary, e->array_type, frame->subid, &change);
+		}
 	}
 	SPI_finish();
 	frame->applying = false;
+}
+
+/* Forget what was carried for subtransactions from subid on (all: 0). */
+static void
+carried_discard(SubTransactionId subid)
+{
+	ListCell   *lc;
+
+	foreach(lc, carried)
+	{
+		StashCarried *c = (StashCarried *) lfirst(lc);
+
+		if (c->frame.subid >= subid)
+		{
+			stash_discard(&c->frame);
+			carried = foreach_delete_current(carried, lc);
+			pfree(c);
+		}
+	}
+}
+
+/*
+ * A statement's run in a frame: nested statements (in BEFORE triggers, in
+ * functions it calls) defer to it the removals of rows it added, which its
+ * finish applies.
+ */
+static void
+stash_executor_run(QueryDesc *queryDesc, ScanDirection direction,
+				   uint64 count, bool execute_once)
+{
+	StashFrame	frame;
+
+	stash_push(&frame, true, true);
+	PG_TRY();
+	{
+		if (prev_executor_run)
+			prev_executor_run(queryDesc, direction, count, execute_once);
+		else
+			standard_ExecutorRun(queryDesc, direction, count, execute_once);
+		if (frame.entries != NIL)
+		{
+			StashCarried *c = NULL;
+			ListCell   *lc;
+			MemoryContext old;
+
+			foreach(lc, carried)
+			{
+				if (((StashCarried *) lfirst(lc))->query == queryDesc)
+					c = (StashCarried *) lfirst(lc);
+			}
+			old = MemoryContextSwitchTo(TopMemoryContext);
+			if (c == NULL)
+			{
+				c = palloc0(sizeof(StashCarried));
+				c->query = queryDesc;
+				c->frame.subid = frame.subid;
+				carried = lappend(carried, c);
+			}
+			MemoryContextSwitchTo(old);
+			foreach(lc, frame.entries)
+			{
+				StashEntry *e = (StashEntry *) lfirst(lc);
+
+				stash_add(&c->frame, e->summary, e->array_type, e->subid, e);
+			}
+		}
+	}
+	PG_FINALLY();
+	{
+		stash_pop();
+	}
+	PG_END_TRY();
 }
 
 /* ExecutorFinish (and with it the statement's AFTER triggers) in a frame. */
@@ -234,10 +432,26 @@ static void
 stash_executor_finish(QueryDesc *queryDesc)
 {
 	StashFrame	frame;
+	ListCell   *lc;
 
-	stash_push(&frame);
+	stash_push(&frame, true, false);
 	PG_TRY();
 	{
+		/* what the statement's run deferred */
+		foreach(lc, carried)
+		{
+			StashCarried *c = (StashCarried *) lfirst(lc);
+
+			if (c->query != queryDesc)
+				continue;
+			if (c->frame.subid != frame.subid)
+				elog(ERROR, "summary changes carried into another subtransaction");
+			frame.cxt = c->frame.cxt;
+			frame.entries = c->frame.entries;
+			carried = foreach_delete_current(carried, lc);
+			pfree(c);
+			break;
+		}
 		if (prev_executor_finish)
 			prev_executor_finish(queryDesc);
 		else
@@ -260,7 +474,8 @@ stash_process_utility(PlannedStmt *pstmt, const char *queryString,
 {
 	StashFrame	frame;
 
-	stash_push(&frame);
+	/* a COPY's frame takes its nested statements' removals */
+	stash_push(&frame, IsA(pstmt->utilityStmt, CopyStmt), false);
 	PG_TRY();
 	{
 		if (prev_process_utility)
@@ -280,28 +495,61 @@ stash_process_utility(PlannedStmt *pstmt, const char *queryString,
 
 /*
  * A transaction that ends in an abort (a procedure's ROLLBACK, with frames
- * still open) takes its stashed changes with it.
+ * still open) takes its stashed changes with it.  One that commits has none
+ * left to carry.
  */
 static void
 stash_xact_callback(XactEvent event, void *arg)
 {
 	StashFrame *frame;
 
+	/* every statement that ran has finished, taking what its run carried */
+	if ((event == XACT_EVENT_PRE_COMMIT || event == XACT_EVENT_PRE_PREPARE) &&
+		carried != NIL)
+		elog(ERROR, "summary changes of a statement were not applied");
 	if (event != XACT_EVENT_ABORT && event != XACT_EVENT_PARALLEL_ABORT)
 		return;
 	for (frame = stash_top; frame != NULL; frame = frame->parent)
 		stash_discard(frame);
+	carried_discard(InvalidSubTransactionId);
+}
+
+/*
+ * A subtransaction's abort takes back what it deferred to the frames of
+ * enclosing statements (its own frames are gone by then), its commit hands
+ * that to its parent.
+ */
+static void
+stash_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
+					   SubTransactionId parentSubid, void *arg)
+{
+	bool		commit = (event == SUBXACT_EVENT_COMMIT_SUB);
+	StashFrame *frame;
+	ListCell   *lc;
+
+	if (event != SUBXACT_EVENT_ABORT_SUB && !commit)
+		return;
+	if (!commit)
+		carried_discard(mySubid);
+	for (frame = stash_top; frame != NULL; frame = frame->parent)
+		entries_end_subxact(frame, mySubid, commit, parentSubid);
+	foreach(lc, carried)
+		entries_end_subxact(&((StashCarried *) lfirst(lc))->frame, mySubid,
+							commit, parentSubid);
 }
 
 /* Install the hooks (from _PG_init). */
 void
 ts_summary_stash_init(void)
 {
+	prev_executor_run = ExecutorRun_hook;
+	ExecutorRun_hook = stash_executor_run;
 	prev_executor_finish = ExecutorFinish_hook;
 	ExecutorFinish_hook = stash_executor_finish;
 	prev_process_utility = ProcessUtility_hook;
 	ProcessUtility_hook = stash_process_utility;
 	RegisterXactCallback(stash_xact_callback, NULL);
+	RegisterSubXactCallback(stash_subxact_callback, NULL);
 }
 
 PG_FUNCTION_INFO_V1(ts_summary_stashing);
@@ -332,10 +580,7 @@ ts_summary_stash(PG_FUNCTION_ARGS)
 	Oid			summary;
 	Oid			rowtype;
 	Oid			array_type;
-	StashEntry *entry = NULL;
 	StashEntry	change;
-	MemoryContext old;
-	ListCell   *lc;
 	int			i;
 
 	if (PG_ARGISNULL(0))
@@ -357,27 +602,6 @@ ts_summary_stash(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(1) && PG_ARGISNULL(2))
 		PG_RETURN_BOOL(true);
 
-	if (frame->cxt == NULL)
-		frame->cxt = AllocSetContextCreate(TopMemoryContext,
-										   "trade_stats summary stash",
-										   ALLOCSET_DEFAULT_SIZES);
-	old = MemoryContextSwitchTo(frame->cxt);
-	foreach(lc, frame->entries)
-	{
-		if (((StashEntry *) lfirst(lc))->summary == summary)
-		{
-			entry = (StashEntry *) lfirst(lc);
-			break;
-		}
-	}
-	if (entry == NULL)
-	{
-		entry = palloc0(sizeof(StashEntry));
-		entry->summary = summary;
-		entry->array_type = array_type;
-		entry->added_null = entry->removed_null = true;
-		frame->entries = lappend(frame->entries, entry);
-	}
 	/* the arguments, flat, merged into the entry in the frame's memory */
 	change.added_null = PG_ARGISNULL(1);
 	change.removed_null = PG_ARGISNULL(2);
@@ -385,8 +609,7 @@ ts_summary_stash(PG_FUNCTION_ARGS)
 		change.added = PointerGetDatum(PG_DETOAST_DATUM(PG_GETARG_DATUM(1)));
 	if (!change.removed_null)
 		change.removed = PointerGetDatum(PG_DETOAST_DATUM(PG_GETARG_DATUM(2)));
-	entry_merge(entry, &change);
-	MemoryContextSwitchTo(old);
+	stash_add(frame, summary, array_type, frame->subid, &change);
 	PG_RETURN_BOOL(true);
 }
 

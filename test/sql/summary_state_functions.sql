@@ -60,7 +60,7 @@ DECLARE
 	q text;
 BEGIN
 	FOR f IN
-		SELECT p.oid::regprocedure AS fn, p.proname, p.pronargs, p.proargtypes::regtype[] AS types,
+		SELECT p.oid::regprocedure AS fn, p.oid::regproc AS proname, p.pronargs, p.proargtypes::regtype[] AS types,
 			   p.prorettype::regtype AS ret, p.proretset
 		FROM pg_proc p
 		JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'

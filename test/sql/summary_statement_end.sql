@@ -67,6 +67,24 @@ SELECT total(rollup(summary)) FROM se_summary WHERE partner = 'A';
 \set SHOW_CONTEXT never
 WITH a AS (DELETE FROM se WHERE v = 1000), b AS (INSERT INTO se VALUES ('A', 'y', '2020-01-16', 1000)) SELECT 1;
 SELECT total(rollup(summary)) FROM se_summary WHERE partner = 'A';
+-- a SELECT of the source first does not load the library (it calls none of
+-- its functions): still pass by pass
+\c
+\set SHOW_CONTEXT never
+SELECT count(*) > 0 FROM se;
+WITH a AS (DELETE FROM se WHERE v = 1000), b AS (INSERT INTO se VALUES ('A', 'y', '2020-01-17', 1000)) SELECT 1;
+-- a write to the source first, even one that changes no row (its BEFORE
+-- STATEMENT trigger loads the library), or a statement that calls a
+-- function of the library (reading a summary): one pass, at the end
+\c
+\set SHOW_CONTEXT never
+DELETE FROM se WHERE false;
+WITH a AS (DELETE FROM se WHERE v = 1000), b AS (INSERT INTO se VALUES ('A', 'y', '2020-01-18', 1000)) SELECT 1;
+\c
+\set SHOW_CONTEXT never
+SELECT total(rollup(summary)) FROM se_summary WHERE partner = 'A';
+WITH a AS (DELETE FROM se WHERE v = 1000), b AS (INSERT INTO se VALUES ('A', 'y', '2020-01-19', 1000)) SELECT 1;
+SELECT total(rollup(summary)) FROM se_summary WHERE partner = 'A';
 DROP TRIGGER zz_peek ON se;
 DROP FUNCTION se_peek();
 CREATE FUNCTION pg_temp.same(summary regclass) RETURNS text
@@ -293,7 +311,100 @@ INSERT INTO se VALUES ('U', 'x', '2020-01-01', 5), ('U', 'y', '2020-01-02', -6),
 SELECT partner, total(rollup(summary)) FROM se_summary WHERE partner IN ('U', 'V') GROUP BY 1 ORDER BY 1;
 SELECT pg_temp.same('se_summary'), pg_temp.same('se_flow');
 DROP TRIGGER zz_cleanup ON se;
+-- the same in a trigger that fires before the summary's (its statement's
+-- change not stashed yet): the rows of the summary that do not hold the
+-- removal yet are left as they are, and the removal waits for the end of
+-- the enclosing statement, after its additions; in new groups and months,
+-- and in months the summary holds other rows of
+CREATE TRIGGER aa_cleanup AFTER INSERT ON se FOR EACH STATEMENT EXECUTE FUNCTION se_cleanup();
+INSERT INTO se VALUES ('W', 'x', '2020-03-01', 5), ('W', 'y', '2020-03-02', -6), ('A', 'x', '2020-01-01', -3);
+SELECT partner, total(rollup(summary)) FROM se_summary WHERE partner IN ('A', 'W') GROUP BY 1 ORDER BY 1;
+SELECT pg_temp.same('se_summary'), pg_temp.same('se_flow');
+DROP TRIGGER aa_cleanup ON se;
+-- an UPDATE of the rows the enclosing statement inserted, in a statement
+-- trigger before the summary's and a row trigger (which fire before every
+-- statement trigger)
+CREATE FUNCTION se_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	UPDATE se SET v = v + 1000, period = period + 1 WHERE v < 0;
+	RETURN NULL;
+END
+$$;
+CREATE TRIGGER aa_bump AFTER INSERT ON se FOR EACH STATEMENT EXECUTE FUNCTION se_bump();
+INSERT INTO se VALUES ('X', 'x', '2020-04-01', -1), ('A', 'y', '2020-01-11', -2);
+SELECT pg_temp.same('se_summary'), pg_temp.same('se_flow');
+DROP TRIGGER aa_bump ON se;
+CREATE TRIGGER zz_bump_row AFTER INSERT ON se_y FOR EACH ROW EXECUTE FUNCTION se_bump();
+INSERT INTO se VALUES ('X', 'y', '2020-05-01', -1), ('A', 'y', '2020-01-03', 4);
+SELECT pg_temp.same('se_summary'), pg_temp.same('se_flow');
+DROP TRIGGER zz_bump_row ON se_y;
+CREATE TRIGGER aa_cleanup_row AFTER INSERT ON se_x FOR EACH ROW EXECUTE FUNCTION se_cleanup();
+INSERT INTO se VALUES ('Y', 'x', '2020-05-01', -1), ('Y', 'x', '2020-05-02', 8);
+SELECT partner, total(rollup(summary)) FROM se_summary WHERE partner = 'Y' GROUP BY 1 ORDER BY 1;
+SELECT pg_temp.same('se_summary'), pg_temp.same('se_flow');
+DROP TRIGGER aa_cleanup_row ON se_x;
 DROP FUNCTION se_cleanup();
+-- a BEFORE ROW trigger, in the statement's run: it deletes and updates
+-- rows its statement inserted before the row it fires for
+CREATE FUNCTION se_before() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF NEW.partner = 'Z' AND NEW.v = 3 THEN
+		DELETE FROM se WHERE partner = 'Z' AND v = 1;
+		UPDATE se SET v = v * 10 WHERE partner = 'Z' AND v = 2;
+	END IF;
+	RETURN NEW;
+END
+$$;
+CREATE TRIGGER se_before BEFORE INSERT ON se_x FOR EACH ROW EXECUTE FUNCTION se_before();
+INSERT INTO se VALUES ('Z', 'x', '2020-06-01', 1), ('Z', 'x', '2020-06-02', 2), ('Z', 'x', '2020-07-01', 3);
+SELECT partner, month, total(summary) FROM se_summary WHERE partner = 'Z' ORDER BY 1, 2;
+SELECT pg_temp.same('se_summary'), pg_temp.same('se_flow');
+-- the same in an exception block (a subtransaction): what it deferred is
+-- applied when it commits, taken back when it is rolled back
+CREATE OR REPLACE FUNCTION se_before() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF NEW.partner = 'Z' AND NEW.v = 3 THEN
+		BEGIN
+			DELETE FROM se WHERE partner = 'Z' AND v = 1;
+		EXCEPTION WHEN division_by_zero THEN NULL;
+		END;
+		BEGIN
+			DELETE FROM se WHERE partner = 'Z' AND v = 2;
+			PERFORM 1 / 0;
+		EXCEPTION WHEN division_by_zero THEN NULL;
+		END;
+	END IF;
+	RETURN NEW;
+END
+$$;
+INSERT INTO se VALUES ('Z', 'x', '2020-08-01', 1), ('Z', 'x', '2020-08-02', 2), ('Z', 'x', '2020-08-03', 3);
+SELECT partner, month, total(summary) FROM se_summary WHERE partner = 'Z' ORDER BY 1, 2;
+SELECT pg_temp.same('se_summary'), pg_temp.same('se_flow');
+-- in a session's first statement on the source the library is loaded
+-- during the statement's run: a removal in a BEFORE ROW trigger has no
+-- frame to wait in, and is refused with an error that names the summary
+-- and its row
+\c
+\set SHOW_CONTEXT always
+INSERT INTO se VALUES ('Z', 'x', '2020-09-01', 1), ('Z', 'x', '2020-09-02', 3);
+\set SHOW_CONTEXT never
+\echo :LAST_ERROR_SQLSTATE: :LAST_ERROR_MESSAGE
+CREATE FUNCTION pg_temp.same(summary regclass) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+	bad bigint;
+BEGIN
+	EXECUTE format('CREATE TEMP TABLE kept AS SELECT * FROM %s', summary);
+	PERFORM trade_stats.refresh_summary(summary);
+	EXECUTE format('SELECT count(*) FROM ((TABLE kept EXCEPT ALL TABLE %1$s) UNION ALL (TABLE %1$s EXCEPT ALL TABLE kept)) x', summary)
+	INTO bad;
+	DROP TABLE kept;
+	RETURN CASE WHEN bad = 0 THEN 'ok' ELSE bad || ' rows differ' END;
+END
+$$;
+SELECT pg_temp.same('se_summary'), pg_temp.same('se_flow');
+DROP TRIGGER se_before ON se_x;
+DROP FUNCTION se_before();
 
 -- TRUNCATE of a partition and a detach keep their own paths
 TRUNCATE se_y;
