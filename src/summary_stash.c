@@ -379,9 +379,18 @@ carried_discard(SubTransactionId subid)
  * functions it calls) defer to it the removals of rows it added, which its
  * finish applies.
  */
+#if PG_VERSION_NUM >= 180000
+/* PostgreSQL 18 dropped ExecutorRun's execute_once argument. */
+#define EXECUTOR_RUN_ARGS queryDesc, direction, count
+static void
+stash_executor_run(QueryDesc *queryDesc, ScanDirection direction,
+				   uint64 count)
+#else
+#define EXECUTOR_RUN_ARGS queryDesc, direction, count, execute_once
 static void
 stash_executor_run(QueryDesc *queryDesc, ScanDirection direction,
 				   uint64 count, bool execute_once)
+#endif
 {
 	StashFrame	frame;
 
@@ -389,9 +398,9 @@ stash_executor_run(QueryDesc *queryDesc, ScanDirection direction,
 	PG_TRY();
 	{
 		if (prev_executor_run)
-			prev_executor_run(queryDesc, direction, count, execute_once);
+			prev_executor_run(EXECUTOR_RUN_ARGS);
 		else
-			standard_ExecutorRun(queryDesc, direction, count, execute_once);
+			standard_ExecutorRun(EXECUTOR_RUN_ARGS);
 		if (frame.entries != NIL)
 		{
 			StashCarried *c = NULL;
