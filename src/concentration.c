@@ -292,8 +292,7 @@ parts_serialize(PG_FUNCTION_ARGS)
 
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, PARTS_SERIAL_V1);
-	pq_sendbyte(&buf, (uint8) s->kind);
-	ts_pq_send_currency(&buf, s->currency);
+	ts_pq_send_kind_currency(&buf, s->kind, s->currency);
 	pq_sendint32(&buf, s->scale);
 	pq_sendint32(&buf, s->top);
 	pq_sendint32(&buf, s->n);
@@ -318,7 +317,8 @@ parts_deserialize(PG_FUNCTION_ARGS)
 	MemoryContext aggcxt;
 	StringInfoData buf;
 	PartsState *s;
-	int			kind;
+	ts_value_kind kind;
+	ts_currency_key currency;
 	int			n;
 
 	if (!AggCheckCallContext(fcinfo, &aggcxt))
@@ -327,13 +327,10 @@ parts_deserialize(PG_FUNCTION_ARGS)
 	appendBinaryStringInfo(&buf, VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b));
 	if (buf.len < 17 || pq_getmsgbyte(&buf) != PARTS_SERIAL_V1)
 		invalid_serial();
-	kind = pq_getmsgbyte(&buf);
-	if (kind != TS_VAL_AMOUNT && kind != TS_VAL_NUMERIC)
+	if (!ts_pq_get_kind_currency(&buf, &kind, &currency))
 		invalid_serial();
-	s = parts_new(aggcxt, (ts_value_kind) kind);
-	if (!ts_pq_get_currency(&buf, &s->currency) ||
-		(s->currency != TS_NO_CURRENCY && kind != TS_VAL_AMOUNT))
-		invalid_serial();
+	s = parts_new(aggcxt, kind);
+	s->currency = currency;
 	s->scale = pq_getmsgint(&buf, 4);
 	s->top = pq_getmsgint(&buf, 4);
 	n = pq_getmsgint(&buf, 4);

@@ -445,8 +445,7 @@ qty_serialize(PG_FUNCTION_ARGS)
 	qty_compact(s);
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, QTY_SERIAL_V1);
-	pq_sendbyte(&buf, (uint8) s->kind);
-	ts_pq_send_currency(&buf, s->currency);
+	ts_pq_send_kind_currency(&buf, s->kind, s->currency);
 	pq_sendint32(&buf, s->vscale);
 	pq_sendint32(&buf, s->qscale);
 	pq_sendbyte(&buf, s->has_as_of ? 1 : 0);
@@ -487,8 +486,9 @@ qty_deserialize(PG_FUNCTION_ARGS)
 	MemoryContext aggcxt;
 	StringInfoData buf;
 	QtyState   *s;
-	int			kind,
-				nc,
+	ts_value_kind kind;
+	ts_currency_key currency;
+	int			nc,
 				n;
 
 	if (!AggCheckCallContext(fcinfo, &aggcxt))
@@ -497,13 +497,10 @@ qty_deserialize(PG_FUNCTION_ARGS)
 	appendBinaryStringInfo(&buf, VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b));
 	if (buf.len < 2 || pq_getmsgbyte(&buf) != QTY_SERIAL_V1)
 		invalid_serial();
-	kind = pq_getmsgbyte(&buf);
-	if (kind != TS_VAL_AMOUNT && kind != TS_VAL_NUMERIC)
+	if (!ts_pq_get_kind_currency(&buf, &kind, &currency))
 		invalid_serial();
-	s = qty_new(aggcxt, (ts_value_kind) kind);
-	if (!ts_pq_get_currency(&buf, &s->currency) ||
-		(s->currency != TS_NO_CURRENCY && kind != TS_VAL_AMOUNT))
-		invalid_serial();
+	s = qty_new(aggcxt, kind);
+	s->currency = currency;
 	s->vscale = pq_getmsgint(&buf, 4);
 	s->qscale = pq_getmsgint(&buf, 4);
 	s->has_as_of = pq_getmsgbyte(&buf) != 0;

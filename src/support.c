@@ -600,6 +600,32 @@ ts_pq_get_currency(struct StringInfoData *buf, ts_currency_key *currency)
 	return true;
 }
 
+/*
+ * The head of an aggregate state's serial form whose values are amounts or
+ * numeric: the value kind and the currency.  Read back, false for a kind
+ * other than those two, an unknown currency, or a currency with numeric.
+ */
+void
+ts_pq_send_kind_currency(struct StringInfoData *buf, ts_value_kind kind,
+						 ts_currency_key currency)
+{
+	pq_sendbyte(buf, (uint8) kind);
+	ts_pq_send_currency(buf, currency);
+}
+
+bool
+ts_pq_get_kind_currency(struct StringInfoData *buf, ts_value_kind *kind,
+						ts_currency_key *currency)
+{
+	int			k = pq_getmsgbyte(buf);
+
+	if (k != TS_VAL_AMOUNT && k != TS_VAL_NUMERIC)
+		return false;
+	*kind = (ts_value_kind) k;
+	return ts_pq_get_currency(buf, currency) &&
+		(*currency == TS_NO_CURRENCY || k == TS_VAL_AMOUNT);
+}
+
 /* A 128-bit integer as its high and low 64 bits, and back. */
 void
 ts_pq_send_int128(struct StringInfoData *buf, ts_int128 v)

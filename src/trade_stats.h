@@ -155,6 +155,10 @@ extern Numeric ts_int128_numeric(ts_int128 v);
 struct StringInfoData;
 extern void ts_pq_send_currency(struct StringInfoData *buf, ts_currency_key currency);
 extern bool ts_pq_get_currency(struct StringInfoData *buf, ts_currency_key *currency);
+extern void ts_pq_send_kind_currency(struct StringInfoData *buf, ts_value_kind kind,
+									 ts_currency_key currency);
+extern bool ts_pq_get_kind_currency(struct StringInfoData *buf, ts_value_kind *kind,
+									ts_currency_key *currency);
 extern void ts_pq_send_int128(struct StringInfoData *buf, ts_int128 v);
 extern ts_int128 ts_pq_get_int128(struct StringInfoData *buf);
 
