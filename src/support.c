@@ -348,58 +348,91 @@ ts_check_text_digits(int32 digits, ts_text_fn fn)
 				 errdetail("digits must be between 0 and %d.", max)));
 }
 
-/* A big-endian 16-bit field of numeric's binary form, at any alignment. */
-static inline uint16
-read_uint16(const char *p)
-{
-	uint16		v;
-
-	memcpy(&v, p, sizeof(v));
-	return pg_ntoh16(v);
-}
+/*
+ * The digits of a numeric, read from its stored form: the on-disk layout
+ * of numeric.c (stable since PostgreSQL 9.1, as pg_upgrade keeps stored
+ * numerics as they are), in native byte order after the 4-byte varlena
+ * header that PG_GETARG_NUMERIC leaves.  A uint16 header word; its top two
+ * bits 10 mean the short form (sign bit 0x2000, display scale in
+ * 0x1F80, weight sign 0x0040 and weight bits 0x003F), 11 a special value,
+ * 00 or 01 the long form (sign 0x4000 with the display scale, then an
+ * int16 weight).  The base-10000 digits follow.  Reading them in place
+ * costs no allocation: numeric_send's copy of the same digits cost a
+ * palloc and a buffer per row.
+ */
+#define TS_NUMERIC_SIGN_MASK	0xC000
+#define TS_NUMERIC_NEG			0x4000
+#define TS_NUMERIC_SHORT		0x8000
+#define TS_NUMERIC_SPECIAL		0xC000
+#define TS_NUMERIC_SHORT_SIGN	0x2000
+#define TS_NUMERIC_SHORT_WSIGN	0x0040
+#define TS_NUMERIC_SHORT_WMASK	0x003F
 
 /*
  * A finite numeric as an int128 mantissa and a scale (trailing zeros
  * dropped, at most max_scale decimals, rounded half away from zero); false
- * when it does not fit in 128 bits.  The digits come from numeric's binary
- * send function (its documented wire format: ndigits, weight, sign, dscale,
- * then base-10000 digits), which the core turns into the mantissa without
- * any decimal text.
+ * when it does not fit in 128 bits.  The core turns the base-10000 digits
+ * into the mantissa without any decimal text.
  */
 bool
 ts_numeric_to_int128(Numeric num, int max_scale, ts_int128 *mantissa, int *scale)
 {
-	bytea	   *sent = DatumGetByteaPP(DirectFunctionCall1(numeric_send,
-														   NumericGetDatum(num)));
-	const char *p = VARDATA_ANY(sent);
+	const char *p = (const char *) num + VARHDRSZ;
+	Size		len = VARSIZE(num) - VARHDRSZ;
+	uint16		header;
 	int16		local[32];
-	int16	   *digits = local;
+	const int16 *digits;
 	int			ndigits,
 				weight;
-	uint16		sign;
-	bool		ok;
+	bool		negative;
 
-	if (VARSIZE_ANY_EXHDR(sent) < 8)
-		elog(ERROR, "numeric_send wrote %zu bytes", VARSIZE_ANY_EXHDR(sent));
-	ndigits = read_uint16(p);
-	weight = (int16) read_uint16(p + 2);
-	sign = read_uint16(p + 4);
-	/* p + 6 is the display scale: the digits decide */
-	if (VARSIZE_ANY_EXHDR(sent) != 8 + 2 * (size_t) ndigits)
-		elog(ERROR, "numeric_send wrote %zu bytes for %d digits",
-			 VARSIZE_ANY_EXHDR(sent), ndigits);
-	if (ndigits > lengthof(local))
-		digits = palloc(ndigits * sizeof(int16));
-	for (int i = 0; i < ndigits; i++)
-		digits[i] = (int16) read_uint16(p + 8 + 2 * i);
-	if (sign != 0x0000 && sign != 0x4000)
-		elog(ERROR, "unexpected sign 0x%04x of a finite numeric", sign);
-	ok = ts_decimal_from_base10000(sign == 0x4000, weight, digits, ndigits,
-								   max_scale, mantissa, scale);
-	if (digits != local)
-		pfree(digits);
-	pfree(sent);
-	return ok;
+	if (VARATT_IS_EXTENDED(num) || len < sizeof(uint16))
+		elog(ERROR, "unexpected form of a numeric");
+	memcpy(&header, p, sizeof(header));
+	if ((header & TS_NUMERIC_SIGN_MASK) == TS_NUMERIC_SPECIAL)
+		elog(ERROR, "unexpected special numeric");
+	if ((header & TS_NUMERIC_SIGN_MASK) == TS_NUMERIC_SHORT)
+	{
+		negative = (header & TS_NUMERIC_SHORT_SIGN) != 0;
+		weight = (header & TS_NUMERIC_SHORT_WSIGN) ?
+			(int) (header & TS_NUMERIC_SHORT_WMASK) - (TS_NUMERIC_SHORT_WMASK + 1) :
+			(int) (header & TS_NUMERIC_SHORT_WMASK);
+		p += sizeof(uint16);
+		len -= sizeof(uint16);
+	}
+	else
+	{
+		int16		w;
+
+		if (len < 2 * sizeof(uint16))
+			elog(ERROR, "unexpected form of a numeric");
+		negative = (header & TS_NUMERIC_SIGN_MASK) == TS_NUMERIC_NEG;
+		memcpy(&w, p + sizeof(uint16), sizeof(w));
+		weight = w;
+		p += 2 * sizeof(uint16);
+		len -= 2 * sizeof(uint16);
+	}
+	if (len % sizeof(int16) != 0)
+		elog(ERROR, "unexpected length of a numeric: %zu", len);
+	ndigits = (int) (len / sizeof(int16));
+	/* a numeric's data is int16-aligned; copy when it is not */
+	if ((uintptr_t) p % sizeof(int16) == 0)
+		digits = (const int16 *) p;
+	else
+	{
+		int16	   *copy = ndigits > lengthof(local) ? palloc(len) : local;
+
+		memcpy(copy, p, len);
+		digits = copy;
+	}
+	{
+		bool		ok = ts_decimal_from_base10000(negative, weight, digits, ndigits,
+												   max_scale, mantissa, scale);
+
+		if (digits != (const int16 *) p && digits != local)
+			pfree((void *) digits);
+		return ok;
+	}
 }
 
 /*
