@@ -42,6 +42,7 @@ typedef struct QtyState
 	char	  **labels;			/* NULL: the one commodity of a group */
 	char	  **units;
 	int			last;			/* the commodity of the last row */
+	int		   *recent;			/* per commodity: an entry of its last row, or -1 */
 	int		   *slots;			/* open addressing over the labels: index or -1 */
 	int			nslots;			/* a power of two, at least 2 * ncommodities */
 	MemoryContext cxt;
@@ -79,21 +80,26 @@ qty_new(MemoryContext cxt, ts_value_kind kind)
 	s->commodity_cap = 4;
 	s->labels = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(char *));
 	s->units = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(char *));
+	s->recent = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(int));
 	s->last = -1;
 	s->cxt = cxt;
 	return s;
 }
 
+/* A label's hash from its bytes (len of them; NULL for no label). */
 static uint32
-label_hash(const char *label)
+label_hash(const char *label, size_t len)
 {
-	return label ? hash_bytes((const unsigned char *) label, (int) strlen(label)) : 0x9e3779b9;
+	return label ? hash_bytes((const unsigned char *) label, (int) len) : 0x9e3779b9;
 }
 
+/* Is a stored label (a C string or NULL) the len bytes at b (or NULL)? */
 static bool
-label_eq(const char *a, const char *b)
+label_eq(const char *stored, const char *b, size_t len)
 {
-	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
+	if (stored == NULL || b == NULL)
+		return stored == NULL && b == NULL;
+	return strlen(stored) == len && memcmp(stored, b, len) == 0;
 }
 
 /* (Re)build the table of labels with room for twice the commodities. */
@@ -107,7 +113,8 @@ qty_rehash(QtyState *s, int nslots)
 	memset(s->slots, -1, nslots * sizeof(int));
 	for (int i = 0; i < s->ncommodities; i++)
 	{
-		uint32		h = label_hash(s->labels[i]) & (nslots - 1);
+		const char *label = s->labels[i];
+		uint32		h = label_hash(label, label ? strlen(label) : 0) & (nslots - 1);
 
 		while (s->slots[h] >= 0)
 			h = (h + 1) & (nslots - 1);
@@ -139,20 +146,36 @@ mixed_units(const char *a, const char *b, const char *commodity)
 			 errhint("Group by the unit, or convert the quantities to one unit first.")));
 }
 
-/* The commodity of a label (NULL for the single one), added if new. */
+/* A copy of len bytes as a C string in cxt. */
+static char *
+bytes_strdup(MemoryContext cxt, const char *b, size_t len)
+{
+	char	   *c = MemoryContextAlloc(cxt, len + 1);
+
+	memcpy(c, b, len);
+	c[len] = '\0';
+	return c;
+}
+
+/*
+ * The commodity of a label (label_len bytes at label; NULL for the single
+ * one) in a unit, added if new.  Copies only a new label and unit, so that
+ * a row of a known commodity costs one hash and one comparison.
+ */
 static int
-qty_commodity(QtyState *s, MemoryContext cxt, const char *label, const char *unit)
+qty_commodity_bytes(QtyState *s, MemoryContext cxt, const char *label,
+					size_t label_len, const char *unit, size_t unit_len)
 {
 	int			i = s->last;
 
-	if (i < 0 || !label_eq(label, s->labels[i]))
+	if (i < 0 || !label_eq(s->labels[i], label, label_len))
 	{
 		uint32		h;
 
 		if (s->nslots < 2 * (s->ncommodities + 1))
 			qty_rehash(s, Max(16, s->nslots * 2));
-		h = label_hash(label) & (s->nslots - 1);
-		while ((i = s->slots[h]) >= 0 && !label_eq(label, s->labels[i]))
+		h = label_hash(label, label_len) & (s->nslots - 1);
+		while ((i = s->slots[h]) >= 0 && !label_eq(s->labels[i], label, label_len))
 			h = (h + 1) & (s->nslots - 1);
 		if (i < 0)
 		{
@@ -161,17 +184,31 @@ qty_commodity(QtyState *s, MemoryContext cxt, const char *label, const char *uni
 				s->commodity_cap *= 2;
 				s->labels = repalloc(s->labels, s->commodity_cap * sizeof(char *));
 				s->units = repalloc(s->units, s->commodity_cap * sizeof(char *));
+				s->recent = repalloc(s->recent, s->commodity_cap * sizeof(int));
 			}
 			i = s->ncommodities++;
-			s->labels[i] = label ? MemoryContextStrdup(cxt, label) : NULL;
-			s->units[i] = MemoryContextStrdup(cxt, unit);
+			s->labels[i] = label ? bytes_strdup(cxt, label, label_len) : NULL;
+			s->units[i] = bytes_strdup(cxt, unit, unit_len);
+			s->recent[i] = -1;
 			s->slots[h] = i;
 		}
 	}
-	if (strcmp(s->units[i], unit) != 0)
-		mixed_units(s->units[i], unit, label);
+	if (!label_eq(s->units[i], unit, unit_len))
+	{
+		char	   *u = bytes_strdup(cxt, unit, unit_len);
+
+		mixed_units(s->units[i], u, label ? bytes_strdup(cxt, label, label_len) : NULL);
+	}
 	s->last = i;
 	return i;
+}
+
+/* The same for a label and a unit as C strings. */
+static int
+qty_commodity(QtyState *s, MemoryContext cxt, const char *label, const char *unit)
+{
+	return qty_commodity_bytes(s, cxt, label, label ? strlen(label) : 0,
+							   unit, strlen(unit));
 }
 
 static void
@@ -245,8 +282,6 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 	ts_int128	v,
 				q;
 	int32		period = 0;
-	char	   *commodity;
-	char	   *unit;
 	text	   *unit_text;
 	text	   *commodity_text;
 	int			c;
@@ -308,16 +343,20 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 		 (s->labels[s->last] != NULL && text_is(commodity_text, s->labels[s->last]))))
 		c = s->last;
 	else
-	{
-		commodity = commodity_text ? text_to_cstring(commodity_text) : NULL;
-		unit = text_to_cstring(unit_text);
-		c = qty_commodity(s, aggcxt, commodity, unit);
-		if (commodity)
-			pfree(commodity);
-		pfree(unit);
-	}
+		c = qty_commodity_bytes(s, aggcxt,
+								commodity_text ? VARDATA_ANY(commodity_text) : NULL,
+								commodity_text ? VARSIZE_ANY_EXHDR(commodity_text) : 0,
+								VARDATA_ANY(unit_text), VARSIZE_ANY_EXHDR(unit_text));
 
+	/*
+	 * The entry of the same key: the last one, or the one this commodity's
+	 * last row went to (rows of several commodities interleaved).  Any entry
+	 * of the key will do: compaction merges them all, exactly.
+	 */
 	last = s->n > 0 ? &s->e[s->n - 1] : NULL;
+	if (last && (last->commodity != c || last->period != period) &&
+		s->recent[c] >= 0 && s->recent[c] < s->n)
+		last = &s->e[s->recent[c]];
 	if (last && last->commodity == c && last->period == period)
 	{
 		if (__builtin_add_overflow(last->value, v, &last->value) ||
@@ -333,6 +372,7 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 		s->e[s->n].value = v;
 		s->e[s->n].qty = q;
 		s->e[s->n].rows = 1;
+		s->recent[c] = s->n;
 		s->n++;
 	}
 	PG_RETURN_POINTER(s);
