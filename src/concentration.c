@@ -376,7 +376,8 @@ Datum
 hhi_final(PG_FUNCTION_ARGS)
 {
 	PartsState *s = PG_ARGISNULL(0) ? NULL : (PartsState *) PG_GETARG_POINTER(0);
-	ts_int128	total;
+	ts_int128	total,
+				sum_squares;
 	Numeric		squares = int64_to_numeric(0);
 	Numeric		t;
 
@@ -386,16 +387,20 @@ hhi_final(PG_FUNCTION_ARGS)
 		parts_overflow();
 	if (total == 0)
 		PG_RETURN_NULL();
-	for (int i = 0; i < s->n; i++)
-	{
-		Numeric		v;
+	/* the squares in 128 bits while they fit, else (rarely) in numeric */
+	if (ts_parts_sum_squares(s->values, s->n, &sum_squares))
+		squares = ts_int128_numeric(sum_squares);
+	else
+		for (int i = 0; i < s->n; i++)
+		{
+			Numeric		v;
 
-		CHECK_FOR_INTERRUPTS();
-		if (s->values[i] == 0)
-			continue;
-		v = ts_int128_numeric(s->values[i]);
-		squares = num_add(squares, num_mul(v, v));
-	}
+			CHECK_FOR_INTERRUPTS();
+			if (s->values[i] == 0)
+				continue;
+			v = ts_int128_numeric(s->values[i]);
+			squares = num_add(squares, num_mul(v, v));
+		}
 	t = ts_int128_numeric(total);
 	PG_RETURN_NUMERIC(ts_percent_numeric(num_mul(squares, int64_to_numeric(100)),
 										 num_mul(t, t)));
@@ -413,7 +418,7 @@ cr_final(PG_FUNCTION_ARGS)
 	PartsState *s = PG_ARGISNULL(0) ? NULL : (PartsState *) PG_GETARG_POINTER(0);
 	ts_int128	total,
 				top;
-	ts_int128  *copy;
+	ts_int128  *heap;
 
 	if (s == NULL || s->n == 0)
 		PG_RETURN_NULL();
@@ -422,11 +427,10 @@ cr_final(PG_FUNCTION_ARGS)
 	if (total == 0)
 		PG_RETURN_NULL();
 	/* the state stays as it is: a window may call this again */
-	copy = palloc(s->n * sizeof(ts_int128));
-	memcpy(copy, s->values, s->n * sizeof(ts_int128));
-	if (!ts_parts_top_sum(copy, s->n, s->top, &top))
+	heap = palloc(Min(s->top, s->n) * sizeof(ts_int128));
+	if (!ts_parts_top_sum(s->values, s->n, s->top, heap, &top))
 		parts_overflow();
-	pfree(copy);
+	pfree(heap);
 	PG_RETURN_NUMERIC(ts_percent_numeric(ts_int128_numeric(top), ts_int128_numeric(total)));
 }
 

@@ -64,19 +64,71 @@ ts_parts_sum(const ts_int128 *v, int n, ts_int128 *sum)
 	return true;
 }
 
-static int
-cmp_desc(const void *a, const void *b)
+bool
+ts_parts_sum_squares(const ts_int128 *v, int n, ts_int128 *sum)
 {
-	ts_int128	x = *(const ts_int128 *) a;
-	ts_int128	y = *(const ts_int128 *) b;
+	ts_int128	s = 0;
 
-	return x > y ? -1 : (x < y);
+	for (int i = 0; i < n; i++)
+	{
+		ts_int128	sq;
+
+		ts_maybe_interrupt(i);
+		if (__builtin_mul_overflow(v[i], v[i], &sq) ||
+			__builtin_add_overflow(s, sq, &s))
+			return false;
+	}
+	*sum = s;
+	return true;
+}
+
+/* Restore the min-heap h[0..k-1] below position i. */
+static void
+heap_sift_down(ts_int128 *h, int k, int i)
+{
+	for (;;)
+	{
+		int			l = 2 * i + 1,
+					r = l + 1,
+					m = i;
+		ts_int128	t;
+
+		if (l < k && h[l] < h[m])
+			m = l;
+		if (r < k && h[r] < h[m])
+			m = r;
+		if (m == i)
+			return;
+		t = h[i];
+		h[i] = h[m];
+		h[m] = t;
+		i = m;
+	}
 }
 
 bool
-ts_parts_top_sum(ts_int128 *v, int n, int k, ts_int128 *sum)
+ts_parts_top_sum(const ts_int128 *v, int n, int k, ts_int128 *heap, ts_int128 *sum)
 {
-	if (k < n)
-		qsort(v, (size_t) n, sizeof(ts_int128), cmp_desc);
-	return ts_parts_sum(v, k < n ? k : n, sum);
+	if (k >= n)
+		return ts_parts_sum(v, n, sum);
+	if (k <= 0)
+	{
+		*sum = 0;
+		return true;
+	}
+	/* the k largest in a min-heap: one pass, no sort */
+	for (int i = 0; i < k; i++)
+		heap[i] = v[i];
+	for (int i = k / 2 - 1; i >= 0; i--)
+		heap_sift_down(heap, k, i);
+	for (int i = k; i < n; i++)
+	{
+		ts_maybe_interrupt(i);
+		if (v[i] > heap[0])
+		{
+			heap[0] = v[i];
+			heap_sift_down(heap, k, 0);
+		}
+	}
+	return ts_parts_sum(heap, k, sum);
 }

@@ -37,9 +37,17 @@ extern bool ts_parts_rescale(ts_int128 *v, int n, int k);
 extern bool ts_parts_sum(const ts_int128 *v, int n, ts_int128 *sum);
 
 /*
- * The sum of the k largest of n mantissas (all of them when k >= n); v is
- * reordered.  False on overflow.
+ * The sum of the squares of n mantissas; false when a square or the sum
+ * does not fit in 128 bits (the caller then sums in numeric).
  */
-extern bool ts_parts_top_sum(ts_int128 *v, int n, int k, ts_int128 *sum);
+extern bool ts_parts_sum_squares(const ts_int128 *v, int n, ts_int128 *sum);
+
+/*
+ * The sum of the k largest of n mantissas (all of them when k >= n), in
+ * one pass through a min-heap of k: heap has room for min(k, n) of them.
+ * False on overflow.
+ */
+extern bool ts_parts_top_sum(const ts_int128 *v, int n, int k, ts_int128 *heap,
+							 ts_int128 *sum);
 
 #endif							/* TS_PARTS_H */

@@ -1794,14 +1794,64 @@ test_parts(void)
 	};
 	ts_int128	v[4] = {3, 10, 0, 7};
 	ts_int128	w[2] = {(ts_int128) 1 << 126, (ts_int128) 1 << 126};
-	ts_int128	sum;
+	ts_int128	sum,
+				heap[4];
 
 	ts_parts_sort(p, 5);
 	CHECK(p[0].pos == 1 && p[1].pos == 3 && p[2].pos == 4 && p[3].pos == 0 && p[4].pos == 2,
 		  "largest first; ties by label, then position; a NULL label last");
-	CHECK(ts_parts_top_sum(v, 4, 2, &sum) && sum == 17, "the two largest of 3, 10, 0, 7");
-	CHECK(ts_parts_top_sum(v, 4, 9, &sum) && sum == 20, "k beyond n sums them all");
+	CHECK(ts_parts_top_sum(v, 4, 2, heap, &sum) && sum == 17, "the two largest of 3, 10, 0, 7");
+	CHECK(ts_parts_top_sum(v, 4, 9, heap, &sum) && sum == 20, "k beyond n sums them all");
+	CHECK(ts_parts_top_sum(v, 4, 1, heap, &sum) && sum == 10, "the largest of 3, 10, 0, 7");
+	CHECK(ts_parts_top_sum(v, 4, 3, heap, &sum) && sum == 20, "the three largest of 3, 10, 0, 7");
+	CHECK(v[0] == 3 && v[1] == 10 && v[2] == 0 && v[3] == 7, "the parts stay in their order");
+	{
+		/* against a sort, on values with ties, for every k */
+		ts_int128	many[40],
+					sorted[40],
+					h[40];
+
+		for (int i = 0; i < 40; i++)
+			many[i] = sorted[i] = (ts_int128) ((i * 7919) % 23) << 64 | (i % 3);
+		for (int i = 1; i < 40; i++)
+			for (int j = i; j > 0 && sorted[j] > sorted[j - 1]; j--)
+			{
+				ts_int128	t = sorted[j];
+
+				sorted[j] = sorted[j - 1];
+				sorted[j - 1] = t;
+			}
+		for (int k = 0; k <= 41; k++)
+		{
+			ts_int128	want = 0;
+
+			for (int i = 0; i < k && i < 40; i++)
+				want += sorted[i];
+			CHECK(ts_parts_top_sum(many, 40, k, h, &sum) && sum == want,
+				  "the k largest of 40 parts with ties, as a sort gives them");
+		}
+	}
 	CHECK(!ts_parts_sum(w, 2, &sum), "a sum beyond 127 bits is refused");
+	{
+		/* 13043817825332782212 is the integer square root of 2^127 - 1 */
+		ts_int128	r = (ts_int128) 13043817825332782212ULL;
+		ts_int128	edge[2] = {r, 0};
+		ts_int128	max = (ts_int128) ((((unsigned __int128) 1) << 127) - 1);
+
+		CHECK(ts_parts_sum_squares(v, 4, &sum) && sum == 9 + 100 + 0 + 49,
+			  "the squares of 3, 10, 0, 7");
+		CHECK(ts_parts_sum_squares(v, 0, &sum) && sum == 0, "no parts, no squares");
+		CHECK(ts_parts_sum_squares(edge, 2, &sum) && sum == r * r && max - sum < 2 * r + 1,
+			  "the largest square that fits");
+		edge[1] = 1;
+		CHECK(ts_parts_sum_squares(edge, 2, &sum) && sum == r * r + 1,
+			  "the largest square and 1 still fit");
+		edge[1] = r;
+		CHECK(!ts_parts_sum_squares(edge, 2, &sum), "a sum of squares beyond 127 bits is refused");
+		edge[0] = r + 1;
+		edge[1] = 0;
+		CHECK(!ts_parts_sum_squares(edge, 2, &sum), "a square beyond 127 bits is refused");
+	}
 	CHECK(ts_parts_rescale(v, 4, 2) && v[0] + v[1] + v[2] + v[3] == 2000, "rescaled by 10^2");
 	CHECK(!ts_parts_rescale(w, 2, 2), "rescaling beyond 127 bits is refused");
 }
