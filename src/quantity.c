@@ -770,28 +770,30 @@ typedef enum QtyIndex
 } QtyIndex;
 
 /*
- * One link, year y against y - 1, over the commodities with rows and a
- * quantity other than 0 in both years (matched items).  With p = V / Q:
+ * The sums of one link, year y against y - 1, over the commodities with
+ * rows and a quantity other than 0 in both years (matched items).  With
+ * p = V / Q:
  *   s00 = sum p0 q0 = sum V0         s11 = sum p1 q1 = sum V1
  *   s10 = sum p1 q0 = sum V1 Q0 / Q1 s01 = sum p0 q1 = sum V0 Q1 / Q0
- * Laspeyres price s10 / s00, Paasche price s11 / s01, Laspeyres volume
- * s01 / s00, Paasche volume s11 / s10; Fisher the geometric mean of the
- * two.  NULL when nothing matches or a denominator is 0.
+ * s10 and s01 (a numeric division per commodity) only when asked for
+ * (need10, need01); false when nothing matches.
  */
-static Numeric
-qty_link(QtyState *s, int64 y, QtyIndex which)
+typedef struct QtyLinkSums
+{
+	Numeric		s00,
+				s11,
+				s10,
+				s01;
+} QtyLinkSums;
+
+static bool
+qty_link_sums(QtyState *s, int64 y, bool need10, bool need01, QtyLinkSums *sums)
 {
 	int32		from0 = ts_date_from_ymd(y - 1, 1, 1),
 				to0 = ts_date_from_ymd(y - 1, 12, 31),
 				from1 = ts_date_from_ymd(y, 1, 1),
 				to1 = ts_date_from_ymd(y, 12, 31);
 	Numeric		zero = int64_to_numeric(0);
-	Numeric		s00 = zero,
-				s11 = zero,
-				s10 = zero,
-				s01 = zero;
-	Numeric		a,
-				b;
 	bool		matched = false;
 	int			nc = Max(s->ncommodities, 1);
 	ts_int128  *v0 = palloc(nc * sizeof(ts_int128)),
@@ -801,6 +803,7 @@ qty_link(QtyState *s, int64 y, QtyIndex which)
 	int64	   *r0 = palloc(nc * sizeof(int64)),
 			   *r1 = palloc(nc * sizeof(int64));
 
+	sums->s00 = sums->s11 = sums->s10 = sums->s01 = zero;
 	if (!ts_qty_window_all(s->e, s->n, s->ncommodities, from0, to0, v0, q0, r0) ||
 		!ts_qty_window_all(s->e, s->n, s->ncommodities, from1, to1, v1, q1, r1))
 		qty_overflow();
@@ -810,10 +813,12 @@ qty_link(QtyState *s, int64 y, QtyIndex which)
 		if (r0[c] == 0 || r1[c] == 0 || q0[c] == 0 || q1[c] == 0)
 			continue;
 		matched = true;
-		s00 = add(s00, num(v0[c]));
-		s11 = add(s11, num(v1[c]));
-		s10 = add(s10, div_wide(mul(num(v1[c]), num(q0[c])), num(q1[c])));
-		s01 = add(s01, div_wide(mul(num(v0[c]), num(q1[c])), num(q0[c])));
+		sums->s00 = add(sums->s00, num(v0[c]));
+		sums->s11 = add(sums->s11, num(v1[c]));
+		if (need10)
+			sums->s10 = add(sums->s10, div_wide(mul(num(v1[c]), num(q0[c])), num(q1[c])));
+		if (need01)
+			sums->s01 = add(sums->s01, div_wide(mul(num(v0[c]), num(q1[c])), num(q0[c])));
 	}
 	pfree(v0);
 	pfree(q0);
@@ -821,29 +826,42 @@ qty_link(QtyState *s, int64 y, QtyIndex which)
 	pfree(q1);
 	pfree(r0);
 	pfree(r1);
-	if (!matched)
-		return NULL;
+	return matched;
+}
+
+/*
+ * One link from its sums: Laspeyres price s10 / s00, Paasche price
+ * s11 / s01, Laspeyres volume s01 / s00, Paasche volume s11 / s10; Fisher
+ * the geometric mean of the two.  NULL when a denominator is 0.
+ */
+static Numeric
+qty_link_of(const QtyLinkSums *sums, QtyIndex which)
+{
+	Numeric		zero = int64_to_numeric(0);
+	Numeric		a,
+				b;
+
 	switch (which)
 	{
 		case QTY_LASPEYRES_PRICE:
-			a = s10, b = s00;
+			a = sums->s10, b = sums->s00;
 			break;
 		case QTY_PAASCHE_PRICE:
-			a = s11, b = s01;
+			a = sums->s11, b = sums->s01;
 			break;
 		case QTY_LASPEYRES_VOLUME:
-			a = s01, b = s00;
+			a = sums->s01, b = sums->s00;
 			break;
 		case QTY_PAASCHE_VOLUME:
-			a = s11, b = s10;
+			a = sums->s11, b = sums->s10;
 			break;
 		case QTY_FISHER_PRICE:
 		case QTY_FISHER_VOLUME:
 			{
-				Numeric		l = qty_link(s, y, which == QTY_FISHER_PRICE ?
-										 QTY_LASPEYRES_PRICE : QTY_LASPEYRES_VOLUME);
-				Numeric		p = qty_link(s, y, which == QTY_FISHER_PRICE ?
-										 QTY_PAASCHE_PRICE : QTY_PAASCHE_VOLUME);
+				Numeric		l = qty_link_of(sums, which == QTY_FISHER_PRICE ?
+											QTY_LASPEYRES_PRICE : QTY_LASPEYRES_VOLUME);
+				Numeric		p = qty_link_of(sums, which == QTY_FISHER_PRICE ?
+											QTY_PAASCHE_PRICE : QTY_PAASCHE_VOLUME);
 				Datum		prod;
 
 				if (l == NULL || p == NULL)
@@ -856,11 +874,29 @@ qty_link(QtyState *s, int64 y, QtyIndex which)
 					return NULL;
 				return DatumGetNumeric(DirectFunctionCall1(numeric_sqrt, prod));
 			}
+		default:
+			elog(ERROR, "unexpected index %d", (int) which);
 	}
 	if (numeric_is_nan(b) || DatumGetBool(DirectFunctionCall2(numeric_eq, NumericGetDatum(b),
 															  NumericGetDatum(zero))))
 		return NULL;
 	return div_wide(a, b);
+}
+
+/*
+ * One link, year y against y - 1 (NULL when nothing matches or a
+ * denominator is 0): its sums once, only those the index needs.
+ */
+static Numeric
+qty_link(QtyState *s, int64 y, QtyIndex which)
+{
+	QtyLinkSums sums;
+	bool		need10 = which != QTY_PAASCHE_PRICE && which != QTY_LASPEYRES_VOLUME;
+	bool		need01 = which != QTY_LASPEYRES_PRICE && which != QTY_PAASCHE_VOLUME;
+
+	if (!qty_link_sums(s, y, need10, need01, &sums))
+		return NULL;
+	return qty_link_of(&sums, which);
 }
 
 /*
