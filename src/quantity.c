@@ -41,8 +41,11 @@ typedef struct QtyState
 	int			commodity_cap;
 	char	  **labels;			/* NULL: the one commodity of a group */
 	char	  **units;
+	int		   *label_len;		/* strlen of each label (0 for none) */
+	int		   *unit_len;		/* strlen of each unit */
 	int			last;			/* the commodity of the last row */
-	int		   *recent;			/* per commodity: an entry of its last row, or -1 */
+	int		   *recent;			/* per commodity: its entry of the latest period, or -1 */
+	bool		may_repeat;		/* may a key have two entries?  (recent unsure) */
 	int		   *slots;			/* open addressing over the labels: index or -1 */
 	int			nslots;			/* a power of two, at least 2 * ncommodities */
 	MemoryContext cxt;
@@ -81,6 +84,8 @@ qty_new(MemoryContext cxt, ts_value_kind kind)
 	s->labels = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(char *));
 	s->units = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(char *));
 	s->recent = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(int));
+	s->label_len = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(int));
+	s->unit_len = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(int));
 	s->last = -1;
 	s->cxt = cxt;
 	return s;
@@ -93,13 +98,16 @@ label_hash(const char *label, size_t len)
 	return label ? hash_bytes((const unsigned char *) label, (int) len) : 0x9e3779b9;
 }
 
-/* Is a stored label (a C string or NULL) the len bytes at b (or NULL)? */
-static bool
-label_eq(const char *stored, const char *b, size_t len)
+/*
+ * Is a stored label (stored_len bytes, or NULL) the len bytes at b (or
+ * NULL)?
+ */
+static inline bool
+label_eq(const char *stored, int stored_len, const char *b, size_t len)
 {
 	if (stored == NULL || b == NULL)
 		return stored == NULL && b == NULL;
-	return strlen(stored) == len && memcmp(stored, b, len) == 0;
+	return (size_t) stored_len == len && memcmp(stored, b, len) == 0;
 }
 
 /* (Re)build the table of labels with room for twice the commodities. */
@@ -113,8 +121,7 @@ qty_rehash(QtyState *s, int nslots)
 	memset(s->slots, -1, nslots * sizeof(int));
 	for (int i = 0; i < s->ncommodities; i++)
 	{
-		const char *label = s->labels[i];
-		uint32		h = label_hash(label, label ? strlen(label) : 0) & (nslots - 1);
+		uint32		h = label_hash(s->labels[i], s->label_len[i]) & (nslots - 1);
 
 		while (s->slots[h] >= 0)
 			h = (h + 1) & (nslots - 1);
@@ -168,14 +175,15 @@ qty_commodity_bytes(QtyState *s, MemoryContext cxt, const char *label,
 {
 	int			i = s->last;
 
-	if (i < 0 || !label_eq(s->labels[i], label, label_len))
+	if (i < 0 || !label_eq(s->labels[i], s->label_len[i], label, label_len))
 	{
 		uint32		h;
 
 		if (s->nslots < 2 * (s->ncommodities + 1))
 			qty_rehash(s, Max(16, s->nslots * 2));
 		h = label_hash(label, label_len) & (s->nslots - 1);
-		while ((i = s->slots[h]) >= 0 && !label_eq(s->labels[i], label, label_len))
+		while ((i = s->slots[h]) >= 0 &&
+			   !label_eq(s->labels[i], s->label_len[i], label, label_len))
 			h = (h + 1) & (s->nslots - 1);
 		if (i < 0)
 		{
@@ -185,15 +193,19 @@ qty_commodity_bytes(QtyState *s, MemoryContext cxt, const char *label,
 				s->labels = repalloc(s->labels, s->commodity_cap * sizeof(char *));
 				s->units = repalloc(s->units, s->commodity_cap * sizeof(char *));
 				s->recent = repalloc(s->recent, s->commodity_cap * sizeof(int));
+				s->label_len = repalloc(s->label_len, s->commodity_cap * sizeof(int));
+				s->unit_len = repalloc(s->unit_len, s->commodity_cap * sizeof(int));
 			}
 			i = s->ncommodities++;
 			s->labels[i] = label ? bytes_strdup(cxt, label, label_len) : NULL;
 			s->units[i] = bytes_strdup(cxt, unit, unit_len);
+			s->label_len[i] = label ? (int) label_len : 0;
+			s->unit_len[i] = (int) unit_len;
 			s->recent[i] = -1;
 			s->slots[h] = i;
 		}
 	}
-	if (!label_eq(s->units[i], unit, unit_len))
+	if (!label_eq(s->units[i], s->unit_len[i], unit, unit_len))
 	{
 		char	   *u = bytes_strdup(cxt, unit, unit_len);
 
@@ -211,22 +223,37 @@ qty_commodity(QtyState *s, MemoryContext cxt, const char *label, const char *uni
 							   unit, strlen(unit));
 }
 
+/*
+ * Sort and merge the entries; then each commodity's entry of its latest
+ * period is its last one, and no key has two entries.
+ */
 static void
 qty_compact(QtyState *s)
 {
 	if (!ts_qty_compact(s->e, &s->n))
 		qty_overflow();
+	for (int c = 0; c < s->ncommodities; c++)
+		s->recent[c] = -1;
+	for (int i = 0; i < s->n; i++)
+		s->recent[s->e[i].commodity] = i;
+	s->may_repeat = false;
 }
 
-/* Room for one more entry: compact a full array first, then grow it. */
+/*
+ * Room for more entries: a full array is compacted first when a key may
+ * have two entries (else compacting would merge nothing), then grown.
+ */
 static void
 qty_reserve(QtyState *s, int more)
 {
 	if (s->n + more <= s->cap)
 		return;
-	qty_compact(s);
-	if (s->n + more <= s->cap && s->n <= s->cap / 2)
-		return;
+	if (s->may_repeat)
+	{
+		qty_compact(s);
+		if (s->n + more <= s->cap && s->n <= s->cap / 2)
+			return;
+	}
 	if (s->n + more > QTY_MAX_ENTRIES)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
@@ -261,13 +288,11 @@ qty_mantissa(QtyState *s, Numeric num, bool qty)
 	return mant;
 }
 
-/* Does a text equal a C string? */
+/* Does a text equal the len bytes at str? */
 static inline bool
-text_is(const text *t, const char *str)
+text_is(const text *t, const char *str, int len)
 {
-	size_t		len = VARSIZE_ANY_EXHDR(t);
-
-	return strlen(str) == len && memcmp(VARDATA_ANY(t), str, len) == 0;
+	return VARSIZE_ANY_EXHDR(t) == (size_t) len && memcmp(VARDATA_ANY(t), str, len) == 0;
 }
 
 /*
@@ -285,7 +310,8 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 	text	   *unit_text;
 	text	   *commodity_text;
 	int			c;
-	ts_qty_entry *last;
+	ts_qty_entry *last,
+			   *recent;
 
 	if (!AggCheckCallContext(fcinfo, &aggcxt))
 		elog(ERROR, "quantity transition function called in a non-aggregate context");
@@ -338,9 +364,10 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 		v = qty_mantissa(s, PG_GETARG_NUMERIC(1), false);
 	q = qty_mantissa(s, PG_GETARG_NUMERIC(2), true);
 	/* the commodity and unit of the row before, without a copy */
-	if (s->last >= 0 && text_is(unit_text, s->units[s->last]) &&
+	if (s->last >= 0 && text_is(unit_text, s->units[s->last], s->unit_len[s->last]) &&
 		(commodity_text == NULL ? s->labels[s->last] == NULL :
-		 (s->labels[s->last] != NULL && text_is(commodity_text, s->labels[s->last]))))
+		 (s->labels[s->last] != NULL &&
+		  text_is(commodity_text, s->labels[s->last], s->label_len[s->last]))))
 		c = s->last;
 	else
 		c = qty_commodity_bytes(s, aggcxt,
@@ -349,14 +376,15 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 								VARDATA_ANY(unit_text), VARSIZE_ANY_EXHDR(unit_text));
 
 	/*
-	 * The entry of the same key: the last one, or the one this commodity's
-	 * last row went to (rows of several commodities interleaved).  Any entry
-	 * of the key will do: compaction merges them all, exactly.
+	 * The entry of the same key: the last one, or the commodity's entry of
+	 * its latest period (rows of several commodities interleaved).  Any
+	 * entry of the key will do: compaction merges them all, exactly.
 	 */
 	last = s->n > 0 ? &s->e[s->n - 1] : NULL;
-	if (last && (last->commodity != c || last->period != period) &&
-		s->recent[c] >= 0 && s->recent[c] < s->n)
-		last = &s->e[s->recent[c]];
+	recent = s->recent[c] >= 0 && s->recent[c] < s->n &&
+		s->e[s->recent[c]].commodity == c ? &s->e[s->recent[c]] : NULL;
+	if (last && (last->commodity != c || last->period != period) && recent)
+		last = recent;
 	if (last && last->commodity == c && last->period == period)
 	{
 		if (__builtin_add_overflow(last->value, v, &last->value) ||
@@ -366,6 +394,9 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 	}
 	else
 	{
+		/* a key seen before, unless the commodity is new or its periods rise */
+		if (recent ? recent->period >= period : s->recent[c] >= 0)
+			s->may_repeat = true;
 		qty_reserve(s, 1);
 		s->e[s->n].commodity = c;
 		s->e[s->n].period = period;
@@ -450,6 +481,7 @@ qty_combine(PG_FUNCTION_ARGS)
 		a->qscale = b->qscale;
 	}
 	map = palloc(Max(b->ncommodities, 1) * sizeof(int));
+	a->may_repeat = true;		/* b's keys may be a's too */
 	for (int i = 0; i < b->ncommodities; i++)
 		map[i] = qty_commodity(a, aggcxt, b->labels[i], b->units[i]);
 	for (int i = 0; i < b->n; i++)
@@ -577,6 +609,7 @@ qty_deserialize(PG_FUNCTION_ARGS)
 			invalid_serial();
 		s->n++;
 	}
+	s->may_repeat = true;		/* the entries are not in recent */
 	pq_getmsgend(&buf);
 	PG_RETURN_POINTER(s);
 }
