@@ -155,20 +155,33 @@ parts_add_amount(PartsState *s, const CurrencyAmount *a)
 	s->values[s->n++] = a->units;
 }
 
+/* A numeric part, as its argument comes (not detoasted). */
 static void
-parts_add_numeric(PartsState *s, Numeric num)
+parts_add_numeric(PartsState *s, Datum num)
 {
 	ts_int128	mant;
 	int			scale;
 
-	if (numeric_is_nan(num) || numeric_is_inf(num))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot aggregate %s", numeric_is_nan(num) ? "NaN" : "infinity")));
-	if (!ts_numeric_to_int128(num, TS_NUMERIC_MAX_SCALE, &mant, &scale))
-		parts_overflow();
+	switch (ts_numeric_datum_to_int128(num, TS_NUMERIC_MAX_SCALE, &mant, &scale))
+	{
+		case TS_NUMERIC_FITS:
+			break;
+		case TS_NUMERIC_TOO_WIDE:
+			parts_overflow();
+			break;
+		case TS_NUMERIC_IS_NAN:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot aggregate NaN")));
+			break;
+		case TS_NUMERIC_IS_INF:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot aggregate infinity")));
+			break;
+	}
 	if (mant < 0)
-		negative_part(DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(num))));
+		negative_part(DatumGetCString(DirectFunctionCall1(numeric_out, num)));
 	parts_rescale(s, scale);
 	if (!ts_int128_mul_pow10(&mant, s->scale - scale))
 		parts_overflow();
@@ -196,7 +209,7 @@ parts_accum_numeric(PG_FUNCTION_ARGS)
 	PartsState *s = parts_state(fcinfo, TS_VAL_NUMERIC);
 
 	if (!PG_ARGISNULL(1))
-		parts_add_numeric(s, PG_GETARG_NUMERIC(1));
+		parts_add_numeric(s, PG_GETARG_DATUM(1));
 	PG_RETURN_POINTER(s);
 }
 
@@ -220,7 +233,7 @@ parts_accum_numeric_n(PG_FUNCTION_ARGS)
 
 	parts_check_top(s, fcinfo);
 	if (!PG_ARGISNULL(1))
-		parts_add_numeric(s, PG_GETARG_NUMERIC(1));
+		parts_add_numeric(s, PG_GETARG_DATUM(1));
 	PG_RETURN_POINTER(s);
 }
 

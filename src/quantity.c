@@ -263,20 +263,35 @@ qty_reserve(QtyState *s, int more)
 	s->e = repalloc(s->e, s->cap * sizeof(ts_qty_entry));
 }
 
-/* A numeric as a mantissa at *scale decimals, raising the state's scale if needed. */
+/*
+ * A numeric argument (as it comes, not detoasted) as a mantissa at the
+ * state's scale, raising the state's scale if needed.
+ */
 static ts_int128
-qty_mantissa(QtyState *s, Numeric num, bool qty)
+qty_mantissa(QtyState *s, Datum num, bool qty)
 {
 	int		   *state_scale = qty ? &s->qscale : &s->vscale;
 	ts_int128	mant;
 	int			scale;
 
-	if (numeric_is_nan(num) || numeric_is_inf(num))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot aggregate %s", numeric_is_nan(num) ? "NaN" : "infinity")));
-	if (!ts_numeric_to_int128(num, TS_NUMERIC_MAX_SCALE, &mant, &scale))
-		qty_overflow();
+	switch (ts_numeric_datum_to_int128(num, TS_NUMERIC_MAX_SCALE, &mant, &scale))
+	{
+		case TS_NUMERIC_FITS:
+			break;
+		case TS_NUMERIC_TOO_WIDE:
+			qty_overflow();
+			break;
+		case TS_NUMERIC_IS_NAN:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot aggregate NaN")));
+			break;
+		case TS_NUMERIC_IS_INF:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot aggregate infinity")));
+			break;
+	}
 	if (scale > *state_scale)
 	{
 		if (!ts_qty_rescale(s->e, s->n, qty, scale - *state_scale))
@@ -361,8 +376,8 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 		v = a->units;
 	}
 	else
-		v = qty_mantissa(s, PG_GETARG_NUMERIC(1), false);
-	q = qty_mantissa(s, PG_GETARG_NUMERIC(2), true);
+		v = qty_mantissa(s, PG_GETARG_DATUM(1), false);
+	q = qty_mantissa(s, PG_GETARG_DATUM(2), true);
 	/* the commodity and unit of the row before, without a copy */
 	if (s->last >= 0 && text_is(unit_text, s->units[s->last], s->unit_len[s->last]) &&
 		(commodity_text == NULL ? s->labels[s->last] == NULL :

@@ -367,30 +367,32 @@ ts_check_text_digits(int32 digits, ts_text_fn fn)
 #define TS_NUMERIC_SHORT_SIGN	0x2000
 #define TS_NUMERIC_SHORT_WSIGN	0x0040
 #define TS_NUMERIC_SHORT_WMASK	0x003F
+#define TS_NUMERIC_EXT_SIGN_MASK	0xF000
+#define TS_NUMERIC_NAN			0xC000
 
 /*
- * A finite numeric as an int128 mantissa and a scale (trailing zeros
- * dropped, at most max_scale decimals, rounded half away from zero); false
- * when it does not fit in 128 bits.  The core turns the base-10000 digits
- * into the mantissa without any decimal text.
+ * The digits of a numeric's stored form (len bytes at p, after its varlena
+ * header) as an int128 mantissa and a scale (trailing zeros dropped, at
+ * most max_scale decimals, rounded half away from zero).
  */
-bool
-ts_numeric_to_int128(Numeric num, int max_scale, ts_int128 *mantissa, int *scale)
+static ts_numeric_read
+numeric_read_stored(const char *p, Size len, int max_scale, ts_int128 *mantissa,
+					int *scale)
 {
-	const char *p = (const char *) num + VARHDRSZ;
-	Size		len = VARSIZE(num) - VARHDRSZ;
 	uint16		header;
 	int16		local[32];
 	const int16 *digits;
 	int			ndigits,
 				weight;
-	bool		negative;
+	bool		negative,
+				ok;
 
-	if (VARATT_IS_EXTENDED(num) || len < sizeof(uint16))
+	if (len < sizeof(uint16))
 		elog(ERROR, "unexpected form of a numeric");
 	memcpy(&header, p, sizeof(header));
 	if ((header & TS_NUMERIC_SIGN_MASK) == TS_NUMERIC_SPECIAL)
-		elog(ERROR, "unexpected special numeric");
+		return (header & TS_NUMERIC_EXT_SIGN_MASK) == TS_NUMERIC_NAN ?
+			TS_NUMERIC_IS_NAN : TS_NUMERIC_IS_INF;
 	if ((header & TS_NUMERIC_SIGN_MASK) == TS_NUMERIC_SHORT)
 	{
 		negative = (header & TS_NUMERIC_SHORT_SIGN) != 0;
@@ -415,7 +417,7 @@ ts_numeric_to_int128(Numeric num, int max_scale, ts_int128 *mantissa, int *scale
 	if (len % sizeof(int16) != 0)
 		elog(ERROR, "unexpected length of a numeric: %zu", len);
 	ndigits = (int) (len / sizeof(int16));
-	/* a numeric's data is int16-aligned; copy when it is not */
+	/* in place when int16-aligned (a 4-byte header), else copied */
 	if ((uintptr_t) p % sizeof(int16) == 0)
 		digits = (const int16 *) p;
 	else
@@ -425,14 +427,59 @@ ts_numeric_to_int128(Numeric num, int max_scale, ts_int128 *mantissa, int *scale
 		memcpy(copy, p, len);
 		digits = copy;
 	}
-	{
-		bool		ok = ts_decimal_from_base10000(negative, weight, digits, ndigits,
-												   max_scale, mantissa, scale);
+	ok = ts_decimal_from_base10000(negative, weight, digits, ndigits, max_scale,
+								   mantissa, scale);
+	if (digits != (const int16 *) p && digits != local)
+		pfree((void *) digits);
+	return ok ? TS_NUMERIC_FITS : TS_NUMERIC_TOO_WIDE;
+}
 
-		if (digits != (const int16 *) p && digits != local)
-			pfree((void *) digits);
-		return ok;
+/*
+ * A finite numeric as an int128 mantissa and a scale (trailing zeros
+ * dropped, at most max_scale decimals, rounded half away from zero); false
+ * when it does not fit in 128 bits.  The core turns the base-10000 digits
+ * into the mantissa without any decimal text.
+ */
+bool
+ts_numeric_to_int128(Numeric num, int max_scale, ts_int128 *mantissa, int *scale)
+{
+	if (VARATT_IS_EXTENDED(num))
+		elog(ERROR, "unexpected form of a numeric");
+	switch (numeric_read_stored((const char *) num + VARHDRSZ, VARSIZE(num) - VARHDRSZ,
+								max_scale, mantissa, scale))
+	{
+		case TS_NUMERIC_FITS:
+			return true;
+		case TS_NUMERIC_TOO_WIDE:
+			return false;
+		default:
+			elog(ERROR, "unexpected special numeric");
 	}
+	return false;				/* keep the compiler quiet */
+}
+
+/*
+ * The same from a numeric argument as it comes (not detoasted): a short
+ * varlena (a 1-byte header, as a table row gives a small numeric) is read
+ * where it is, without detoasting's copy; a compressed or external one is
+ * detoasted first.  NaN and infinity are said so, not read.
+ */
+ts_numeric_read
+ts_numeric_datum_to_int128(Datum d, int max_scale, ts_int128 *mantissa, int *scale)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+	ts_numeric_read r;
+
+	if (VARATT_IS_SHORT(v))
+		return numeric_read_stored(VARDATA_SHORT(v), VARSIZE_SHORT(v) - VARHDRSZ_SHORT,
+								   max_scale, mantissa, scale);
+	if (!VARATT_IS_EXTENDED(v))
+		return numeric_read_stored(VARDATA(v), VARSIZE(v) - VARHDRSZ,
+								   max_scale, mantissa, scale);
+	v = pg_detoast_datum(v);
+	r = numeric_read_stored(VARDATA(v), VARSIZE(v) - VARHDRSZ, max_scale, mantissa, scale);
+	pfree(v);
+	return r;
 }
 
 /*

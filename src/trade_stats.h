@@ -116,12 +116,23 @@ typedef enum ts_text_fn
 	TS_TEXT_FORMAT_PP
 } ts_text_fn;
 
+/* What ts_numeric_datum_to_int128 found. */
+typedef enum ts_numeric_read
+{
+	TS_NUMERIC_FITS,			/* a mantissa and a scale */
+	TS_NUMERIC_TOO_WIDE,		/* finite, beyond 128 bits */
+	TS_NUMERIC_IS_NAN,
+	TS_NUMERIC_IS_INF
+} ts_numeric_read;
+
 /* support.c: the bottom layer every other glue file uses */
 extern CurrencyAmount *ts_make_amount(int64 units, ts_currency_key currency);
 extern const ts_currency *ts_amount_currency(ts_currency_key currency);
 extern const char *ts_currency_code(ts_currency_key currency);
 extern const ts_currency *ts_lookup_currency_text(text *code);
 extern ts_value_kind ts_value_kind_of(Oid type);
+extern ts_numeric_read ts_numeric_datum_to_int128(Datum d, int max_scale,
+												  ts_int128 *mantissa, int *scale);
 extern bool ts_numeric_to_int128(Numeric num, int max_scale,
 								 ts_int128 *mantissa, int *scale);
 extern int64 ts_numeric_to_minor_units(Numeric num, int minor,

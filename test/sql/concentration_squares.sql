@@ -35,3 +35,18 @@ SELECT unit_value(v, q, 't') FROM (VALUES (-1234.5678::numeric, 1e-10::numeric),
 SELECT unit_value(v, q, 't') FROM (VALUES ('7 USD'::currency_amount, 1e300::numeric / 1e290),
 									   ('3 USD', -2e-5::numeric(90, 75))) t(v, q);
 SELECT unit_value(v, q, 't') FROM (VALUES ('7 USD'::currency_amount, 1e300::numeric)) t(v, q);
+
+-- numerics read from a table's rows (a 1-byte varlena header, read in
+-- place) give what the same values give as constants
+CREATE TABLE squares_rows (part numeric, qty numeric);
+INSERT INTO squares_rows VALUES (1.5, 2), (0.25, -0.0001::numeric(80, 70)),
+	(13043817825332782212, 1e-10), (0, 12345678901234567890.5);
+SELECT hhi(part), cr(part, 2), unit_value(part, qty, 't') FROM squares_rows;
+SELECT hhi(part), cr(part, 2), unit_value(part, qty, 't')
+FROM (VALUES (1.5, 2::numeric), (0.25, -0.0001::numeric(80, 70)),
+	(13043817825332782212, 1e-10), (0, 12345678901234567890.5)) t(part, qty);
+INSERT INTO squares_rows VALUES ('NaN', 1);
+SELECT hhi(part) FROM squares_rows;
+UPDATE squares_rows SET part = 1, qty = '-Infinity' WHERE part = 'NaN';
+SELECT unit_value(part, qty, 't') FROM squares_rows;
+DROP TABLE squares_rows;
