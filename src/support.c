@@ -435,31 +435,8 @@ numeric_read_stored(const char *p, Size len, int max_scale, ts_int128 *mantissa,
 }
 
 /*
- * A finite numeric as an int128 mantissa and a scale (trailing zeros
- * dropped, at most max_scale decimals, rounded half away from zero); false
- * when it does not fit in 128 bits.  The core turns the base-10000 digits
- * into the mantissa without any decimal text.
- */
-bool
-ts_numeric_to_int128(Numeric num, int max_scale, ts_int128 *mantissa, int *scale)
-{
-	if (VARATT_IS_EXTENDED(num))
-		elog(ERROR, "unexpected form of a numeric");
-	switch (numeric_read_stored((const char *) num + VARHDRSZ, VARSIZE(num) - VARHDRSZ,
-								max_scale, mantissa, scale))
-	{
-		case TS_NUMERIC_FITS:
-			return true;
-		case TS_NUMERIC_TOO_WIDE:
-			return false;
-		default:
-			elog(ERROR, "unexpected special numeric");
-	}
-	return false;				/* keep the compiler quiet */
-}
-
-/*
- * The same from a numeric argument as it comes (not detoasted): a short
+ * A numeric argument as it comes (not detoasted) as an int128 mantissa
+ * and a scale, as numeric_read_stored gives them: a short
  * varlena (a 1-byte header, as a table row gives a small numeric) is read
  * where it is, without detoasting's copy; a compressed or external one is
  * detoasted first.  NaN and infinity are said so, not read.
@@ -480,6 +457,28 @@ ts_numeric_datum_to_int128(Datum d, int max_scale, ts_int128 *mantissa, int *sca
 	r = numeric_read_stored(VARDATA(v), VARSIZE(v) - VARHDRSZ, max_scale, mantissa, scale);
 	pfree(v);
 	return r;
+}
+
+/*
+ * A finite numeric as an int128 mantissa and a scale (trailing zeros
+ * dropped, at most max_scale decimals, rounded half away from zero); false
+ * when it does not fit in 128 bits.  The core turns the base-10000 digits
+ * into the mantissa without any decimal text.
+ */
+bool
+ts_numeric_to_int128(Numeric num, int max_scale, ts_int128 *mantissa, int *scale)
+{
+	/* any form: a caller's Numeric may come from a row without detoasting */
+	switch (ts_numeric_datum_to_int128(NumericGetDatum(num), max_scale, mantissa, scale))
+	{
+		case TS_NUMERIC_FITS:
+			return true;
+		case TS_NUMERIC_TOO_WIDE:
+			return false;
+		default:
+			elog(ERROR, "unexpected special numeric");
+	}
+	return false;				/* keep the compiler quiet */
 }
 
 /*
