@@ -126,10 +126,7 @@ accum(FunctionCallInfo fcinfo, ts_value_kind kind, TsAccumShape shape)
 	 * group's other rows would be measured without it, silently.
 	 */
 	if (has_as_of && PG_ARGISNULL(as_of_arg))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("as_of of a growth or share aggregate must not be NULL"),
-				 errhint("Give the reporting date, such as (SELECT max(period) FROM ...), or leave as_of out to measure each group to its own latest period.")));
+		ts_null_as_of();
 	if (has_year && PG_ARGISNULL(year_arg))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),

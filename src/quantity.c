@@ -312,7 +312,8 @@ text_is(const text *t, const char *str, int len)
 
 /*
  * The transition: add one row.  A row with a NULL value, quantity, unit,
- * commodity or period is ignored; as_of must be the same on every row.
+ * commodity or period is ignored; as_of must be the same on every row,
+ * and not NULL (as for the growth aggregates).
  */
 static pg_attribute_always_inline Datum
 qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
@@ -332,7 +333,9 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 		elog(ERROR, "quantity transition function called in a non-aggregate context");
 	s = PG_ARGISNULL(0) ? qty_new(aggcxt, kind) : (QtyState *) PG_GETARG_POINTER(0);
 
-	if (shape == QTY_PERIOD_AS_OF && !PG_ARGISNULL(5))
+	if (shape == QTY_PERIOD_AS_OF && PG_ARGISNULL(5))
+		ts_null_as_of();
+	if (shape == QTY_PERIOD_AS_OF)
 	{
 		DateADT		as_of = PG_GETARG_DATEADT(5);
 

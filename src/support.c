@@ -591,6 +591,19 @@ ts_check_as_of(int32 d)
 				 errdetail("Periods must lie in the years 1 to 9999.")));
 }
 
+/*
+ * A NULL as_of of an aggregate is an error, not a row left out: the group's
+ * other rows would be measured to their own latest period, silently.
+ */
+void
+ts_null_as_of(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+			 errmsg("as_of of a growth or share aggregate must not be NULL"),
+			 errhint("Give the reporting date, such as (SELECT max(period) FROM ...), or leave as_of out to measure each group to its own latest period.")));
+}
+
 /* The month years start in, for fiscal years: 1 (January) to 12. */
 void
 ts_check_year_start(int32 month)

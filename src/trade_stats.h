@@ -160,6 +160,7 @@ extern CurrencyAmount *ts_amount_sub(const CurrencyAmount *a,
 extern Numeric ts_percent_numeric(Numeric num, Numeric den);
 extern void ts_check_period(int32 d);
 extern void ts_check_as_of(int32 d);
+extern void ts_null_as_of(void);
 extern void ts_check_year_start(int32 month);
 extern void ts_check_window_months(int32 months);
 extern Numeric ts_int128_numeric(ts_int128 v);

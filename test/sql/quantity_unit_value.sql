@@ -84,6 +84,9 @@ SELECT pg_temp.try($$SELECT unit_value(v, q, u) FROM (VALUES (1::numeric, 1::num
 SELECT pg_temp.try($$SELECT price_growth(v, q, u, p) FROM (VALUES ('1 USD'::currency_amount, 1::numeric, 'kg', date '2020-01-01'), ('1 EUR', 1, 'kg', '2021-01-01')) t(v, q, u, p)$$);
 SELECT pg_temp.try($$SELECT volume_growth(v, 1, 'kg', p, a) FROM (VALUES (1::numeric, date '2020-01-01', date '2021-01-01'), (1, '2021-01-01', '2021-02-01')) t(v, p, a)$$);
 SELECT pg_temp.try($$SELECT unit_value(v, q, 'kg') FROM (VALUES (1::numeric, 'NaN'::numeric)) t(v, q)$$);
+-- a NULL as_of is an error, as for the growth aggregates (not "no as_of")
+SELECT pg_temp.try($$SELECT price_growth(v, q, 't', p, NULL::date) FROM (VALUES (10.0, 2.0, date '2020-01-01'), (12.0, 2.0, date '2021-01-01')) t(v, q, p)$$);
+SELECT pg_temp.try($$SELECT volume_growth(v, q, 't', p, NULL::date) FROM (VALUES ('10 USD'::currency_amount, 2.0, date '2020-01-01'), ('12 USD', 2.0, date '2021-01-01')) t(v, q, p)$$);
 SELECT pg_temp.try($$SELECT price_growth(1::numeric, 1, 'kg', date '10000-01-01')$$);
 -- a unit per group: GROUP BY the unit
 SELECT u, unit_value(v, q, u) FROM (VALUES (10::numeric, 4::numeric, 'kg'), (3, 1, 'u'), (2, 1, 'kg')) t(v, q, u)
