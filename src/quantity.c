@@ -72,6 +72,27 @@ typedef enum QtyShape
 static const char *const no_currency_hint =
 "Group by currency(amount), or convert the amounts to one currency first.";
 
+/* The indices' values and quantities: at least zero, each row. */
+static void
+negative_value(const char *value)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("negative value %s for a price or volume index", value),
+			 errdetail("Laspeyres, Paasche and Fisher indices are defined for values and quantities of at least zero."),
+			 errhint("Leave out or net the returns before the index, for example sum(value) grouped by commodity and period.")));
+}
+
+static void
+negative_quantity(const char *quantity)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("negative quantity %s for a price or volume index", quantity),
+			 errdetail("Laspeyres, Paasche and Fisher indices are defined for values and quantities of at least zero."),
+			 errhint("Leave out or net the returns before the index, for example sum(quantity) grouped by commodity and period.")));
+}
+
 static QtyState *
 qty_new(MemoryContext cxt, ts_value_kind kind)
 {
@@ -381,6 +402,14 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 	else
 		v = qty_mantissa(s, PG_GETARG_DATUM(1), false);
 	q = qty_mantissa(s, PG_GETARG_DATUM(2), true);
+	if (shape == QTY_COMMODITY && v < 0)
+		negative_value(kind == TS_VAL_AMOUNT ?
+					   ts_amount_text(PG_GETARG_CURRENCY_AMOUNT_P(1)) :
+					   DatumGetCString(DirectFunctionCall1(numeric_out,
+														   PG_GETARG_DATUM(1))));
+	if (shape == QTY_COMMODITY && q < 0)
+		negative_quantity(DatumGetCString(DirectFunctionCall1(numeric_out,
+															  PG_GETARG_DATUM(2))));
 	/* the commodity and unit of the row before, without a copy */
 	if (s->last >= 0 && text_is(unit_text, s->units[s->last], s->unit_len[s->last]) &&
 		(commodity_text == NULL ? s->labels[s->last] == NULL :

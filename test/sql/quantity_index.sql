@@ -127,3 +127,15 @@ SELECT pg_temp.try($$SELECT laspeyres_price(v, q, u, c, p) FROM (VALUES
 	(100::numeric, 10::numeric, 'kg', 'A', date '2020-01-01'), (100, 10, 't', 'A', '2021-01-01')) t(v, q, u, c, p)$$);
 SELECT pg_temp.try($$SELECT laspeyres_price(v, q, u, c, p) FROM (VALUES
 	('1 USD'::currency_amount, 10::numeric, 'kg', 'A', date '2020-01-01'), ('1 EUR', 10, 'kg', 'A', '2021-01-01')) t(v, q, u, c, p)$$);
+
+-- Negative values and quantities are refused (Fisher, the root of
+-- Laspeyres x Paasche, would lose the sign or be NULL); a zero is fine.
+SELECT pg_temp.try($$SELECT fisher_price(v, q, u, c, p) FROM (VALUES
+	(1.0, 1.0, 't', 'a', date '2001-01-01'), (-1.0, 1.0, 't', 'a', date '2002-01-01')) t(v, q, u, c, p)$$);
+SELECT pg_temp.try($$SELECT laspeyres_volume(v, q, 't', 'a', p) FROM (VALUES
+	('1 USD'::currency_amount, 1.0, date '2001-01-01'), ('-3.50 USD', 1.0, date '2002-01-01')) t(v, q, p)$$);
+SELECT pg_temp.try($$SELECT paasche_price(v, q, u, c, p) FROM (VALUES
+	(1.0, 1.0, 't', 'a', date '2001-01-01'), (1, 1, 't', 'b', '2001-01-01'),
+	(3, -1.5, 't', 'a', '2002-01-01'), (2, 2, 't', 'b', '2002-01-01')) t(v, q, u, c, p)$$);
+SELECT pg_temp.try($$SELECT fisher_volume(v, q, 't', 'a', p) FROM (VALUES
+	(1.0, 1.0, date '2001-01-01'), (0.0, 0.0, date '2001-01-01'), (2.0, 1.0, date '2002-01-01')) t(v, q, p)$$);
