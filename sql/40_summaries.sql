@@ -71,9 +71,13 @@ CREATE FUNCTION @extschema@.growth_state_final(@extschema@.growth_state)
 RETURNS @extschema@.growth_state
 AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
+CREATE FUNCTION @extschema@.growth_rolling_accum(@extschema@.growth_state, @extschema@.growth_state)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
 CREATE FUNCTION @extschema@.growth_rolling_inv(@extschema@.growth_state, @extschema@.growth_state)
 RETURNS @extschema@.growth_state
-AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.growth_rolling_final(@extschema@.growth_state)
 RETURNS @extschema@.growth_state
@@ -92,7 +96,7 @@ CREATE AGGREGATE @extschema@.rolling(@extschema@.growth_state) (
 	SFUNC = @extschema@.growth_combine, STYPE = @extschema@.growth_state,
 	FINALFUNC = @extschema@.growth_rolling_final,
 	COMBINEFUNC = @extschema@.growth_combine,
-	MSFUNC = @extschema@.growth_combine,
+	MSFUNC = @extschema@.growth_rolling_accum,
 	MINVFUNC = @extschema@.growth_rolling_inv,
 	MSTYPE = @extschema@.growth_state,
 	MFINALFUNC = @extschema@.growth_rolling_final,

@@ -694,6 +694,21 @@ subtract_into(ts_growth_state *a, const ts_growth_state *b)
 		a->scale = 0;
 }
 
+/*
+ * rolling()'s transition for moving window frames: growth_combine, declared
+ * STRICT.  PostgreSQL then skips the frame's NULL summaries on the way in and
+ * out (a calendar left-joined to a summary table), takes the first summary
+ * as the state, and goes back to a NULL state when the last one leaves:
+ * a moving transition may never return NULL, as growth_combine does for a
+ * NULL summary before any other.
+ */
+PG_FUNCTION_INFO_V1(growth_rolling_accum);
+Datum
+growth_rolling_accum(PG_FUNCTION_ARGS)
+{
+	return growth_combine(fcinfo);
+}
+
 /* rolling(): the inverse of growth_combine for moving window frames. */
 PG_FUNCTION_INFO_V1(growth_rolling_inv);
 Datum

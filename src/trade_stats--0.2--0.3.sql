@@ -173,3 +173,23 @@ CREATE OR REPLACE FUNCTION @extschema@.monthly_from_ytd(value double precision, 
 AS 'MODULE_PATHNAME', 'window_monthly_from_ytd_float8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 CREATE OR REPLACE FUNCTION @extschema@.share_of_total(value double precision) RETURNS numeric
 AS 'MODULE_PATHNAME', 'window_share_of_total_float8' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+
+-- rolling() over moving frames skips NULL summaries (a calendar left-joined
+-- to a summary table): a strict moving transition and inverse, so that
+-- PostgreSQL never sees a NULL moving state after the first row.
+CREATE FUNCTION @extschema@.growth_rolling_accum(@extschema@.growth_state, @extschema@.growth_state)
+RETURNS @extschema@.growth_state
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+ALTER FUNCTION @extschema@.growth_rolling_inv(@extschema@.growth_state, @extschema@.growth_state) STRICT;
+
+CREATE OR REPLACE AGGREGATE @extschema@.rolling(@extschema@.growth_state) (
+	SFUNC = @extschema@.growth_combine, STYPE = @extschema@.growth_state,
+	FINALFUNC = @extschema@.growth_rolling_final,
+	COMBINEFUNC = @extschema@.growth_combine,
+	MSFUNC = @extschema@.growth_rolling_accum,
+	MINVFUNC = @extschema@.growth_rolling_inv,
+	MSTYPE = @extschema@.growth_state,
+	MFINALFUNC = @extschema@.growth_rolling_final,
+	PARALLEL = SAFE
+);

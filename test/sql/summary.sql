@@ -179,6 +179,39 @@ FROM summary_monthly o
 WINDOW w AS (ORDER BY month RANGE BETWEEN interval '23 months' PRECEDING AND CURRENT ROW)
 ORDER BY month DESC LIMIT 5;
 
+-- rolling() over a calendar left-joined to the summaries: NULL summaries
+-- at the start, in the middle and at the end are skipped, as rollup skips
+-- them; a frame of NULLs only is NULL.  ROWS and RANGE frames.
+CREATE TABLE summary_gappy AS
+	SELECT d AS month, growth_summary(100 + extract(month FROM d)::numeric, d) AS s
+	FROM generate_series(date '2020-03-01', date '2020-10-01', interval '1 month') g,
+		 LATERAL (SELECT g::date AS d) x
+	WHERE extract(month FROM d) <> 6
+	GROUP BY d;
+CREATE TABLE summary_calendar AS
+	SELECT c::date AS month, m.s
+	FROM generate_series(date '2020-01-01', date '2020-12-01', interval '1 month') c
+	LEFT JOIN summary_gappy m ON m.month = c::date;
+SELECT month, s IS NULL AS gap,
+	   total(rolling(s) OVER (ORDER BY month ROWS 1 PRECEDING)) AS rows_2,
+	   total(rolling(s) OVER (ORDER BY month ROWS 11 PRECEDING)) AS rows_12,
+	   total(rolling(s) OVER (ORDER BY month RANGE BETWEEN interval '2 months' PRECEDING AND CURRENT ROW)) AS range_3
+FROM summary_calendar ORDER BY month;
+SELECT count(*) AS frames,
+	   count(*) FILTER (WHERE rows_2 IS NOT DISTINCT FROM
+						(SELECT rollup(s) FROM summary_calendar c
+						 WHERE c.month > o.month - interval '2 months' AND c.month <= o.month)
+					   AND range_3 IS NOT DISTINCT FROM
+						(SELECT rollup(s) FROM summary_calendar c
+						 WHERE c.month >= o.month - interval '2 months' AND c.month <= o.month)
+					   AND rows_12 IS NOT DISTINCT FROM
+						(SELECT rollup(s) FROM summary_calendar c WHERE c.month <= o.month)) AS same_as_rollup
+FROM (SELECT month,
+			 rolling(s) OVER (ORDER BY month ROWS 1 PRECEDING) AS rows_2,
+			 rolling(s) OVER (ORDER BY month ROWS 11 PRECEDING) AS rows_12,
+			 rolling(s) OVER (ORDER BY month RANGE BETWEEN interval '2 months' PRECEDING AND CURRENT ROW) AS range_3
+	  FROM summary_calendar) o;
+
 -- numeric: the canonical scale does not depend on the history.
 SELECT growth_summary(v, d) AS three,
 	   growth_summary(v, d) = growth_summary(w, d) AS same_content
