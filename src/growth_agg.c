@@ -248,31 +248,46 @@ ts_growth_accum_call(FunctionCallInfo fcinfo, ts_value_kind kind, TsAccumShape s
 
 /* ---- measures ---- */
 
-/* The weight and first digit of v > 0 in numeric's base 10000. */
+/*
+ * The weight and first digit in numeric's base 10000 of the value v / 10^scale
+ * (v > 0, scale >= 0): where numeric_div would see them in the numeric the
+ * window functions and plain SQL divide, not in the integer v.
+ */
 static void
-nbase_first_digit(unsigned __int128 v, int *weight, int *first)
+nbase_first_digit(unsigned __int128 v, int scale, int *weight, int *first)
 {
-	int			w = 0;
+	int			digits = 0;
+	int			exponent;
+	int			w;
+	int			shift;
 
-	while (v >= 10000)
-	{
-		v /= 10000;
-		w++;
-	}
+	for (unsigned __int128 t = v; t > 0; t /= 10)
+		digits++;
+	exponent = digits - 1 - scale;	/* of v's leading decimal digit */
+	w = exponent >= 0 ? exponent / 4 : -((3 - exponent) / 4);
+	shift = scale + 4 * w;		/* v / 10^shift: the first base-10000 digit */
+	for (; shift > 0; shift--)
+		v /= 10;
+	for (; shift < 0; shift++)
+		v *= 10;
 	*weight = w;
 	*first = (int) v;
 }
 
 /*
- * 100 * num / den (den != 0) as numeric_trim_scale(numeric_div(100 * num,
- * den)) computes it, in 128-bit integers: numeric_div's result scale
- * (select_div_scale in numeric.c: 16 significant digits from the estimated
- * weight of the quotient, integer inputs), rounded half away from zero as
- * div_var rounds an exact quotient, then trailing zeros dropped.  False
- * when an intermediate does not fit; the caller then uses numeric.
+ * 100 * num / den (den != 0) of values at scale (num / 10^scale and
+ * den / 10^scale), as numeric_trim_scale(numeric_div(100 * num, den))
+ * computes it on those numerics, in 128-bit integers: numeric_div's result
+ * scale (select_div_scale in numeric.c: 16 significant digits from the
+ * estimated weight of the quotient, at least the operands' scale), rounded
+ * half away from zero as div_var rounds an exact quotient, then trailing
+ * zeros dropped.  So a summary of numerics gives the digits the window
+ * functions and plain SQL give over the same values, whatever the summary's
+ * scale.  False when an intermediate does not fit; the caller then uses
+ * numeric.
  */
 static bool
-percent_int128(ts_int128 num, ts_int128 den, Numeric *result)
+percent_int128(ts_int128 num, ts_int128 den, int scale, Numeric *result)
 {
 	unsigned __int128 n,
 				d,
@@ -296,12 +311,12 @@ percent_int128(ts_int128 num, ts_int128 den, Numeric *result)
 	}
 	n = num < 0 ? -(unsigned __int128) num : (unsigned __int128) num;
 	d = den < 0 ? -(unsigned __int128) den : (unsigned __int128) den;
-	nbase_first_digit(n, &w1, &f1);
-	nbase_first_digit(d, &w2, &f2);
+	nbase_first_digit(n, scale, &w1, &f1);
+	nbase_first_digit(d, scale, &w2, &f2);
 	qweight = w1 - w2;
 	if (f1 <= f2)
 		qweight--;
-	rscale = Max(16 - qweight * 4, 0);
+	rscale = Max(Max(16 - qweight * 4, scale), 0);
 	scaled = n;
 	for (int i = 0; i < rscale; i++)
 		if (__builtin_mul_overflow(scaled, 10, &scaled))
@@ -324,25 +339,44 @@ percent_int128(ts_int128 num, ts_int128 den, Numeric *result)
 	return true;
 }
 
+/* v / 10^scale as a numeric of that scale, as the window functions see it */
 static Numeric
-percent(ts_int128 num, ts_int128 den)
+sum_as_numeric(ts_int128 v, int scale)
 {
+	Numeric		n = ts_int128_numeric(v);
+
+	if (scale == 0)
+		return n;
+	return DatumGetNumeric(DirectFunctionCall2(numeric_mul, NumericGetDatum(n),
+											   NumericGetDatum(int64_div_fast_to_numeric(1, scale))));
+}
+
+/*
+ * The percentage of two sums of a summary: numeric sums as the numerics
+ * they stand for (values at the summary's scale), other kinds as integers
+ * (minor units of amounts, bigints; doubles in units of 2^-40), as the
+ * window functions divide them.
+ */
+static Numeric
+percent(const ts_growth_state *s, ts_int128 num, ts_int128 den)
+{
+	int			scale = s->kind == TS_VAL_NUMERIC ? s->scale : 0;
 	Numeric		result;
 
-	if (percent_int128(num, den, &result))
+	if (percent_int128(num, den, scale, &result))
 		return result;
-	return ts_percent_numeric(ts_int128_numeric(num), ts_int128_numeric(den));
+	return ts_percent_numeric(sum_as_numeric(num, scale), sum_as_numeric(den, scale));
 }
 
 /* 100 * (now - before) / |before|; before != 0. */
 static Numeric
-growth(ts_int128 now, ts_int128 before)
+growth(const ts_growth_state *s, ts_int128 now, ts_int128 before)
 {
 	ts_int128	diff;
 
 	if (__builtin_sub_overflow(now, before, &diff))
 		ts_gs_overflow();
-	return percent(diff, before < 0 ? -before : before);
+	return percent(s, diff, before < 0 ? -before : before);
 }
 
 static void
@@ -410,7 +444,7 @@ measure_yoy(const ts_growth_state *s, const DateADT *as_of, int year_start)
 	same_period_windows(s, p, year_start, &cur, &prev);
 	if (prev.count == 0 || prev.total == 0)
 		return NULL;
-	return growth(cur.total, prev.total);
+	return growth(s, cur.total, prev.total);
 }
 
 static Numeric
@@ -428,7 +462,7 @@ measure_mom(const ts_growth_state *s, const DateADT *as_of)
 	window_sums(s, ts_date_minus_months(month, 1), month - 1, &prev);
 	if (prev.count == 0 || prev.total == 0)
 		return NULL;
-	return growth(cur.total, prev.total);
+	return growth(s, cur.total, prev.total);
 }
 
 static Numeric
@@ -439,7 +473,7 @@ measure_share(const ts_growth_state *s)
 	window_sums(s, PG_INT32_MIN, PG_INT32_MAX, &all);
 	if (all.count == 0 || all.total == 0)
 		return NULL;
-	return percent(all.part, all.total);
+	return percent(s, all.part, all.total);
 }
 
 static Numeric
@@ -456,8 +490,8 @@ measure_share_change(const ts_growth_state *s, const DateADT *as_of,
 	if (cur.total == 0 || prev.count == 0 || prev.total == 0)
 		return NULL;
 	return DatumGetNumeric(DirectFunctionCall2(numeric_sub,
-											   NumericGetDatum(percent(cur.part, cur.total)),
-											   NumericGetDatum(percent(prev.part, prev.total))));
+											   NumericGetDatum(percent(s, cur.part, cur.total)),
+											   NumericGetDatum(percent(s, prev.part, prev.total))));
 }
 
 static Numeric
@@ -476,7 +510,7 @@ measure_contribution(const ts_growth_state *s, const DateADT *as_of,
 		return NULL;
 	if (__builtin_sub_overflow(cur.part, prev.part, &diff))
 		ts_gs_overflow();
-	return percent(diff, prev.total < 0 ? -prev.total : prev.total);
+	return percent(s, diff, prev.total < 0 ? -prev.total : prev.total);
 }
 
 #define RETURN_MEASURE(expr) \
@@ -952,17 +986,17 @@ growth_state_series(PG_FUNCTION_ARGS)
 		values[1] = NumericGetDatum(sum_numeric(s, e->total));
 		if (year_before != NULL && year_before->total != 0)
 		{
-			values[2] = NumericGetDatum(growth(e->total, year_before->total));
+			values[2] = NumericGetDatum(growth(s, e->total, year_before->total));
 			nulls[2] = false;
 		}
 		if (month_before != NULL && month_before->total != 0)
 		{
-			values[3] = NumericGetDatum(growth(e->total, month_before->total));
+			values[3] = NumericGetDatum(growth(s, e->total, month_before->total));
 			nulls[3] = false;
 		}
 		if ((s->flags & TS_GS_PART) && e->total != 0)
 		{
-			values[4] = NumericGetDatum(percent(e->part, e->total));
+			values[4] = NumericGetDatum(percent(s, e->part, e->total));
 			nulls[4] = false;
 		}
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
@@ -1004,24 +1038,24 @@ growth_state_series_fiscal(PG_FUNCTION_ARGS)
 		values[1] = NumericGetDatum(sum_numeric(s, e->total));
 		if (year_before != NULL && year_before->total != 0)
 		{
-			values[2] = NumericGetDatum(growth(e->total, year_before->total));
+			values[2] = NumericGetDatum(growth(s, e->total, year_before->total));
 			nulls[2] = false;
 		}
 		if (month_before != NULL && month_before->total != 0)
 		{
-			values[3] = NumericGetDatum(growth(e->total, month_before->total));
+			values[3] = NumericGetDatum(growth(s, e->total, month_before->total));
 			nulls[3] = false;
 		}
 		if ((s->flags & TS_GS_PART) && e->total != 0)
 		{
-			values[4] = NumericGetDatum(percent(e->part, e->total));
+			values[4] = NumericGetDatum(percent(s, e->part, e->total));
 			nulls[4] = false;
 		}
 		same_period_windows(s, e->period, year_start, &cur, &prev);
 		values[5] = NumericGetDatum(sum_numeric(s, cur.total));
 		if (prev.count > 0 && prev.total != 0)
 		{
-			values[6] = NumericGetDatum(growth(cur.total, prev.total));
+			values[6] = NumericGetDatum(growth(s, cur.total, prev.total));
 			nulls[6] = false;
 		}
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
@@ -1110,7 +1144,7 @@ rolling_yoy(FunctionCallInfo fcinfo, bool with_as_of)
 	rolling_windows(s, p, months, &cur, &prev);
 	if (prev.count == 0 || prev.total == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_NUMERIC(growth(cur.total, prev.total));
+	PG_RETURN_NUMERIC(growth(s, cur.total, prev.total));
 }
 
 /*
@@ -1162,7 +1196,7 @@ growth_state_rolling_series(PG_FUNCTION_ARGS)
 		values[1] = NumericGetDatum(sum_numeric(s, cur.total));
 		if (prev.count > 0 && prev.total != 0)
 		{
-			values[2] = NumericGetDatum(growth(cur.total, prev.total));
+			values[2] = NumericGetDatum(growth(s, cur.total, prev.total));
 			nulls[2] = false;
 		}
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
@@ -1277,7 +1311,7 @@ growth_state_index(PG_FUNCTION_ARGS)
 		values[1] = NumericGetDatum(sum_numeric(s, e->total));
 		if (base->total != 0)
 		{
-			values[2] = NumericGetDatum(percent(e->total, base->total));
+			values[2] = NumericGetDatum(percent(s, e->total, base->total));
 			nulls[2] = false;
 		}
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);

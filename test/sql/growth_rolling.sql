@@ -56,6 +56,23 @@ FROM rolling_series((SELECT s FROM ms), 12) r
 JOIN (SELECT period, rolling_sum(v, period, 12) OVER (ORDER BY period) AS months_12,
 			 rolling_yoy(v, period, 12) OVER (ORDER BY period) AS yoy_12 FROM m) w
 	USING (period);
+-- ... also where the sums' leading base-10000 digits are equal (2.52 and
+-- 265.39: numeric division of the values gives 16 decimals, of the summary's
+-- integers 252 and 26539 it would give 12), and a summary at a larger scale
+-- than the values; yoy() and growth_series alike.
+CREATE TABLE mdigits AS
+	SELECT * FROM (VALUES (date '2019-01-01', 2.52), ('2020-01-01', 265.39),
+						  ('2021-01-01', 2.52), ('2022-01-01', 2.5200)) t(p, v);
+SELECT w.p, w.rolling_yoy, r.rolling_yoy AS series_rolling_yoy,
+	   w.yoy, g.yoy AS series_yoy, 100 * (w.v - lag(w.v) OVER (ORDER BY w.p)) / abs(lag(w.v) OVER (ORDER BY w.p)) AS plain_sql
+FROM (SELECT p, v, rolling_yoy(v, p, 1) OVER (ORDER BY p) AS rolling_yoy, yoy(v, p) OVER (ORDER BY p) AS yoy FROM mdigits) w
+JOIN rolling_series((SELECT growth_summary(v, p) FROM mdigits), 1) r ON r.period = w.p
+JOIN growth_series((SELECT growth_summary(v, p) FROM mdigits)) g ON g.period = w.p
+ORDER BY w.p;
+SELECT rolling_yoy(growth_summary(v, p), 1, date '2020-01-01') AS accessor,
+	   rolling_yoy(growth_summary(v, p) + growth_summary(0.001, date '2018-01-01'), 1, date '2020-01-01') AS at_scale_3,
+	   yoy_growth(v, p, date '2020-01-01') AS aggregate
+FROM mdigits;
 -- a summary without rows, and rows only after as_of
 SELECT rolling_total(growth_summary(v, period), 12) FROM m WHERE false;
 SELECT rolling_total(s, 12, date '2020-01-01'), rolling_yoy(s, 12, date '2020-01-01') FROM ms;
