@@ -82,6 +82,16 @@ parts_overflow(void)
 			 errdetail("The parts' values are summed exactly in 128 bits.")));
 }
 
+/* The same for the values of top_n, at one scale. */
+static void
+top_n_overflow(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("values of top_n are out of range at a common scale"),
+			 errdetail("The values are compared and summed exactly in 128 bits, at the scale of the value with the most decimals.")));
+}
+
 /* Bring s to 'scale' decimals (numeric values only). */
 static void
 parts_rescale(PartsState *s, int scale)
@@ -531,16 +541,16 @@ top_n_call(FunctionCallInfo fcinfo, ts_value_kind kind)
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("cannot aggregate %s", numeric_is_nan(num) ? "NaN" : "infinity")));
 			if (!ts_numeric_to_int128(num, TS_NUMERIC_MAX_SCALE, &p->value, &sc))
-				parts_overflow();
+				top_n_overflow();
 			if (sc > scale)
 			{
 				for (int j = 0; j < nparts; j++)
 					if (!ts_int128_mul_pow10(&parts[j].value, sc - scale))
-						parts_overflow();
+						top_n_overflow();
 				scale = sc;
 			}
 			else if (!ts_int128_mul_pow10(&p->value, scale - sc))
-				parts_overflow();
+				top_n_overflow();
 		}
 		p->label = label_nulls[i] ? NULL : text_to_cstring(DatumGetTextPP(labels[i]));
 		p->pos = i;

@@ -110,9 +110,9 @@ duplicate_period(int32 period)
 }
 
 static void
-mixed_currencies(uint16 a, uint16 b)
+mixed_currencies(ts_amount_op op, uint16 a, uint16 b)
 {
-	ts_mixed_currencies(TS_OP_COMPARE, a, b,
+	ts_mixed_currencies(op, a, b,
 						"Partition by currency(amount), or convert the amounts to one currency first.");
 }
 
@@ -140,7 +140,8 @@ find_period(const PartitionIndex *idx, int32 period)
  * the sum of the values (for share_of_total).
  */
 static PartitionIndex *
-get_index(WindowObject winobj, bool with_periods, ts_value_kind kind)
+get_index(WindowObject winobj, bool with_periods, ts_value_kind kind,
+		  ts_amount_op op)
 {
 	PartitionIndex *idx;
 	MemoryContext partcxt;
@@ -197,7 +198,7 @@ get_index(WindowObject winobj, bool with_periods, ts_value_kind kind)
 			if (idx->currency == 0)
 				idx->currency = a->currency;
 			else if (idx->currency != a->currency)
-				mixed_currencies(idx->currency, a->currency);
+				mixed_currencies(op, idx->currency, a->currency);
 		}
 
 		if (with_periods)
@@ -316,7 +317,7 @@ current_and_neighbour(FunctionCallInfo fcinfo, ts_value_kind value_kind,
 					  Datum *neighbour, bool *january)
 {
 	WindowObject winobj = PG_WINDOW_OBJECT();
-	PartitionIndex *idx = get_index(winobj, true, value_kind);
+	PartitionIndex *idx = get_index(winobj, true, value_kind, TS_OP_COMPARE);
 	bool		isnull;
 	int32		period,
 				target;
@@ -427,7 +428,7 @@ static Datum
 share_of_total_of(FunctionCallInfo fcinfo, ts_value_kind value_kind)
 {
 	WindowObject winobj = PG_WINDOW_OBJECT();
-	PartitionIndex *idx = get_index(winobj, false, value_kind);
+	PartitionIndex *idx = get_index(winobj, false, value_kind, TS_OP_COMPARE);
 	bool		isnull;
 	Datum		value = WinGetFuncArgCurrent(winobj, 0, &isnull);
 	Numeric		n;
@@ -485,12 +486,14 @@ sort_rows(PartitionIndex *idx)
 			continue;
 		idx->sorted[idx->nsorted].period = row->period;
 		idx->sorted[idx->nsorted].pad = 0;
-		idx->sorted[idx->nsorted].value = growth_value_numeric(idx->kind, row->value);
-		if (numeric_is_nan(idx->sorted[idx->nsorted].value) ||
-			numeric_is_inf(idx->sorted[idx->nsorted].value))
+		if ((idx->kind == TS_VAL_FLOAT8 && !isfinite(DatumGetFloat8(row->value))) ||
+			(idx->kind == TS_VAL_NUMERIC &&
+			 (numeric_is_nan(DatumGetNumeric(row->value)) ||
+			  numeric_is_inf(DatumGetNumeric(row->value)))))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("cannot compute a rolling window of NaN or infinity")));
+		idx->sorted[idx->nsorted].value = growth_value_numeric(idx->kind, row->value);
 		idx->nsorted++;
 	}
 	MemoryContextSwitchTo(old);
@@ -531,7 +534,7 @@ rolling_windows(FunctionCallInfo fcinfo, ts_value_kind value_kind,
 				PartitionIndex **pidx, Numeric *cur, Numeric *prev, bool *prev_found)
 {
 	WindowObject winobj = PG_WINDOW_OBJECT();
-	PartitionIndex *idx = get_index(winobj, true, value_kind);
+	PartitionIndex *idx = get_index(winobj, true, value_kind, TS_OP_SUM);
 	bool		isnull;
 	int32		period,
 				months,
@@ -686,7 +689,7 @@ ts_pct_change_call(FunctionCallInfo fcinfo, ts_value_kind kind)
 		CurrencyAmount *b = PG_GETARG_CURRENCY_AMOUNT_P(1);
 
 		if (a->currency != b->currency)
-			mixed_currencies(a->currency, b->currency);
+			mixed_currencies(TS_OP_COMPARE, a->currency, b->currency);
 	}
 	if (!growth_of(kind, PG_GETARG_DATUM(0), PG_GETARG_DATUM(1), &result))
 		PG_RETURN_NULL();

@@ -99,3 +99,5 @@ JOIN LATERAL (SELECT sum(value) AS total
 SELECT pg_temp.try($$SELECT count(*) FROM top_n(ARRAY['a', 'b'], ARRAY['1 USD', '2 EUR']::currency_amount[], 1)$$);
 SELECT pg_temp.try($$SELECT count(*) FROM top_n(ARRAY['a'], ARRAY[1, 2]::numeric[], 1)$$);
 SELECT pg_temp.try($$SELECT count(*) FROM top_n(ARRAY['a'], ARRAY[1]::numeric[], -1)$$);
+-- values that do not fit 128 bits at one scale: the message names top_n
+SELECT pg_temp.try($$SELECT count(*) FROM top_n(ARRAY['a', 'b'], ARRAY[1e10, 1e-29]::numeric[], 1)$$);

@@ -73,6 +73,11 @@ SELECT rolling_yoy(growth_summary(v, p), 1, date '2020-01-01') AS accessor,
 	   rolling_yoy(growth_summary(v, p) + growth_summary(0.001, date '2018-01-01'), 1, date '2020-01-01') AS at_scale_3,
 	   yoy_growth(v, p, date '2020-01-01') AS aggregate
 FROM mdigits;
+-- Errors of the rolling window functions name them: an infinite double,
+-- amounts of two currencies summed.
+SELECT pg_temp.try($$SELECT rolling_sum(v, p, 3) OVER () FROM (VALUES ('Infinity'::float8, date '2020-01-01')) t(v, p)$$) AS sum_infinity,
+	   pg_temp.try($$SELECT rolling_yoy(v, p, 3) OVER () FROM (VALUES ('NaN'::float8, date '2020-01-01')) t(v, p)$$) AS yoy_nan;
+SELECT pg_temp.try($$SELECT rolling_sum(v, p, 3) OVER () FROM (VALUES ('1 USD'::currency_amount, date '2020-01-01'), ('1 EUR', date '2020-02-01')) t(v, p)$$) AS two_currencies;
 -- a summary without rows, and rows only after as_of
 SELECT rolling_total(growth_summary(v, period), 12) FROM m WHERE false;
 SELECT rolling_total(s, 12, date '2020-01-01'), rolling_yoy(s, 12, date '2020-01-01') FROM ms;
