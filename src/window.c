@@ -80,6 +80,8 @@ typedef struct PartitionIndex
 	/* rolling_sum, rolling_yoy: the rows with a value, by period */
 	struct SortedRow *sorted;
 	int64		nsorted;
+	Numeric    *prefix;			/* prefix[i]: the sum of sorted[0 .. i - 1] */
+	uint16	  **dscale_max;		/* [k][i]: the largest dscale of sorted[i .. i + 2^k - 1] */
 	/* share_of_total */
 	bool		total_isnull;	/* no values */
 	Numeric		total;
@@ -496,31 +498,80 @@ sort_rows(PartitionIndex *idx)
 		idx->sorted[idx->nsorted].value = growth_value_numeric(idx->kind, row->value);
 		idx->nsorted++;
 	}
-	MemoryContextSwitchTo(old);
 	qsort(idx->sorted, idx->nsorted, sizeof(SortedRow), sorted_row_cmp);
+
+	/*
+	 * Exact prefix sums, and a sparse table of the values' display scales:
+	 * a window's sum is the difference of two prefix sums, at the largest
+	 * scale of its own values, as adding them one by one would give it.
+	 */
+	idx->prefix = palloc(sizeof(Numeric) * (idx->nsorted + 1));
+	idx->prefix[0] = int64_to_numeric(0);
+	for (int64 i = 0; i < idx->nsorted; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		idx->prefix[i + 1] = DatumGetNumeric(DirectFunctionCall2(numeric_add,
+																 NumericGetDatum(idx->prefix[i]),
+																 NumericGetDatum(idx->sorted[i].value)));
+	}
+	if (idx->nsorted > 0)
+	{
+		int			levels = 1;
+
+		while (((int64) 1 << levels) <= idx->nsorted)
+			levels++;
+		idx->dscale_max = palloc(sizeof(uint16 *) * levels);
+		idx->dscale_max[0] = palloc(sizeof(uint16) * idx->nsorted);
+		for (int64 i = 0; i < idx->nsorted; i++)
+			idx->dscale_max[0][i] =
+				(uint16) DatumGetInt32(DirectFunctionCall1(numeric_scale,
+														   NumericGetDatum(idx->sorted[i].value)));
+		for (int k = 1; k < levels; k++)
+		{
+			int64		half = (int64) 1 << (k - 1);
+			int64		len = idx->nsorted - ((int64) 1 << k) + 1;
+
+			CHECK_FOR_INTERRUPTS();
+			idx->dscale_max[k] = palloc(sizeof(uint16) * len);
+			for (int64 i = 0; i < len; i++)
+				idx->dscale_max[k][i] = Max(idx->dscale_max[k - 1][i],
+											idx->dscale_max[k - 1][i + half]);
+		}
+	}
+	MemoryContextSwitchTo(old);
 }
 
 /*
  * The sum of the values of the rows with a period in [from, to] (as
  * growth_value_numeric gives them); false when there is none.  The
- * windows are dates: a month without a row adds nothing.
+ * windows are dates: a month without a row adds nothing.  Two binary
+ * searches and a difference of prefix sums, at the largest display scale
+ * of the window's values (exact: no digit of the sum lies beyond it), so
+ * each row costs O(log n), not the rows of its window.
  */
 static bool
 window_sum(const PartitionIndex *idx, int32 from, int32 to, Numeric *sum)
 {
-	int			i = ts_search_last_le(idx->sorted, (int) idx->nsorted, sizeof(SortedRow),
-									  offsetof(SortedRow, period), from - 1) + 1;
-	bool		found = false;
+	int			lo = ts_search_last_le(idx->sorted, (int) idx->nsorted, sizeof(SortedRow),
+									   offsetof(SortedRow, period), from - 1) + 1;
+	int			hi = ts_search_last_le(idx->sorted, (int) idx->nsorted, sizeof(SortedRow),
+									   offsetof(SortedRow, period), to) + 1;
+	int			k = 0;
+	int			dscale;
+	Datum		diff;
 
-	*sum = int64_to_numeric(0);
-	for (; i < idx->nsorted && idx->sorted[i].period <= to; i++)
+	if (hi <= lo)
 	{
-		CHECK_FOR_INTERRUPTS();
-		*sum = DatumGetNumeric(DirectFunctionCall2(numeric_add, NumericGetDatum(*sum),
-												   NumericGetDatum(idx->sorted[i].value)));
-		found = true;
+		*sum = int64_to_numeric(0);
+		return false;
 	}
-	return found;
+	while (((int64) 1 << (k + 1)) <= hi - lo)
+		k++;
+	dscale = Max(idx->dscale_max[k][lo], idx->dscale_max[k][hi - ((int64) 1 << k)]);
+	diff = DirectFunctionCall2(numeric_sub, NumericGetDatum(idx->prefix[hi]),
+							   NumericGetDatum(idx->prefix[lo]));
+	*sum = DatumGetNumeric(DirectFunctionCall2(numeric_round, diff, Int32GetDatum(dscale)));
+	return true;
 }
 
 /*

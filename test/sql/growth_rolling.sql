@@ -116,3 +116,38 @@ SELECT pg_temp.try($$SELECT rolling_total(s, 0) FROM ms$$) AS total_0,
 	   pg_temp.try($$SELECT rolling_sum(v, date '2024-01-01', 12) OVER () FROM m$$) AS duplicate;
 SELECT rolling_sum(v, period, NULL) OVER () FROM m LIMIT 1;
 DROP TABLE m, ms, d;
+
+-- The window functions answer each row with two binary searches over exact
+-- prefix sums: against plain-SQL sums of each row's calendar window, as
+-- text (the display scale of a window's sum is that of its own values),
+-- with values of several scales, gaps and NULLs, and partitions.
+CREATE TABLE rw AS
+	SELECT g, date '2019-01-01' + (i * 17 + g * 5) % 1500 AS p,
+		   CASE WHEN i % 11 = 0 THEN NULL
+				WHEN i % 7 = 0 THEN round((i * 37 % 1000 - 400)::numeric / 100, 2)
+				WHEN i % 5 = 0 THEN (i * 13 % 90)::numeric(10, 4)
+				ELSE (i * 29 % 500 - 100)::numeric END AS v
+	FROM generate_series(1, 3) g, generate_series(1, 300) i;
+DELETE FROM rw a USING rw b WHERE a.g = b.g AND a.p = b.p AND a.ctid < b.ctid;
+SELECT count(*) AS rows,
+	   count(*) FILTER (WHERE w.s::text IS NOT DISTINCT FROM
+						(SELECT sum(v)::text FROM rw x WHERE x.g = w.g AND x.v IS NOT NULL
+						 AND x.p BETWEEN date_trunc('month', w.p)::date - interval '5 months' AND w.p)
+						AND w.yoy IS NOT DISTINCT FROM
+						(SELECT CASE WHEN b.s <> 0 THEN trim_scale(100 * (a.s - b.s) / abs(b.s)) END
+						 FROM (SELECT sum(v) AS s FROM rw x WHERE x.g = w.g
+							   AND x.p BETWEEN date_trunc('month', w.p)::date - interval '5 months' AND w.p) a,
+							  (SELECT sum(v) AS s FROM rw x WHERE x.g = w.g
+							   AND x.p BETWEEN date_trunc('month', w.p)::date - interval '17 months'
+							   AND w.p - interval '1 year') b)) AS same_as_sql
+FROM (SELECT g, p, v, rolling_sum(v, p, 6) OVER (PARTITION BY g) AS s,
+			 rolling_yoy(v, p, 6) OVER (PARTITION BY g) AS yoy FROM rw) w
+WHERE w.v IS NOT NULL;
+-- 300,000 daily rows and windows of 100 years: well under a second (the
+-- sum of each window row by row took more than 15 minutes).
+CREATE TABLE rw_daily AS
+	SELECT date '1500-01-01' + i AS p, (i % 1000)::numeric AS v FROM generate_series(0, 299999) i;
+SET statement_timeout = '60s';
+SELECT count(s) AS sums, sum(s) FILTER (WHERE p = date '1500-01-01' + 299999) AS last_window
+FROM (SELECT p, rolling_sum(v, p, 1200) OVER () AS s FROM rw_daily) z;
+RESET statement_timeout;
