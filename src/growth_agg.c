@@ -132,17 +132,7 @@ accum(FunctionCallInfo fcinfo, ts_value_kind kind, TsAccumShape shape)
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("year_start of a growth or share aggregate must not be NULL"),
 				 errhint("Give the month the year starts in, 1 to 12.")));
-	if (PG_ARGISNULL(1) || (period_arg >= 0 && PG_ARGISNULL(period_arg)))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	if (period_arg >= 0)
-	{
-		period = PG_GETARG_DATEADT(period_arg);
-		ts_check_period(period);
-	}
+	/* as_of and year_start are checked even on a row that is left out */
 	if (has_as_of)
 	{
 		as_of = PG_GETARG_DATEADT(as_of_arg);
@@ -157,6 +147,17 @@ accum(FunctionCallInfo fcinfo, ts_value_kind kind, TsAccumShape shape)
 			year_start = 0;
 		else
 			flags |= TS_GS_YEAR_START;
+	}
+	if (PG_ARGISNULL(1) || (period_arg >= 0 && PG_ARGISNULL(period_arg)))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	if (period_arg >= 0)
+	{
+		period = PG_GETARG_DATEADT(period_arg);
+		ts_check_period(period);
 	}
 	if (has_part && !PG_ARGISNULL(2))
 		part = PG_GETARG_BOOL(2);

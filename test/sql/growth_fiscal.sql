@@ -130,3 +130,8 @@ SELECT yoy_growth(v, period, date '2024-03-01', NULL) FROM apr;
 DROP TABLE apr, apr_sum, leap, jul;
 DROP AGGREGATE fy_state(numeric, date, date, integer);
 DROP AGGREGATE as_of_state(numeric, date, date);
+
+-- year_start and as_of are checked on every row, even one left out for its
+-- NULL value (a group of such rows is not NULL by luck)
+SELECT yoy_growth(v, p, date '2024-01-01', 44) FROM (VALUES (NULL::numeric, date '2023-01-01')) t(v, p);
+SELECT yoy_growth(v, p, date '12024-01-01', 4) FROM (VALUES (NULL::numeric, date '2023-01-01')) t(v, p);
