@@ -172,24 +172,8 @@ parts_add_numeric(PartsState *s, Datum num)
 	ts_int128	mant;
 	int			scale;
 
-	switch (ts_numeric_datum_to_int128(num, TS_NUMERIC_MAX_SCALE, &mant, &scale))
-	{
-		case TS_NUMERIC_FITS:
-			break;
-		case TS_NUMERIC_TOO_WIDE:
-			parts_overflow();
-			break;
-		case TS_NUMERIC_IS_NAN:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("cannot aggregate NaN")));
-			break;
-		case TS_NUMERIC_IS_INF:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("cannot aggregate infinity")));
-			break;
-	}
+	if (!ts_numeric_arg_to_int128(num, &mant, &scale))
+		parts_overflow();
 	if (mant < 0)
 		negative_part(DatumGetCString(DirectFunctionCall1(numeric_out, num)));
 	parts_rescale(s, scale);

@@ -295,24 +295,8 @@ qty_mantissa(QtyState *s, Datum num, bool qty)
 	ts_int128	mant;
 	int			scale;
 
-	switch (ts_numeric_datum_to_int128(num, TS_NUMERIC_MAX_SCALE, &mant, &scale))
-	{
-		case TS_NUMERIC_FITS:
-			break;
-		case TS_NUMERIC_TOO_WIDE:
-			qty_overflow();
-			break;
-		case TS_NUMERIC_IS_NAN:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("cannot aggregate NaN")));
-			break;
-		case TS_NUMERIC_IS_INF:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("cannot aggregate infinity")));
-			break;
-	}
+	if (!ts_numeric_arg_to_int128(num, &mant, &scale))
+		qty_overflow();
 	if (scale > *state_scale)
 	{
 		if (!ts_qty_rescale(s->e, s->n, qty, scale - *state_scale))

@@ -460,6 +460,34 @@ ts_numeric_datum_to_int128(Datum d, int max_scale, ts_int128 *mantissa, int *sca
 }
 
 /*
+ * A numeric argument of an aggregate, as it comes, as an int128 mantissa
+ * and a scale: NaN and infinity are 22023; false when it does not fit in
+ * 128 bits (the caller says which measure overflowed).
+ */
+bool
+ts_numeric_arg_to_int128(Datum d, ts_int128 *mantissa, int *scale)
+{
+	switch (ts_numeric_datum_to_int128(d, TS_NUMERIC_MAX_SCALE, mantissa, scale))
+	{
+		case TS_NUMERIC_FITS:
+			return true;
+		case TS_NUMERIC_TOO_WIDE:
+			return false;
+		case TS_NUMERIC_IS_NAN:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot aggregate NaN")));
+			break;
+		case TS_NUMERIC_IS_INF:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot aggregate infinity")));
+			break;
+	}
+	return false;				/* keep the compiler quiet */
+}
+
+/*
  * A finite numeric as an int128 mantissa and a scale (trailing zeros
  * dropped, at most max_scale decimals, rounded half away from zero); false
  * when it does not fit in 128 bits.  The core turns the base-10000 digits

@@ -133,6 +133,7 @@ extern const ts_currency *ts_lookup_currency_text(text *code);
 extern ts_value_kind ts_value_kind_of(Oid type);
 extern ts_numeric_read ts_numeric_datum_to_int128(Datum d, int max_scale,
 												  ts_int128 *mantissa, int *scale);
+extern bool ts_numeric_arg_to_int128(Datum d, ts_int128 *mantissa, int *scale);
 extern bool ts_numeric_to_int128(Numeric num, int max_scale,
 								 ts_int128 *mantissa, int *scale);
 extern int64 ts_numeric_to_minor_units(Numeric num, int minor,
