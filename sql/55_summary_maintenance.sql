@@ -546,9 +546,11 @@ AS $$ SELECT coalesce(pg_catalog.pg_partition_root(rel), rel) $$;
 COMMENT ON FUNCTION trade_stats.summary_source_of(regclass) IS
 	'internal: the partition root of a relation, or the relation';
 
--- The statement triggers: the transition tables are visible only here, so
--- the change is applied from here (summary_apply cannot see them).
-CREATE FUNCTION trade_stats.summary_statement()
+-- The statement triggers' change in SQL: the transition tables are visible
+-- only in a trigger, so the change is applied from here (summary_apply
+-- cannot see them).  summary_statement() hands its trigger call here when it
+-- cannot stash the change itself.
+CREATE FUNCTION trade_stats.summary_statement_sql()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -590,6 +592,18 @@ BEGIN
 	RETURN NULL;
 END
 $$;
+
+COMMENT ON FUNCTION trade_stats.summary_statement_sql() IS
+	'internal: the change of summary_statement() in SQL, where it cannot stash the change itself';
+
+-- The statement triggers: the summaries of the rows of the transition
+-- tables, computed in one pass over them, stashed for the end of the
+-- statement (src/summary_stash.c); in replica mode, outside a statement that
+-- stashes, or for a group key without a hash function, summary_statement_sql().
+CREATE FUNCTION trade_stats.summary_statement()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'ts_summary_statement'
+LANGUAGE C;
 
 COMMENT ON FUNCTION trade_stats.summary_statement() IS
 	'trigger function: keeps the summary tables of a source exact after INSERT, UPDATE, DELETE, COPY and MERGE';

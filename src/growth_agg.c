@@ -31,70 +31,6 @@
 
 #include "trade_stats.h"
 
-/* The value of a row as a mantissa at the state's scale. */
-static ts_int128
-value_mantissa(ts_growth_state *s, ts_value_kind kind, Datum value)
-{
-	switch (kind)
-	{
-		case TS_VAL_AMOUNT:
-			{
-				CurrencyAmount *a = DatumGetCurrencyAmountP(value);
-
-				if (unlikely(s->currency != a->currency))
-				{
-					if (s->currency != TS_NO_CURRENCY)
-						ts_mixed_currencies(TS_OP_AGGREGATE, s->currency, a->currency,
-											"Group by currency(amount), or convert the amounts to one currency first.");
-					s->currency = a->currency;
-					s->scale = ts_amount_currency(a->currency)->minor_units;
-				}
-				return a->units;
-			}
-		case TS_VAL_INT8:
-			return DatumGetInt64(value);
-		case TS_VAL_FLOAT8:
-			{
-				float8		f = DatumGetFloat8(value);
-				ts_int128	mant;
-
-				if (isnan(f) || isinf(f))
-					ereport(ERROR,
-							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-							 errmsg("cannot aggregate %s", isnan(f) ? "NaN" : "infinity")));
-				if (!ts_float8_mantissa(f, &mant))
-					ts_value_out_of_range(float8out_internal(f), "growth_state",
-										  "double precision values must be below 2^86 in magnitude.");
-				return mant;
-			}
-		case TS_VAL_NUMERIC:
-			{
-				Numeric		num = DatumGetNumeric(value);
-				ts_int128	mant;
-				int			scale;
-
-				if (numeric_is_nan(num) || numeric_is_inf(num))
-					ereport(ERROR,
-							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-							 errmsg("cannot aggregate %s",
-									numeric_is_nan(num) ? "NaN" : "infinity")));
-				if (!ts_numeric_to_int128(num, TS_NUMERIC_MAX_SCALE, &mant, &scale))
-					ts_value_out_of_range(DatumGetCString(DirectFunctionCall1(numeric_out, value)),
-										  "growth_state", "Sums are exact in 128 bits.");
-				if (scale > s->scale)
-				{
-					if (!ts_gs_rescale(s, scale - s->scale))
-						ts_gs_overflow();
-				}
-				else if (!ts_int128_mul_pow10(&mant, s->scale - scale))
-					ts_gs_overflow();
-				return mant;
-			}
-	}
-	return 0;					/* keep the compiler quiet */
-}
-
-
 /*
  * The transition function: add one row to the state.  Rows with a NULL
  * value or period are ignored, a NULL as_of or year_start is an error; a
@@ -195,7 +131,7 @@ accum(FunctionCallInfo fcinfo, ts_value_kind kind, TsAccumShape shape)
 							   ts_iso_date(s->as_of), ts_iso_date(as_of))));
 	}
 
-	v = value_mantissa(s, kind, PG_GETARG_DATUM(1));
+	v = ts_gs_value_mantissa(s, kind, PG_GETARG_DATUM(1));
 
 	if (!ts_gs_add(ts_gs_entry_grow(&s, period), v, part))
 		ts_gs_overflow();

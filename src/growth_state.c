@@ -273,6 +273,13 @@ ts_gs_result(FunctionCallInfo fcinfo, ts_growth_state *s)
 {
 	if (AggCheckCallContext(fcinfo, NULL))
 		PG_RETURN_POINTER(s);
+	return ts_gs_flat(s);
+}
+
+/* The canonical packed form of a working state (sorted first). */
+Datum
+ts_gs_flat(ts_growth_state *s)
+{
 	ts_gs_sort(s);
 	return flat_datum(s);
 }

@@ -88,26 +88,9 @@ PG_FUNCTION_INFO_V1(ts_summary_local_date);
 Datum
 ts_summary_local_date(PG_FUNCTION_ARGS)
 {
-	TimestampTz t = PG_GETARG_TIMESTAMPTZ(0);
-	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	pg_tz	   *tz = pg_tzset(name);
-	struct pg_tm tm;
-	fsec_t		fsec;
-	int			tzoff;
+	pg_tz	   *tz = ts_time_zone(text_to_cstring(PG_GETARG_TEXT_PP(1)));
 
-	if (tz == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("time zone \"%s\" not recognized", name)));
-	if (TIMESTAMP_IS_NOBEGIN(t))
-		PG_RETURN_DATEADT(DATEVAL_NOBEGIN);
-	if (TIMESTAMP_IS_NOEND(t))
-		PG_RETURN_DATEADT(DATEVAL_NOEND);
-	if (timestamp2tm(t, &tzoff, &tm, &fsec, NULL, tz) != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("timestamp out of range")));
-	PG_RETURN_DATEADT(date2j(tm.tm_year, tm.tm_mon, tm.tm_mday) - POSTGRES_EPOCH_JDATE);
+	PG_RETURN_DATEADT(ts_local_date(PG_GETARG_TIMESTAMPTZ(0), tz));
 }
 
 PG_FUNCTION_INFO_V1(ts_summary_ddl_start);

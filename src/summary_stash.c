@@ -50,20 +50,29 @@
  */
 #include "postgres.h"
 
+#include "access/htup_details.h"
 #include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
+#include "common/hashfn.h"
 #include "executor/executor.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "miscadmin.h"
+#include "nodes/makefuncs.h"
 #include "nodes/pg_list.h"
+#include "parser/parse_func.h"
+#include "pgtime.h"
 #include "tcop/utility.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
 #include "utils/datum.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/syscache.h"
+#include "utils/typcache.h"
 
 #include "trade_stats.h"
 
@@ -636,5 +645,563 @@ ts_summary_begin(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("summary_begin() must be called as a trigger")));
+	PG_RETURN_POINTER(NULL);
+}
+
+/* ---- the statement triggers' change, computed from the transition tables ---- */
+
+/*
+ * What the statement triggers of a source stash is, per summary table, one
+ * row of its type per group and month: the summary of the rows of the
+ * transition table (growth_summary over them, as the SQL of
+ * summary_statement_sql() computes it).  Computing it here, in one pass
+ * over the transition table with a hash table of the groups, is what keeps
+ * the write path cheap; summary_statement_sql() remains the path of the
+ * cases it does not take (no frame to stash into, replica mode, a group key
+ * without a hash function), and the reference that the tests compare
+ * against.
+ */
+
+/* How a row's period becomes a date. */
+typedef enum DeltaPeriod
+{
+	DELTA_DATE,
+	DELTA_TIMESTAMP,
+	DELTA_TIMESTAMPTZ			/* its date in the summary's time zone */
+} DeltaPeriod;
+
+/* One summary table of the source, as the trigger reads the rows. */
+typedef struct DeltaSpec
+{
+	Oid			summary;
+	Oid			rowtype;
+	Oid			array_type;
+	int16		rowlen;
+	bool		rowbyval;
+	char		rowalign;
+	TupleDesc	sumdesc;		/* the summary table's row type */
+	int		   *sum_col;		/* per column of it: a group key's index,
+								 * or DELTA_MONTH, DELTA_STATE, DELTA_NULL */
+	int			ngroups;
+	AttrNumber *group_att;		/* in the trigger's relation */
+	int16	   *group_len;
+	bool	   *group_byval;
+	Oid		   *collation;
+	FmgrInfo   *eq;
+	FmgrInfo   *hash;
+	AttrNumber	value_att;
+	Oid			value_type;		/* int2, int4, int8, float4, float8,
+								 * numeric or currency_amount */
+	ts_value_kind kind;
+	AttrNumber	period_att;
+	DeltaPeriod period;
+	pg_tz	   *tz;
+} DeltaSpec;
+
+#define DELTA_MONTH (-1)
+#define DELTA_STATE (-2)
+#define DELTA_NULL (-3)
+
+/* A group and month of the rows, and the summary of its rows. */
+typedef struct DeltaGroup
+{
+	uint32		hash;
+	int32		month;
+	Datum	   *values;
+	bool	   *isnull;
+	ts_growth_state *state;
+} DeltaGroup;
+
+typedef struct DeltaEntry
+{
+	DeltaGroup *group;
+	uint32		hash;
+	char		status;
+} DeltaEntry;
+
+static bool delta_group_equal(const DeltaSpec *spec, const DeltaGroup *a,
+							  const DeltaGroup *b);
+
+#define SH_PREFIX delta_hash
+#define SH_ELEMENT_TYPE DeltaEntry
+#define SH_KEY_TYPE DeltaGroup *
+#define SH_KEY group
+#define SH_HASH_KEY(tb, key) ((key)->hash)
+#define SH_EQUAL(tb, a, b) delta_group_equal((const DeltaSpec *) (tb)->private_data, a, b)
+#define SH_STORE_HASH
+#define SH_GET_HASH(tb, a) ((a)->hash)
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+/* Group keys compare as GROUP BY compares them: NULLs equal each other. */
+static bool
+delta_group_equal(const DeltaSpec *spec, const DeltaGroup *a, const DeltaGroup *b)
+{
+	int			i;
+
+	if (a->month != b->month)
+		return false;
+	for (i = 0; i < spec->ngroups; i++)
+	{
+		if (a->isnull[i] || b->isnull[i])
+		{
+			if (a->isnull[i] != b->isnull[i])
+				return false;
+			continue;
+		}
+		if (!DatumGetBool(FunctionCall2Coll(&spec->eq[i], spec->collation[i],
+											a->values[i], b->values[i])))
+			return false;
+	}
+	return true;
+}
+
+/* The type currency_amount of the schema of the type 'beside'. */
+static Oid
+amount_type_beside(Oid beside)
+{
+	HeapTuple	tup = SearchSysCache1(TYPEOID, ObjectIdGetDatum(beside));
+	Oid			nsp;
+
+	if (!HeapTupleIsValid(tup))
+		return InvalidOid;
+	nsp = ((Form_pg_type) GETSTRUCT(tup))->typnamespace;
+	ReleaseSysCache(tup);
+	return GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+						   CStringGetDatum("currency_amount"), ObjectIdGetDatum(nsp));
+}
+
+/*
+ * The summaries of the source of 'rel' that the trigger computes here, read
+ * into 'cxt'; false when one of them is a case left to
+ * summary_statement_sql().
+ */
+static bool
+delta_specs(Relation rel, MemoryContext cxt, List **specs)
+{
+	static const char *query =
+		"SELECT s.summary::pg_catalog.oid, s.group_by, s.value, s.period, "
+		"s.column_types::pg_catalog.oid[], s.time_zone "
+		"FROM trade_stats.summary_definition s "
+		"WHERE s.source OPERATOR(pg_catalog.=) "
+		"trade_stats.summary_source_of($1) "
+		"AND EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) s.summary) "
+		"ORDER BY s.summary::pg_catalog.oid";
+	Oid			argtypes[1] = {REGCLASSOID};
+	Datum		args[1] = {ObjectIdGetDatum(RelationGetRelid(rel))};
+	TupleDesc	reldesc = RelationGetDescr(rel);
+	bool		ok = true;
+	uint64		r;
+
+	*specs = NIL;
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute_with_args(query, 1, argtypes, args, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read the summary definitions");
+	for (r = 0; r < SPI_processed && ok; r++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[r];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		bool		isnull;
+		MemoryContext old;
+		DeltaSpec  *spec;
+		Datum	   *names;
+		Datum	   *types;
+		int			nnames;
+		int			ntypes;
+		char	   *value_name;
+		char	   *period_name;
+		Oid			period_type;
+		Oid			base;
+		Oid			state_type = InvalidOid;
+		int			i;
+
+		old = MemoryContextSwitchTo(cxt);
+		spec = palloc0(sizeof(DeltaSpec));
+		spec->summary = DatumGetObjectId(SPI_getbinval(tup, desc, 1, &isnull));
+		deconstruct_array(DatumGetArrayTypeP(SPI_getbinval(tup, desc, 2, &isnull)),
+						  TEXTOID, -1, false, TYPALIGN_INT, &names, NULL, &nnames);
+		value_name = TextDatumGetCString(SPI_getbinval(tup, desc, 3, &isnull));
+		period_name = TextDatumGetCString(SPI_getbinval(tup, desc, 4, &isnull));
+		deconstruct_array(DatumGetArrayTypeP(SPI_getbinval(tup, desc, 5, &isnull)),
+						  OIDOID, sizeof(Oid), true, TYPALIGN_INT, &types, NULL, &ntypes);
+		SPI_getbinval(tup, desc, 6, &isnull);
+		if (!isnull)
+			spec->tz = ts_time_zone(TextDatumGetCString(SPI_getbinval(tup, desc, 6, &isnull)));
+		if (ntypes != nnames + 2)
+			elog(ERROR, "summary definition of %u has %d column types for %d group columns",
+				 spec->summary, ntypes, nnames);
+
+		/* the group keys: columns of the relation of the type defined */
+		spec->ngroups = nnames;
+		spec->group_att = palloc0(sizeof(AttrNumber) * Max(nnames, 1));
+		spec->group_len = palloc0(sizeof(int16) * Max(nnames, 1));
+		spec->group_byval = palloc0(sizeof(bool) * Max(nnames, 1));
+		spec->collation = palloc0(sizeof(Oid) * Max(nnames, 1));
+		spec->eq = palloc0(sizeof(FmgrInfo) * Max(nnames, 1));
+		spec->hash = palloc0(sizeof(FmgrInfo) * Max(nnames, 1));
+		for (i = 0; i < nnames && ok; i++)
+		{
+			char	   *name = TextDatumGetCString(names[i]);
+			AttrNumber	att = get_attnum(RelationGetRelid(rel), name);
+			TypeCacheEntry *tc;
+			Oid			hash_lhs;
+			Oid			hash_rhs;
+
+			if (att <= 0 || TupleDescAttr(reldesc, att - 1)->atttypid != DatumGetObjectId(types[i]))
+			{
+				ok = false;
+				break;
+			}
+			tc = lookup_type_cache(DatumGetObjectId(types[i]), TYPECACHE_EQ_OPR);
+			if (!OidIsValid(tc->eq_opr) ||
+				!get_op_hash_functions(tc->eq_opr, &hash_lhs, &hash_rhs) ||
+				hash_lhs != hash_rhs)
+			{
+				ok = false;
+				break;
+			}
+			spec->group_att[i] = att;
+			spec->group_len[i] = TupleDescAttr(reldesc, att - 1)->attlen;
+			spec->group_byval[i] = TupleDescAttr(reldesc, att - 1)->attbyval;
+			spec->collation[i] = TupleDescAttr(reldesc, att - 1)->attcollation;
+			fmgr_info_cxt(get_opcode(tc->eq_opr), &spec->eq[i], cxt);
+			fmgr_info_cxt(hash_lhs, &spec->hash[i], cxt);
+		}
+
+		/* the value and the period */
+		spec->value_att = get_attnum(RelationGetRelid(rel), value_name);
+		spec->period_att = get_attnum(RelationGetRelid(rel), period_name);
+		if (ok && (spec->value_att <= 0 || spec->period_att <= 0 ||
+				   TupleDescAttr(reldesc, spec->value_att - 1)->atttypid != DatumGetObjectId(types[nnames]) ||
+				   TupleDescAttr(reldesc, spec->period_att - 1)->atttypid != DatumGetObjectId(types[nnames + 1])))
+			ok = false;
+		if (ok)
+		{
+			period_type = DatumGetObjectId(types[nnames + 1]);
+			spec->period = period_type == DATEOID ? DELTA_DATE :
+				period_type == TIMESTAMPOID ? DELTA_TIMESTAMP : DELTA_TIMESTAMPTZ;
+			if ((period_type != DATEOID && period_type != TIMESTAMPOID &&
+				 period_type != TIMESTAMPTZOID) ||
+				((spec->period == DELTA_TIMESTAMPTZ) != (spec->tz != NULL)))
+				ok = false;
+		}
+
+		/* the summary table: its columns by name, its state's type */
+		if (ok)
+		{
+			spec->rowtype = get_rel_type_id(spec->summary);
+			spec->array_type = OidIsValid(spec->rowtype) ? get_array_type(spec->rowtype) : InvalidOid;
+			if (!OidIsValid(spec->array_type))
+				ok = false;
+		}
+		if (ok)
+		{
+			spec->sumdesc = lookup_rowtype_tupdesc_copy(spec->rowtype, -1);
+			spec->sum_col = palloc0(sizeof(int) * spec->sumdesc->natts);
+			get_typlenbyvalalign(spec->rowtype, &spec->rowlen, &spec->rowbyval, &spec->rowalign);
+			for (i = 0; i < spec->sumdesc->natts && ok; i++)
+			{
+				Form_pg_attribute a = TupleDescAttr(spec->sumdesc, i);
+				int			k;
+
+				spec->sum_col[i] = DELTA_NULL;
+				if (a->attisdropped)
+					continue;
+				if (strcmp(NameStr(a->attname), "month") == 0)
+				{
+					spec->sum_col[i] = DELTA_MONTH;
+					ok = a->atttypid == DATEOID;
+					continue;
+				}
+				if (strcmp(NameStr(a->attname), "summary") == 0)
+				{
+					spec->sum_col[i] = DELTA_STATE;
+					state_type = a->atttypid;
+					continue;
+				}
+				for (k = 0; k < nnames; k++)
+				{
+					if (strcmp(NameStr(a->attname), TextDatumGetCString(names[k])) == 0)
+					{
+						spec->sum_col[i] = k;
+						ok = a->atttypid == DatumGetObjectId(types[k]);
+					}
+				}
+			}
+		}
+
+		/*
+		 * The value's kind, as the SQL path's growth_summary(value, period)
+		 * resolves it: smallint and integer as bigint, real as double
+		 * precision; currency_amount is the type of that name beside
+		 * growth_state.
+		 */
+		if (ok)
+		{
+			spec->value_type = DatumGetObjectId(types[nnames]);
+			base = getBaseType(spec->value_type);
+			if (base != spec->value_type)
+				ok = false;
+			else if (base == INT2OID || base == INT4OID || base == INT8OID)
+				spec->kind = TS_VAL_INT8;
+			else if (base == FLOAT4OID || base == FLOAT8OID)
+				spec->kind = TS_VAL_FLOAT8;
+			else if (base == NUMERICOID)
+				spec->kind = TS_VAL_NUMERIC;
+			else if (OidIsValid(state_type) && base == amount_type_beside(state_type))
+				spec->kind = TS_VAL_AMOUNT;
+			else
+				ok = false;
+		}
+		MemoryContextSwitchTo(old);
+		if (ok)
+		{
+			old = MemoryContextSwitchTo(cxt);
+			*specs = lappend(*specs, spec);
+			MemoryContextSwitchTo(old);
+		}
+	}
+	SPI_finish();
+	return ok;
+}
+
+/* The month (its first day) of a date of the years 1 to 9999. */
+static int32
+delta_month(int32 date)
+{
+	int			y;
+	int			m;
+	int			d;
+
+	j2date(date + POSTGRES_EPOCH_JDATE, &y, &m, &d);
+	return date2j(y, m, 1) - POSTGRES_EPOCH_JDATE;
+}
+
+/*
+ * The change of one summary table for the rows of a transition table: an
+ * array of the summary table's row type, one per group and month; false
+ * when no row has a value and a period.
+ */
+static bool
+delta_rows(const DeltaSpec *spec, Relation rel, Tuplestorestate *rows,
+		   MemoryContext cxt, Datum *result)
+{
+	MemoryContext rowcxt = AllocSetContextCreate(cxt, "trade_stats summary row",
+												 ALLOCSET_SMALL_SIZES);
+	MemoryContext old = MemoryContextSwitchTo(cxt);
+	TupleTableSlot *slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsMinimalTuple);
+	delta_hash_hash *groups = delta_hash_create(cxt, 256, (void *) spec);
+	delta_hash_iterator it;
+	DeltaEntry *entry;
+	DeltaGroup	probe;
+	Datum	   *elems;
+	Datum	   *values;
+	bool	   *nulls;
+	int			readptr;
+	int			n = 0;
+	int			i;
+
+	probe.values = palloc(sizeof(Datum) * Max(spec->ngroups, 1));
+	probe.isnull = palloc(sizeof(bool) * Max(spec->ngroups, 1));
+
+	/* a read pointer of our own: other triggers read the same rows */
+	readptr = tuplestore_alloc_read_pointer(rows, EXEC_FLAG_REWIND);
+	tuplestore_select_read_pointer(rows, readptr);
+	tuplestore_rescan(rows);
+	while (tuplestore_gettupleslot(rows, true, false, slot))
+	{
+		Datum		value;
+		Datum		p;
+		bool		isnull;
+		int32		period;
+		bool		found;
+		DeltaGroup *g;
+		ts_int128	v;
+
+		CHECK_FOR_INTERRUPTS();
+		MemoryContextReset(rowcxt);
+		MemoryContextSwitchTo(rowcxt);
+
+		/* a row without a value or a period is left out, as the SQL does */
+		value = slot_getattr(slot, spec->value_att, &isnull);
+		if (isnull)
+			continue;
+		p = slot_getattr(slot, spec->period_att, &isnull);
+		if (isnull)
+			continue;
+		switch (spec->period)
+		{
+			case DELTA_DATE:
+				period = DatumGetDateADT(p);
+				break;
+			case DELTA_TIMESTAMP:
+				period = DatumGetDateADT(DirectFunctionCall1(timestamp_date, p));
+				break;
+			default:
+				period = ts_local_date(DatumGetTimestampTz(p), spec->tz);
+				break;
+		}
+		ts_check_period(period);
+		switch (spec->value_type)
+		{
+			case INT2OID:
+				value = Int64GetDatum((int64) DatumGetInt16(value));
+				break;
+			case INT4OID:
+				value = Int64GetDatum((int64) DatumGetInt32(value));
+				break;
+			case FLOAT4OID:
+				value = Float8GetDatum((float8) DatumGetFloat4(value));
+				break;
+		}
+
+		/* the row's group and month */
+		probe.month = delta_month(period);
+		probe.hash = murmurhash32((uint32) probe.month);
+		for (i = 0; i < spec->ngroups; i++)
+		{
+			probe.values[i] = slot_getattr(slot, spec->group_att[i], &probe.isnull[i]);
+			probe.hash = hash_combine(probe.hash, probe.isnull[i] ? 0 :
+									  DatumGetUInt32(FunctionCall1Coll(&spec->hash[i],
+																	   spec->collation[i],
+																	   probe.values[i])));
+		}
+		MemoryContextSwitchTo(cxt);
+		entry = delta_hash_insert(groups, &probe, &found);
+		if (!found)
+		{
+			g = palloc(sizeof(DeltaGroup));
+			g->hash = probe.hash;
+			g->month = probe.month;
+			g->values = palloc(sizeof(Datum) * Max(spec->ngroups, 1));
+			g->isnull = palloc(sizeof(bool) * Max(spec->ngroups, 1));
+			for (i = 0; i < spec->ngroups; i++)
+			{
+				g->isnull[i] = probe.isnull[i];
+				g->values[i] = probe.isnull[i] ? (Datum) 0 :
+					datumCopy(probe.values[i], spec->group_byval[i], spec->group_len[i]);
+			}
+			g->state = ts_gs_new_working(8, spec->kind, TS_GS_PERIODS);
+			entry->group = g;
+			n++;
+		}
+		g = entry->group;
+
+		/* decoding the value may allocate: in the row's context */
+		MemoryContextSwitchTo(rowcxt);
+		v = ts_gs_value_mantissa(g->state, spec->kind, value);
+		MemoryContextSwitchTo(cxt);
+		if (!ts_gs_add(ts_gs_entry_grow(&g->state, period), v, false))
+			ts_gs_overflow();
+	}
+	ExecDropSingleTupleTableSlot(slot);
+	MemoryContextDelete(rowcxt);
+	if (n == 0)
+	{
+		MemoryContextSwitchTo(old);
+		return false;
+	}
+
+	/* a row of the summary table per group and month */
+	elems = palloc(sizeof(Datum) * n);
+	values = palloc(sizeof(Datum) * spec->sumdesc->natts);
+	nulls = palloc(sizeof(bool) * spec->sumdesc->natts);
+	n = 0;
+	delta_hash_start_iterate(groups, &it);
+	while ((entry = delta_hash_iterate(groups, &it)) != NULL)
+	{
+		DeltaGroup *g = entry->group;
+
+		for (i = 0; i < spec->sumdesc->natts; i++)
+		{
+			int			c = spec->sum_col[i];
+
+			nulls[i] = c == DELTA_NULL || (c >= 0 && g->isnull[c]);
+			values[i] = c == DELTA_MONTH ? DateADTGetDatum(g->month) :
+				c == DELTA_STATE ? ts_gs_flat(g->state) :
+				c >= 0 ? g->values[c] : (Datum) 0;
+		}
+		elems[n++] = heap_copy_tuple_as_datum(heap_form_tuple(spec->sumdesc, values, nulls),
+											  spec->sumdesc);
+	}
+	*result = PointerGetDatum(construct_array(elems, n, spec->rowtype, spec->rowlen,
+											  spec->rowbyval, spec->rowalign));
+	MemoryContextSwitchTo(old);
+	return true;
+}
+
+/* The trigger's work handed to summary_statement_sql(), unchanged. */
+static Datum
+delta_by_sql(FunctionCallInfo fcinfo)
+{
+	Oid			fn = LookupFuncName(list_make2(makeString("trade_stats"),
+											   makeString("summary_statement_sql")),
+									0, NULL, false);
+	FmgrInfo	flinfo;
+	LOCAL_FCINFO(call, 0);
+
+	fmgr_info(fn, &flinfo);
+	InitFunctionCallInfoData(*call, &flinfo, 0, InvalidOid, fcinfo->context, NULL);
+	return FunctionCallInvoke(call);
+}
+
+PG_FUNCTION_INFO_V1(ts_summary_statement);
+
+/*
+ * The AFTER INSERT, UPDATE and DELETE statement triggers of a source's
+ * relations: stash, for each summary table of the source, the summaries of
+ * the rows the statement added (its new transition table) and removed (its
+ * old one), for the statement's end to apply.
+ */
+Datum
+ts_summary_statement(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	StashFrame *frame;
+	Tuplestorestate *added = NULL;
+	Tuplestorestate *removed = NULL;
+	MemoryContext cxt;
+	List	   *specs;
+	ListCell   *lc;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) ||
+		!TRIGGER_FIRED_FOR_STATEMENT(trigdata->tg_event) ||
+		!TRIGGER_FIRED_AFTER(trigdata->tg_event) ||
+		SessionReplicationRole == SESSION_REPLICATION_ROLE_REPLICA)
+		return delta_by_sql(fcinfo);
+	frame = stash_target();
+	if (frame == NULL)
+		return delta_by_sql(fcinfo);
+	if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) || TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
+		added = trigdata->tg_newtable;
+	if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) || TRIGGER_FIRED_BY_DELETE(trigdata->tg_event))
+		removed = trigdata->tg_oldtable;
+	if ((added == NULL && removed == NULL) ||
+		(TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) && (added == NULL || removed == NULL)))
+		return delta_by_sql(fcinfo);
+
+	cxt = AllocSetContextCreate(CurrentMemoryContext, "trade_stats summary delta",
+								ALLOCSET_DEFAULT_SIZES);
+	if (!delta_specs(trigdata->tg_relation, cxt, &specs))
+	{
+		MemoryContextDelete(cxt);
+		return delta_by_sql(fcinfo);
+	}
+	foreach(lc, specs)
+	{
+		DeltaSpec  *spec = (DeltaSpec *) lfirst(lc);
+		StashEntry	change;
+
+		change.added_null = added == NULL ||
+			!delta_rows(spec, trigdata->tg_relation, added, cxt, &change.added);
+		change.removed_null = removed == NULL ||
+			!delta_rows(spec, trigdata->tg_relation, removed, cxt, &change.removed);
+		if (!change.added_null || !change.removed_null)
+			stash_add(frame, spec->summary, spec->array_type, frame->subid, &change);
+	}
+	MemoryContextDelete(cxt);
 	PG_RETURN_POINTER(NULL);
 }

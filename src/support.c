@@ -19,6 +19,7 @@
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/numeric.h"
+#include "pgtime.h"
 
 #include "trade_stats.h"
 
@@ -763,4 +764,39 @@ ts_pq_get_int128(struct StringInfoData *buf)
 	uint64		lo = (uint64) pq_getmsgint64(buf);
 
 	return (ts_int128) (((unsigned __int128) hi << 64) | lo);
+}
+
+/* A time zone by name, never read as an abbreviation. */
+struct pg_tz *
+ts_time_zone(const char *name)
+{
+	pg_tz	   *tz = pg_tzset(name);
+
+	if (tz == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time zone \"%s\" not recognized", name)));
+	return tz;
+}
+
+/*
+ * The date of an instant in a time zone (the period of a summary's
+ * timestamptz column): infinities stay infinite.
+ */
+int32
+ts_local_date(int64 t, struct pg_tz *tz)
+{
+	struct pg_tm tm;
+	fsec_t		fsec;
+	int			tzoff;
+
+	if (TIMESTAMP_IS_NOBEGIN(t))
+		return DATEVAL_NOBEGIN;
+	if (TIMESTAMP_IS_NOEND(t))
+		return DATEVAL_NOEND;
+	if (timestamp2tm(t, &tzoff, &tm, &fsec, NULL, tz) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("timestamp out of range")));
+	return date2j(tm.tm_year, tm.tm_mon, tm.tm_mday) - POSTGRES_EPOCH_JDATE;
 }

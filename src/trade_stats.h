@@ -10,7 +10,11 @@
 #ifndef TRADE_STATS_H
 #define TRADE_STATS_H
 
+#include <math.h>
+
 #include "fmgr.h"
+#include "utils/float.h"
+#include "utils/fmgrprotos.h"
 #include "utils/numeric.h"
 
 #include "ts_core.h"
@@ -165,6 +169,9 @@ extern void ts_null_as_of(void);
 extern void ts_check_year_start(int32 month);
 extern void ts_check_window_months(int32 months);
 extern Numeric ts_int128_numeric(ts_int128 v);
+struct pg_tz;
+extern struct pg_tz *ts_time_zone(const char *name);
+extern int32 ts_local_date(int64 t, struct pg_tz *tz);
 struct StringInfoData;
 extern void ts_pq_send_currency(struct StringInfoData *buf, ts_currency_key currency);
 extern bool ts_pq_get_currency(struct StringInfoData *buf, ts_currency_key *currency);
@@ -201,6 +208,74 @@ extern Datum ts_gs_result(FunctionCallInfo fcinfo, ts_growth_state *s);
 extern void ts_gs_check_compatible(const ts_growth_state *a,
 								   const ts_growth_state *b, ts_gs_op op);
 ts_noreturn extern void ts_gs_overflow(void);
+extern Datum ts_gs_flat(ts_growth_state *s);
+
+/*
+ * The value of a row as a mantissa at the state's scale (which a numeric
+ * with more decimals raises, and an amount's currency sets): inline, for
+ * the transition functions and the statement triggers of summaries.
+ */
+static inline ts_int128
+ts_gs_value_mantissa(ts_growth_state *s, ts_value_kind kind, Datum value)
+{
+	switch (kind)
+	{
+		case TS_VAL_AMOUNT:
+			{
+				CurrencyAmount *a = DatumGetCurrencyAmountP(value);
+
+				if (unlikely(s->currency != a->currency))
+				{
+					if (s->currency != TS_NO_CURRENCY)
+						ts_mixed_currencies(TS_OP_AGGREGATE, s->currency, a->currency,
+											"Group by currency(amount), or convert the amounts to one currency first.");
+					s->currency = a->currency;
+					s->scale = ts_amount_currency(a->currency)->minor_units;
+				}
+				return a->units;
+			}
+		case TS_VAL_INT8:
+			return DatumGetInt64(value);
+		case TS_VAL_FLOAT8:
+			{
+				float8		f = DatumGetFloat8(value);
+				ts_int128	mant;
+
+				if (isnan(f) || isinf(f))
+					ereport(ERROR,
+							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+							 errmsg("cannot aggregate %s", isnan(f) ? "NaN" : "infinity")));
+				if (!ts_float8_mantissa(f, &mant))
+					ts_value_out_of_range(float8out_internal(f), "growth_state",
+										  "double precision values must be below 2^86 in magnitude.");
+				return mant;
+			}
+		case TS_VAL_NUMERIC:
+			{
+				Numeric		num = DatumGetNumeric(value);
+				ts_int128	mant;
+				int			scale;
+
+				if (numeric_is_nan(num) || numeric_is_inf(num))
+					ereport(ERROR,
+							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+							 errmsg("cannot aggregate %s",
+									numeric_is_nan(num) ? "NaN" : "infinity")));
+				if (!ts_numeric_to_int128(num, TS_NUMERIC_MAX_SCALE, &mant, &scale))
+					ts_value_out_of_range(DatumGetCString(DirectFunctionCall1(numeric_out, value)),
+										  "growth_state", "Sums are exact in 128 bits.");
+				if (scale > s->scale)
+				{
+					if (!ts_gs_rescale(s, scale - s->scale))
+						ts_gs_overflow();
+				}
+				else if (!ts_int128_mul_pow10(&mant, s->scale - scale))
+					ts_gs_overflow();
+				return mant;
+			}
+	}
+	return 0;					/* keep the compiler quiet */
+}
 
 /*
  * growth_agg.c and window.c: the functions behind their entry points of one
