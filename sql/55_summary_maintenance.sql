@@ -598,8 +598,9 @@ COMMENT ON FUNCTION trade_stats.summary_statement_sql() IS
 
 -- The statement triggers: the summaries of the rows of the transition
 -- tables, computed in one pass over them, stashed for the end of the
--- statement (src/summary_stash.c); in replica mode, outside a statement that
--- stashes, or for a group key without a hash function, summary_statement_sql().
+-- statement (src/summary_stash.c), or applied at once where the statement's
+-- end cannot take it; in replica mode, or for a group key without a hash
+-- function, summary_statement_sql() does the work.
 CREATE FUNCTION trade_stats.summary_statement()
 RETURNS trigger
 AS 'MODULE_PATHNAME', 'ts_summary_statement'

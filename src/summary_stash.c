@@ -657,9 +657,8 @@ ts_summary_begin(PG_FUNCTION_ARGS)
  * summary_statement_sql() computes it).  Computing it here, in one pass
  * over the transition table with a hash table of the groups, is what keeps
  * the write path cheap; summary_statement_sql() remains the path of the
- * cases it does not take (no frame to stash into, replica mode, a group key
- * without a hash function), and the reference that the tests compare
- * against.
+ * cases it does not take (replica mode, a group key without a hash
+ * function).
  */
 
 /* How a row's period becomes a date. */
@@ -1133,6 +1132,27 @@ delta_rows(const DeltaSpec *spec, Relation rel, Tuplestorestate *rows,
 	return true;
 }
 
+/*
+ * Where no frame can take the change (the library was loaded during the
+ * statement, a subtransaction the frame did not open), it is applied at once,
+ * as the statement's end would apply it; a removal that rows of the summary
+ * do not hold is an error.
+ */
+static void
+delta_apply_now(const DeltaSpec *spec, const StashEntry *change)
+{
+	Oid			argtypes[3] = {REGCLASSOID, spec->array_type, spec->array_type};
+	Datum		args[3] = {ObjectIdGetDatum(spec->summary), change->added, change->removed};
+	char		nulls[3] = {' ', change->added_null ? 'n' : ' ', change->removed_null ? 'n' : ' '};
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute_with_args("SELECT trade_stats.summary_apply_stash($1, $2, $3, false)",
+							  3, argtypes, args, nulls, false, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not apply the change of summary table %u", spec->summary);
+	SPI_finish();
+}
+
 /* The trigger's work handed to summary_statement_sql(), unchanged. */
 static Datum
 delta_by_sql(FunctionCallInfo fcinfo)
@@ -1173,8 +1193,6 @@ ts_summary_statement(PG_FUNCTION_ARGS)
 		SessionReplicationRole == SESSION_REPLICATION_ROLE_REPLICA)
 		return delta_by_sql(fcinfo);
 	frame = stash_target();
-	if (frame == NULL)
-		return delta_by_sql(fcinfo);
 	if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) || TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
 		added = trigdata->tg_newtable;
 	if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) || TRIGGER_FIRED_BY_DELETE(trigdata->tg_event))
@@ -1199,8 +1217,12 @@ ts_summary_statement(PG_FUNCTION_ARGS)
 			!delta_rows(spec, trigdata->tg_relation, added, cxt, &change.added);
 		change.removed_null = removed == NULL ||
 			!delta_rows(spec, trigdata->tg_relation, removed, cxt, &change.removed);
-		if (!change.added_null || !change.removed_null)
+		if (change.added_null && change.removed_null)
+			continue;
+		if (frame != NULL)
 			stash_add(frame, spec->summary, spec->array_type, frame->subid, &change);
+		else
+			delta_apply_now(spec, &change);
 	}
 	MemoryContextDelete(cxt);
 	PG_RETURN_POINTER(NULL);
