@@ -686,6 +686,7 @@ typedef struct DeltaSpec
 	int16	   *group_len;
 	bool	   *group_byval;
 	Oid		   *collation;
+	char	   *key_kind;		/* per group key: DELTA_KEY_* */
 	FmgrInfo   *eq;
 	FmgrInfo   *hash;
 	AttrNumber	value_att;
@@ -696,6 +697,17 @@ typedef struct DeltaSpec
 	DeltaPeriod period;
 	pg_tz	   *tz;
 } DeltaSpec;
+
+/*
+ * How a group key is compared and hashed: its type's equality and hash
+ * functions; or, where those are equality of the datum or of the bytes (an
+ * integer, date, timestamp, boolean or oid; text and varchar of a
+ * deterministic collation), that equality and a hash of it, with no call.
+ * The hash is the table's own: only equal keys need equal hashes.
+ */
+#define DELTA_KEY_CALL 'c'
+#define DELTA_KEY_DATUM 'd'
+#define DELTA_KEY_BYTES 'b'
 
 #define DELTA_MONTH (-1)
 #define DELTA_STATE (-2)
@@ -734,6 +746,40 @@ static bool delta_group_equal(const DeltaSpec *spec, const DeltaGroup *a,
 #define SH_DEFINE
 #include "lib/simplehash.h"
 
+/* Whether two values of group key i are equal (not NULL). */
+static inline bool
+delta_key_equal(const DeltaSpec *spec, int i, Datum a, Datum b)
+{
+	switch (spec->key_kind[i])
+	{
+		case DELTA_KEY_DATUM:
+			return a == b;
+		case DELTA_KEY_BYTES:
+			return VARSIZE_ANY_EXHDR(DatumGetPointer(a)) == VARSIZE_ANY_EXHDR(DatumGetPointer(b)) &&
+				memcmp(VARDATA_ANY(DatumGetPointer(a)), VARDATA_ANY(DatumGetPointer(b)),
+					   VARSIZE_ANY_EXHDR(DatumGetPointer(a))) == 0;
+		default:
+			return DatumGetBool(FunctionCall2Coll(&spec->eq[i], spec->collation[i], a, b));
+	}
+}
+
+/* The hash of a value of group key i (not NULL). */
+static inline uint32
+delta_key_hash(const DeltaSpec *spec, int i, Datum v)
+{
+	switch (spec->key_kind[i])
+	{
+		case DELTA_KEY_DATUM:
+			return hash_combine(murmurhash32((uint32) v),
+								murmurhash32((uint32) ((uint64) v >> 32)));
+		case DELTA_KEY_BYTES:
+			return hash_bytes((const unsigned char *) VARDATA_ANY(DatumGetPointer(v)),
+							  VARSIZE_ANY_EXHDR(DatumGetPointer(v)));
+		default:
+			return DatumGetUInt32(FunctionCall1Coll(&spec->hash[i], spec->collation[i], v));
+	}
+}
+
 /* Group keys compare as GROUP BY compares them: NULLs equal each other. */
 static bool
 delta_group_equal(const DeltaSpec *spec, const DeltaGroup *a, const DeltaGroup *b)
@@ -750,8 +796,7 @@ delta_group_equal(const DeltaSpec *spec, const DeltaGroup *a, const DeltaGroup *
 				return false;
 			continue;
 		}
-		if (!DatumGetBool(FunctionCall2Coll(&spec->eq[i], spec->collation[i],
-											a->values[i], b->values[i])))
+		if (!delta_key_equal(spec, i, a->values[i], b->values[i]))
 			return false;
 	}
 	return true;
@@ -839,6 +884,7 @@ delta_specs(Relation rel, MemoryContext cxt, List **specs)
 		spec->group_len = palloc0(sizeof(int16) * Max(nnames, 1));
 		spec->group_byval = palloc0(sizeof(bool) * Max(nnames, 1));
 		spec->collation = palloc0(sizeof(Oid) * Max(nnames, 1));
+		spec->key_kind = palloc0(sizeof(char) * Max(nnames, 1));
 		spec->eq = palloc0(sizeof(FmgrInfo) * Max(nnames, 1));
 		spec->hash = palloc0(sizeof(FmgrInfo) * Max(nnames, 1));
 		for (i = 0; i < nnames && ok; i++)
@@ -868,6 +914,28 @@ delta_specs(Relation rel, MemoryContext cxt, List **specs)
 			spec->collation[i] = TupleDescAttr(reldesc, att - 1)->attcollation;
 			fmgr_info_cxt(get_opcode(tc->eq_opr), &spec->eq[i], cxt);
 			fmgr_info_cxt(hash_lhs, &spec->hash[i], cxt);
+			switch (getBaseType(DatumGetObjectId(types[i])))
+			{
+				case INT2OID:
+				case INT4OID:
+				case INT8OID:
+				case DATEOID:
+				case TIMESTAMPOID:
+				case TIMESTAMPTZOID:
+				case BOOLOID:
+				case OIDOID:
+					spec->key_kind[i] = DELTA_KEY_DATUM;
+					break;
+				case TEXTOID:
+				case VARCHAROID:
+					spec->key_kind[i] = OidIsValid(spec->collation[i]) &&
+						get_collation_isdeterministic(spec->collation[i]) ?
+						DELTA_KEY_BYTES : DELTA_KEY_CALL;
+					break;
+				default:
+					spec->key_kind[i] = DELTA_KEY_CALL;
+					break;
+			}
 		}
 
 		/* the value and the period */
@@ -996,6 +1064,9 @@ delta_rows(const DeltaSpec *spec, Relation rel, Tuplestorestate *rows,
 	delta_hash_iterator it;
 	DeltaEntry *entry;
 	DeltaGroup	probe;
+	DeltaGroup *last = NULL;
+	int32		last_period = DATEVAL_NOBEGIN;
+	int32		last_month = 0;
 	Datum	   *elems;
 	Datum	   *values;
 	bool	   *nulls;
@@ -1058,36 +1129,52 @@ delta_rows(const DeltaSpec *spec, Relation rel, Tuplestorestate *rows,
 		}
 
 		/* the row's group and month */
-		probe.month = delta_month(period);
-		probe.hash = murmurhash32((uint32) probe.month);
+		if (period != last_period)
+		{
+			last_period = period;
+			last_month = delta_month(period);
+		}
+		probe.month = last_month;
 		for (i = 0; i < spec->ngroups; i++)
 		{
 			probe.values[i] = slot_getattr(slot, spec->group_att[i], &probe.isnull[i]);
-			probe.hash = hash_combine(probe.hash, probe.isnull[i] ? 0 :
-									  DatumGetUInt32(FunctionCall1Coll(&spec->hash[i],
-																	   spec->collation[i],
-																	   probe.values[i])));
+			/* compared as bytes: a compressed or external value, inline */
+			if (spec->key_kind[i] == DELTA_KEY_BYTES && !probe.isnull[i] &&
+				VARATT_IS_EXTENDED(DatumGetPointer(probe.values[i])) &&
+				!VARATT_IS_SHORT(DatumGetPointer(probe.values[i])))
+				probe.values[i] = PointerGetDatum(PG_DETOAST_DATUM_PACKED(probe.values[i]));
 		}
 		MemoryContextSwitchTo(cxt);
-		entry = delta_hash_insert(groups, &probe, &found);
-		if (!found)
+
+		/* the group of the row before (loads often come sorted), or the table's */
+		if (last != NULL && delta_group_equal(spec, last, &probe))
+			g = last;
+		else
 		{
-			g = palloc(sizeof(DeltaGroup));
-			g->hash = probe.hash;
-			g->month = probe.month;
-			g->values = palloc(sizeof(Datum) * Max(spec->ngroups, 1));
-			g->isnull = palloc(sizeof(bool) * Max(spec->ngroups, 1));
+			probe.hash = murmurhash32((uint32) probe.month);
 			for (i = 0; i < spec->ngroups; i++)
+				probe.hash = hash_combine(probe.hash, probe.isnull[i] ? 0 :
+										  delta_key_hash(spec, i, probe.values[i]));
+			entry = delta_hash_insert(groups, &probe, &found);
+			if (!found)
 			{
-				g->isnull[i] = probe.isnull[i];
-				g->values[i] = probe.isnull[i] ? (Datum) 0 :
-					datumCopy(probe.values[i], spec->group_byval[i], spec->group_len[i]);
+				g = palloc(sizeof(DeltaGroup));
+				g->hash = probe.hash;
+				g->month = probe.month;
+				g->values = palloc(sizeof(Datum) * Max(spec->ngroups, 1));
+				g->isnull = palloc(sizeof(bool) * Max(spec->ngroups, 1));
+				for (i = 0; i < spec->ngroups; i++)
+				{
+					g->isnull[i] = probe.isnull[i];
+					g->values[i] = probe.isnull[i] ? (Datum) 0 :
+						datumCopy(probe.values[i], spec->group_byval[i], spec->group_len[i]);
+				}
+				g->state = ts_gs_new_working(8, spec->kind, TS_GS_PERIODS);
+				entry->group = g;
+				n++;
 			}
-			g->state = ts_gs_new_working(8, spec->kind, TS_GS_PERIODS);
-			entry->group = g;
-			n++;
+			g = last = entry->group;
 		}
-		g = entry->group;
 
 		/* decoding the value may allocate: in the row's context */
 		MemoryContextSwitchTo(rowcxt);
