@@ -323,6 +323,14 @@ SELECT count(*) FROM (
 	FROM unnest('{v2,v4,v8,vr,vd,vn,va}'::text[]) v, unnest('{d,ts,tz}'::text[]) p,
 		 unnest('{k,ki,kn}'::text[]) k) s;
 CREATE TABLE tb (LIKE tp);
+-- long keys, stored compressed (and, with STORAGE EXTERNAL, out of line)
+CREATE TABLE tl (k text, d date, v int);
+SELECT trade_stats.create_summary('tl_v_d_k', 'tl', '{k}', 'v', 'd');
+INSERT INTO tl SELECT repeat(chr(97 + i % 3), 3000 + i % 2), date '2021-01-01' + i, i FROM generate_series(1, 60) i;
+ALTER TABLE tl ALTER COLUMN k SET STORAGE EXTERNAL;
+INSERT INTO tl SELECT repeat(chr(97 + i % 3), 3000 + i % 2), date '2021-01-01' + i, i FROM generate_series(1, 60) i;
+UPDATE tl SET v = v + 1 WHERE v % 2 = 0;
+DELETE FROM tl WHERE v % 3 = 0;
 SELECT trade_stats.create_summary('tb_' || v || '_kb', 'tb', '{kb}', v, 'tz') FROM unnest('{vn,va}'::text[]) v;
 SET TimeZone = 'Asia/Shanghai';
 SELECT setseed(0.12);
@@ -352,10 +360,10 @@ SET TimeZone = 'Asia/Shanghai';
 COPY tp FROM :'copy_file';
 \i test/sql/helpers.psql
 SELECT count(*) AS summaries, count(*) FILTER (WHERE pg_temp.same_as_rebuild(summary) = 'ok') AS same_as_rebuild
-FROM trade_stats.summary_definition WHERE source IN ('tp'::regclass, 'tb'::regclass);
+FROM trade_stats.summary_definition WHERE source IN ('tp'::regclass, 'tb'::regclass, 'tl'::regclass);
 -- (an amount in another currency in a month of yuan is refused)
 SELECT pg_temp.try($$INSERT INTO tp (k, d, v8, va) VALUES ('k1', '2020-02-01', 1, '1 CNY'), ('k1', '2020-02-02', 1, '1 USD')$$);
 RESET TimeZone;
 SELECT count(*) FROM (SELECT trade_stats.drop_summary(summary) FROM trade_stats.summary_definition
-					  WHERE source IN ('tp'::regclass, 'tb'::regclass)) s;
-DROP TABLE tp, tb;
+					  WHERE source IN ('tp'::regclass, 'tb'::regclass, 'tl'::regclass)) s;
+DROP TABLE tp, tb, tl;
