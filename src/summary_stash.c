@@ -33,8 +33,9 @@
  *	  hands it to the parent.  Where no frame can take it, the removal is
  *	  an error.
  *
- *	  The module's mutable state is that frame stack ("stash_top") and the
- *	  removals carried from a run to its finish ("carried"): frames live on
+ *	  The module's mutable state is that frame stack ("stash_top"), the
+ *	  removals carried from a run to its finish ("carried") and a cache, the
+ *	  plan of the statement triggers' query of the definitions: frames live on
  *	  the C stack of the hooks, their stashes in a memory context of their
  *	  own that dies with the frame.  A transaction abort drops every stash
  *	  (the frames themselves are popped by the hooks' PG_FINALLY as the
@@ -802,6 +803,12 @@ delta_group_equal(const DeltaSpec *spec, const DeltaGroup *a, const DeltaGroup *
 	return true;
 }
 
+/*
+ * The plan of delta_specs' query, prepared once per session: a cache (the
+ * plan cache replans it after DDL on what it reads).
+ */
+static SPIPlanPtr specs_plan = NULL;
+
 /* The type currency_amount of the schema of the type 'beside'. */
 static Oid
 amount_type_beside(Oid beside)
@@ -842,7 +849,15 @@ delta_specs(Relation rel, MemoryContext cxt, List **specs)
 	*specs = NIL;
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute_with_args(query, 1, argtypes, args, NULL, true, 0) != SPI_OK_SELECT)
+	if (specs_plan == NULL)
+	{
+		SPIPlanPtr	plan = SPI_prepare(query, 1, argtypes);
+
+		if (plan == NULL || SPI_keepplan(plan) != 0)
+			elog(ERROR, "could not prepare the query of the summary definitions");
+		specs_plan = plan;
+	}
+	if (SPI_execute_plan(specs_plan, args, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the summary definitions");
 	for (r = 0; r < SPI_processed && ok; r++)
 	{
