@@ -1198,6 +1198,8 @@ delta_rows(const DeltaSpec *spec, Relation rel, Tuplestorestate *rows,
 		if (!ts_gs_add(ts_gs_entry_grow(&g->state, period), v, false))
 			ts_gs_overflow();
 	}
+	/* (a row left out ends its turn in the row's context) */
+	MemoryContextSwitchTo(cxt);
 	ExecDropSingleTupleTableSlot(slot);
 	MemoryContextDelete(rowcxt);
 	if (n == 0)
