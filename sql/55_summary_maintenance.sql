@@ -90,6 +90,19 @@ BEGIN
 			USING ERRCODE = 'feature_not_supported',
 				  HINT = 'Keep a summary on each shard, where the rows are, and roll the shards'' summaries up through foreign tables.';
 	END IF;
+	-- a Citus table's rows live in shards, written on the worker nodes
+	-- (pg_dist_partition is Citus's catalog of its tables)
+	IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+		EXECUTE 'SELECT m FROM trade_stats.summary_members($1) m '
+				'WHERE m OPERATOR(pg_catalog.=) ANY (SELECT p.logicalrelid FROM pg_catalog.pg_dist_partition p) LIMIT 1'
+		INTO bad USING d.source;
+		IF bad IS NOT NULL THEN
+			RAISE EXCEPTION 'cannot keep a summary of "%": "%" is a Citus table', d.source, bad
+				USING ERRCODE = 'feature_not_supported',
+					  DETAIL = 'Its rows are kept and written in shards on the worker nodes, where the triggers of a summary do not see them.',
+					  HINT = 'Aggregate it with growth_summary(), which Citus runs on the workers, or keep the summaries on postgres_fdw shards.';
+		END IF;
+	END IF;
 	IF 't' IN (src.relpersistence, tab.relpersistence) THEN
 		RAISE EXCEPTION 'cannot keep a summary of "%" in "%": temporary tables are not supported', d.source, d.summary
 			USING ERRCODE = 'feature_not_supported',
@@ -1404,6 +1417,12 @@ BEGIN
 	END LOOP;
 	FOREACH t IN ARRAY coalesce(triggers, '{}') LOOP
 		IF pg_catalog.to_regclass(pg_catalog.regexp_replace(t, '^\S+ on ', '')) IS NOT NULL THEN
+			-- the triggers of a relation that no summary is of (a restore
+			-- without the definitions, a Citus shard) may go
+			CONTINUE WHEN NOT EXISTS (
+				SELECT FROM trade_stats.summary_definition s
+				WHERE s.source = trade_stats.summary_source_of(
+					pg_catalog.to_regclass(pg_catalog.regexp_replace(t, '^\S+ on ', ''))));
 			RAISE EXCEPTION 'cannot drop trigger %', t
 				USING ERRCODE = 'dependent_objects_still_exist',
 					  DETAIL = 'It keeps a summary table exact.',

@@ -859,6 +859,19 @@ delta_specs(Relation rel, MemoryContext cxt, List **specs)
 	}
 	if (SPI_execute_plan(specs_plan, args, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the summary definitions");
+	/*
+	 * The triggers of a summary on a relation with none: a Citus shard
+	 * (CREATE TRIGGER on a distributed table copies them to its shards, on
+	 * nodes that hold no definitions), or a restore of the table without its
+	 * definitions.  Its changes would reach no summary.
+	 */
+	if (SPI_processed == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("relation \"%s\" has the triggers of a maintained summary, but no summary of it is defined",
+						RelationGetRelationName(rel)),
+				 errdetail("Its changes would reach no summary table."),
+				 errhint("Drop its triggers trade_stats_summary_begin, _insert, _update, _delete, _truncate and _replica, or make its summary again with trade_stats.create_summary(). A shard of a Citus table cannot have one.")));
 	for (r = 0; r < SPI_processed && ok; r++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[r];

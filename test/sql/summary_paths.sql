@@ -367,3 +367,26 @@ RESET TimeZone;
 SELECT count(*) FROM (SELECT trade_stats.drop_summary(summary) FROM trade_stats.summary_definition
 					  WHERE source IN ('tp'::regclass, 'tb'::regclass, 'tl'::regclass)) s;
 DROP TABLE tp, tb, tl;
+
+-- 13. Citus.  A Citus table's rows live in shards on the worker nodes:
+--     create_summary refuses it (Citus's catalog pg_dist_partition is
+--     made here as Citus makes it).  And the triggers of a summary on a
+--     relation that has none (CREATE TRIGGER on a distributed table copies
+--     them to its shards, on nodes without the definitions; a restore of a
+--     table without its definitions) refuse its writes.
+SET allow_system_table_mods = on;
+CREATE TABLE pg_catalog.pg_dist_partition (logicalrelid regclass NOT NULL);
+RESET allow_system_table_mods;
+CREATE TABLE dist (period date NOT NULL, partner text NOT NULL, value numeric);
+INSERT INTO pg_catalog.pg_dist_partition VALUES ('dist');
+SELECT pg_temp.try($$SELECT trade_stats.create_summary('dist_summary', 'dist', '{partner}', 'value', 'period')$$);
+SET allow_system_table_mods = on;
+DROP TABLE pg_catalog.pg_dist_partition;
+RESET allow_system_table_mods;
+CREATE TRIGGER trade_stats_summary_insert AFTER INSERT ON dist REFERENCING NEW TABLE AS ts_new
+	FOR EACH STATEMENT EXECUTE FUNCTION trade_stats.summary_statement();
+SELECT pg_temp.try($$INSERT INTO dist VALUES ('2021-01-01', 'US', 1) RETURNING 1$$);
+-- (such triggers may be dropped; those of a summary's source may not)
+DROP TRIGGER trade_stats_summary_insert ON dist;
+INSERT INTO dist VALUES ('2021-01-01', 'US', 1);
+DROP TABLE dist;
