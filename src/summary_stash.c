@@ -1328,7 +1328,7 @@ ts_summary_statement(PG_FUNCTION_ARGS)
 	foreach(lc, specs)
 	{
 		DeltaSpec  *spec = (DeltaSpec *) lfirst(lc);
-		StashEntry	change;
+		StashEntry	change = {0};
 
 		change.added_null = added == NULL ||
 			!delta_rows(spec, trigdata->tg_relation, added, cxt, &change.added);
