@@ -9,8 +9,10 @@
  * Every aggregate here shares one internal state: the sums of value and
  * quantity by commodity and period (ts_quantity.h), each commodity with
  * its unit, the unit of the first row; a row in another unit is an error,
- * as a row in another currency is.  Rows are added to the last entry when
- * their key is the same, else appended; a full array is compacted (sorted,
+ * as a row in another currency is.  The indices' rows count by commodity
+ * and year (their period taken as January 1 of its year: the links are
+ * whole years).  Rows are added to the last entry when their key is the
+ * same, else appended; a full array is compacted (sorted,
  * merged) before it grows, so the state grows with the distinct keys, not
  * with rows.  The serial form is portable (pq_send*); combine merges.
  *
@@ -46,6 +48,9 @@ typedef struct QtyState
 	int			last;			/* the commodity of the last row */
 	int		   *recent;			/* per commodity: its entry of the latest period, or -1 */
 	bool		may_repeat;		/* may a key have two entries?  (recent unsure) */
+	bool		has_year;		/* year_period and year_start are set */
+	int32		year_period;	/* the last period of an index's row */
+	int32		year_start;		/* January 1 of its year */
 	int		   *slots;			/* open addressing over the labels: index or -1 */
 	int			nslots;			/* a power of two, at least 2 * ncommodities */
 	MemoryContext cxt;
@@ -308,11 +313,50 @@ qty_mantissa(QtyState *s, Datum num, bool qty)
 	return mant;
 }
 
-/* Does a text equal the len bytes at str? */
+/*
+ * Does a text equal the len bytes at str?  Short ones (labels and units
+ * mostly are) compared byte by byte, without a call.
+ */
 static inline bool
 text_is(const text *t, const char *str, int len)
 {
-	return VARSIZE_ANY_EXHDR(t) == (size_t) len && memcmp(VARDATA_ANY(t), str, len) == 0;
+	const char *b = VARDATA_ANY(t);
+
+	if (VARSIZE_ANY_EXHDR(t) != (size_t) len)
+		return false;
+	if (len > 8)
+		return memcmp(b, str, len) == 0;
+	for (int i = 0; i < len; i++)
+		if (b[i] != str[i])
+			return false;
+	return true;
+}
+
+/* Is commodity i the row's commodity (NULL: none) in the row's unit? */
+static inline bool
+qty_row_is(const QtyState *s, int i, const text *commodity, const text *unit)
+{
+	return text_is(unit, s->units[i], s->unit_len[i]) &&
+		(commodity == NULL ? s->labels[i] == NULL :
+		 (s->labels[i] != NULL && text_is(commodity, s->labels[i], s->label_len[i])));
+}
+
+/*
+ * January 1 of a period's year, that of the row before remembered: the
+ * indices chain whole years, so their state keeps one entry per commodity
+ * and year, not per commodity and period (a twelfth of it with monthly
+ * rows), with the same sums.
+ */
+static inline int32
+qty_year_of(QtyState *s, int32 period)
+{
+	if (!s->has_year || s->year_period != period)
+	{
+		s->year_period = period;
+		s->year_start = ts_date_year_start(period);
+		s->has_year = true;
+	}
+	return s->year_start;
 }
 
 /*
@@ -365,6 +409,8 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 			PG_RETURN_POINTER(s);
 		period = PG_GETARG_DATEADT(arg);
 		ts_check_period(period);
+		if (shape == QTY_COMMODITY)
+			period = qty_year_of(s, period);
 	}
 	unit_text = PG_GETARG_TEXT_PP(3);
 	commodity_text = shape == QTY_COMMODITY ? PG_GETARG_TEXT_PP(4) : NULL;
@@ -394,12 +440,17 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 	if (shape == QTY_COMMODITY && q < 0)
 		negative_quantity(DatumGetCString(DirectFunctionCall1(numeric_out,
 															  PG_GETARG_DATUM(2))));
-	/* the commodity and unit of the row before, without a copy */
-	if (s->last >= 0 && text_is(unit_text, s->units[s->last], s->unit_len[s->last]) &&
-		(commodity_text == NULL ? s->labels[s->last] == NULL :
-		 (s->labels[s->last] != NULL &&
-		  text_is(commodity_text, s->labels[s->last], s->label_len[s->last]))))
+	/*
+	 * The commodity and unit of the row before, or of the commodity after
+	 * it (rows of several commodities in their order, period by period),
+	 * without a copy or a hash; else looked up.
+	 */
+	if (s->last >= 0 && qty_row_is(s, s->last, commodity_text, unit_text))
 		c = s->last;
+	else if (s->last >= 0 &&
+			 qty_row_is(s, s->last + 1 < s->ncommodities ? s->last + 1 : 0,
+						commodity_text, unit_text))
+		c = s->last = s->last + 1 < s->ncommodities ? s->last + 1 : 0;
 	else
 		c = qty_commodity_bytes(s, aggcxt,
 								commodity_text ? VARDATA_ANY(commodity_text) : NULL,
