@@ -732,6 +732,14 @@ div_wide(Numeric a, Numeric b)
 	return DatumGetNumeric(DirectFunctionCall2(numeric_div, wide, NumericGetDatum(b)));
 }
 
+#ifdef QTY_VERIFY_WIDE
+static char *
+numeric_out_str(Numeric a)
+{
+	return DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(a)));
+}
+#endif
+
 static Numeric
 trimmed(Numeric a)
 {
@@ -901,6 +909,51 @@ typedef struct QtyLinkSums
 				s01;
 } QtyLinkSums;
 
+/*
+ * The sums of the matched items in numeric, one division per commodity
+ * and sum: for the links whose 128-bit sums or exact quotients do not fit
+ * (see qty_link_sums).
+ */
+static void
+qty_link_sums_numeric(QtyState *s, const ts_int128 *v0, const ts_int128 *q0,
+					  const int64 *r0, const ts_int128 *v1, const ts_int128 *q1,
+					  const int64 *r1, bool need10, bool need01, QtyLinkSums *sums)
+{
+	for (int c = 0; c < s->ncommodities; c++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		if (r0[c] == 0 || r1[c] == 0 || q0[c] == 0 || q1[c] == 0)
+			continue;
+		sums->s00 = add(sums->s00, num(v0[c]));
+		sums->s11 = add(sums->s11, num(v1[c]));
+		if (need10)
+			sums->s10 = add(sums->s10, div_wide(mul(num(v1[c]), num(q0[c])), num(q1[c])));
+		if (need01)
+			sums->s01 = add(sums->s01, div_wide(mul(num(v0[c]), num(q1[c])), num(q0[c])));
+	}
+}
+
+/* An exact sum of quotients as numeric; NULL when its text does not fit. */
+static Numeric
+quot_sum_numeric(const ts_qty_quot_sum *q)
+{
+	char		buf[256];
+
+	if (ts_qty_quot_sum_text(q, buf, sizeof(buf)) < 0)
+		return NULL;
+	return DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+											   ObjectIdGetDatum(InvalidOid),
+											   Int32GetDatum(-1)));
+}
+
+/*
+ * The sums of one link.  Each term of s10 and s01 is numeric's
+ * round(V Q, QTY_DIV_SCALE) / Q', computed exactly in wide integers with
+ * numeric_div's scale and rounding (ts_qty_quot_sum_add), and summed
+ * exactly: the same digits and scale as numeric's, without a numeric
+ * division per commodity.  The values and quantities of the indices are at
+ * least zero; a link whose sums do not fit is summed in numeric.
+ */
 static bool
 qty_link_sums(QtyState *s, int64 y, bool need10, bool need01, QtyLinkSums *sums)
 {
@@ -909,7 +962,8 @@ qty_link_sums(QtyState *s, int64 y, bool need10, bool need01, QtyLinkSums *sums)
 				from1 = ts_date_from_ymd(y, 1, 1),
 				to1 = ts_date_from_ymd(y, 12, 31);
 	Numeric		zero = int64_to_numeric(0);
-	bool		matched = false;
+	bool		matched = false,
+				wide = true;
 	int			nc = Max(s->ncommodities, 1);
 	ts_int128  *v0 = palloc(nc * sizeof(ts_int128)),
 			   *q0 = palloc(nc * sizeof(ts_int128)),
@@ -917,23 +971,59 @@ qty_link_sums(QtyState *s, int64 y, bool need10, bool need01, QtyLinkSums *sums)
 			   *q1 = palloc(nc * sizeof(ts_int128));
 	int64	   *r0 = palloc(nc * sizeof(int64)),
 			   *r1 = palloc(nc * sizeof(int64));
+	ts_int128	s00 = 0,
+				s11 = 0;
+	ts_qty_quot_sum q10,
+				q01;
 
 	sums->s00 = sums->s11 = sums->s10 = sums->s01 = zero;
 	if (!ts_qty_window_all(s->e, s->n, s->ncommodities, from0, to0, v0, q0, r0) ||
 		!ts_qty_window_all(s->e, s->n, s->ncommodities, from1, to1, v1, q1, r1))
 		qty_overflow();
-	for (int c = 0; c < s->ncommodities; c++)
+	ts_qty_quot_sum_init(&q10);
+	ts_qty_quot_sum_init(&q01);
+	for (int c = 0; c < s->ncommodities && wide; c++)
 	{
 		CHECK_FOR_INTERRUPTS();
 		if (r0[c] == 0 || r1[c] == 0 || q0[c] == 0 || q1[c] == 0)
 			continue;
 		matched = true;
-		sums->s00 = add(sums->s00, num(v0[c]));
-		sums->s11 = add(sums->s11, num(v1[c]));
-		if (need10)
-			sums->s10 = add(sums->s10, div_wide(mul(num(v1[c]), num(q0[c])), num(q1[c])));
-		if (need01)
-			sums->s01 = add(sums->s01, div_wide(mul(num(v0[c]), num(q1[c])), num(q0[c])));
+		wide = v0[c] >= 0 && q0[c] > 0 && v1[c] >= 0 && q1[c] > 0 &&
+			!__builtin_add_overflow(s00, v0[c], &s00) &&
+			!__builtin_add_overflow(s11, v1[c], &s11) &&
+			(!need10 || ts_qty_quot_sum_add(&q10, v1[c], q0[c], q1[c], QTY_DIV_SCALE)) &&
+			(!need01 || ts_qty_quot_sum_add(&q01, v0[c], q1[c], q0[c], QTY_DIV_SCALE));
+	}
+	if (matched && wide)
+	{
+		sums->s00 = num(s00);
+		sums->s11 = num(s11);
+		if (need10 && (sums->s10 = quot_sum_numeric(&q10)) == NULL)
+			wide = false;
+		if (need01 && (sums->s01 = quot_sum_numeric(&q01)) == NULL)
+			wide = false;
+	}
+#ifdef QTY_VERIFY_WIDE
+	if (matched && wide)
+	{
+		QtyLinkSums chk;
+
+		chk.s00 = chk.s11 = chk.s10 = chk.s01 = zero;
+		qty_link_sums_numeric(s, v0, q0, r0, v1, q1, r1, need10, need01, &chk);
+		if (strcmp(numeric_out_str(chk.s00), numeric_out_str(sums->s00)) != 0 ||
+			strcmp(numeric_out_str(chk.s11), numeric_out_str(sums->s11)) != 0 ||
+			strcmp(numeric_out_str(chk.s10), numeric_out_str(sums->s10)) != 0 ||
+			strcmp(numeric_out_str(chk.s01), numeric_out_str(sums->s01)) != 0)
+			elog(ERROR, "wide sums differ: %s %s / %s %s",
+				 numeric_out_str(chk.s10), numeric_out_str(sums->s10),
+				 numeric_out_str(chk.s01), numeric_out_str(sums->s01));
+		elog(DEBUG1, "wide sums checked");
+	}
+#endif
+	if (matched && !wide)
+	{
+		sums->s00 = sums->s11 = sums->s10 = sums->s01 = zero;
+		qty_link_sums_numeric(s, v0, q0, r0, v1, q1, r1, need10, need01, sums);
 	}
 	pfree(v0);
 	pfree(q0);
