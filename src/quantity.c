@@ -45,6 +45,8 @@ typedef struct QtyState
 	char	  **units;
 	int		   *label_len;		/* strlen of each label (0 for none) */
 	int		   *unit_len;		/* strlen of each unit */
+	uint64	   *label_key;		/* each label's first 8 bytes (bytes_key) */
+	uint64	   *unit_key;		/* each unit's */
 	int			last;			/* the commodity of the last row */
 	int		   *recent;			/* per commodity: its entry of the latest period, or -1 */
 	bool		may_repeat;		/* may a key have two entries?  (recent unsure) */
@@ -112,9 +114,26 @@ qty_new(MemoryContext cxt, ts_value_kind kind)
 	s->recent = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(int));
 	s->label_len = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(int));
 	s->unit_len = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(int));
+	s->label_key = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(uint64));
+	s->unit_key = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(uint64));
 	s->last = -1;
 	s->cxt = cxt;
 	return s;
+}
+
+/*
+ * The first 8 bytes of a label or unit, zero-padded: with its length, the
+ * whole of a short one, compared in one step.
+ */
+static inline uint64
+bytes_key(const char *b, size_t len)
+{
+	uint64		k = 0;
+	size_t		n = Min(len, sizeof(uint64));
+
+	for (size_t i = 0; i < n; i++)
+		k |= (uint64) (unsigned char) b[i] << (8 * i);
+	return k;
 }
 
 /* A label's hash from its bytes (len of them; NULL for no label). */
@@ -221,12 +240,16 @@ qty_commodity_bytes(QtyState *s, MemoryContext cxt, const char *label,
 				s->recent = repalloc(s->recent, s->commodity_cap * sizeof(int));
 				s->label_len = repalloc(s->label_len, s->commodity_cap * sizeof(int));
 				s->unit_len = repalloc(s->unit_len, s->commodity_cap * sizeof(int));
+				s->label_key = repalloc(s->label_key, s->commodity_cap * sizeof(uint64));
+				s->unit_key = repalloc(s->unit_key, s->commodity_cap * sizeof(uint64));
 			}
 			i = s->ncommodities++;
 			s->labels[i] = label ? bytes_strdup(cxt, label, label_len) : NULL;
 			s->units[i] = bytes_strdup(cxt, unit, unit_len);
 			s->label_len[i] = label ? (int) label_len : 0;
 			s->unit_len[i] = (int) unit_len;
+			s->label_key[i] = label ? bytes_key(label, label_len) : 0;
+			s->unit_key[i] = bytes_key(unit, unit_len);
 			s->recent[i] = -1;
 			s->slots[h] = i;
 		}
@@ -313,32 +336,45 @@ qty_mantissa(QtyState *s, Datum num, bool qty)
 	return mant;
 }
 
-/*
- * Does a text equal the len bytes at str?  Short ones (labels and units
- * mostly are) compared byte by byte, without a call.
- */
-static inline bool
-text_is(const text *t, const char *str, int len)
+/* A row's label or unit: its bytes, length and bytes_key */
+typedef struct QtyRowText
 {
-	const char *b = VARDATA_ANY(t);
+	const char *b;				/* NULL: no label */
+	int			len;
+	uint64		key;
+} QtyRowText;
 
-	if (VARSIZE_ANY_EXHDR(t) != (size_t) len)
-		return false;
-	if (len > 8)
-		return memcmp(b, str, len) == 0;
-	for (int i = 0; i < len; i++)
-		if (b[i] != str[i])
-			return false;
-	return true;
+static inline QtyRowText
+row_text(const text *t)
+{
+	QtyRowText r = {NULL, 0, 0};
+
+	if (t != NULL)
+	{
+		r.b = VARDATA_ANY(t);
+		r.len = (int) VARSIZE_ANY_EXHDR(t);
+		r.key = bytes_key(r.b, r.len);
+	}
+	return r;
 }
 
-/* Is commodity i the row's commodity (NULL: none) in the row's unit? */
+/* Is a stored label or unit (NULL: none) the row's? */
 static inline bool
-qty_row_is(const QtyState *s, int i, const text *commodity, const text *unit)
+row_text_is(const char *stored, int stored_len, uint64 stored_key, const QtyRowText *r)
 {
-	return text_is(unit, s->units[i], s->unit_len[i]) &&
-		(commodity == NULL ? s->labels[i] == NULL :
-		 (s->labels[i] != NULL && text_is(commodity, s->labels[i], s->label_len[i])));
+	if (stored == NULL || r->b == NULL)
+		return stored == NULL && r->b == NULL;
+	return stored_len == r->len && stored_key == r->key &&
+		(r->len <= (int) sizeof(uint64) ||
+		 memcmp(stored + sizeof(uint64), r->b + sizeof(uint64), r->len - sizeof(uint64)) == 0);
+}
+
+/* Is commodity i the row's commodity in the row's unit? */
+static inline bool
+qty_row_is(const QtyState *s, int i, const QtyRowText *label, const QtyRowText *unit)
+{
+	return row_text_is(s->labels[i], s->label_len[i], s->label_key[i], label) &&
+		row_text_is(s->units[i], s->unit_len[i], s->unit_key[i], unit);
 }
 
 /*
@@ -374,6 +410,8 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 	int32		period = 0;
 	text	   *unit_text;
 	text	   *commodity_text;
+	QtyRowText	label,
+				unit;
 	int			c;
 	ts_qty_entry *last,
 			   *recent;
@@ -445,17 +483,15 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 	 * it (rows of several commodities in their order, period by period),
 	 * without a copy or a hash; else looked up.
 	 */
-	if (s->last >= 0 && qty_row_is(s, s->last, commodity_text, unit_text))
+	label = row_text(commodity_text);
+	unit = row_text(unit_text);
+	if (s->last >= 0 && qty_row_is(s, s->last, &label, &unit))
 		c = s->last;
 	else if (s->last >= 0 &&
-			 qty_row_is(s, s->last + 1 < s->ncommodities ? s->last + 1 : 0,
-						commodity_text, unit_text))
+			 qty_row_is(s, s->last + 1 < s->ncommodities ? s->last + 1 : 0, &label, &unit))
 		c = s->last = s->last + 1 < s->ncommodities ? s->last + 1 : 0;
 	else
-		c = qty_commodity_bytes(s, aggcxt,
-								commodity_text ? VARDATA_ANY(commodity_text) : NULL,
-								commodity_text ? VARSIZE_ANY_EXHDR(commodity_text) : 0,
-								VARDATA_ANY(unit_text), VARSIZE_ANY_EXHDR(unit_text));
+		c = qty_commodity_bytes(s, aggcxt, label.b, label.len, unit.b, unit.len);
 
 	/*
 	 * The entry of the same key: the last one, or the commodity's entry of

@@ -417,9 +417,28 @@ numeric_read_stored(const char *p, Size len, int max_scale, ts_int128 *mantissa,
 	if (len % sizeof(int16) != 0)
 		elog(ERROR, "unexpected length of a numeric: %zu", len);
 	ndigits = (int) (len / sizeof(int16));
-	/* in place when int16-aligned (a 4-byte header), else copied */
+	/*
+	 * In place when int16-aligned (a 4-byte header), else copied: a few
+	 * digits (a short header, as a row's small numeric has) one by one, as
+	 * unaligned loads rather than a call to memcpy (the early return for a
+	 * digit out of range, which the core refuses too, keeps the compiler
+	 * from making the loop one).
+	 */
 	if ((uintptr_t) p % sizeof(int16) == 0)
 		digits = (const int16 *) p;
+	else if (ndigits <= 8)
+	{
+		for (int i = 0; i < ndigits; i++)
+		{
+			int16		d;
+
+			memcpy(&d, p + i * sizeof(int16), sizeof(int16));
+			if (d < 0 || d > 9999)
+				return TS_NUMERIC_TOO_WIDE;
+			local[i] = d;
+		}
+		digits = local;
+	}
 	else
 	{
 		int16	   *copy = ndigits > lengthof(local) ? palloc(len) : local;
