@@ -48,6 +48,7 @@ typedef struct QtyState
 	uint64	   *label_key;		/* each label's first 8 bytes (bytes_key) */
 	uint64	   *unit_key;		/* each unit's */
 	int			last;			/* the commodity of the last row */
+	bool		by_next;		/* was it the one after the row before's? */
 	int		   *recent;			/* per commodity: its entry of the latest period, or -1 */
 	bool		may_repeat;		/* may a key have two entries?  (recent unsure) */
 	bool		has_year;		/* year_period and year_start are set */
@@ -316,7 +317,7 @@ qty_reserve(QtyState *s, int more)
  * A numeric argument (as it comes, not detoasted) as a mantissa at the
  * state's scale, raising the state's scale if needed.
  */
-static ts_int128
+static inline ts_int128
 qty_mantissa(QtyState *s, Datum num, bool qty)
 {
 	int		   *state_scale = qty ? &s->qscale : &s->vscale;
@@ -331,7 +332,7 @@ qty_mantissa(QtyState *s, Datum num, bool qty)
 			qty_overflow();
 		*state_scale = scale;
 	}
-	else if (!ts_int128_mul_pow10(&mant, *state_scale - scale))
+	else if (scale < *state_scale && !ts_int128_mul_pow10(&mant, *state_scale - scale))
 		qty_overflow();
 	return mant;
 }
@@ -485,12 +486,23 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 	 */
 	label = row_text(commodity_text);
 	unit = row_text(unit_text);
-	if (s->last >= 0 && qty_row_is(s, s->last, &label, &unit))
-		c = s->last;
-	else if (s->last >= 0 &&
-			 qty_row_is(s, s->last + 1 < s->ncommodities ? s->last + 1 : 0, &label, &unit))
-		c = s->last = s->last + 1 < s->ncommodities ? s->last + 1 : 0;
-	else
+	c = -1;
+	if (s->last >= 0)
+	{
+		int			next = s->last + 1 < s->ncommodities ? s->last + 1 : 0;
+		int			first = s->by_next ? next : s->last,
+					second = s->by_next ? s->last : next;
+
+		/* first the one that held for the row before */
+		if (qty_row_is(s, first, &label, &unit))
+			c = first;
+		else if (qty_row_is(s, second, &label, &unit))
+			c = second;
+		s->by_next = c == next && c != s->last;
+		if (c >= 0)
+			s->last = c;
+	}
+	if (c < 0)
 		c = qty_commodity_bytes(s, aggcxt, label.b, label.len, unit.b, unit.len);
 
 	/*
