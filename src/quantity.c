@@ -404,7 +404,6 @@ qty_year_of(QtyState *s, int32 period)
 static pg_attribute_always_inline Datum
 qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 {
-	MemoryContext aggcxt;
 	QtyState   *s;
 	ts_int128	v,
 				q;
@@ -417,9 +416,21 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 	ts_qty_entry *last,
 			   *recent;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "quantity transition function called in a non-aggregate context");
-	s = PG_ARGISNULL(0) ? qty_new(aggcxt, kind) : (QtyState *) PG_GETARG_POINTER(0);
+	/*
+	 * The aggregate's context is checked when the state is made (as
+	 * PostgreSQL's own transition functions do); later rows allocate in the
+	 * state's context.
+	 */
+	if (PG_ARGISNULL(0))
+	{
+		MemoryContext aggcxt;
+
+		if (!AggCheckCallContext(fcinfo, &aggcxt))
+			elog(ERROR, "quantity transition function called in a non-aggregate context");
+		s = qty_new(aggcxt, kind);
+	}
+	else
+		s = (QtyState *) PG_GETARG_POINTER(0);
 
 	if (shape == QTY_PERIOD_AS_OF && PG_ARGISNULL(5))
 		ts_null_as_of();
@@ -503,7 +514,7 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 			s->last = c;
 	}
 	if (c < 0)
-		c = qty_commodity_bytes(s, aggcxt, label.b, label.len, unit.b, unit.len);
+		c = qty_commodity_bytes(s, s->cxt, label.b, label.len, unit.b, unit.len);
 
 	/*
 	 * The entry of the same key: the last one, or the commodity's entry of
@@ -1161,13 +1172,21 @@ qty_link(QtyState *s, int64 y, QtyIndex which)
 static Datum
 qty_index(FunctionCallInfo fcinfo, QtyIndex which)
 {
-	QtyState   *s = qty_final_state(fcinfo);
+	QtyState   *s = PG_ARGISNULL(0) ? NULL : (QtyState *) PG_GETARG_POINTER(0);
 	int64		first = PG_INT64_MAX,
 				last = PG_INT64_MIN;
 	Numeric		index = int64_to_numeric(100);
 
-	if (s == NULL)
+	if (s == NULL || s->n == 0)
 		PG_RETURN_NULL();
+
+	/*
+	 * The windows sum the entries in any order: compacted only when a key
+	 * may have two entries (merging them, with its check of overflow), not
+	 * sorted for nothing.
+	 */
+	if (s->may_repeat)
+		qty_compact(s);
 	for (int i = 0; i < s->n; i++)
 	{
 		int64		y;

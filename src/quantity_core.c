@@ -155,36 +155,39 @@ limbs_of(u128 v, uint32_t *d)
 
 /* d (n limbs, room for max) *= m; false when it no longer fits. */
 static bool
-limbs_mul_small(uint32_t *d, int *n, int max, uint32_t m)
+limbs_mul_small(uint32_t *d, int *n, int max, uint64_t m)
 {
-	uint64_t	carry = 0;
+	u128		carry = 0;
 
 	for (int i = 0; i < *n; i++)
 	{
-		uint64_t	t = (uint64_t) d[i] * m + carry;
+		u128		t = (u128) d[i] * m + carry;
 
 		d[i] = (uint32_t) t;
 		carry = t >> 32;
 	}
-	if (carry != 0)
+	while (carry != 0)
 	{
 		if (*n == max)
 			return false;
 		d[(*n)++] = (uint32_t) carry;
+		carry >>= 32;
 	}
 	return true;
 }
 
-/* d *= 10^k */
+/* d *= 10^k, by at most 10^19 a pass */
 static bool
 limbs_mul_pow10(uint32_t *d, int *n, int max, int k)
 {
+	static const uint64_t e19 = UINT64_C(10000000000000000000);
+
 	if (*n == 0)
 		return true;
-	for (; k >= 9; k -= 9)
-		if (!limbs_mul_small(d, n, max, 1000000000u))
+	for (; k >= 19; k -= 19)
+		if (!limbs_mul_small(d, n, max, e19))
 			return false;
-	return k == 0 || limbs_mul_small(d, n, max, (uint32_t) ts_pow10[k]);
+	return k == 0 || limbs_mul_small(d, n, max, (uint64_t) ts_pow10[k]);
 }
 
 /*
