@@ -317,14 +317,15 @@ qty_reserve(QtyState *s, int more)
  * A numeric argument (as it comes, not detoasted) as a mantissa at the
  * state's scale, raising the state's scale if needed.
  */
-static inline ts_int128
+static pg_attribute_always_inline ts_int128
 qty_mantissa(QtyState *s, Datum num, bool qty)
 {
 	int		   *state_scale = qty ? &s->qscale : &s->vscale;
 	ts_int128	mant;
 	int			scale;
 
-	if (!ts_numeric_arg_to_int128(num, &mant, &scale))
+	if (!ts_numeric_read_small(num, &mant, &scale) &&
+		!ts_numeric_arg_to_int128(num, &mant, &scale))
 		qty_overflow();
 	if (scale > *state_scale)
 	{
