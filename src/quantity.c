@@ -31,6 +31,18 @@
 #include "ts_calendar.h"
 #include "ts_quantity.h"
 
+/*
+ * A commodity's label and unit as a row is matched against them: their
+ * lengths and first 8 bytes (bytes_key), in one place.
+ */
+typedef struct QtyKey
+{
+	uint64		label_key;
+	uint64		unit_key;
+	int32		label_len;		/* -1: no label */
+	int32		unit_len;
+} QtyKey;
+
 typedef struct QtyState
 {
 	ts_value_kind kind;
@@ -43,10 +55,7 @@ typedef struct QtyState
 	int			commodity_cap;
 	char	  **labels;			/* NULL: the one commodity of a group */
 	char	  **units;
-	int		   *label_len;		/* strlen of each label (0 for none) */
-	int		   *unit_len;		/* strlen of each unit */
-	uint64	   *label_key;		/* each label's first 8 bytes (bytes_key) */
-	uint64	   *unit_key;		/* each unit's */
+	QtyKey	   *keys;			/* each one's label and unit as rows match them */
 	int			last;			/* the commodity of the last row */
 	bool		by_next;		/* was it the one after the row before's? */
 	int		   *recent;			/* per commodity: its entry of the latest period, or -1 */
@@ -113,10 +122,7 @@ qty_new(MemoryContext cxt, ts_value_kind kind)
 	s->labels = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(char *));
 	s->units = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(char *));
 	s->recent = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(int));
-	s->label_len = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(int));
-	s->unit_len = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(int));
-	s->label_key = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(uint64));
-	s->unit_key = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(uint64));
+	s->keys = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(QtyKey));
 	s->last = -1;
 	s->cxt = cxt;
 	return s;
@@ -167,7 +173,7 @@ qty_rehash(QtyState *s, int nslots)
 	memset(s->slots, -1, nslots * sizeof(int));
 	for (int i = 0; i < s->ncommodities; i++)
 	{
-		uint32		h = label_hash(s->labels[i], s->label_len[i]) & (nslots - 1);
+		uint32		h = label_hash(s->labels[i], Max(s->keys[i].label_len, 0)) & (nslots - 1);
 
 		while (s->slots[h] >= 0)
 			h = (h + 1) & (nslots - 1);
@@ -221,7 +227,7 @@ qty_commodity_bytes(QtyState *s, MemoryContext cxt, const char *label,
 {
 	int			i = s->last;
 
-	if (i < 0 || !label_eq(s->labels[i], s->label_len[i], label, label_len))
+	if (i < 0 || !label_eq(s->labels[i], s->keys[i].label_len, label, label_len))
 	{
 		uint32		h;
 
@@ -229,7 +235,7 @@ qty_commodity_bytes(QtyState *s, MemoryContext cxt, const char *label,
 			qty_rehash(s, Max(16, s->nslots * 2));
 		h = label_hash(label, label_len) & (s->nslots - 1);
 		while ((i = s->slots[h]) >= 0 &&
-			   !label_eq(s->labels[i], s->label_len[i], label, label_len))
+			   !label_eq(s->labels[i], s->keys[i].label_len, label, label_len))
 			h = (h + 1) & (s->nslots - 1);
 		if (i < 0)
 		{
@@ -239,23 +245,20 @@ qty_commodity_bytes(QtyState *s, MemoryContext cxt, const char *label,
 				s->labels = repalloc(s->labels, s->commodity_cap * sizeof(char *));
 				s->units = repalloc(s->units, s->commodity_cap * sizeof(char *));
 				s->recent = repalloc(s->recent, s->commodity_cap * sizeof(int));
-				s->label_len = repalloc(s->label_len, s->commodity_cap * sizeof(int));
-				s->unit_len = repalloc(s->unit_len, s->commodity_cap * sizeof(int));
-				s->label_key = repalloc(s->label_key, s->commodity_cap * sizeof(uint64));
-				s->unit_key = repalloc(s->unit_key, s->commodity_cap * sizeof(uint64));
+				s->keys = repalloc(s->keys, s->commodity_cap * sizeof(QtyKey));
 			}
 			i = s->ncommodities++;
 			s->labels[i] = label ? bytes_strdup(cxt, label, label_len) : NULL;
 			s->units[i] = bytes_strdup(cxt, unit, unit_len);
-			s->label_len[i] = label ? (int) label_len : 0;
-			s->unit_len[i] = (int) unit_len;
-			s->label_key[i] = label ? bytes_key(label, label_len) : 0;
-			s->unit_key[i] = bytes_key(unit, unit_len);
+			s->keys[i].label_len = label ? (int32) label_len : -1;
+			s->keys[i].unit_len = (int32) unit_len;
+			s->keys[i].label_key = label ? bytes_key(label, label_len) : 0;
+			s->keys[i].unit_key = bytes_key(unit, unit_len);
 			s->recent[i] = -1;
 			s->slots[h] = i;
 		}
 	}
-	if (!label_eq(s->units[i], s->unit_len[i], unit, unit_len))
+	if (!label_eq(s->units[i], s->keys[i].unit_len, unit, unit_len))
 	{
 		char	   *u = bytes_strdup(cxt, unit, unit_len);
 
@@ -338,45 +341,46 @@ qty_mantissa(QtyState *s, Datum num, bool qty)
 	return mant;
 }
 
-/* A row's label or unit: its bytes, length and bytes_key */
+/* A row's label or unit: its bytes, length (-1: no label) and bytes_key */
 typedef struct QtyRowText
 {
-	const char *b;				/* NULL: no label */
-	int			len;
+	const char *b;
+	int32		len;
 	uint64		key;
 } QtyRowText;
 
 static inline QtyRowText
 row_text(const text *t)
 {
-	QtyRowText r = {NULL, 0, 0};
+	QtyRowText r = {NULL, -1, 0};
 
 	if (t != NULL)
 	{
 		r.b = VARDATA_ANY(t);
-		r.len = (int) VARSIZE_ANY_EXHDR(t);
+		r.len = (int32) VARSIZE_ANY_EXHDR(t);
 		r.key = bytes_key(r.b, r.len);
 	}
 	return r;
 }
 
-/* Is a stored label or unit (NULL: none) the row's? */
-static inline bool
-row_text_is(const char *stored, int stored_len, uint64 stored_key, const QtyRowText *r)
-{
-	if (stored == NULL || r->b == NULL)
-		return stored == NULL && r->b == NULL;
-	return stored_len == r->len && stored_key == r->key &&
-		(r->len <= (int) sizeof(uint64) ||
-		 memcmp(stored + sizeof(uint64), r->b + sizeof(uint64), r->len - sizeof(uint64)) == 0);
-}
-
-/* Is commodity i the row's commodity in the row's unit? */
+/*
+ * Is commodity i the row's commodity in the row's unit?  Lengths and first
+ * 8 bytes from one QtyKey; the bytes after them only of a longer label or
+ * unit.
+ */
 static inline bool
 qty_row_is(const QtyState *s, int i, const QtyRowText *label, const QtyRowText *unit)
 {
-	return row_text_is(s->labels[i], s->label_len[i], s->label_key[i], label) &&
-		row_text_is(s->units[i], s->unit_len[i], s->unit_key[i], unit);
+	const QtyKey *k = &s->keys[i];
+
+	return k->label_len == label->len && k->label_key == label->key &&
+		k->unit_len == unit->len && k->unit_key == unit->key &&
+		(label->len <= (int32) sizeof(uint64) ||
+		 memcmp(s->labels[i] + sizeof(uint64), label->b + sizeof(uint64),
+				label->len - sizeof(uint64)) == 0) &&
+		(unit->len <= (int32) sizeof(uint64) ||
+		 memcmp(s->units[i] + sizeof(uint64), unit->b + sizeof(uint64),
+				unit->len - sizeof(uint64)) == 0);
 }
 
 /*
@@ -515,7 +519,7 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 			s->last = c;
 	}
 	if (c < 0)
-		c = qty_commodity_bytes(s, s->cxt, label.b, label.len, unit.b, unit.len);
+		c = qty_commodity_bytes(s, s->cxt, label.b, label.b ? label.len : 0, unit.b, unit.len);
 
 	/*
 	 * The entry of the same key: the last one, or the commodity's entry of
