@@ -384,6 +384,20 @@ qty_row_is(const QtyState *s, int i, const QtyRowText *label, const QtyRowText *
 }
 
 /*
+ * A text argument as PG_GETARG_TEXT_PP gives it, with its test inline: a
+ * row's text is neither compressed nor external, and needs no call.
+ */
+static inline text *
+qty_text_arg(FunctionCallInfo fcinfo, int n)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(n));
+
+	if (VARATT_IS_COMPRESSED(v) || VARATT_IS_EXTERNAL(v))
+		return (text *) pg_detoast_datum_packed(v);
+	return (text *) v;
+}
+
+/*
  * January 1 of a period's year, that of the row before remembered: the
  * indices chain whole years, so their state keeps one entry per commodity
  * and year, not per commodity and period (a twelfth of it with monthly
@@ -467,8 +481,8 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 		if (shape == QTY_COMMODITY)
 			period = qty_year_of(s, period);
 	}
-	unit_text = PG_GETARG_TEXT_PP(3);
-	commodity_text = shape == QTY_COMMODITY ? PG_GETARG_TEXT_PP(4) : NULL;
+	unit_text = qty_text_arg(fcinfo, 3);
+	commodity_text = shape == QTY_COMMODITY ? qty_text_arg(fcinfo, 4) : NULL;
 
 	if (kind == TS_VAL_AMOUNT)
 	{

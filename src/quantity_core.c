@@ -280,6 +280,19 @@ base10000_lead(u128 v, int *weight, u128 *first)
 	u128		p = 1;
 	int			w = 0;
 
+	if ((v >> 64) == 0)
+	{
+		/* in 64 bits: weight at most 4 */
+		static const uint64_t p10000[5] = {1, 10000, 100000000, UINT64_C(1000000000000),
+		UINT64_C(10000000000000000)};
+		uint64_t	x = (uint64_t) v;
+
+		while (w < 4 && x >= p10000[w + 1])
+			w++;
+		*weight = w;
+		*first = x / p10000[w];
+		return;
+	}
 	while (w < 9 && v >= p * 10000)	/* 10^36 <= v < 2^128: weight 9 */
 	{
 		p *= 10000;
