@@ -136,10 +136,45 @@ static inline uint64
 bytes_key(const char *b, size_t len)
 {
 	uint64		k = 0;
-	size_t		n = Min(len, sizeof(uint64));
+	uint32		k4 = 0;
+	uint16		k2 = 0;
 
-	for (size_t i = 0; i < n; i++)
-		k |= (uint64) (unsigned char) b[i] << (8 * i);
+	/* loads of fixed sizes, never past the len bytes (and no loop) */
+	switch (Min(len, sizeof(uint64)))
+	{
+		case 8:
+			memcpy(&k, b, 8);
+			break;
+		case 7:
+			memcpy(&k4, b, 4);
+			memcpy(&k2, b + 4, 2);
+			k = k4 | (uint64) k2 << 32 | (uint64) (unsigned char) b[6] << 48;
+			break;
+		case 6:
+			memcpy(&k4, b, 4);
+			memcpy(&k2, b + 4, 2);
+			k = k4 | (uint64) k2 << 32;
+			break;
+		case 5:
+			memcpy(&k4, b, 4);
+			k = k4 | (uint64) (unsigned char) b[4] << 32;
+			break;
+		case 4:
+			memcpy(&k4, b, 4);
+			k = k4;
+			break;
+		case 3:
+			memcpy(&k2, b, 2);
+			k = k2 | (uint64) (unsigned char) b[2] << 16;
+			break;
+		case 2:
+			memcpy(&k2, b, 2);
+			k = k2;
+			break;
+		case 1:
+			k = (unsigned char) b[0];
+			break;
+	}
 	return k;
 }
 
@@ -536,16 +571,18 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 		c = qty_commodity_bytes(s, s->cxt, label.b, label.b ? label.len : 0, unit.b, unit.len);
 
 	/*
-	 * The entry of the same key: the last one, or the commodity's entry of
-	 * its latest period (rows of several commodities interleaved).  Any
+	 * The entry of the same key: the commodity's entry of its latest period
+	 * (rows of several commodities interleaved), or the last one.  Any
 	 * entry of the key will do: compaction merges them all, exactly.
 	 */
-	last = s->n > 0 ? &s->e[s->n - 1] : NULL;
 	recent = s->recent[c] >= 0 && s->recent[c] < s->n &&
 		s->e[s->recent[c]].commodity == c ? &s->e[s->recent[c]] : NULL;
-	if (last && (last->commodity != c || last->period != period) && recent)
+	if (recent && recent->period == period)
 		last = recent;
-	if (last && last->commodity == c && last->period == period)
+	else
+		last = s->n > 0 && s->e[s->n - 1].commodity == c &&
+			s->e[s->n - 1].period == period ? &s->e[s->n - 1] : NULL;
+	if (last)
 	{
 		if (__builtin_add_overflow(last->value, v, &last->value) ||
 			__builtin_add_overflow(last->qty, q, &last->qty))
