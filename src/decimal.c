@@ -217,16 +217,32 @@ ts_decimal_from_base10000(bool negative, int weight, const int16_t *digits,
 	if (ndigits >= 1 && ndigits <= 4 && nfrac >= 0 && 4 * nfrac <= max_scale &&
 		(nfrac == 0 || digits[ndigits - 1] != 0))
 	{
-		static const uint64_t pow10[4] = {1, 10, 100, 1000};
 		uint64_t	acc = 0;
 		int			tz = 0;
 
 		for (int i = 0; i < ndigits; i++)
 			acc = acc * 10000 + (uint64_t) digits[i];
+		/* trailing zeros of the last group, divided by constants (no division instruction) */
 		if (nfrac > 0)
-			for (int d = digits[ndigits - 1]; d % 10 == 0; d /= 10)
-				tz++;
-		acc /= pow10[tz];
+		{
+			int			d = digits[ndigits - 1];
+
+			if (d % 1000 == 0)
+			{
+				tz = 3;
+				acc /= 1000;
+			}
+			else if (d % 100 == 0)
+			{
+				tz = 2;
+				acc /= 100;
+			}
+			else if (d % 10 == 0)
+			{
+				tz = 1;
+				acc /= 10;
+			}
+		}
 		*mantissa = negative ? -(ts_int128) acc : (ts_int128) acc;
 		*scale = 4 * nfrac - tz;
 		return true;

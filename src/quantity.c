@@ -9,8 +9,10 @@
  * Every aggregate here shares one internal state: the sums of value and
  * quantity by commodity and period (ts_quantity.h), each commodity with
  * its unit, the unit of the first row; a row in another unit is an error,
- * as a row in another currency is.  Rows are added to the last entry when
- * their key is the same, else appended; a full array is compacted (sorted,
+ * as a row in another currency is.  The indices' rows count by commodity
+ * and year (their period taken as January 1 of its year: the links are
+ * whole years).  Rows are added to the last entry when their key is the
+ * same, else appended; a full array is compacted (sorted,
  * merged) before it grows, so the state grows with the distinct keys, not
  * with rows.  The serial form is portable (pq_send*); combine merges.
  *
@@ -29,6 +31,18 @@
 #include "ts_calendar.h"
 #include "ts_quantity.h"
 
+/*
+ * A commodity's label and unit as a row is matched against them: their
+ * lengths and first 8 bytes (bytes_key), in one place.
+ */
+typedef struct QtyKey
+{
+	uint64		label_key;
+	uint64		unit_key;
+	int32		label_len;		/* -1: no label */
+	int32		unit_len;
+} QtyKey;
+
 typedef struct QtyState
 {
 	ts_value_kind kind;
@@ -41,11 +55,14 @@ typedef struct QtyState
 	int			commodity_cap;
 	char	  **labels;			/* NULL: the one commodity of a group */
 	char	  **units;
-	int		   *label_len;		/* strlen of each label (0 for none) */
-	int		   *unit_len;		/* strlen of each unit */
+	QtyKey	   *keys;			/* each one's label and unit as rows match them */
 	int			last;			/* the commodity of the last row */
+	bool		by_next;		/* was it the one after the row before's? */
 	int		   *recent;			/* per commodity: its entry of the latest period, or -1 */
 	bool		may_repeat;		/* may a key have two entries?  (recent unsure) */
+	bool		has_year;		/* year_period and year_start are set */
+	int32		year_period;	/* the last period of an index's row */
+	int32		year_start;		/* January 1 of its year */
 	int		   *slots;			/* open addressing over the labels: index or -1 */
 	int			nslots;			/* a power of two, at least 2 * ncommodities */
 	MemoryContext cxt;
@@ -105,11 +122,60 @@ qty_new(MemoryContext cxt, ts_value_kind kind)
 	s->labels = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(char *));
 	s->units = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(char *));
 	s->recent = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(int));
-	s->label_len = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(int));
-	s->unit_len = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(int));
+	s->keys = MemoryContextAlloc(cxt, s->commodity_cap * sizeof(QtyKey));
 	s->last = -1;
 	s->cxt = cxt;
 	return s;
+}
+
+/*
+ * The first 8 bytes of a label or unit, zero-padded: with its length, the
+ * whole of a short one, compared in one step.
+ */
+static inline uint64
+bytes_key(const char *b, size_t len)
+{
+	uint64		k = 0;
+	uint32		k4 = 0;
+	uint16		k2 = 0;
+
+	/* loads of fixed sizes, never past the len bytes (and no loop) */
+	switch (Min(len, sizeof(uint64)))
+	{
+		case 8:
+			memcpy(&k, b, 8);
+			break;
+		case 7:
+			memcpy(&k4, b, 4);
+			memcpy(&k2, b + 4, 2);
+			k = k4 | (uint64) k2 << 32 | (uint64) (unsigned char) b[6] << 48;
+			break;
+		case 6:
+			memcpy(&k4, b, 4);
+			memcpy(&k2, b + 4, 2);
+			k = k4 | (uint64) k2 << 32;
+			break;
+		case 5:
+			memcpy(&k4, b, 4);
+			k = k4 | (uint64) (unsigned char) b[4] << 32;
+			break;
+		case 4:
+			memcpy(&k4, b, 4);
+			k = k4;
+			break;
+		case 3:
+			memcpy(&k2, b, 2);
+			k = k2 | (uint64) (unsigned char) b[2] << 16;
+			break;
+		case 2:
+			memcpy(&k2, b, 2);
+			k = k2;
+			break;
+		case 1:
+			k = (unsigned char) b[0];
+			break;
+	}
+	return k;
 }
 
 /* A label's hash from its bytes (len of them; NULL for no label). */
@@ -142,7 +208,7 @@ qty_rehash(QtyState *s, int nslots)
 	memset(s->slots, -1, nslots * sizeof(int));
 	for (int i = 0; i < s->ncommodities; i++)
 	{
-		uint32		h = label_hash(s->labels[i], s->label_len[i]) & (nslots - 1);
+		uint32		h = label_hash(s->labels[i], Max(s->keys[i].label_len, 0)) & (nslots - 1);
 
 		while (s->slots[h] >= 0)
 			h = (h + 1) & (nslots - 1);
@@ -196,7 +262,7 @@ qty_commodity_bytes(QtyState *s, MemoryContext cxt, const char *label,
 {
 	int			i = s->last;
 
-	if (i < 0 || !label_eq(s->labels[i], s->label_len[i], label, label_len))
+	if (i < 0 || !label_eq(s->labels[i], s->keys[i].label_len, label, label_len))
 	{
 		uint32		h;
 
@@ -204,7 +270,7 @@ qty_commodity_bytes(QtyState *s, MemoryContext cxt, const char *label,
 			qty_rehash(s, Max(16, s->nslots * 2));
 		h = label_hash(label, label_len) & (s->nslots - 1);
 		while ((i = s->slots[h]) >= 0 &&
-			   !label_eq(s->labels[i], s->label_len[i], label, label_len))
+			   !label_eq(s->labels[i], s->keys[i].label_len, label, label_len))
 			h = (h + 1) & (s->nslots - 1);
 		if (i < 0)
 		{
@@ -214,19 +280,20 @@ qty_commodity_bytes(QtyState *s, MemoryContext cxt, const char *label,
 				s->labels = repalloc(s->labels, s->commodity_cap * sizeof(char *));
 				s->units = repalloc(s->units, s->commodity_cap * sizeof(char *));
 				s->recent = repalloc(s->recent, s->commodity_cap * sizeof(int));
-				s->label_len = repalloc(s->label_len, s->commodity_cap * sizeof(int));
-				s->unit_len = repalloc(s->unit_len, s->commodity_cap * sizeof(int));
+				s->keys = repalloc(s->keys, s->commodity_cap * sizeof(QtyKey));
 			}
 			i = s->ncommodities++;
 			s->labels[i] = label ? bytes_strdup(cxt, label, label_len) : NULL;
 			s->units[i] = bytes_strdup(cxt, unit, unit_len);
-			s->label_len[i] = label ? (int) label_len : 0;
-			s->unit_len[i] = (int) unit_len;
+			s->keys[i].label_len = label ? (int32) label_len : -1;
+			s->keys[i].unit_len = (int32) unit_len;
+			s->keys[i].label_key = label ? bytes_key(label, label_len) : 0;
+			s->keys[i].unit_key = bytes_key(unit, unit_len);
 			s->recent[i] = -1;
 			s->slots[h] = i;
 		}
 	}
-	if (!label_eq(s->units[i], s->unit_len[i], unit, unit_len))
+	if (!label_eq(s->units[i], s->keys[i].unit_len, unit, unit_len))
 	{
 		char	   *u = bytes_strdup(cxt, unit, unit_len);
 
@@ -288,14 +355,15 @@ qty_reserve(QtyState *s, int more)
  * A numeric argument (as it comes, not detoasted) as a mantissa at the
  * state's scale, raising the state's scale if needed.
  */
-static ts_int128
+static pg_attribute_always_inline ts_int128
 qty_mantissa(QtyState *s, Datum num, bool qty)
 {
 	int		   *state_scale = qty ? &s->qscale : &s->vscale;
 	ts_int128	mant;
 	int			scale;
 
-	if (!ts_numeric_arg_to_int128(num, &mant, &scale))
+	if (!ts_numeric_read_small(num, &mant, &scale) &&
+		!ts_numeric_arg_to_int128(num, &mant, &scale))
 		qty_overflow();
 	if (scale > *state_scale)
 	{
@@ -303,16 +371,83 @@ qty_mantissa(QtyState *s, Datum num, bool qty)
 			qty_overflow();
 		*state_scale = scale;
 	}
-	else if (!ts_int128_mul_pow10(&mant, *state_scale - scale))
+	else if (scale < *state_scale && !ts_int128_mul_pow10(&mant, *state_scale - scale))
 		qty_overflow();
 	return mant;
 }
 
-/* Does a text equal the len bytes at str? */
-static inline bool
-text_is(const text *t, const char *str, int len)
+/* A row's label or unit: its bytes, length (-1: no label) and bytes_key */
+typedef struct QtyRowText
 {
-	return VARSIZE_ANY_EXHDR(t) == (size_t) len && memcmp(VARDATA_ANY(t), str, len) == 0;
+	const char *b;
+	int32		len;
+	uint64		key;
+} QtyRowText;
+
+static inline QtyRowText
+row_text(const text *t)
+{
+	QtyRowText r = {NULL, -1, 0};
+
+	if (t != NULL)
+	{
+		r.b = VARDATA_ANY(t);
+		r.len = (int32) VARSIZE_ANY_EXHDR(t);
+		r.key = bytes_key(r.b, r.len);
+	}
+	return r;
+}
+
+/*
+ * Is commodity i the row's commodity in the row's unit?  Lengths and first
+ * 8 bytes from one QtyKey; the bytes after them only of a longer label or
+ * unit.
+ */
+static inline bool
+qty_row_is(const QtyState *s, int i, const QtyRowText *label, const QtyRowText *unit)
+{
+	const QtyKey *k = &s->keys[i];
+
+	return k->label_len == label->len && k->label_key == label->key &&
+		k->unit_len == unit->len && k->unit_key == unit->key &&
+		(label->len <= (int32) sizeof(uint64) ||
+		 memcmp(s->labels[i] + sizeof(uint64), label->b + sizeof(uint64),
+				label->len - sizeof(uint64)) == 0) &&
+		(unit->len <= (int32) sizeof(uint64) ||
+		 memcmp(s->units[i] + sizeof(uint64), unit->b + sizeof(uint64),
+				unit->len - sizeof(uint64)) == 0);
+}
+
+/*
+ * A text argument as PG_GETARG_TEXT_PP gives it, with its test inline: a
+ * row's text is neither compressed nor external, and needs no call.
+ */
+static inline text *
+qty_text_arg(FunctionCallInfo fcinfo, int n)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(n));
+
+	if (VARATT_IS_COMPRESSED(v) || VARATT_IS_EXTERNAL(v))
+		return (text *) pg_detoast_datum_packed(v);
+	return (text *) v;
+}
+
+/*
+ * January 1 of a period's year, that of the row before remembered: the
+ * indices chain whole years, so their state keeps one entry per commodity
+ * and year, not per commodity and period (a twelfth of it with monthly
+ * rows), with the same sums.
+ */
+static inline int32
+qty_year_of(QtyState *s, int32 period)
+{
+	if (!s->has_year || s->year_period != period)
+	{
+		s->year_period = period;
+		s->year_start = ts_date_year_start(period);
+		s->has_year = true;
+	}
+	return s->year_start;
 }
 
 /*
@@ -323,20 +458,33 @@ text_is(const text *t, const char *str, int len)
 static pg_attribute_always_inline Datum
 qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 {
-	MemoryContext aggcxt;
 	QtyState   *s;
 	ts_int128	v,
 				q;
 	int32		period = 0;
 	text	   *unit_text;
 	text	   *commodity_text;
+	QtyRowText	label,
+				unit;
 	int			c;
 	ts_qty_entry *last,
 			   *recent;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "quantity transition function called in a non-aggregate context");
-	s = PG_ARGISNULL(0) ? qty_new(aggcxt, kind) : (QtyState *) PG_GETARG_POINTER(0);
+	/*
+	 * The aggregate's context is checked when the state is made (as
+	 * PostgreSQL's own transition functions do); later rows allocate in the
+	 * state's context.
+	 */
+	if (PG_ARGISNULL(0))
+	{
+		MemoryContext aggcxt;
+
+		if (!AggCheckCallContext(fcinfo, &aggcxt))
+			elog(ERROR, "quantity transition function called in a non-aggregate context");
+		s = qty_new(aggcxt, kind);
+	}
+	else
+		s = (QtyState *) PG_GETARG_POINTER(0);
 
 	if (shape == QTY_PERIOD_AS_OF && PG_ARGISNULL(5))
 		ts_null_as_of();
@@ -365,9 +513,11 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 			PG_RETURN_POINTER(s);
 		period = PG_GETARG_DATEADT(arg);
 		ts_check_period(period);
+		if (shape == QTY_COMMODITY)
+			period = qty_year_of(s, period);
 	}
-	unit_text = PG_GETARG_TEXT_PP(3);
-	commodity_text = shape == QTY_COMMODITY ? PG_GETARG_TEXT_PP(4) : NULL;
+	unit_text = qty_text_arg(fcinfo, 3);
+	commodity_text = shape == QTY_COMMODITY ? qty_text_arg(fcinfo, 4) : NULL;
 
 	if (kind == TS_VAL_AMOUNT)
 	{
@@ -394,29 +544,45 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 	if (shape == QTY_COMMODITY && q < 0)
 		negative_quantity(DatumGetCString(DirectFunctionCall1(numeric_out,
 															  PG_GETARG_DATUM(2))));
-	/* the commodity and unit of the row before, without a copy */
-	if (s->last >= 0 && text_is(unit_text, s->units[s->last], s->unit_len[s->last]) &&
-		(commodity_text == NULL ? s->labels[s->last] == NULL :
-		 (s->labels[s->last] != NULL &&
-		  text_is(commodity_text, s->labels[s->last], s->label_len[s->last]))))
-		c = s->last;
-	else
-		c = qty_commodity_bytes(s, aggcxt,
-								commodity_text ? VARDATA_ANY(commodity_text) : NULL,
-								commodity_text ? VARSIZE_ANY_EXHDR(commodity_text) : 0,
-								VARDATA_ANY(unit_text), VARSIZE_ANY_EXHDR(unit_text));
+	/*
+	 * The commodity and unit of the row before, or of the commodity after
+	 * it (rows of several commodities in their order, period by period),
+	 * without a copy or a hash; else looked up.
+	 */
+	label = row_text(commodity_text);
+	unit = row_text(unit_text);
+	c = -1;
+	if (s->last >= 0)
+	{
+		int			next = s->last + 1 < s->ncommodities ? s->last + 1 : 0;
+		int			first = s->by_next ? next : s->last,
+					second = s->by_next ? s->last : next;
+
+		/* first the one that held for the row before */
+		if (qty_row_is(s, first, &label, &unit))
+			c = first;
+		else if (qty_row_is(s, second, &label, &unit))
+			c = second;
+		s->by_next = c == next && c != s->last;
+		if (c >= 0)
+			s->last = c;
+	}
+	if (c < 0)
+		c = qty_commodity_bytes(s, s->cxt, label.b, label.b ? label.len : 0, unit.b, unit.len);
 
 	/*
-	 * The entry of the same key: the last one, or the commodity's entry of
-	 * its latest period (rows of several commodities interleaved).  Any
+	 * The entry of the same key: the commodity's entry of its latest period
+	 * (rows of several commodities interleaved), or the last one.  Any
 	 * entry of the key will do: compaction merges them all, exactly.
 	 */
-	last = s->n > 0 ? &s->e[s->n - 1] : NULL;
 	recent = s->recent[c] >= 0 && s->recent[c] < s->n &&
 		s->e[s->recent[c]].commodity == c ? &s->e[s->recent[c]] : NULL;
-	if (last && (last->commodity != c || last->period != period) && recent)
+	if (recent && recent->period == period)
 		last = recent;
-	if (last && last->commodity == c && last->period == period)
+	else
+		last = s->n > 0 && s->e[s->n - 1].commodity == c &&
+			s->e[s->n - 1].period == period ? &s->e[s->n - 1] : NULL;
+	if (last)
 	{
 		if (__builtin_add_overflow(last->value, v, &last->value) ||
 			__builtin_add_overflow(last->qty, q, &last->qty))
@@ -681,6 +847,14 @@ div_wide(Numeric a, Numeric b)
 	return DatumGetNumeric(DirectFunctionCall2(numeric_div, wide, NumericGetDatum(b)));
 }
 
+#ifdef QTY_VERIFY_WIDE
+static char *
+numeric_out_str(Numeric a)
+{
+	return DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(a)));
+}
+#endif
+
 static Numeric
 trimmed(Numeric a)
 {
@@ -850,6 +1024,51 @@ typedef struct QtyLinkSums
 				s01;
 } QtyLinkSums;
 
+/*
+ * The sums of the matched items in numeric, one division per commodity
+ * and sum: for the links whose 128-bit sums or exact quotients do not fit
+ * (see qty_link_sums).
+ */
+static void
+qty_link_sums_numeric(QtyState *s, const ts_int128 *v0, const ts_int128 *q0,
+					  const int64 *r0, const ts_int128 *v1, const ts_int128 *q1,
+					  const int64 *r1, bool need10, bool need01, QtyLinkSums *sums)
+{
+	for (int c = 0; c < s->ncommodities; c++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		if (r0[c] == 0 || r1[c] == 0 || q0[c] == 0 || q1[c] == 0)
+			continue;
+		sums->s00 = add(sums->s00, num(v0[c]));
+		sums->s11 = add(sums->s11, num(v1[c]));
+		if (need10)
+			sums->s10 = add(sums->s10, div_wide(mul(num(v1[c]), num(q0[c])), num(q1[c])));
+		if (need01)
+			sums->s01 = add(sums->s01, div_wide(mul(num(v0[c]), num(q1[c])), num(q0[c])));
+	}
+}
+
+/* An exact sum of quotients as numeric; NULL when its text does not fit. */
+static Numeric
+quot_sum_numeric(const ts_qty_quot_sum *q)
+{
+	char		buf[256];
+
+	if (ts_qty_quot_sum_text(q, buf, sizeof(buf)) < 0)
+		return NULL;
+	return DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+											   ObjectIdGetDatum(InvalidOid),
+											   Int32GetDatum(-1)));
+}
+
+/*
+ * The sums of one link.  Each term of s10 and s01 is numeric's
+ * round(V Q, QTY_DIV_SCALE) / Q', computed exactly in wide integers with
+ * numeric_div's scale and rounding (ts_qty_quot_sum_add), and summed
+ * exactly: the same digits and scale as numeric's, without a numeric
+ * division per commodity.  The values and quantities of the indices are at
+ * least zero; a link whose sums do not fit is summed in numeric.
+ */
 static bool
 qty_link_sums(QtyState *s, int64 y, bool need10, bool need01, QtyLinkSums *sums)
 {
@@ -858,7 +1077,8 @@ qty_link_sums(QtyState *s, int64 y, bool need10, bool need01, QtyLinkSums *sums)
 				from1 = ts_date_from_ymd(y, 1, 1),
 				to1 = ts_date_from_ymd(y, 12, 31);
 	Numeric		zero = int64_to_numeric(0);
-	bool		matched = false;
+	bool		matched = false,
+				wide = true;
 	int			nc = Max(s->ncommodities, 1);
 	ts_int128  *v0 = palloc(nc * sizeof(ts_int128)),
 			   *q0 = palloc(nc * sizeof(ts_int128)),
@@ -866,23 +1086,59 @@ qty_link_sums(QtyState *s, int64 y, bool need10, bool need01, QtyLinkSums *sums)
 			   *q1 = palloc(nc * sizeof(ts_int128));
 	int64	   *r0 = palloc(nc * sizeof(int64)),
 			   *r1 = palloc(nc * sizeof(int64));
+	ts_int128	s00 = 0,
+				s11 = 0;
+	ts_qty_quot_sum q10,
+				q01;
 
 	sums->s00 = sums->s11 = sums->s10 = sums->s01 = zero;
 	if (!ts_qty_window_all(s->e, s->n, s->ncommodities, from0, to0, v0, q0, r0) ||
 		!ts_qty_window_all(s->e, s->n, s->ncommodities, from1, to1, v1, q1, r1))
 		qty_overflow();
-	for (int c = 0; c < s->ncommodities; c++)
+	ts_qty_quot_sum_init(&q10);
+	ts_qty_quot_sum_init(&q01);
+	for (int c = 0; c < s->ncommodities && wide; c++)
 	{
 		CHECK_FOR_INTERRUPTS();
 		if (r0[c] == 0 || r1[c] == 0 || q0[c] == 0 || q1[c] == 0)
 			continue;
 		matched = true;
-		sums->s00 = add(sums->s00, num(v0[c]));
-		sums->s11 = add(sums->s11, num(v1[c]));
-		if (need10)
-			sums->s10 = add(sums->s10, div_wide(mul(num(v1[c]), num(q0[c])), num(q1[c])));
-		if (need01)
-			sums->s01 = add(sums->s01, div_wide(mul(num(v0[c]), num(q1[c])), num(q0[c])));
+		wide = v0[c] >= 0 && q0[c] > 0 && v1[c] >= 0 && q1[c] > 0 &&
+			!__builtin_add_overflow(s00, v0[c], &s00) &&
+			!__builtin_add_overflow(s11, v1[c], &s11) &&
+			(!need10 || ts_qty_quot_sum_add(&q10, v1[c], q0[c], q1[c], QTY_DIV_SCALE)) &&
+			(!need01 || ts_qty_quot_sum_add(&q01, v0[c], q1[c], q0[c], QTY_DIV_SCALE));
+	}
+	if (matched && wide)
+	{
+		sums->s00 = num(s00);
+		sums->s11 = num(s11);
+		if (need10 && (sums->s10 = quot_sum_numeric(&q10)) == NULL)
+			wide = false;
+		if (need01 && (sums->s01 = quot_sum_numeric(&q01)) == NULL)
+			wide = false;
+	}
+#ifdef QTY_VERIFY_WIDE
+	if (matched && wide)
+	{
+		QtyLinkSums chk;
+
+		chk.s00 = chk.s11 = chk.s10 = chk.s01 = zero;
+		qty_link_sums_numeric(s, v0, q0, r0, v1, q1, r1, need10, need01, &chk);
+		if (strcmp(numeric_out_str(chk.s00), numeric_out_str(sums->s00)) != 0 ||
+			strcmp(numeric_out_str(chk.s11), numeric_out_str(sums->s11)) != 0 ||
+			strcmp(numeric_out_str(chk.s10), numeric_out_str(sums->s10)) != 0 ||
+			strcmp(numeric_out_str(chk.s01), numeric_out_str(sums->s01)) != 0)
+			elog(ERROR, "wide sums differ: %s %s / %s %s",
+				 numeric_out_str(chk.s10), numeric_out_str(sums->s10),
+				 numeric_out_str(chk.s01), numeric_out_str(sums->s01));
+		elog(DEBUG1, "wide sums checked");
+	}
+#endif
+	if (matched && !wide)
+	{
+		sums->s00 = sums->s11 = sums->s10 = sums->s01 = zero;
+		qty_link_sums_numeric(s, v0, q0, r0, v1, q1, r1, need10, need01, sums);
 	}
 	pfree(v0);
 	pfree(q0);
@@ -972,13 +1228,21 @@ qty_link(QtyState *s, int64 y, QtyIndex which)
 static Datum
 qty_index(FunctionCallInfo fcinfo, QtyIndex which)
 {
-	QtyState   *s = qty_final_state(fcinfo);
+	QtyState   *s = PG_ARGISNULL(0) ? NULL : (QtyState *) PG_GETARG_POINTER(0);
 	int64		first = PG_INT64_MAX,
 				last = PG_INT64_MIN;
 	Numeric		index = int64_to_numeric(100);
 
-	if (s == NULL)
+	if (s == NULL || s->n == 0)
 		PG_RETURN_NULL();
+
+	/*
+	 * The windows sum the entries in any order: compacted only when a key
+	 * may have two entries (merging them, with its check of overflow), not
+	 * sorted for nothing.
+	 */
+	if (s->may_repeat)
+		qty_compact(s);
 	for (int i = 0; i < s->n; i++)
 	{
 		int64		y;

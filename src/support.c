@@ -349,27 +349,7 @@ ts_check_text_digits(int32 digits, ts_text_fn fn)
 				 errdetail("digits must be between 0 and %d.", max)));
 }
 
-/*
- * The digits of a numeric, read from its stored form: the on-disk layout
- * of numeric.c (stable since PostgreSQL 9.1, as pg_upgrade keeps stored
- * numerics as they are), in native byte order after the 4-byte varlena
- * header that PG_GETARG_NUMERIC leaves.  A uint16 header word; its top two
- * bits 10 mean the short form (sign bit 0x2000, display scale in
- * 0x1F80, weight sign 0x0040 and weight bits 0x003F), 11 a special value,
- * 00 or 01 the long form (sign 0x4000 with the display scale, then an
- * int16 weight).  The base-10000 digits follow.  Reading them in place
- * costs no allocation: numeric_send's copy of the same digits cost a
- * palloc and a buffer per row.
- */
-#define TS_NUMERIC_SIGN_MASK	0xC000
-#define TS_NUMERIC_NEG			0x4000
-#define TS_NUMERIC_SHORT		0x8000
-#define TS_NUMERIC_SPECIAL		0xC000
-#define TS_NUMERIC_SHORT_SIGN	0x2000
-#define TS_NUMERIC_SHORT_WSIGN	0x0040
-#define TS_NUMERIC_SHORT_WMASK	0x003F
-#define TS_NUMERIC_EXT_SIGN_MASK	0xF000
-#define TS_NUMERIC_NAN			0xC000
+/* The stored form of a numeric: see TS_NUMERIC_SIGN_MASK in trade_stats.h. */
 
 /*
  * The digits of a numeric's stored form (len bytes at p, after its varlena
@@ -418,9 +398,28 @@ numeric_read_stored(const char *p, Size len, int max_scale, ts_int128 *mantissa,
 	if (len % sizeof(int16) != 0)
 		elog(ERROR, "unexpected length of a numeric: %zu", len);
 	ndigits = (int) (len / sizeof(int16));
-	/* in place when int16-aligned (a 4-byte header), else copied */
+	/*
+	 * In place when int16-aligned (a 4-byte header), else copied: a few
+	 * digits (a short header, as a row's small numeric has) one by one, as
+	 * unaligned loads rather than a call to memcpy (the early return for a
+	 * digit out of range, which the core refuses too, keeps the compiler
+	 * from making the loop one).
+	 */
 	if ((uintptr_t) p % sizeof(int16) == 0)
 		digits = (const int16 *) p;
+	else if (ndigits <= 8)
+	{
+		for (int i = 0; i < ndigits; i++)
+		{
+			int16		d;
+
+			memcpy(&d, p + i * sizeof(int16), sizeof(int16));
+			if (d < 0 || d > 9999)
+				return TS_NUMERIC_TOO_WIDE;
+			local[i] = d;
+		}
+		digits = local;
+	}
 	else
 	{
 		int16	   *copy = ndigits > lengthof(local) ? palloc(len) : local;
@@ -468,6 +467,8 @@ ts_numeric_datum_to_int128(Datum d, int max_scale, ts_int128 *mantissa, int *sca
 bool
 ts_numeric_arg_to_int128(Datum d, ts_int128 *mantissa, int *scale)
 {
+	if (ts_numeric_read_small(d, mantissa, scale))
+		return true;
 	switch (ts_numeric_datum_to_int128(d, TS_NUMERIC_MAX_SCALE, mantissa, scale))
 	{
 		case TS_NUMERIC_FITS:

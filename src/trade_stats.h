@@ -129,6 +129,100 @@ typedef enum ts_numeric_read
 	TS_NUMERIC_IS_INF
 } ts_numeric_read;
 
+/*
+ * The digits of a numeric, read from its stored form: the on-disk layout
+ * of numeric.c (stable since PostgreSQL 9.1, as pg_upgrade keeps stored
+ * numerics as they are), in native byte order after the 4-byte varlena
+ * header that PG_GETARG_NUMERIC leaves.  A uint16 header word; its top two
+ * bits 10 mean the short form (sign bit 0x2000, display scale in
+ * 0x1F80, weight sign 0x0040 and weight bits 0x003F), 11 a special value,
+ * 00 or 01 the long form (sign 0x4000 with the display scale, then an
+ * int16 weight).  The base-10000 digits follow.  Reading them in place
+ * costs no allocation: numeric_send's copy of the same digits cost a
+ * palloc and a buffer per row.
+ */
+#define TS_NUMERIC_SIGN_MASK	0xC000
+#define TS_NUMERIC_NEG			0x4000
+#define TS_NUMERIC_SHORT		0x8000
+#define TS_NUMERIC_SPECIAL		0xC000
+#define TS_NUMERIC_SHORT_SIGN	0x2000
+#define TS_NUMERIC_SHORT_WSIGN	0x0040
+#define TS_NUMERIC_SHORT_WMASK	0x003F
+#define TS_NUMERIC_EXT_SIGN_MASK	0xF000
+#define TS_NUMERIC_NAN			0xC000
+
+/*
+ * The common case of a row's numeric, read in one step: a short varlena
+ * header, the short numeric form, 1 to 4 base-10000 digits whose value
+ * fits in 64 bits, as ts_decimal_from_base10000's first case reads them
+ * (the same mantissa and scale).  False for anything else, left to
+ * ts_numeric_datum_to_int128.  Inline, so that a transition function
+ * keeps the mantissa in registers.
+ */
+static inline bool
+ts_numeric_read_small(Datum d, ts_int128 *mantissa, int *scale)
+{
+	const struct varlena *v = (const struct varlena *) DatumGetPointer(d);
+	const char *p;
+	Size		len;
+	uint16		header;
+	int			ndigits,
+				weight,
+				nfrac,
+				last = 0;
+	uint64		acc = 0;
+
+	if (!VARATT_IS_SHORT(v))
+		return false;
+	len = VARSIZE_SHORT(v) - VARHDRSZ_SHORT;
+	p = VARDATA_SHORT(v);
+	if (len < 2 * sizeof(uint16) || len > 5 * sizeof(uint16) || len % sizeof(uint16) != 0)
+		return false;
+	memcpy(&header, p, sizeof(header));
+	if ((header & TS_NUMERIC_SIGN_MASK) != TS_NUMERIC_SHORT)
+		return false;
+	weight = (header & TS_NUMERIC_SHORT_WSIGN) ?
+		(int) (header & TS_NUMERIC_SHORT_WMASK) - (TS_NUMERIC_SHORT_WMASK + 1) :
+		(int) (header & TS_NUMERIC_SHORT_WMASK);
+	ndigits = (int) (len / sizeof(uint16)) - 1;
+	nfrac = ndigits - (weight + 1);
+	if (nfrac < 0 || 4 * nfrac > TS_NUMERIC_MAX_SCALE)
+		return false;
+	for (int i = 0; i < ndigits; i++)
+	{
+		int16		digit;
+
+		memcpy(&digit, p + (i + 1) * sizeof(uint16), sizeof(int16));
+		if (digit < 0 || digit > 9999)
+			return false;
+		acc = acc * 10000 + (uint64) digit;
+		last = digit;
+	}
+	*scale = 4 * nfrac;
+	if (nfrac > 0)
+	{
+		if (last == 0)
+			return false;
+		if (last % 1000 == 0)
+		{
+			acc /= 1000;
+			*scale -= 3;
+		}
+		else if (last % 100 == 0)
+		{
+			acc /= 100;
+			*scale -= 2;
+		}
+		else if (last % 10 == 0)
+		{
+			acc /= 10;
+			*scale -= 1;
+		}
+	}
+	*mantissa = (header & TS_NUMERIC_SHORT_SIGN) ? -(ts_int128) acc : (ts_int128) acc;
+	return true;
+}
+
 /* support.c: the bottom layer every other glue file uses */
 extern CurrencyAmount *ts_make_amount(int64 units, ts_currency_key currency);
 extern const ts_currency *ts_amount_currency(ts_currency_key currency);

@@ -54,4 +54,39 @@ extern bool ts_qty_window_all(const ts_qty_entry *e, int n, int ncommodities,
 /* The latest period of the entries, or INT32_MIN when there are none. */
 extern int32_t ts_qty_latest(const ts_qty_entry *e, int n);
 
+/*
+ * An exact sum of quotients, as numeric computes and adds them: each term
+ * round(a * b, dscale) / c with numeric_div's result scale and rounding
+ * (half away from zero), the sum at the largest of their scales.  The
+ * integer is unsigned, in 32-bit limbs, least significant first.
+ */
+#define TS_QTY_SUM_LIMBS 16
+
+typedef struct ts_qty_quot_sum
+{
+	int			scale;			/* decimals of sum */
+	int			nlimbs;			/* limbs in use */
+	uint32_t	limb[TS_QTY_SUM_LIMBS];
+} ts_qty_quot_sum;
+
+/* An empty sum: 0 with no decimals, as numeric's 0. */
+extern void ts_qty_quot_sum_init(ts_qty_quot_sum *s);
+
+/*
+ * Add the term (a * b rounded to dscale decimals) / c (c > 0) as numeric
+ * does: round(a::numeric * b, dscale) / c::numeric, the quotient to the
+ * scale numeric_div selects (at least 16 significant digits, at least
+ * dscale), rounded half away from zero; the sum exact.  False when a term
+ * or the sum does not fit (the sum is then left unspecified).
+ */
+extern bool ts_qty_quot_sum_add(ts_qty_quot_sum *s, unsigned __int128 a,
+								unsigned __int128 b, unsigned __int128 c,
+								int dscale);
+
+/*
+ * The sum as plain decimal text with exactly s->scale decimals ("12.50",
+ * "0.000"), into buf of len bytes; the length, or -1 when it does not fit.
+ */
+extern int	ts_qty_quot_sum_text(const ts_qty_quot_sum *s, char *buf, int len);
+
 #endif							/* TS_QUANTITY_H */

@@ -1896,6 +1896,63 @@ test_quantity(void)
 	}
 }
 
+/*
+ * Exact sums of quotients against numeric's digits: each expected text is
+ * PostgreSQL 15's round(a::numeric * b, 40) / c (and the sum of two such),
+ * as psql prints it.
+ */
+static bool
+quot_is(unsigned __int128 a, unsigned __int128 b, unsigned __int128 c,
+		const char *expected)
+{
+	ts_qty_quot_sum s;
+	char		buf[256];
+
+	ts_qty_quot_sum_init(&s);
+	return ts_qty_quot_sum_add(&s, a, b, c, 40) &&
+		ts_qty_quot_sum_text(&s, buf, sizeof(buf)) > 0 && strcmp(buf, expected) == 0;
+}
+
+static void
+test_quot_sum(void)
+{
+	const unsigned __int128 max127 = ((unsigned __int128) 1 << 127) - 1;
+	const unsigned __int128 e30 = (unsigned __int128) 1000000000000000ULL * 1000000000000000ULL;
+	ts_qty_quot_sum s;
+	char		buf[256];
+
+	CHECK(quot_is(1, 1, (unsigned __int128) 1 << 41, "0.0000000000004547473508864641189575195313"),
+		  "1 / 2^41: the 41st decimal is an exact 5, rounded away from zero");
+	CHECK(quot_is(3, 1, (unsigned __int128) 1 << 41, "0.0000000000013642420526593923568725585938"),
+		  "3 / 2^41: ...59375 rounds up at the 40th decimal");
+	CHECK(quot_is(1, 1, 3, "0.3333333333333333333333333333333333333333"), "1 / 3, 40 decimals");
+	CHECK(quot_is(2, 1, 3, "0.6666666666666666666666666666666666666667"), "2 / 3 rounds up");
+	CHECK(quot_is(1, 1, e30, "0.000000000000000000000000000001000000000000000000"),
+		  "1 / 10^30: numeric_div's 16 significant digits, 48 decimals");
+	CHECK(quot_is(0, 1, e30, "0.000000000000000000000000000000000000000000000000"),
+		  "0 / 10^30 keeps numeric's scale of 48");
+	CHECK(quot_is(max127, max127, 7,
+				  "4135431758475578407984678036024568137568173399927028935200145913506644885504."
+				  "1428571428571428571428571428571428571429"),
+		  "a 254-bit product over 7");
+	CHECK(quot_is(12345, 678, e30 * 10000000 - 1, "0.000000000000000000000000000000836991000000000000"),
+		  "a quotient of 10^-31 over a 37-digit divisor");
+	ts_qty_quot_sum_init(&s);
+	CHECK(ts_qty_quot_sum_add(&s, 2, 1, 3, 40) && ts_qty_quot_sum_add(&s, 1, 1, e30, 40) &&
+		  ts_qty_quot_sum_text(&s, buf, sizeof(buf)) > 0 &&
+		  strcmp(buf, "0.666666666666666666666666666667666666666700000000") == 0,
+		  "a sum at the larger of its terms' scales, as numeric_add's");
+	ts_qty_quot_sum_init(&s);
+	CHECK(!ts_qty_quot_sum_add(&s, 1, 1, 0, 40), "a division by 0 is refused");
+	CHECK(!ts_qty_quot_sum_add(&s, max127, max127, 1, 100),
+		  "a quotient wider than the sum's 512 bits is refused (numeric takes it)");
+	CHECK(!ts_qty_quot_sum_add(&s, max127, max127, 1, 250),
+		  "a numerator wider than 1024 bits is refused");
+	ts_qty_quot_sum_init(&s);
+	CHECK(ts_qty_quot_sum_add(&s, 1, 1, 3, 40) && ts_qty_quot_sum_text(&s, buf, 20) == -1,
+		  "text too long for its buffer is refused");
+}
+
 int
 main(void)
 {
@@ -1921,6 +1978,7 @@ main(void)
 	test_csv();
 	test_parts();
 	test_quantity();
+	test_quot_sum();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed == 0 ? 0 : 1;
 }
