@@ -1462,6 +1462,67 @@ $$;
 COMMENT ON FUNCTION trade_stats.summary_table_rewrite() IS
 	'event trigger function: remembers a table ALTER TABLE rewrites, for its summaries to be rebuilt';
 
+-- ALTER TYPE of a composite type that a summary's group key is or holds:
+-- dropping an attribute can make keys that differed equal, and the summary
+-- would then hold two rows for one key.  Refused (other types' ALTER TYPE,
+-- an enum's new value say, changes no key's equality).
+CREATE FUNCTION trade_stats.summary_alter_type()
+RETURNS event_trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	r record;
+BEGIN
+	IF pg_catalog.to_regclass('trade_stats.summary_definition') IS NULL THEN
+		RETURN;
+	END IF;
+	WITH RECURSIVE altered AS (
+		-- a composite type's ALTER TYPE is reported as its type or its
+		-- relation
+		SELECT t.oid FROM pg_catalog.pg_event_trigger_ddl_commands() c
+		JOIN pg_catalog.pg_type t ON t.oid = c.objid AND t.typtype = 'c'
+		WHERE c.classid = 'pg_catalog.pg_type'::regclass
+		UNION
+		SELECT k.reltype FROM pg_catalog.pg_event_trigger_ddl_commands() c
+		JOIN pg_catalog.pg_class k ON k.oid = c.objid AND k.relkind = 'c'
+		WHERE c.classid = 'pg_catalog.pg_class'::regclass),
+	keys AS (
+		SELECT s.summary, g.name, s.column_types[g.i]::oid AS type
+		FROM trade_stats.summary_definition s, pg_catalog.unnest(s.group_by) WITH ORDINALITY AS g(name, i)),
+	-- every type a key's value holds: its domain's base type, its array's
+	-- element type, its range's subtype, its composite type's attributes
+	inside(summary, name, type) AS (
+		SELECT * FROM keys
+		UNION
+		SELECT i.summary, i.name, x.type
+		FROM inside i, LATERAL (
+			SELECT t.typbasetype FROM pg_catalog.pg_type t WHERE t.oid = i.type AND t.typtype = 'd'
+			UNION ALL
+			SELECT t.typelem FROM pg_catalog.pg_type t WHERE t.oid = i.type AND t.typelem <> 0 AND t.typlen = -1
+			UNION ALL
+			SELECT rg.rngsubtype FROM pg_catalog.pg_range rg WHERE rg.rngtypid = i.type
+			UNION ALL
+			SELECT a.atttypid FROM pg_catalog.pg_type t
+			JOIN pg_catalog.pg_attribute a ON a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped
+			WHERE t.oid = i.type AND t.typtype = 'c') AS x(type))
+	SELECT i.summary, i.name, i.type::regtype AS type INTO r
+	FROM inside i WHERE i.type IN (SELECT oid FROM altered) LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION 'cannot alter type % because summary table % is grouped by it', r.type, r.summary
+			USING ERRCODE = 'dependent_objects_still_exist',
+				  DETAIL = format('Its group column "%s" holds values of the type; an altered type can make different keys equal.', r.name),
+				  HINT = format('Drop the summary first: SELECT trade_stats.drop_summary(%L);', r.summary::text);
+	END IF;
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.summary_alter_type() IS
+	'event trigger function: refuses ALTER TYPE of a composite type that a summary''s group key holds';
+
+CREATE EVENT TRIGGER trade_stats_summary_alter_type ON ddl_command_end
+	WHEN TAG IN ('ALTER TYPE')
+	EXECUTE FUNCTION trade_stats.summary_alter_type();
 CREATE EVENT TRIGGER trade_stats_summary_table_rewrite ON table_rewrite
 	EXECUTE FUNCTION trade_stats.summary_table_rewrite();
 CREATE EVENT TRIGGER trade_stats_summary_ddl_start ON ddl_command_start

@@ -390,3 +390,24 @@ SELECT pg_temp.try($$INSERT INTO dist VALUES ('2021-01-01', 'US', 1) RETURNING 1
 DROP TRIGGER trade_stats_summary_insert ON dist;
 INSERT INTO dist VALUES ('2021-01-01', 'US', 1);
 DROP TABLE dist;
+
+-- 14. ALTER TYPE of a composite type a group key is or holds (dropping an
+--     attribute can make different keys equal) is refused; an enum's new
+--     value and other types' changes are not.
+CREATE TYPE pair AS (a int, b text);
+CREATE TYPE flow_kind AS ENUM ('export');
+CREATE TABLE kt (k pair, ks pair[], f flow_kind, p date, v int);
+INSERT INTO kt VALUES ('(1,x)', '{"(1,x)"}', 'export', '2021-01-01', 1), ('(1,y)', '{"(1,y)"}', 'export', '2021-01-01', 2);
+SELECT trade_stats.create_summary('kt_k', 'kt', '{k}', 'v', 'p');
+SELECT pg_temp.try_exec('ALTER TYPE pair DROP ATTRIBUTE b');
+SELECT pg_temp.try_exec('ALTER TYPE pair ADD ATTRIBUTE c int');
+SELECT trade_stats.drop_summary('kt_k');
+SELECT trade_stats.create_summary('kt_ks_f', 'kt', '{ks,f}', 'v', 'p');
+SELECT pg_temp.try_exec('ALTER TYPE pair DROP ATTRIBUTE b');
+ALTER TYPE flow_kind ADD VALUE 'import';
+INSERT INTO kt VALUES ('(2,x)', '{"(2,x)"}', 'import', '2021-01-01', 4);
+SELECT pg_temp.same_as_rebuild('kt_ks_f');
+SELECT trade_stats.drop_summary('kt_ks_f');
+ALTER TYPE pair DROP ATTRIBUTE b;
+DROP TABLE kt;
+DROP TYPE pair, flow_kind;
