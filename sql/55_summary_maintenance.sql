@@ -337,8 +337,11 @@ BEGIN
 		eq := trade_stats.summary_key_equality(d.column_types[i]);
 		SELECT a.attnotnull INTO key_not_null FROM pg_catalog.pg_attribute a
 		WHERE a.attrelid = d.summary AND a.attname = d.group_by[i];
+		-- a nullable key compares as a one-element array, whose equality
+		-- takes NULLs as equal and hashes (an OR would join on the month
+		-- alone: quadratic in the groups of a month)
 		match := match || format(CASE WHEN key_not_null THEN 't.%1$I OPERATOR(%2$I.%3$s) m."ts$k%4$s" AND '
-									  ELSE '(t.%1$I OPERATOR(%2$I.%3$s) m."ts$k%4$s" OR (t.%1$I IS NULL AND m."ts$k%4$s" IS NULL)) AND ' END,
+									  ELSE 'ARRAY[t.%1$I] OPERATOR(pg_catalog.=) ARRAY[m."ts$k%4$s"] AND ' END,
 								 d.group_by[i],
 								 (SELECT n.nspname FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace WHERE o.oid = eq),
 								 (SELECT o.oprname FROM pg_catalog.pg_operator o WHERE o.oid = eq), i);
@@ -416,7 +419,8 @@ BEGIN
 			'SELECT pg_catalog.count(*) AS n, '
 			'pg_catalog.min(pg_catalog.format(''group %%s, month %%s'', ROW(%4$s)::text, x."ts$m")) AS what, '
 			'pg_catalog.array_agg(ROW(%5$s)::%1$s) AS "left" '
-			'FROM m x WHERE x."ts$n" OPERATOR(pg_catalog.<>) ALL (SELECT "ts$n" FROM gone UNION ALL SELECT "ts$n" FROM kept)',
+			'FROM m x WHERE NOT EXISTS (SELECT FROM (SELECT "ts$n" FROM gone UNION ALL SELECT "ts$n" FROM kept) y '
+			'WHERE y."ts$n" OPERATOR(pg_catalog.=) x."ts$n")',
 			d.summary, format(delta, removed), match, row_keys, row_cols);
 	END IF;
 END
