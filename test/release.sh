@@ -47,8 +47,13 @@ ts_files() {
 # restore: leave the system as the test command expects it (the working
 # tree's build installed), whatever happened before
 restore() {
+	local start=$SECONDS
 	as_root dpkg --purge "$pkg" >/dev/null 2>&1
-	build_and_install || echo "not ok - the working tree's build installed again at the end"
+	if build_and_install && [ -f "$sharedir/extension/trade_stats--$v.sql" ]; then
+		echo "ok - the working tree's build installed again, as the test command left it ($((SECONDS - start)) s)"
+	else
+		echo "not ok - the working tree's build installed again, as the test command left it"
+	fi
 	rm -rf "$work"
 }
 trap restore EXIT
@@ -57,7 +62,12 @@ trap restore EXIT
 in_cluster() {
 	local args=() s
 	for s in "$@"; do args+=(-c "$s"); done
-	pg_virtualenv -v "$PG_MAJOR" -- psql -X -q -At -v ON_ERROR_STOP=1 "${args[@]}" 2>&1
+	# psql's output and errors are the answer, pg_virtualenv's messages
+	# (on its stdout) not
+	rm -f "$work/psql.out"
+	pg_virtualenv -v "$PG_MAJOR" -- bash -c 'out=$1; shift; psql -X -q -At -v ON_ERROR_STOP=1 "$@" >"$out" 2>&1' \
+		psql "$work/psql.out" "${args[@]}" >/dev/null 2>&1
+	cat "$work/psql.out" 2>/dev/null
 }
 # smoke LABEL: the installed extension is created and answers, in a fresh
 # cluster; the upgrade paths PostgreSQL finds from each earlier version
@@ -186,12 +196,15 @@ if run_block deb "$clone" "$work/deb.log"; then
 	lintian --display-info "$work"/trade-stats_"$release"_*.changes >"$work/lintian.out" 2>&1
 	check "lintian: no error, warning or info tag on the source and binary packages" \
 		"$(grep -E '^[EWI]: ' "$work/lintian.out" | sort -u | head -10)" ""
+	sed -n 's/^\([A-Z]: .*\)/# lintian: \1/p' "$work/lintian.out"
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq "$pkg" >/dev/null 2>&1
 	check "apt remove: $pkg is gone (dpkg -L knows it no more)" \
 		"$(dpkg -L "$pkg" >/dev/null 2>&1 && echo listed || echo gone)" gone
 	no_files "after apt remove"
 fi
 as_root dpkg --purge "$pkg" >/dev/null 2>&1
+
+echo "# the Debian package: $((SECONDS - block_start)) s"
 
 # 5. The PGXN zip, as the README makes and installs it; pgxn check runs
 #    the suites against it in a throwaway cluster.
@@ -217,6 +230,8 @@ if run_block pgxn "$clone" "$work/pgxn.log"; then
 fi
 as_root make -s uninstall PG_CONFIG="$PG_CONFIG" >/dev/null 2>&1
 
+echo "# the PGXN zip: $((SECONDS - block_start)) s"
+
 # 6. From source, as the README says; then the upgrade test (reused, run
 #    on this build) from each earlier version.
 block_start=$SECONDS
@@ -233,3 +248,4 @@ if run_block source "$clone" "$work/source.log"; then
 	check "sudo make uninstall" "$?" 0
 	no_files "after make uninstall"
 fi
+echo "# the source build and the upgrade test: $((SECONDS - block_start)) s"
