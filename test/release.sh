@@ -16,7 +16,8 @@
 #    PostgreSQL 15 with no trade_stats file, each followed by CREATE
 #    EXTENSION and a query in a throwaway cluster, and each leaving no file
 #    behind.
-# Prints "ok - ..." / "not ok - ..." lines, which the test command counts.
+# Prints "ok - ..." / "not ok - ..." lines, which the test command counts;
+# exits non-zero if any is "not ok".
 #
 # It changes the system PostgreSQL 15's installation: it first removes the
 # extension's files that make install put there (the packages must install
@@ -37,8 +38,15 @@ pkglibdir=$("$PG_CONFIG" --pkglibdir)
 work=$(mktemp -d)
 chmod 755 "$work"   # the clusters' postgres user reads the clones' test files
 
+# every "not ok" counts: the script exits non-zero if any
+failures=0
 check() {
-	if [ "$2" = "$3" ]; then echo "ok - $1"; else echo "not ok - $1: got '$2', want '$3'"; fi
+	if [ "$2" = "$3" ]; then
+		echo "ok - $1"
+	else
+		echo "not ok - $1: got '$2', want '$3'"
+		failures=$((failures + 1))
+	fi
 }
 # the extension's files in the system PostgreSQL's directories
 ts_files() {
@@ -53,8 +61,10 @@ restore() {
 		echo "ok - the working tree's build installed again, as the test command left it ($((SECONDS - start)) s)"
 	else
 		echo "not ok - the working tree's build installed again, as the test command left it"
+		failures=$((failures + 1))
 	fi
 	rm -rf "$work"
+	[ "$failures" -eq 0 ]
 }
 trap restore EXIT
 
@@ -104,6 +114,7 @@ run_block() {
 	cmds=$(readme_block "$1" "$2")
 	if [ -z "$cmds" ]; then
 		echo "not ok - README.md has a block marked test/release.sh: $1"
+		failures=$((failures + 1))
 		return 1
 	fi
 	(cd "$2" && PG_MAJOR=$PG_MAJOR bash -e -c '
@@ -116,6 +127,7 @@ run_block() {
 		echo "ok - README's $1 commands, as written ($(wc -l <<<"$cmds") lines, $((SECONDS - block_start)) s)"
 	else
 		echo "not ok - README's $1 commands, as written, failed ($rc); the last of $3:"
+		failures=$((failures + 1))
 		tail -25 "$3"
 	fi
 	return $rc
@@ -123,7 +135,7 @@ run_block() {
 
 echo "# release $release, commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD 2>/dev/null || echo ' (uncommitted changes are not tested)')"
 clone=$work/trade_stats
-fresh_clone "$clone" || { echo "not ok - a fresh clone of HEAD"; exit 1; }
+fresh_clone "$clone" || { echo "not ok - a fresh clone of HEAD"; failures=1; exit 1; }
 
 # 1. The version, written once in the control file, and what repeats it.
 meta() {
@@ -135,7 +147,7 @@ check "CHANGELOG.md's top entry is $v" "$(grep -m1 '^## ' "$clone/CHANGELOG.md" 
 check "debian/changelog's top entry is $release" "$(cd "$clone" && dpkg-parsechangelog -S Version)" "$release"
 check "the README's commands install release $release" \
 	"$(readme_block deb "$clone" | grep -c "_${release}_") $(readme_block pgxn "$clone" | grep -c "trade_stats-$release\.zip")" "1 1"
-test/release/meta_spec.py "$clone/META.json"
+test/release/meta_spec.py "$clone/META.json" || failures=$((failures + 1))
 
 # 2. The install script: built from sql/*.sql, never committed, the same
 #    after a clean build.
@@ -215,7 +227,7 @@ if run_block pgxn "$clone" "$work/pgxn.log"; then
 		"$(python3 -c "import sys, zipfile; print(sorted(n[len('trade_stats-$release/'):] for n in zipfile.ZipFile(sys.argv[1]).namelist() if not n.endswith('/')) == sorted(sys.argv[2].split()))" "$zip" "$(git -C "$clone" ls-files | tr '\n' ' ')")" True
 	python3 -c "import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))" \
 		"$zip" "trade_stats-$release/META.json" >"$work/META.json"
-	test/release/meta_spec.py "$work/META.json"
+	test/release/meta_spec.py "$work/META.json" || failures=$((failures + 1))
 	check "META.json's provided file is installed by pgxn install" \
 		"$(ls "$sharedir/extension/$(meta "m['provides']['trade_stats']['file']")" 2>&1)" "$sharedir/extension/trade_stats--$v.sql"
 	check "pgxn install's install script is the one built from sql/*.sql" \
