@@ -64,7 +64,8 @@ restore() {
 		failures=$((failures + 1))
 	fi
 	rm -rf "$work"
-	[ "$failures" -eq 0 ]
+	# in an EXIT trap only exit sets the script's status
+	[ "$failures" -eq 0 ] || exit 1
 }
 trap restore EXIT
 
