@@ -60,10 +60,18 @@ test/unit/test_core: test/unit/test_core.c $(CORE_OBJS:.o=.c) src/ts_core.h src/
 unit: test/unit/test_core
 	test/unit/test_core
 
+# The PGXN release: the files of the commit checked out (git archive: the
+# tracked files, test data included, as `pgxn check` runs the suites), under
+# trade_stats-VERSION/, as trade_stats-VERSION.zip; VERSION is META.json's,
+# the control file's default_version and ".0" (test/release.sh checks).
+DISTVERSION = $(EXTVERSION).0
+dist:
+	git archive --format zip --prefix $(EXTENSION)-$(DISTVERSION)/ -o $(EXTENSION)-$(DISTVERSION).zip HEAD
+
 # For the test runners.
 print-regress:
 	@echo $(REGRESS)
 print-core:
 	@echo $(CORE_OBJS:.o=.c)
 
-.PHONY: unit print-regress print-core
+.PHONY: unit print-regress print-core dist

@@ -49,6 +49,10 @@ SCALEOUT_PACKAGES=("postgresql-$PG_MAJOR-plproxy")
 # the browser of the BI test (test/bi/run.sh) and a font for its Chinese
 # labels
 BI_PACKAGES=(chromium fonts-wqy-microhei)
+# the release checklist (test/release.sh): the Debian package's build
+# (debhelper, pg_buildext of postgresql-server-dev-all, dpkg-dev), lintian,
+# the PGXN client, and git for the clone and make dist
+RELEASE_PACKAGES=(debhelper postgresql-server-dev-all dpkg-dev lintian pgxnclient git python3)
 
 # build_and_install [EXTRA_CFLAGS]: a clean build, installed for PG_MAJOR.
 build_and_install() {

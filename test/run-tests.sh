@@ -4,9 +4,12 @@
 # tests (dump and restore, the demo's report, the BI drivers), the
 # scale-out tests (postgres_fdw, dblink, PL/Proxy, Citus emulation) and the
 # BI dashboard (Evidence in headless Chromium), each in a throwaway
-# PostgreSQL cluster; then the pg_regress and isolation suites on a
-# PostgreSQL built with --enable-cassert (test/tools/versions.sh --cassert; the
-# first run builds it, about 12 minutes).  Ends with the line
+# PostgreSQL cluster; the release checklist (test/release.sh: the Debian
+# package, the PGXN zip and the source build, each installed into
+# PostgreSQL 15 as the README says and removed again); then the pg_regress
+# and isolation suites on a PostgreSQL built with --enable-cassert
+# (test/tools/versions.sh --cassert; the first run builds it, about 12
+# minutes).  Ends with the line
 # "N passed, N failed"; exits non-zero if anything failed.
 #
 #   test/run-tests.sh              everything
@@ -17,7 +20,7 @@ cd "$(dirname "$0")/.."
 . test/lib.sh
 
 need_packages "${BASE_PACKAGES[@]}" "${FUZZ_PACKAGES[@]}" "${CLIENT_PACKAGES[@]}" \
-	"${SCALEOUT_PACKAGES[@]}" "${BI_PACKAGES[@]}" || exit 1
+	"${SCALEOUT_PACKAGES[@]}" "${BI_PACKAGES[@]}" "${RELEASE_PACKAGES[@]}" || exit 1
 # Node.js for the node-postgres driver test (any Node.js will do: Debian's
 # when there is none)
 command -v npm >/dev/null || need_packages nodejs npm || exit 1
@@ -123,7 +126,23 @@ if [ $# -eq 0 ]; then
 	fi
 fi
 
-# 5. The pg_regress and isolation suites again against PostgreSQL built with
+# 5. The release checklist (test/release.sh): versions agree, the install
+#    script and the upgrade chain, and the README's three ways of
+#    installing run as written (the Debian package, the PGXN zip, the
+#    source build), each into PostgreSQL 15 and removed again.  It takes
+#    make install's files out first and installs the build again at its
+#    end; nothing after it needs more.
+if [ $# -eq 0 ] && [ "${TS_SKIP_RELEASE:-}" != 1 ]; then
+	echo "== release checklist"
+	start=$SECONDS
+	test/release.sh >"$work/release.out" 2>&1
+	grep -E '^(ok|not ok) ' "$work/release.out"
+	count_results "$work/release.out" '^ok - ' '^not ok - ' "the release checklist"
+	[ "$bad" -gt 0 ] && grep -vE '^(ok|not ok) ' "$work/release.out" | tail -60
+	echo "(release checklist: $((SECONDS - start)) s)"
+fi
+
+# 6. The pg_regress and isolation suites again against PostgreSQL built with
 #    --enable-cassert (the newest major Debian's archive serves, built once
 #    into a cache outside the repository): assertions, and freed memory
 #    clobbered, so that a use after free fails here.
