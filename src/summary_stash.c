@@ -809,6 +809,31 @@ delta_group_equal(const DeltaSpec *spec, const DeltaGroup *a, const DeltaGroup *
  */
 static SPIPlanPtr specs_plan = NULL;
 
+/*
+ * Whether rel is a shard of a Citus table on this node: Citus's catalog
+ * pg_dist_shard names it, as its table's name and the shard's id.  (Inside
+ * delta_specs' SPI connection.)
+ */
+static bool
+delta_is_citus_shard(Relation rel)
+{
+	Oid			argtypes[1] = {TEXTOID};
+	Datum		args[1] = {CStringGetTextDatum(RelationGetRelationName(rel))};
+	bool		isnull;
+
+	if (SPI_execute("SELECT pg_catalog.to_regclass('pg_catalog.pg_dist_shard') IS NOT NULL",
+					true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "could not look for Citus's catalog");
+	if (!DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull)))
+		return false;
+	if (SPI_execute_with_args("SELECT EXISTS (SELECT FROM pg_catalog.pg_dist_shard s "
+							  "JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) s.logicalrelid "
+							  "WHERE pg_catalog.concat(c.relname, '_', s.shardid) OPERATOR(pg_catalog.=) $1)",
+							  1, argtypes, args, NULL, true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "could not read Citus's catalog of shards");
+	return DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+}
+
 /* The type currency_amount of the schema of the type 'beside'. */
 static Oid
 amount_type_beside(Oid beside)
@@ -860,18 +885,26 @@ delta_specs(Relation rel, MemoryContext cxt, List **specs)
 	if (SPI_execute_plan(specs_plan, args, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the summary definitions");
 	/*
-	 * The triggers of a summary on a relation with none: a Citus shard
-	 * (CREATE TRIGGER on a distributed table copies them to its shards, on
-	 * nodes that hold no definitions), or a restore of the table without its
-	 * definitions.  Its changes would reach no summary.
+	 * The triggers of a summary on a relation with none: a data-only restore
+	 * that loads the source before the definitions (nothing to keep yet),
+	 * or a shard of a Citus table (CREATE TRIGGER on a distributed table
+	 * copies them to its shards, on nodes that hold no definitions), whose
+	 * changes would reach no summary.
 	 */
 	if (SPI_processed == 0)
+	{
+		if (!delta_is_citus_shard(rel))
+		{
+			SPI_finish();
+			return true;
+		}
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("relation \"%s\" has the triggers of a maintained summary, but no summary of it is defined",
 						RelationGetRelationName(rel)),
-				 errdetail("Its changes would reach no summary table."),
-				 errhint("Drop its triggers trade_stats_summary_begin, _insert, _update, _delete, _truncate and _replica, or make its summary again with trade_stats.create_summary(). A shard of a Citus table cannot have one.")));
+				 errdetail("It is a shard of a Citus table: its changes would reach no summary table."),
+				 errhint("Drop the triggers trade_stats_summary_* of the distributed table; a Citus table cannot have a maintained summary.")));
+	}
 	for (r = 0; r < SPI_processed && ok; r++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[r];

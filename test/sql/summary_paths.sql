@@ -50,7 +50,7 @@ CREATE TABLE pt_2021_other PARTITION OF pt_2021 DEFAULT;
 INSERT INTO pt VALUES ('EU', '2020-03-01', 10), ('US', '2020-03-01', 20), ('EU', '2021-03-01', 30);
 SELECT trade_stats.create_summary('pt_summary', 'pt', '{partner}', 'v', 'period');
 SELECT tgrelid::regclass, count(*) FROM pg_trigger WHERE tgname LIKE 'trade_stats_summary_%'
-AND tgrelid::regclass::text ~ '^(pt|tz)' GROUP BY 1 ORDER BY 1::text;
+AND tgrelid::regclass::text ~ '^(pt|tz)' GROUP BY 1 ORDER BY tgrelid::regclass::text;
 INSERT INTO pt_2020 VALUES ('EU', '2020-04-01', 1);
 INSERT INTO pt_2021_eu VALUES ('EU', '2021-04-01', 2);
 INSERT INTO pt_2021 VALUES ('US', '2021-04-01', 3);
@@ -369,33 +369,43 @@ SELECT count(*) FROM (SELECT trade_stats.drop_summary(summary) FROM trade_stats.
 DROP TABLE tp, tb, tl;
 
 -- 13. Citus.  A Citus table's rows live in shards on the worker nodes:
---     create_summary refuses it (Citus's catalog pg_dist_partition is
---     made here as Citus makes it).  And the triggers of a summary on a
---     relation that has none (CREATE TRIGGER on a distributed table copies
---     them to its shards, on nodes without the definitions; a restore of a
---     table without its definitions) refuse its writes.
+--     create_summary refuses it, and a shard that has a summary's triggers
+--     (CREATE TRIGGER on a distributed table copies them to its shards, on
+--     nodes without the definitions) refuses its writes.  Citus's catalogs
+--     pg_dist_partition and pg_dist_shard are made here as Citus makes
+--     them.  A relation with the triggers that is no shard writes as before
+--     (a data-only restore loads sources before the definitions).
 SET allow_system_table_mods = on;
 CREATE TABLE pg_catalog.pg_dist_partition (logicalrelid regclass NOT NULL);
+CREATE TABLE pg_catalog.pg_dist_shard (logicalrelid regclass NOT NULL, shardid bigint NOT NULL);
 RESET allow_system_table_mods;
 CREATE TABLE dist (period date NOT NULL, partner text NOT NULL, value numeric);
 INSERT INTO pg_catalog.pg_dist_partition VALUES ('dist');
 SELECT pg_temp.try($$SELECT trade_stats.create_summary('dist_summary', 'dist', '{partner}', 'value', 'period')$$);
-SET allow_system_table_mods = on;
-DROP TABLE pg_catalog.pg_dist_partition;
-RESET allow_system_table_mods;
-CREATE TRIGGER trade_stats_summary_insert AFTER INSERT ON dist REFERENCING NEW TABLE AS ts_new
+CREATE TABLE dist_102008 (LIKE dist);
+INSERT INTO pg_catalog.pg_dist_shard VALUES ('dist', 102008);
+CREATE TABLE not_a_shard (LIKE dist);
+CREATE TRIGGER trade_stats_summary_insert AFTER INSERT ON dist_102008 REFERENCING NEW TABLE AS ts_new
 	FOR EACH STATEMENT EXECUTE FUNCTION trade_stats.summary_statement();
-SELECT pg_temp.try($$INSERT INTO dist VALUES ('2021-01-01', 'US', 1) RETURNING 1$$);
+CREATE TRIGGER trade_stats_summary_insert AFTER INSERT ON not_a_shard REFERENCING NEW TABLE AS ts_new
+	FOR EACH STATEMENT EXECUTE FUNCTION trade_stats.summary_statement();
+SELECT pg_temp.try($$INSERT INTO dist_102008 VALUES ('2021-01-01', 'US', 1) RETURNING 1$$);
+INSERT INTO not_a_shard VALUES ('2021-01-01', 'US', 1);
 -- (such triggers may be dropped; those of a summary's source may not)
-DROP TRIGGER trade_stats_summary_insert ON dist;
-INSERT INTO dist VALUES ('2021-01-01', 'US', 1);
-DROP TABLE dist;
+DROP TRIGGER trade_stats_summary_insert ON dist_102008;
+INSERT INTO dist_102008 VALUES ('2021-01-01', 'US', 1);
+DROP TRIGGER trade_stats_summary_insert ON not_a_shard;
+DROP TABLE dist, dist_102008, not_a_shard;
+SET allow_system_table_mods = on;
+DROP TABLE pg_catalog.pg_dist_partition, pg_catalog.pg_dist_shard;
+RESET allow_system_table_mods;
 
 -- 14. ALTER TYPE of a composite type a group key is or holds (dropping an
 --     attribute can make different keys equal) is refused; an enum's new
 --     value and other types' changes are not.
 CREATE TYPE pair AS (a int, b text);
 CREATE TYPE flow_kind AS ENUM ('export');
+CREATE DOMAIN dom_key AS text;
 CREATE TABLE kt (k pair, ks pair[], f flow_kind, p date, v int);
 INSERT INTO kt VALUES ('(1,x)', '{"(1,x)"}', 'export', '2021-01-01', 1), ('(1,y)', '{"(1,y)"}', 'export', '2021-01-01', 2);
 SELECT trade_stats.create_summary('kt_k', 'kt', '{k}', 'v', 'p');
@@ -407,6 +417,21 @@ SELECT pg_temp.try_exec('ALTER TYPE pair DROP ATTRIBUTE b');
 ALTER TYPE flow_kind ADD VALUE 'import';
 INSERT INTO kt VALUES ('(2,x)', '{"(2,x)"}', 'import', '2021-01-01', 4);
 SELECT pg_temp.same_as_rebuild('kt_ks_f');
+-- a table's row type as a key, a multirange of a composite type, a new
+-- default operator class, and drops that cascade to a key column
+CREATE TABLE rowkey (a int, b int);
+CREATE TYPE m1 AS (a int, b int);
+CREATE TYPE m1r AS RANGE (subtype = m1, multirange_type_name = m1mr);
+CREATE TABLE kt2 (r rowkey, mr m1mr, d dom_key, p date, v int);
+SELECT trade_stats.create_summary('kt2_s', 'kt2', '{r,mr,d}', 'v', 'p');
+SELECT pg_temp.try_exec('ALTER TABLE rowkey DROP COLUMN b');
+SELECT pg_temp.try_exec('ALTER TYPE m1 DROP ATTRIBUTE b');
+SELECT pg_temp.try_exec('CREATE OPERATOR CLASS m1_ops DEFAULT FOR TYPE m1 USING btree AS OPERATOR 1 < (record, record), OPERATOR 3 = (record, record), FUNCTION 1 btrecordcmp(record, record)');
+SELECT pg_temp.try_exec('DROP DOMAIN dom_key CASCADE');
+SELECT trade_stats.drop_summary('kt2_s');
+DROP TABLE kt2, rowkey;
+DROP TYPE m1mr, m1r, m1;
+DROP DOMAIN dom_key;
 SELECT trade_stats.drop_summary('kt_ks_f');
 ALTER TYPE pair DROP ATTRIBUTE b;
 DROP TABLE kt;
