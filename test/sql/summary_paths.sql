@@ -9,20 +9,7 @@
 
 \set SHOW_CONTEXT never
 
--- pg_temp.same(summary): 'ok', or how many rows differ from a rebuild
-CREATE FUNCTION pg_temp.same(summary regclass) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-	bad bigint;
-BEGIN
-	EXECUTE format('CREATE TEMP TABLE kept AS SELECT * FROM %s', summary);
-	PERFORM trade_stats.refresh_summary(summary);
-	EXECUTE format('SELECT count(*) FROM ((TABLE kept EXCEPT ALL TABLE %1$s) UNION ALL (TABLE %1$s EXCEPT ALL TABLE kept)) x', summary)
-	INTO bad;
-	DROP TABLE kept;
-	RETURN CASE WHEN bad = 0 THEN 'ok' ELSE bad || ' rows differ' END;
-END
-$$;
+\i test/sql/helpers.psql
 
 -- 1. A timestamptz period is cut into months in the zone of the session that
 --    made the summary, whatever the writer's zone.
@@ -313,7 +300,6 @@ DROP ROLE ts_bob;
 --     months), DELETE, COPY and MERGE leave each summary equal to a rebuild.
 --     A source with a group key whose type has no hash function (bit) takes
 --     the SQL path, with the same result.
-\i test/sql/helpers.psql
 CREATE TABLE tp (k text, kb bit(2), ki int, kn numeric, d date, ts timestamp, tz timestamptz,
 				 v2 smallint, v4 int, v8 bigint, vr real, vd double precision, vn numeric,
 				 va currency_amount);
@@ -359,7 +345,7 @@ WHEN MATCHED THEN UPDATE SET vr = vr + 1, va = va + '0.01 CNY';
 SET TimeZone = 'Asia/Shanghai';
 COPY tp FROM :'copy_file';
 \i test/sql/helpers.psql
-SELECT count(*) AS summaries, count(*) FILTER (WHERE pg_temp.same_as_rebuild(summary) = 'ok') AS same_as_rebuild
+SELECT count(*) AS summaries, count(*) FILTER (WHERE pg_temp.same(summary) = 'ok') AS same_as_rebuild
 FROM trade_stats.summary_definition WHERE source IN ('tp'::regclass, 'tb'::regclass, 'tl'::regclass);
 -- (an amount in another currency in a month of yuan is refused)
 SELECT pg_temp.try($$INSERT INTO tp (k, d, v8, va) VALUES ('k1', '2020-02-01', 1, '1 CNY'), ('k1', '2020-02-02', 1, '1 USD')$$);
@@ -416,7 +402,7 @@ SELECT trade_stats.create_summary('kt_ks_f', 'kt', '{ks,f}', 'v', 'p');
 SELECT pg_temp.try_exec('ALTER TYPE pair DROP ATTRIBUTE b');
 ALTER TYPE flow_kind ADD VALUE 'import';
 INSERT INTO kt VALUES ('(2,x)', '{"(2,x)"}', 'import', '2021-01-01', 4);
-SELECT pg_temp.same_as_rebuild('kt_ks_f');
+SELECT pg_temp.same('kt_ks_f');
 -- a table's row type as a key, a multirange of a composite type, a new
 -- default operator class, and drops that cascade to a key column
 CREATE TABLE rowkey (a int, b int);
@@ -448,6 +434,6 @@ SET statement_timeout = '10s';
 DELETE FROM many WHERE k % 2 = 0;
 UPDATE many SET v = v + 1 WHERE k % 3 = 0;
 RESET statement_timeout;
-SELECT pg_temp.same_as_rebuild('many_summary');
+SELECT pg_temp.same('many_summary');
 SELECT trade_stats.drop_summary('many_summary');
 DROP TABLE many;

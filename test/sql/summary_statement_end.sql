@@ -10,20 +10,7 @@
 
 \set SHOW_CONTEXT never
 
--- pg_temp.same(summary): 'ok', or how many rows differ from a rebuild
-CREATE FUNCTION pg_temp.same(summary regclass) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-	bad bigint;
-BEGIN
-	EXECUTE format('CREATE TEMP TABLE kept AS SELECT * FROM %s', summary);
-	PERFORM trade_stats.refresh_summary(summary);
-	EXECUTE format('SELECT count(*) FROM ((TABLE kept EXCEPT ALL TABLE %1$s) UNION ALL (TABLE %1$s EXCEPT ALL TABLE kept)) x', summary)
-	INTO bad;
-	DROP TABLE kept;
-	RETURN CASE WHEN bad = 0 THEN 'ok' ELSE bad || ' rows differ' END;
-END
-$$;
+\i test/sql/helpers.psql
 
 CREATE TABLE se (partner text NOT NULL, flow text NOT NULL, period date, v numeric,
 				 UNIQUE (partner, flow, period)) PARTITION BY LIST (flow);
@@ -87,19 +74,7 @@ WITH a AS (DELETE FROM se WHERE v = 1000), b AS (INSERT INTO se VALUES ('A', 'y'
 SELECT total(rollup(summary)) FROM se_summary WHERE partner = 'A';
 DROP TRIGGER zz_peek ON se;
 DROP FUNCTION se_peek();
-CREATE FUNCTION pg_temp.same(summary regclass) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-	bad bigint;
-BEGIN
-	EXECUTE format('CREATE TEMP TABLE kept AS SELECT * FROM %s', summary);
-	PERFORM trade_stats.refresh_summary(summary);
-	EXECUTE format('SELECT count(*) FROM ((TABLE kept EXCEPT ALL TABLE %1$s) UNION ALL (TABLE %1$s EXCEPT ALL TABLE kept)) x', summary)
-	INTO bad;
-	DROP TABLE kept;
-	RETURN CASE WHEN bad = 0 THEN 'ok' ELSE bad || ' rows differ' END;
-END
-$$;
+\i test/sql/helpers.psql
 SELECT pg_temp.same('se_summary'), pg_temp.same('se_flow');
 
 -- a writable CTE: the DELETE's pass and the INSERT's, in both orders
@@ -389,19 +364,7 @@ SELECT pg_temp.same('se_summary'), pg_temp.same('se_flow');
 INSERT INTO se VALUES ('Z', 'x', '2020-09-01', 1), ('Z', 'x', '2020-09-02', 3);
 \set SHOW_CONTEXT never
 \echo :LAST_ERROR_SQLSTATE: :LAST_ERROR_MESSAGE
-CREATE FUNCTION pg_temp.same(summary regclass) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-	bad bigint;
-BEGIN
-	EXECUTE format('CREATE TEMP TABLE kept AS SELECT * FROM %s', summary);
-	PERFORM trade_stats.refresh_summary(summary);
-	EXECUTE format('SELECT count(*) FROM ((TABLE kept EXCEPT ALL TABLE %1$s) UNION ALL (TABLE %1$s EXCEPT ALL TABLE kept)) x', summary)
-	INTO bad;
-	DROP TABLE kept;
-	RETURN CASE WHEN bad = 0 THEN 'ok' ELSE bad || ' rows differ' END;
-END
-$$;
+\i test/sql/helpers.psql
 SELECT pg_temp.same('se_summary'), pg_temp.same('se_flow');
 DROP TRIGGER se_before ON se_x;
 DROP FUNCTION se_before();
