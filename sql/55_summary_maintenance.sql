@@ -182,6 +182,20 @@ BEGIN
 					  HINT = 'Drop the summary with trade_stats.drop_summary() and create it again.';
 		END IF;
 	END LOOP;
+	-- a group column of the source that takes NULL needs one in the
+	-- summary that does too: create_summary made it so, and ALTER ... DROP
+	-- NOT NULL of the source's column afterwards would leave the summary
+	-- unable to hold the group of the rows it lets in
+	SELECT a.attname INTO col FROM pg_catalog.pg_attribute a
+	JOIN pg_catalog.pg_attribute s ON s.attrelid = d.summary AND s.attname = a.attname AND s.attnotnull
+	WHERE a.attrelid = d.source AND a.attname = ANY (d.group_by) AND NOT a.attnotnull
+	ORDER BY a.attnum LIMIT 1;
+	IF col IS NOT NULL THEN
+		RAISE EXCEPTION 'column "%" of relation "%" is a group column of summary table "%", which does not take NULL', col, d.source, d.summary
+			USING ERRCODE = 'invalid_table_definition',
+				  DETAIL = 'The summary was made when the column was NOT NULL, with a primary key on its group columns and month.',
+				  HINT = 'Keep the column NOT NULL, or drop the summary with trade_stats.drop_summary() and create it again: NULL is then a group of its own.';
+	END IF;
 	-- and its key, which the triggers' upserts need, and no trigger or
 	-- rule of anyone else's that could change what they write
 	IF NOT EXISTS (SELECT FROM pg_catalog.pg_index x

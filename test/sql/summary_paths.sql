@@ -147,6 +147,27 @@ ALTER TABLE dd ALTER COLUMN qty TYPE numeric;
 ALTER TABLE dd DROP COLUMN period;
 ALTER TABLE dd_summary RENAME COLUMN partner TO p;
 ALTER TABLE dd ALTER COLUMN other TYPE varchar(10);
+-- a group column made NOT NULL stays so while the summary's key is a
+-- primary key (a NULL group would have nowhere to go); other columns may
+-- take NULL, and so may the group columns of a partitioned source's
+-- summary made over nullable ones
+SELECT pg_temp.try_exec('ALTER TABLE dd ALTER COLUMN partner DROP NOT NULL');
+SELECT pg_temp.try_exec('ALTER TABLE dd ALTER COLUMN other DROP NOT NULL');
+SELECT pg_temp.try_exec('ALTER TABLE pt ALTER COLUMN partner DROP NOT NULL');
+CREATE TABLE nn (partner text, flow text, period date NOT NULL, v bigint) PARTITION BY LIST (flow);
+CREATE TABLE nn_x PARTITION OF nn FOR VALUES IN ('X');
+CREATE TABLE nn_m PARTITION OF nn FOR VALUES IN ('M') PARTITION BY LIST (partner);
+CREATE TABLE nn_m_eu PARTITION OF nn_m FOR VALUES IN ('EU');
+CREATE TABLE nn_m_other PARTITION OF nn_m DEFAULT;
+ALTER TABLE nn ALTER COLUMN partner SET NOT NULL;
+SELECT trade_stats.create_summary('nn_summary', 'nn', '{partner, flow}', 'v', 'period');
+SELECT pg_temp.try_exec('ALTER TABLE nn ALTER COLUMN partner DROP NOT NULL');
+SELECT pg_temp.try_exec('ALTER TABLE nn_m ALTER COLUMN partner DROP NOT NULL');
+SELECT pg_temp.try_exec('ALTER TABLE nn ALTER COLUMN flow SET NOT NULL');
+SELECT pg_temp.try_exec('ALTER TABLE nn ALTER COLUMN flow DROP NOT NULL');
+INSERT INTO nn VALUES ('EU', 'M', '2020-01-01', 1), ('US', 'X', '2020-01-01', 2);
+SELECT pg_temp.same('nn_summary');
+SELECT trade_stats.drop_summary('nn_summary');
 ALTER TABLE dd_summary RENAME TO dd_summary_renamed;
 ALTER TABLE dd RENAME TO dd_renamed;
 INSERT INTO dd_renamed VALUES ('US', 'y', '2020-01-01', 5);
