@@ -291,8 +291,11 @@ COMMENT ON FUNCTION trade_stats.summary_check(trade_stats.summary_definition, bo
 --  stash_sql: keeps the change for the end of the statement, as arrays of
 --    the summary table's row type (summary_stash), and returns whether it
 --    could.
+-- With distinct_deltas, each array of deltas holds one row per group and
+-- month, taken as it is.
 CREATE FUNCTION trade_stats.summary_statements(d trade_stats.summary_definition,
 											  added text, removed text, deltas boolean DEFAULT false,
+											  distinct_deltas boolean DEFAULT false,
 											  OUT add_sql text, OUT remove_sql text, OUT stash_sql text,
 											  OUT rows_sql text)
 LANGUAGE plpgsql STABLE
@@ -386,7 +389,10 @@ BEGIN
 									  ELSE 'NULL' END, ', ' ORDER BY a.attnum)
 	INTO row_cols
 	FROM pg_catalog.pg_attribute a WHERE a.attrelid = d.summary AND a.attnum > 0 AND NOT a.attisdropped;
-	IF deltas THEN
+	IF deltas AND distinct_deltas THEN
+		-- the rows of one pass, already one per group and month
+		delta := format('SELECT %1$s r.month AS "ts$m", r.summary AS "ts$s" FROM %%s AS r', inner_keys);
+	ELSIF deltas THEN
 		-- the stashed rows of all passes, one per group and month
 		delta := format(
 			'SELECT %1$s r.month AS "ts$m", @extschema@.rollup(r.summary) AS "ts$s" '
@@ -406,7 +412,14 @@ BEGIN
 			CASE WHEN removed IS NULL THEN format('NULL::%s[]', d.summary)
 				 ELSE format('(SELECT pg_catalog.array_agg(ROW(%s)::%s) FROM (%s) x)', row_cols, d.summary, format(delta, removed)) END);
 	END IF;
-	IF added IS NOT NULL OR removed IS NOT NULL THEN
+	IF added IS NOT NULL AND removed IS NULL AND distinct_deltas THEN
+		-- nothing to merge: the rows as they are, in key order
+		add_sql := format(
+			'INSERT INTO %1$s AS t (%2$s month, summary) '
+			'SELECT %3$s "ts$m", "ts$s" FROM (%4$s) u ORDER BY %5$s %6$s '
+			'ON CONFLICT (%2$s month) DO UPDATE SET summary = t.summary OPERATOR(@extschema@.+) EXCLUDED.summary',
+			d.summary, cols, outer_keys, format(delta, added), positions, n + 1);
+	ELSIF added IS NOT NULL OR removed IS NOT NULL THEN
 		add_sql := format(
 			'INSERT INTO %1$s AS t (%2$s month, summary) '
 			'SELECT %3$s "ts$m", @extschema@.rollup("ts$s") FROM (%4$s) u '
@@ -440,7 +453,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION trade_stats.summary_statements(trade_stats.summary_definition, text, text, boolean) IS
+COMMENT ON FUNCTION trade_stats.summary_statements(trade_stats.summary_definition, text, text, boolean, boolean) IS
 	'internal: the statements that add rows to a summary table and remove rows from it';
 
 -- After a removal: rows of the summary that did not hold what was removed
@@ -502,8 +515,11 @@ COMMENT ON FUNCTION trade_stats.summary_stash(regclass, anyarray, anyarray) IS
 -- one upsert that locks the rows in key order, then the removal.  With
 -- defer, the removals that rows of the summary do not hold yet (rows an
 -- enclosing statement added, its change still to come) are returned for
--- that statement's end; without, they are an error.
-CREATE FUNCTION trade_stats.summary_apply_stash(summary regclass, added anyarray, removed anyarray, defer boolean)
+-- that statement's end; without, they are an error.  distinct_deltas: each
+-- array holds one row per group and month (the change of one pass), so that
+-- nothing needs to be merged before the upsert.
+CREATE FUNCTION trade_stats.summary_apply_stash(summary regclass, added anyarray, removed anyarray, defer boolean,
+												distinct_deltas boolean)
 RETURNS anyarray
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -521,7 +537,8 @@ BEGIN
 		RETURN NULL;
 	END IF;
 	st := trade_stats.summary_statements(d, CASE WHEN added IS NOT NULL THEN 'pg_catalog.unnest($1)' END,
-										 CASE WHEN removed IS NOT NULL THEN 'pg_catalog.unnest($2)' END, true);
+										 CASE WHEN removed IS NOT NULL THEN 'pg_catalog.unnest($2)' END, true,
+										 distinct_deltas);
 	EXECUTE st.add_sql USING added, removed;
 	IF removed IS NOT NULL THEN
 		EXECUTE st.remove_sql INTO r USING added, removed;
@@ -534,7 +551,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION trade_stats.summary_apply_stash(regclass, anyarray, anyarray, boolean) IS
+COMMENT ON FUNCTION trade_stats.summary_apply_stash(regclass, anyarray, anyarray, boolean, boolean) IS
 	'internal: apply the changes of a summary table stashed during a statement';
 
 -- Apply a change to every summary of a source (the trigger functions and

@@ -87,6 +87,7 @@ typedef struct StashEntry
 	Datum		removed;		/* and to remove */
 	bool		added_null;
 	bool		removed_null;
+	bool		distinct;		/* one row per group and month in each array */
 } StashEntry;
 
 /* A statement whose end applies the changes stashed during it. */
@@ -171,10 +172,14 @@ stash_target(void)
 	return frame;
 }
 
-/* Append the arrays of 'from' to those of 'to', in the current context. */
+/*
+ * Append the arrays of 'from' to those of 'to', in the current context: the
+ * change of one pass stays distinct, two passes' may share groups.
+ */
 static void
 entry_merge(StashEntry *to, const StashEntry *from)
 {
+	to->distinct = to->added_null && to->removed_null && from->distinct;
 	if (!from->added_null)
 		to->added = to->added_null ? datumCopy(from->added, false, -1) :
 			DirectFunctionCall2(array_cat, to->added, from->added);
@@ -330,10 +335,10 @@ stash_apply(StashFrame *frame)
 	foreach(lc, frame->entries)
 	{
 		StashEntry *e = (StashEntry *) lfirst(lc);
-		Oid			types[4] = {REGCLASSOID, e->array_type, e->array_type, BOOLOID};
-		Datum		values[4] = {ObjectIdGetDatum(e->summary), e->added, e->removed,
-		BoolGetDatum(target != NULL)};
-		char		nulls[4] = {' ', e->added_null ? 'n' : ' ', e->removed_null ? 'n' : ' ', ' '};
+		Oid			types[5] = {REGCLASSOID, e->array_type, e->array_type, BOOLOID, BOOLOID};
+		Datum		values[5] = {ObjectIdGetDatum(e->summary), e->added, e->removed,
+		BoolGetDatum(target != NULL), BoolGetDatum(e->distinct)};
+		char		nulls[5] = {' ', e->added_null ? 'n' : ' ', e->removed_null ? 'n' : ' ', ' ', ' '};
 		int			rc;
 		bool		isnull;
 		Datum		left;
@@ -343,8 +348,8 @@ stash_apply(StashFrame *frame)
 		if (!OidIsValid(get_rel_type_id(e->summary)) ||
 			get_array_type(get_rel_type_id(e->summary)) != e->array_type)
 			continue;
-		rc = SPI_execute_with_args("SELECT trade_stats.summary_apply_stash($1, $2, $3, $4)",
-								   4, types, values, nulls, false, 0);
+		rc = SPI_execute_with_args("SELECT trade_stats.summary_apply_stash($1, $2, $3, $4, $5)",
+								   5, types, values, nulls, false, 0);
 		if (rc != SPI_OK_SELECT || SPI_processed != 1)
 			elog(ERROR, "applying the stashed change of a summary failed: %s",
 				 SPI_result_code_string(rc));
@@ -357,6 +362,7 @@ stash_apply(StashFrame *frame)
 			Assert(target != NULL);
 			change.added_null = true;
 			change.removed_null = false;
+			change.distinct = false;
 			change.removed = PointerGetDatum(PG_DETOAST_DATUM(left));
 			stash_add(target, e->summary, e->array_type, frame->subid, &change);
 		}
@@ -624,6 +630,7 @@ ts_summary_stash(PG_FUNCTION_ARGS)
 	/* the arguments, flat, merged into the entry in the frame's memory */
 	change.added_null = PG_ARGISNULL(1);
 	change.removed_null = PG_ARGISNULL(2);
+	change.distinct = false;
 	if (!change.added_null)
 		change.added = PointerGetDatum(PG_DETOAST_DATUM(PG_GETARG_DATUM(1)));
 	if (!change.removed_null)
@@ -1199,10 +1206,13 @@ delta_rows(const DeltaSpec *spec, Relation rel, Tuplestorestate *rows,
 		for (i = 0; i < spec->ngroups; i++)
 		{
 			probe.values[i] = slot_getattr(slot, spec->group_att[i], &probe.isnull[i]);
-			/* compared as bytes: a compressed or external value, inline */
+			/*
+			 * compared as bytes: a compressed or out-of-line value, inline
+			 * (a short header is read in place)
+			 */
 			if (spec->key_kind[i] == DELTA_KEY_BYTES && !probe.isnull[i] &&
-				VARATT_IS_EXTENDED(DatumGetPointer(probe.values[i])) &&
-				!VARATT_IS_SHORT(DatumGetPointer(probe.values[i])))
+				(VARATT_IS_EXTERNAL(DatumGetPointer(probe.values[i])) ||
+				 VARATT_IS_COMPRESSED(DatumGetPointer(probe.values[i]))))
 				probe.values[i] = PointerGetDatum(PG_DETOAST_DATUM_PACKED(probe.values[i]));
 		}
 		MemoryContextSwitchTo(cxt);
@@ -1291,14 +1301,15 @@ delta_rows(const DeltaSpec *spec, Relation rel, Tuplestorestate *rows,
 static void
 delta_apply_now(const DeltaSpec *spec, const StashEntry *change)
 {
-	Oid			argtypes[3] = {REGCLASSOID, spec->array_type, spec->array_type};
-	Datum		args[3] = {ObjectIdGetDatum(spec->summary), change->added, change->removed};
-	char		nulls[3] = {' ', change->added_null ? 'n' : ' ', change->removed_null ? 'n' : ' '};
+	Oid			argtypes[4] = {REGCLASSOID, spec->array_type, spec->array_type, BOOLOID};
+	Datum		args[4] = {ObjectIdGetDatum(spec->summary), change->added, change->removed,
+	BoolGetDatum(change->distinct)};
+	char		nulls[4] = {' ', change->added_null ? 'n' : ' ', change->removed_null ? 'n' : ' ', ' '};
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute_with_args("SELECT trade_stats.summary_apply_stash($1, $2, $3, false)",
-							  3, argtypes, args, nulls, false, 0) != SPI_OK_SELECT)
+	if (SPI_execute_with_args("SELECT trade_stats.summary_apply_stash($1, $2, $3, false, $4)",
+							  4, argtypes, args, nulls, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not apply the change of summary table %u", spec->summary);
 	SPI_finish();
 }
@@ -1363,6 +1374,8 @@ ts_summary_statement(PG_FUNCTION_ARGS)
 		DeltaSpec  *spec = (DeltaSpec *) lfirst(lc);
 		StashEntry	change = {0};
 
+		/* delta_rows gives one row per group and month */
+		change.distinct = true;
 		change.added_null = added == NULL ||
 			!delta_rows(spec, trigdata->tg_relation, added, cxt, &change.added);
 		change.removed_null = removed == NULL ||
