@@ -1368,10 +1368,19 @@ BEGIN
 			-- the same trigger named every time
 			ORDER BY t.tgrelid, t.tgname
 		LOOP
-			IF r.tgenabled = 'D' AND NOT (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN
+			CONTINUE WHEN (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user);
+			IF r.tgenabled = 'D' THEN
 				RAISE EXCEPTION 'cannot disable trigger "%" on "%"', r.tgname, r.rel
 					USING ERRCODE = 'object_in_use',
 						  DETAIL = format('It keeps summary table %s exact.', d.summary),
+						  HINT = 'Drop the summary with trade_stats.drop_summary() first.';
+			END IF;
+			-- ENABLE REPLICA TRIGGER of a trigger that fires in origin mode
+			-- disables it there (the others are put back below)
+			IF r.tgenabled = 'R' AND r.tgname NOT IN ('trade_stats_summary_truncate', 'trade_stats_summary_guard') THEN
+				RAISE EXCEPTION 'cannot make trigger "%" on "%" fire only in replica mode', r.tgname, r.rel
+					USING ERRCODE = 'object_in_use',
+						  DETAIL = format('It keeps summary table %s exact in every session.', d.summary),
 						  HINT = 'Drop the summary with trade_stats.drop_summary() first.';
 			END IF;
 		END LOOP;

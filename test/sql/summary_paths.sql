@@ -244,6 +244,14 @@ SELECT trade_stats.create_summary('alice_summary', 'alice_trade', '{partner}', '
 -- a non-superuser owner cannot switch the triggers off
 ALTER TABLE alice_trade DISABLE TRIGGER trade_stats_summary_insert;
 ALTER TABLE alice_trade DISABLE TRIGGER USER;
+-- nor make them fire in replica mode only (the statement triggers); the
+-- TRUNCATE trigger's mode is put back
+ALTER TABLE alice_trade ENABLE REPLICA TRIGGER trade_stats_summary_insert;
+ALTER TABLE alice_trade ENABLE REPLICA TRIGGER trade_stats_summary_begin;
+ALTER TABLE alice_trade ENABLE REPLICA TRIGGER trade_stats_summary_truncate;
+SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'alice_trade'::regclass ORDER BY tgname;
+INSERT INTO alice_trade VALUES ('US', '2020-01-01', 3);
+SELECT pg_temp.same('alice_summary');
 SELECT trade_stats.drop_summary('alice_summary');
 SET ROLE ts_mallory;
 CREATE TABLE alice_summary (partner text, month date, summary growth_state);
