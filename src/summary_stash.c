@@ -51,8 +51,12 @@
  */
 #include "postgres.h"
 
+#include "access/genam.h"
 #include "access/htup_details.h"
+#include "access/table.h"
 #include "access/xact.h"
+#include "catalog/partition.h"
+#include "catalog/pg_inherits.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "common/hashfn.h"
@@ -63,6 +67,7 @@
 #include "nodes/makefuncs.h"
 #include "nodes/pg_list.h"
 #include "parser/parse_func.h"
+#include "partitioning/partdesc.h"
 #include "pgtime.h"
 #include "tcop/utility.h"
 #include "utils/array.h"
@@ -70,8 +75,12 @@
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/datum.h"
+#include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/partcache.h"
+#include "utils/rel.h"
+#include "utils/snapmgr.h"
 #include "utils/syscache.h"
 #include "utils/typcache.h"
 
@@ -323,10 +332,17 @@ stash_apply(StashFrame *frame)
 {
 	ListCell   *lc;
 	StashFrame *target;
+	bool		snapshot = false;
 
 	if (frame->entries == NIL)
 		return;
 	frame->applying = true;
+	/* a portal's cleanup finishes a SELECT's plan with no snapshot set */
+	if (!ActiveSnapshotSet())
+	{
+		PushActiveSnapshot(GetTransactionSnapshot());
+		snapshot = true;
+	}
 	target = stash_defer_target(frame);
 	list_sort(frame->entries, entry_cmp);
 	entries_merge_summaries(frame);
@@ -368,6 +384,8 @@ stash_apply(StashFrame *frame)
 		}
 	}
 	SPI_finish();
+	if (snapshot)
+		PopActiveSnapshot();
 	frame->applying = false;
 }
 
@@ -1314,6 +1332,113 @@ delta_apply_now(const DeltaSpec *spec, const StashEntry *change)
 	SPI_finish();
 }
 
+/* Whether partition relid is pending detach (its pg_inherits row says so). */
+static bool
+delta_detach_pending(Oid relid)
+{
+	Relation	inherits = table_open(InheritsRelationId, AccessShareLock);
+	ScanKeyData key;
+	SysScanDesc scan;
+	HeapTuple	tuple;
+	bool		pending = false;
+
+	ScanKeyInit(&key, Anum_pg_inherits_inhrelid, BTEqualStrategyNumber, F_OIDEQ,
+				ObjectIdGetDatum(relid));
+	scan = systable_beginscan(inherits, InheritsRelidSeqnoIndexId, true, NULL, 1, &key);
+	while ((tuple = systable_getnext(scan)) != NULL)
+		pending = pending || ((Form_pg_inherits) GETSTRUCT(tuple))->inhdetachpending;
+	systable_endscan(scan);
+	table_close(inherits, AccessShareLock);
+	return pending;
+}
+
+/* The partitions of rel's tree pending detach, appended to *pending. */
+static void
+delta_pending_partitions(Relation rel, List **pending)
+{
+	PartitionDesc desc;
+	int			i;
+
+	if (rel->rd_rel->relkind != RELKIND_PARTITIONED_TABLE)
+		return;
+	desc = RelationGetPartitionDesc(rel, false);
+	for (i = 0; i < desc->nparts; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		if (desc->detached_exist && delta_detach_pending(desc->oids[i]))
+			*pending = lappend_oid(*pending, desc->oids[i]);
+		else if (!desc->is_leaf[i])
+		{
+			Relation	child = table_open(desc->oids[i], AccessShareLock);
+
+			delta_pending_partitions(child, pending);
+			table_close(child, NoLock);
+		}
+	}
+}
+
+/*
+ * A DETACH PARTITION ... CONCURRENTLY takes the partition's rows out of the
+ * summaries in its first transaction (summary_ddl_prepare), then waits for
+ * the statements that still see the partition in the tree.  Such a
+ * statement writing rows of the partition through rel would change the
+ * summaries by rows they no longer count: refused.  (Rows of the partition
+ * reach rel's transition tables from no other statement: a partition
+ * pending detach is out of later statements' trees, and a tree with a
+ * default partition cannot detach concurrently.)
+ */
+static void
+delta_refuse_pending(Relation rel, Tuplestorestate *added, Tuplestorestate *removed)
+{
+	List	   *pending = NIL;
+	EState	   *estate;
+	ExprContext *econtext;
+	TupleTableSlot *slot;
+	ListCell   *lc;
+
+	delta_pending_partitions(rel, &pending);
+	if (pending == NIL)
+		return;
+	estate = CreateExecutorState();
+	econtext = GetPerTupleExprContext(estate);
+	slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsMinimalTuple);
+	foreach(lc, pending)
+	{
+		Relation	part = table_open(lfirst_oid(lc), AccessShareLock);
+		ExprState  *within = ExecPrepareCheck(map_partition_varattnos(RelationGetPartitionQual(part),
+																	   1, rel, part),
+											  estate);
+		Tuplestorestate *rows[2] = {added, removed};
+		int			i;
+
+		for (i = 0; i < 2; i++)
+		{
+			if (rows[i] == NULL)
+				continue;
+			tuplestore_select_read_pointer(rows[i],
+										   tuplestore_alloc_read_pointer(rows[i], EXEC_FLAG_REWIND));
+			tuplestore_rescan(rows[i]);
+			while (tuplestore_gettupleslot(rows[i], true, false, slot))
+			{
+				CHECK_FOR_INTERRUPTS();
+				econtext->ecxt_scantuple = slot;
+				if (ExecCheck(within, econtext))
+					ereport(ERROR,
+							(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+							 errmsg("cannot write rows of partition \"%s\" through \"%s\" while the partition is being detached concurrently",
+									RelationGetRelationName(part), RelationGetRelationName(rel)),
+							 errdetail("The statement started before the detach, whose first transaction took the partition's rows out of the summary tables of \"%s\".",
+									   RelationGetRelationName(rel)),
+							 errhint("Retry the statement.")));
+				ResetExprContext(econtext);
+			}
+		}
+		table_close(part, NoLock);
+	}
+	ExecDropSingleTupleTableSlot(slot);
+	FreeExecutorState(estate);
+}
+
 /* The trigger's work handed to summary_statement_sql(), unchanged. */
 static Datum
 delta_by_sql(FunctionCallInfo fcinfo)
@@ -1361,6 +1486,7 @@ ts_summary_statement(PG_FUNCTION_ARGS)
 	if ((added == NULL && removed == NULL) ||
 		(TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) && (added == NULL || removed == NULL)))
 		return delta_by_sql(fcinfo);
+	delta_refuse_pending(trigdata->tg_relation, added, removed);
 
 	cxt = AllocSetContextCreate(CurrentMemoryContext, "trade_stats summary delta",
 								ALLOCSET_DEFAULT_SIZES);
