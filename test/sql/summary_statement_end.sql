@@ -413,6 +413,24 @@ SELECT to_regclass('sd_summary'), count(*) FROM sd;
 DROP TABLE sd;
 DROP FUNCTION sd_drop();
 
+-- a removal a nested statement defers to a SELECT is applied when the
+-- SELECT's portal is cleaned up, with no snapshot set: it takes one (a
+-- session's second such call gave an internal error)
+CREATE TABLE sn (g text NOT NULL, period date, v bigint);
+SELECT trade_stats.create_summary('sn_sum', 'sn', '{g}', 'v', 'period');
+ALTER TABLE sn DISABLE TRIGGER trade_stats_summary_insert;
+INSERT INTO sn VALUES ('a', '2021-01-01', 5);
+ALTER TABLE sn ENABLE TRIGGER trade_stats_summary_insert;
+CREATE FUNCTION sn_del() RETURNS int LANGUAGE plpgsql AS $$ BEGIN DELETE FROM sn; RETURN 1; END $$;
+SELECT sn_del();
+SELECT sn_del();
+SELECT trade_stats.refresh_summary('sn_sum');
+SELECT sn_del();
+SELECT count(*) FROM sn_sum;
+SELECT trade_stats.drop_summary('sn_sum');
+DROP TABLE sn;
+DROP FUNCTION sn_del();
+
 -- the internal functions refuse what is not a summary's change
 SELECT trade_stats.summary_stash('se_summary', ARRAY[1], NULL::int[]);
 
