@@ -122,6 +122,15 @@ BEGIN
 			USING ERRCODE = 'feature_not_supported',
 				  DETAIL = 'A summary holds every row''s sum, whoever may see the row.';
 	END IF;
+	-- a partition's policies would hide rows from what reads it for the
+	-- summary (TRUNCATE, ATTACH, DETACH)
+	SELECT m INTO bad FROM trade_stats.summary_members(d.source) m
+	JOIN pg_catalog.pg_class c ON c.oid = m WHERE c.relrowsecurity LIMIT 1;
+	IF bad IS NOT NULL THEN
+		RAISE EXCEPTION 'cannot keep a summary of "%": its partition "%" has row-level security', d.source, bad
+			USING ERRCODE = 'feature_not_supported',
+				  DETAIL = 'A summary holds every row''s sum, whoever may see the row.';
+	END IF;
 	IF d.column_types[cardinality(d.column_types)] = 'timestamp with time zone'::regtype THEN
 		IF d.time_zone IS NULL THEN
 			RAISE EXCEPTION 'summary table "%" of a timestamp with time zone period needs a time zone', d.summary

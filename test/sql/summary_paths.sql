@@ -296,6 +296,19 @@ ALTER TABLE cr ENABLE ROW LEVEL SECURITY;
 CREATE TABLE rls (period date, k text, value bigint);
 ALTER TABLE rls ENABLE ROW LEVEL SECURITY;
 SELECT trade_stats.create_summary('rls_summary', 'rls', ARRAY['k'], 'value', 'period');
+-- and on a partition of it (TRUNCATE, ATTACH and DETACH read its rows),
+-- enabled there, or brought in by ATTACH or CREATE TABLE ... PARTITION OF
+CREATE TABLE rlp (period date, k text, value bigint) PARTITION BY LIST (k);
+CREATE TABLE rlp_a PARTITION OF rlp FOR VALUES IN ('a');
+SELECT trade_stats.create_summary('rlp_summary', 'rlp', ARRAY['k'], 'value', 'period');
+ALTER TABLE rlp_a ENABLE ROW LEVEL SECURITY;
+CREATE TABLE rlp_b (period date, k text, value bigint);
+ALTER TABLE rlp_b ENABLE ROW LEVEL SECURITY;
+ALTER TABLE rlp ATTACH PARTITION rlp_b FOR VALUES IN ('b');
+SELECT trade_stats.drop_summary('rlp_summary');
+ALTER TABLE rlp ATTACH PARTITION rlp_b FOR VALUES IN ('b');
+SELECT trade_stats.create_summary('rlp_summary', 'rlp', ARRAY['k'], 'value', 'period');
+DROP TABLE rlp;
 -- a timestamptz period's zone is a name, never the session's abbreviation
 CREATE TABLE est (period timestamptz, value bigint);
 SET TimeZone = 'EST';
