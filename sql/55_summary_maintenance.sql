@@ -726,6 +726,15 @@ BEGIN
 			EXECUTE format('TRUNCATE %s', d.summary);
 		END LOOP;
 	ELSE
+		-- the rows are read with the statement's snapshot, taken after
+		-- TRUNCATE's lock only under READ COMMITTED
+		IF pg_catalog.current_setting('transaction_isolation') <> 'read committed' THEN
+			RAISE EXCEPTION 'cannot truncate partition "%" under % isolation', TG_RELID::regclass,
+				pg_catalog.upper(pg_catalog.current_setting('transaction_isolation'))
+				USING ERRCODE = 'feature_not_supported',
+					  DETAIL = format('Its rows leave the summary tables of %s as the transaction''s snapshot sees them, which is older than the lock that keeps writers out: a write committed in between would stay in them.', trade_stats.summary_source_of(TG_RELID)),
+					  HINT = 'Run it under READ COMMITTED.';
+		END IF;
 		PERFORM trade_stats.summary_apply(trade_stats.summary_source_of(TG_RELID), NULL,
 										  format('ONLY %s', TG_RELID::regclass));
 	END IF;
@@ -1221,6 +1230,13 @@ BEGIN
 	   AND EXISTS (SELECT FROM pg_catalog.pg_trigger g WHERE g.tgrelid = partition AND g.tgname = 'trade_stats_summary_insert'
 				   AND g.tgfoid = 'trade_stats.summary_statement()'::regprocedure) THEN
 		root := trade_stats.summary_source_of(parent);
+		IF pg_catalog.current_setting('transaction_isolation') <> 'read committed' THEN
+			RAISE EXCEPTION 'cannot detach partition "%" under % isolation', partition,
+				pg_catalog.upper(pg_catalog.current_setting('transaction_isolation'))
+				USING ERRCODE = 'feature_not_supported',
+					  DETAIL = format('Its rows leave the summary tables of %s as the transaction''s snapshot sees them, which is older than the lock that keeps writers out: a write committed in between would stay in them.', root),
+					  HINT = 'Run it under READ COMMITTED.';
+		END IF;
 		FOR rel IN WITH RECURSIVE tree(r) AS (
 					   SELECT partition
 					   UNION
@@ -1288,6 +1304,13 @@ BEGIN
 							  WHERE i.inhrelid = b.rel
 								AND i.inhparent::regclass NOT IN (SELECT trade_stats.summary_members(s.source)))
 		LOOP
+			IF pg_catalog.current_setting('transaction_isolation') <> 'read committed' THEN
+				RAISE EXCEPTION 'cannot detach partition "%" under % isolation', r.rel,
+					pg_catalog.upper(pg_catalog.current_setting('transaction_isolation'))
+					USING ERRCODE = 'feature_not_supported',
+						  DETAIL = format('Its rows leave the summary tables of %s as the transaction''s snapshot sees them, which is older than the lock that keeps writers out: a write committed in between would stay in them.', r.source),
+						  HINT = 'Run it under READ COMMITTED.';
+			END IF;
 			PERFORM trade_stats.summary_apply(r.source, NULL, r.rel::text);
 			FOR m IN SELECT trade_stats.summary_members(r.rel) LOOP
 				IF NOT EXISTS (SELECT FROM trade_stats.summary_definition s2
@@ -1308,6 +1331,15 @@ BEGIN
 			  AND (s.summary::oid::text || '/') IN (SELECT pg_catalog.split_part(x, '/', 1) || '/'
 													FROM pg_catalog.unnest(before_members::text[]) x)
 		LOOP
+			IF r.top AND pg_catalog.current_setting('transaction_isolation') <> 'read committed'
+			   AND NOT EXISTS (SELECT FROM pg_catalog.pg_event_trigger_ddl_commands() c
+							   WHERE c.objid = r.rel AND c.command_tag = 'CREATE TABLE') THEN
+				RAISE EXCEPTION 'cannot attach partition "%" under % isolation', r.rel,
+					pg_catalog.upper(pg_catalog.current_setting('transaction_isolation'))
+					USING ERRCODE = 'feature_not_supported',
+						  DETAIL = format('Its rows join the summary tables of %s as the transaction''s snapshot sees them, which is older than the lock that keeps writers out: a write committed in between would be missed.', r.source),
+						  HINT = 'Run it under READ COMMITTED.';
+			END IF;
 			IF r.top THEN
 				PERFORM trade_stats.summary_apply(r.source, r.rel::text, NULL);
 			END IF;
