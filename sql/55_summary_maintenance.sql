@@ -519,50 +519,6 @@ LANGUAGE C VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION trade_stats.summary_stash(regclass, anyarray, anyarray) IS
 	'internal: keep a change of a summary table for the end of the statement';
 
--- At the end of a statement (src/summary_stash.c calls it once per summary
--- table, in OID order): apply the changes its trigger passes stashed, in
--- one upsert that locks the rows in key order, then the removal.  With
--- defer, the removals that rows of the summary do not hold yet (rows an
--- enclosing statement added, its change still to come) are returned for
--- that statement's end; without, they are an error.  distinct_deltas: each
--- array holds one row per group and month (the change of one pass), so that
--- nothing needs to be merged before the upsert.
-CREATE FUNCTION trade_stats.summary_apply_stash(summary regclass, added anyarray, removed anyarray, defer boolean,
-												distinct_deltas boolean)
-RETURNS anyarray
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-SET trade_stats_summary.maintenance = on
-AS $$
-DECLARE
-	d trade_stats.summary_definition;
-	st record;
-	r record;
-BEGIN
-	SELECT * INTO d FROM trade_stats.summary_definition s WHERE s.summary = summary_apply_stash.summary
-	AND EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = s.summary);
-	IF NOT FOUND THEN
-		-- dropped during the statement
-		RETURN NULL;
-	END IF;
-	st := trade_stats.summary_statements(d, CASE WHEN added IS NOT NULL THEN 'pg_catalog.unnest($1)' END,
-										 CASE WHEN removed IS NOT NULL THEN 'pg_catalog.unnest($2)' END, true,
-										 distinct_deltas);
-	EXECUTE st.add_sql USING added, removed;
-	IF removed IS NOT NULL THEN
-		EXECUTE st.remove_sql INTO r USING added, removed;
-		IF r.n <> 0 AND defer THEN
-			RETURN r."left";
-		END IF;
-		PERFORM trade_stats.summary_removed(d, r.n, r.what);
-	END IF;
-	RETURN NULL;
-END
-$$;
-
-COMMENT ON FUNCTION trade_stats.summary_apply_stash(regclass, anyarray, anyarray, boolean, boolean) IS
-	'internal: apply the changes of a summary table stashed during a statement';
-
 -- Apply a change to every summary of a source (the trigger functions and
 -- refresh_summary() call it; the FROM items are theirs).  Summaries are
 -- changed in OID order, so that writers lock them in one order.
@@ -750,20 +706,8 @@ COMMENT ON FUNCTION trade_stats.summary_truncate() IS
 -- like a materialized view.
 CREATE FUNCTION trade_stats.summary_guard()
 RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	IF pg_catalog.current_setting('trade_stats_summary.maintenance', true) IS DISTINCT FROM 'on'
-	   AND EXISTS (SELECT FROM trade_stats.summary_definition s WHERE s.summary = TG_RELID) THEN
-		RAISE EXCEPTION 'cannot change summary table "%" directly', TG_RELID::regclass
-			USING ERRCODE = 'wrong_object_type',
-				  HINT = format('It is kept by triggers on %s: change that table, or rebuild the summary with trade_stats.refresh_summary().',
-								(SELECT s.source FROM trade_stats.summary_definition s WHERE s.summary = TG_RELID));
-	END IF;
-	RETURN NULL;
-END
-$$;
+AS 'MODULE_PATHNAME', 'ts_summary_guard'
+LANGUAGE C;
 
 COMMENT ON FUNCTION trade_stats.summary_guard() IS
 	'trigger function: refuses direct writes to a summary table kept by create_summary()';

@@ -76,6 +76,9 @@
 #include "utils/datetime.h"
 #include "utils/datum.h"
 #include "utils/fmgroids.h"
+#include "utils/guc.h"
+#include "utils/hsearch.h"
+#include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/partcache.h"
@@ -322,10 +325,207 @@ entries_end_subxact(StashFrame *frame, SubTransactionId subid,
 }
 
 /*
+ * The statements that apply a change of one shape (rows to add, to remove,
+ * one per group and month or not) to a summary table: summary_statements()'s
+ * add_sql and remove_sql, over the change's arrays as $1 and $2, prepared
+ * once per session.  A cache: an entry is dropped when the summary table
+ * changes (its name, its columns) or a schema, type or operator does (their
+ * names are in the statements' text), before its next use; the plans
+ * themselves are replanned by PostgreSQL's plan cache after DDL on what they
+ * read.
+ */
+typedef struct ApplyKey
+{
+	Oid			summary;
+	int			shape;			/* APPLY_ADDED | APPLY_REMOVED | APPLY_DISTINCT */
+} ApplyKey;
+
+#define APPLY_ADDED 1
+#define APPLY_REMOVED 2
+#define APPLY_DISTINCT 4
+
+typedef struct ApplyPlans
+{
+	ApplyKey	key;
+	bool		stale;
+	SPIPlanPtr	add;
+	SPIPlanPtr	remove;			/* NULL when the change removes nothing */
+} ApplyPlans;
+
+static HTAB *apply_cache = NULL;
+
+static void
+apply_cache_mark(Oid summary)
+{
+	HASH_SEQ_STATUS seq;
+	ApplyPlans *p;
+
+	if (apply_cache == NULL)
+		return;
+	hash_seq_init(&seq, apply_cache);
+	while ((p = (ApplyPlans *) hash_seq_search(&seq)) != NULL)
+		if (!OidIsValid(summary) || p->key.summary == summary)
+			p->stale = true;
+}
+
+static void
+apply_cache_relation_changed(Datum arg, Oid relid)
+{
+	apply_cache_mark(relid);
+}
+
+static void
+apply_cache_catalog_changed(Datum arg, int cacheid, uint32 hashvalue)
+{
+	apply_cache_mark(InvalidOid);
+}
+
+/*
+ * The prepared statements of a change of this shape to summary table
+ * 'summary', NULL when it has no definition (dropped during the statement).
+ * In an SPI connection.
+ */
+static ApplyPlans *
+apply_plans(Oid summary, Oid array_type, int shape)
+{
+	static const char *query =
+		"SELECT st.add_sql, st.remove_sql "
+		"FROM trade_stats.summary_definition d, "
+		"LATERAL trade_stats.summary_statements(d, $2, $3, true, $4) st "
+		"WHERE d.summary OPERATOR(pg_catalog.=) $1 "
+		"AND EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) d.summary)";
+	Oid			argtypes[4] = {REGCLASSOID, TEXTOID, TEXTOID, BOOLOID};
+	Datum		args[4];
+	char		nulls[4] = {' ', ' ', ' ', ' '};
+	Oid			plan_types[2] = {array_type, array_type};
+	ApplyKey	key = {0};
+	ApplyPlans *entry;
+	SPIPlanPtr	add;
+	SPIPlanPtr	remove = NULL;
+	bool		found;
+	bool		isnull;
+
+	if (apply_cache == NULL)
+	{
+		HASHCTL		ctl;
+
+		ctl.keysize = sizeof(ApplyKey);
+		ctl.entrysize = sizeof(ApplyPlans);
+		apply_cache = hash_create("trade_stats summary statements", 64, &ctl,
+								  HASH_ELEM | HASH_BLOBS);
+	}
+	key.summary = summary;
+	key.shape = shape;
+	entry = (ApplyPlans *) hash_search(apply_cache, &key, HASH_FIND, NULL);
+	if (entry != NULL && !entry->stale)
+		return entry;
+	if (entry != NULL)
+	{
+		SPI_freeplan(entry->add);
+		if (entry->remove != NULL)
+			SPI_freeplan(entry->remove);
+		hash_search(apply_cache, &key, HASH_REMOVE, NULL);
+	}
+
+	args[0] = ObjectIdGetDatum(summary);
+	args[1] = CStringGetTextDatum("pg_catalog.unnest($1)");
+	args[2] = CStringGetTextDatum("pg_catalog.unnest($2)");
+	args[3] = BoolGetDatum((shape & APPLY_DISTINCT) != 0);
+	nulls[1] = (shape & APPLY_ADDED) ? ' ' : 'n';
+	nulls[2] = (shape & APPLY_REMOVED) ? ' ' : 'n';
+	if (SPI_execute_with_args(query, 4, argtypes, args, nulls, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not make the statements of summary table %u", summary);
+	if (SPI_processed == 0)
+		return NULL;
+	add = SPI_prepare(TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull)),
+					  2, plan_types);
+	if (add == NULL || SPI_keepplan(add) != 0)
+		elog(ERROR, "could not prepare the upsert of summary table %u", summary);
+	if (shape & APPLY_REMOVED)
+	{
+		remove = SPI_prepare(TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0],
+															   SPI_tuptable->tupdesc, 2, &isnull)),
+							 2, plan_types);
+		if (remove == NULL || SPI_keepplan(remove) != 0)
+			elog(ERROR, "could not prepare the removal of summary table %u", summary);
+	}
+	entry = (ApplyPlans *) hash_search(apply_cache, &key, HASH_ENTER, &found);
+	entry->stale = false;
+	entry->add = add;
+	entry->remove = remove;
+	return entry;
+}
+
+/*
+ * Apply a change to summary table 'summary' (arrays of its row type, each
+ * NULL when absent): one upsert of every group and month it touches, in key
+ * order, then the removal.  The removals that rows of the summary do not
+ * hold yet are returned when the caller can defer them (NULL when none);
+ * otherwise they are an error.  In an SPI connection.
+ */
+static Datum
+apply_change(Oid summary, Oid array_type, const StashEntry *change, bool defer, bool *left_null)
+{
+	ApplyPlans *plans;
+	Datum		args[2] = {change->added, change->removed};
+	char		nulls[2] = {change->added_null ? 'n' : ' ', change->removed_null ? 'n' : ' '};
+	int			nest;
+	Datum		left = (Datum) 0;
+
+	*left_null = true;
+	/*
+	 * The summary table's guard lets these writes through; the statements
+	 * are prepared and run with one search_path (the plan cache would
+	 * parse them again under another)
+	 */
+	nest = NewGUCNestLevel();
+	(void) set_config_option("trade_stats_summary.maintenance", "on", PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
+	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
+	plans = apply_plans(summary, array_type,
+						(change->added_null ? 0 : APPLY_ADDED) |
+						(change->removed_null ? 0 : APPLY_REMOVED) |
+						(change->distinct ? APPLY_DISTINCT : 0));
+	if (plans == NULL)
+	{
+		AtEOXact_GUC(true, nest);
+		return left;
+	}
+	if (SPI_execute_plan(plans->add, args, nulls, false, 0) < 0)
+		elog(ERROR, "could not apply the change of summary table %u", summary);
+	if (plans->remove != NULL)
+	{
+		bool		isnull;
+		int64		n;
+
+		if (SPI_execute_plan(plans->remove, args, nulls, false, 0) != SPI_OK_SELECT || SPI_processed != 1)
+			elog(ERROR, "could not apply the removal of summary table %u", summary);
+		n = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+		/* (in the SPI connection's memory) */
+		if (n != 0 && defer)
+			left = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, left_null);
+		else if (n != 0)
+		{
+			Oid			types[3] = {REGCLASSOID, INT8OID, TEXTOID};
+			Datum		vals[3] = {ObjectIdGetDatum(summary), Int64GetDatum(n),
+			SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull)};
+
+			/* raises the error that names the first such row */
+			(void) SPI_execute_with_args("SELECT trade_stats.summary_removed(d, $2, $3) "
+										 "FROM trade_stats.summary_definition d "
+										 "WHERE d.summary OPERATOR(pg_catalog.=) $1",
+										 3, types, vals, NULL, false, 0);
+		}
+	}
+	AtEOXact_GUC(true, nest);
+	return left;
+}
+
+/*
  * Apply a frame's stash: per summary table in OID order (the order every
- * writer locks them in), one call of summary_apply_stash(), which upserts
- * every group of the change in key order and then removes what the change
- * removes.
+ * writer locks them in), one upsert of every group of the change in key
+ * order, then the removal of what the change removes (apply_change).
  */
 static void
 stash_apply(StashFrame *frame)
@@ -351,11 +551,6 @@ stash_apply(StashFrame *frame)
 	foreach(lc, frame->entries)
 	{
 		StashEntry *e = (StashEntry *) lfirst(lc);
-		Oid			types[5] = {REGCLASSOID, e->array_type, e->array_type, BOOLOID, BOOLOID};
-		Datum		values[5] = {ObjectIdGetDatum(e->summary), e->added, e->removed,
-		BoolGetDatum(target != NULL), BoolGetDatum(e->distinct)};
-		char		nulls[5] = {' ', e->added_null ? 'n' : ' ', e->removed_null ? 'n' : ' ', ' ', ' '};
-		int			rc;
 		bool		isnull;
 		Datum		left;
 
@@ -364,13 +559,8 @@ stash_apply(StashFrame *frame)
 		if (!OidIsValid(get_rel_type_id(e->summary)) ||
 			get_array_type(get_rel_type_id(e->summary)) != e->array_type)
 			continue;
-		rc = SPI_execute_with_args("SELECT trade_stats.summary_apply_stash($1, $2, $3, $4, $5)",
-								   5, types, values, nulls, false, 0);
-		if (rc != SPI_OK_SELECT || SPI_processed != 1)
-			elog(ERROR, "applying the stashed change of a summary failed: %s",
-				 SPI_result_code_string(rc));
+		left = apply_change(e->summary, e->array_type, e, target != NULL, &isnull);
 		/* the removals its rows do not hold yet: for the enclosing frame */
-		left = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 		if (!isnull)
 		{
 			StashEntry	change;
@@ -593,6 +783,10 @@ ts_summary_stash_init(void)
 	ProcessUtility_hook = stash_process_utility;
 	RegisterXactCallback(stash_xact_callback, NULL);
 	RegisterSubXactCallback(stash_subxact_callback, NULL);
+	CacheRegisterRelcacheCallback(apply_cache_relation_changed, (Datum) 0);
+	CacheRegisterSyscacheCallback(NAMESPACEOID, apply_cache_catalog_changed, (Datum) 0);
+	CacheRegisterSyscacheCallback(TYPEOID, apply_cache_catalog_changed, (Datum) 0);
+	CacheRegisterSyscacheCallback(OPEROID, apply_cache_catalog_changed, (Datum) 0);
 }
 
 PG_FUNCTION_INFO_V1(ts_summary_stashing);
@@ -671,6 +865,56 @@ ts_summary_begin(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("summary_begin() must be called as a trigger")));
+	PG_RETURN_POINTER(NULL);
+}
+
+PG_FUNCTION_INFO_V1(ts_summary_guard);
+
+/*
+ * The BEFORE statement trigger of a summary table: refuses writes that do
+ * not come from the triggers that keep it or from refresh_summary() (which
+ * set trade_stats_summary.maintenance), while it has a definition.  It
+ * fires for every upsert the triggers make, so their case costs one look
+ * at the setting.
+ */
+Datum
+ts_summary_guard(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	const char *maintenance;
+	Oid			types[1] = {REGCLASSOID};
+	Datum		args[1];
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("summary_guard() must be called as a trigger")));
+	maintenance = GetConfigOption("trade_stats_summary.maintenance", true, false);
+	if (maintenance != NULL && strcmp(maintenance, "on") == 0)
+		PG_RETURN_POINTER(NULL);
+	args[0] = ObjectIdGetDatum(RelationGetRelid(trigdata->tg_relation));
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute_with_args("SELECT s.source::pg_catalog.oid FROM trade_stats.summary_definition s "
+							  "WHERE s.summary OPERATOR(pg_catalog.=) $1",
+							  1, types, args, NULL, true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "could not read the definition of summary table %u", DatumGetObjectId(args[0]));
+	if (SPI_processed > 0)
+	{
+		bool		isnull;
+		Oid			source = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0],
+															SPI_tuptable->tupdesc, 1, &isnull));
+
+		ereport(ERROR,
+				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				 errmsg("cannot change summary table \"%s\" directly",
+						quote_qualified_identifier(get_namespace_name(RelationGetNamespace(trigdata->tg_relation)),
+												   RelationGetRelationName(trigdata->tg_relation))),
+				 errhint("It is kept by triggers on %s: change that table, or rebuild the summary with trade_stats.refresh_summary().",
+						 quote_qualified_identifier(get_namespace_name(get_rel_namespace(source)),
+													get_rel_name(source)))));
+	}
+	SPI_finish();
 	PG_RETURN_POINTER(NULL);
 }
 
@@ -886,16 +1130,19 @@ delta_specs(Relation rel, MemoryContext cxt, List **specs)
 		"SELECT s.summary::pg_catalog.oid, s.group_by, s.value, s.period, "
 		"s.column_types::pg_catalog.oid[], s.time_zone "
 		"FROM trade_stats.summary_definition s "
-		"WHERE s.source OPERATOR(pg_catalog.=) "
-		"trade_stats.summary_source_of($1) "
+		"WHERE s.source OPERATOR(pg_catalog.=) $1 "
 		"AND EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) s.summary) "
 		"ORDER BY s.summary::pg_catalog.oid";
 	Oid			argtypes[1] = {REGCLASSOID};
-	Datum		args[1] = {ObjectIdGetDatum(RelationGetRelid(rel))};
+	Datum		args[1];
 	TupleDesc	reldesc = RelationGetDescr(rel);
 	bool		ok = true;
 	uint64		r;
 
+	/* the source: the root of rel's partition tree (summary_source_of()) */
+	args[0] = ObjectIdGetDatum(rel->rd_rel->relispartition ?
+							   llast_oid(get_partition_ancestors(RelationGetRelid(rel))) :
+							   RelationGetRelid(rel));
 	*specs = NIL;
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -1319,16 +1566,11 @@ delta_rows(const DeltaSpec *spec, Relation rel, Tuplestorestate *rows,
 static void
 delta_apply_now(const DeltaSpec *spec, const StashEntry *change)
 {
-	Oid			argtypes[4] = {REGCLASSOID, spec->array_type, spec->array_type, BOOLOID};
-	Datum		args[4] = {ObjectIdGetDatum(spec->summary), change->added, change->removed,
-	BoolGetDatum(change->distinct)};
-	char		nulls[4] = {' ', change->added_null ? 'n' : ' ', change->removed_null ? 'n' : ' ', ' '};
+	bool		none;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute_with_args("SELECT trade_stats.summary_apply_stash($1, $2, $3, false, $4)",
-							  4, argtypes, args, nulls, false, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not apply the change of summary table %u", spec->summary);
+	(void) apply_change(spec->summary, spec->array_type, change, false, &none);
 	SPI_finish();
 }
 

@@ -186,6 +186,24 @@ ALTER TABLE dd_summary RENAME TO dd_summary_renamed;
 ALTER TABLE dd RENAME TO dd_renamed;
 INSERT INTO dd_renamed VALUES ('US', 'y', '2020-01-01', 5);
 SELECT partner, total(summary) FROM dd_summary_renamed ORDER BY 1;
+-- the statements a session prepared for a summary follow a rename of it
+-- and of its schema
+CREATE SCHEMA rn;
+CREATE TABLE rn.src (g text NOT NULL, period date, v bigint);
+SELECT trade_stats.create_summary('rn.sm', 'rn.src', '{g}', 'v', 'period');
+INSERT INTO rn.src VALUES ('a', '2020-01-01', 1);
+UPDATE rn.src SET v = v + 1;
+ALTER TABLE rn.sm RENAME TO sm2;
+INSERT INTO rn.src VALUES ('a', '2020-01-01', 10);
+UPDATE rn.src SET v = v + 1;
+ALTER SCHEMA rn RENAME TO rn2;
+INSERT INTO rn2.src VALUES ('b', '2020-01-01', 100);
+UPDATE rn2.src SET v = v + 1;
+DELETE FROM rn2.src WHERE v = 3;
+SELECT g, total(summary) FROM rn2.sm2 ORDER BY g;
+SELECT pg_temp.same('rn2.sm2');
+SELECT trade_stats.drop_summary('rn2.sm2');
+DROP SCHEMA rn2 CASCADE;
 -- a new table of the old name is nothing to the source
 CREATE TABLE dd_summary (partner text, month date, summary growth_state);
 INSERT INTO dd_renamed VALUES ('JP', 'z', '2020-01-01', 1);
