@@ -34,8 +34,9 @@
  *	  an error.
  *
  *	  The module's mutable state is that frame stack ("stash_top"), the
- *	  removals carried from a run to its finish ("carried") and a cache, the
- *	  plan of the statement triggers' query of the definitions: frames live on
+ *	  removals carried from a run to its finish ("carried") and two caches,
+ *	  the plan of the statement triggers' query of the definitions and the
+ *	  prepared statements that apply a change ("apply_cache"): frames live on
  *	  the C stack of the hooks, their stashes in a memory context of their
  *	  own that dies with the frame.  A transaction abort drops every stash
  *	  (the frames themselves are popped by the hooks' PG_FINALLY as the
