@@ -15,13 +15,17 @@
 
 #include "ts_core.h"
 
+/*
+ * rows before the 128-bit sums, in what would be their alignment's padding:
+ * 48 bytes an entry, not 64 (the indices' transition touches one a row).
+ */
 typedef struct ts_qty_entry
 {
 	int32_t		commodity;		/* index into the state's commodities */
 	int32_t		period;			/* DateADT; 0 where no period is given */
+	int64_t		rows;
 	ts_int128	value;
 	ts_int128	qty;
-	int64_t		rows;
 } ts_qty_entry;
 
 /*

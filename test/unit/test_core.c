@@ -1861,10 +1861,15 @@ static void
 test_quantity(void)
 {
 	ts_qty_entry e[5] = {
-		{1, 400, 7, 1, 1}, {0, 300, 10, 4, 1}, {0, 100, 5, 2, 1}, {1, 400, 3, 1, 2}, {0, 300, 1, 1, 1}
+		{.commodity = 1, .period = 400, .value = 7, .qty = 1, .rows = 1},
+		{.commodity = 0, .period = 300, .value = 10, .qty = 4, .rows = 1},
+		{.commodity = 0, .period = 100, .value = 5, .qty = 2, .rows = 1},
+		{.commodity = 1, .period = 400, .value = 3, .qty = 1, .rows = 2},
+		{.commodity = 0, .period = 300, .value = 1, .qty = 1, .rows = 1}
 	};
 	ts_qty_entry big[2] = {
-		{0, 1, (ts_int128) 1 << 126, 1, 1}, {0, 1, (ts_int128) 1 << 126, 1, 1}
+		{.commodity = 0, .period = 1, .value = (ts_int128) 1 << 126, .qty = 1, .rows = 1},
+		{.commodity = 0, .period = 1, .value = (ts_int128) 1 << 126, .qty = 1, .rows = 1}
 	};
 	int			n = 5,
 				nbig = 2;
