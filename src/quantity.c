@@ -1062,7 +1062,38 @@ quot_sum_numeric(const ts_qty_quot_sum *q)
 }
 
 /*
- * The sums of one link.  Each term of s10 and s01 is numeric's
+ * One year's sums by commodity (ts_qty_window_all over January 1 to
+ * December 31): computed once a year, each serving the link into it and
+ * the link out of it.
+ */
+typedef struct QtyYear
+{
+	ts_int128  *v,
+			   *q;
+	int64	   *r;
+} QtyYear;
+
+static void
+qty_year_alloc(QtyState *s, QtyYear *w)
+{
+	int			nc = Max(s->ncommodities, 1);
+
+	w->v = palloc(nc * sizeof(ts_int128));
+	w->q = palloc(nc * sizeof(ts_int128));
+	w->r = palloc(nc * sizeof(int64));
+}
+
+static void
+qty_year_sums(QtyState *s, int64 y, QtyYear *w)
+{
+	if (!ts_qty_window_all(s->e, s->n, s->ncommodities, ts_date_from_ymd(y, 1, 1),
+						   ts_date_from_ymd(y, 12, 31), w->v, w->q, w->r))
+		qty_overflow();
+}
+
+/*
+ * The sums of one link, from the sums of its two years.  Each term of s10
+ * and s01 is numeric's
  * round(V Q, QTY_DIV_SCALE) / Q', computed exactly in wide integers with
  * numeric_div's scale and rounding (ts_qty_quot_sum_add), and summed
  * exactly: the same digits and scale as numeric's, without a numeric
@@ -1070,31 +1101,24 @@ quot_sum_numeric(const ts_qty_quot_sum *q)
  * least zero; a link whose sums do not fit is summed in numeric.
  */
 static bool
-qty_link_sums(QtyState *s, int64 y, bool need10, bool need01, QtyLinkSums *sums)
+qty_link_sums(QtyState *s, const QtyYear *w0, const QtyYear *w1, bool need10,
+			  bool need01, QtyLinkSums *sums)
 {
-	int32		from0 = ts_date_from_ymd(y - 1, 1, 1),
-				to0 = ts_date_from_ymd(y - 1, 12, 31),
-				from1 = ts_date_from_ymd(y, 1, 1),
-				to1 = ts_date_from_ymd(y, 12, 31);
 	Numeric		zero = int64_to_numeric(0);
 	bool		matched = false,
 				wide = true;
-	int			nc = Max(s->ncommodities, 1);
-	ts_int128  *v0 = palloc(nc * sizeof(ts_int128)),
-			   *q0 = palloc(nc * sizeof(ts_int128)),
-			   *v1 = palloc(nc * sizeof(ts_int128)),
-			   *q1 = palloc(nc * sizeof(ts_int128));
-	int64	   *r0 = palloc(nc * sizeof(int64)),
-			   *r1 = palloc(nc * sizeof(int64));
+	const ts_int128 *v0 = w0->v,
+			   *q0 = w0->q,
+			   *v1 = w1->v,
+			   *q1 = w1->q;
+	const int64 *r0 = w0->r,
+			   *r1 = w1->r;
 	ts_int128	s00 = 0,
 				s11 = 0;
 	ts_qty_quot_sum q10,
 				q01;
 
 	sums->s00 = sums->s11 = sums->s10 = sums->s01 = zero;
-	if (!ts_qty_window_all(s->e, s->n, s->ncommodities, from0, to0, v0, q0, r0) ||
-		!ts_qty_window_all(s->e, s->n, s->ncommodities, from1, to1, v1, q1, r1))
-		qty_overflow();
 	ts_qty_quot_sum_init(&q10);
 	ts_qty_quot_sum_init(&q01);
 	for (int c = 0; c < s->ncommodities && wide; c++)
@@ -1140,12 +1164,6 @@ qty_link_sums(QtyState *s, int64 y, bool need10, bool need01, QtyLinkSums *sums)
 		sums->s00 = sums->s11 = sums->s10 = sums->s01 = zero;
 		qty_link_sums_numeric(s, v0, q0, r0, v1, q1, r1, need10, need01, sums);
 	}
-	pfree(v0);
-	pfree(q0);
-	pfree(v1);
-	pfree(q1);
-	pfree(r0);
-	pfree(r1);
 	return matched;
 }
 
@@ -1204,17 +1222,17 @@ qty_link_of(const QtyLinkSums *sums, QtyIndex which)
 }
 
 /*
- * One link, year y against y - 1 (NULL when nothing matches or a
- * denominator is 0): its sums once, only those the index needs.
+ * One link, year y (w1) against y - 1 (w0) (NULL when nothing matches or
+ * a denominator is 0): its sums once, only those the index needs.
  */
 static Numeric
-qty_link(QtyState *s, int64 y, QtyIndex which)
+qty_link(QtyState *s, const QtyYear *w0, const QtyYear *w1, QtyIndex which)
 {
 	QtyLinkSums sums;
 	bool		need10 = which != QTY_PAASCHE_PRICE && which != QTY_LASPEYRES_VOLUME;
 	bool		need01 = which != QTY_LASPEYRES_PRICE && which != QTY_PAASCHE_VOLUME;
 
-	if (!qty_link_sums(s, y, need10, need01, &sums))
+	if (!qty_link_sums(s, w0, w1, need10, need01, &sums))
 		return NULL;
 	return qty_link_of(&sums, which);
 }
@@ -1232,6 +1250,8 @@ qty_index(FunctionCallInfo fcinfo, QtyIndex which)
 	int64		first = PG_INT64_MAX,
 				last = PG_INT64_MIN;
 	Numeric		index = int64_to_numeric(100);
+	QtyYear		w0,
+				w1;
 
 	if (s == NULL || s->n == 0)
 		PG_RETURN_NULL();
@@ -1253,13 +1273,26 @@ qty_index(FunctionCallInfo fcinfo, QtyIndex which)
 		first = Min(first, y);
 		last = Max(last, y);
 	}
+	if (first < last)
+	{
+		qty_year_alloc(s, &w0);
+		qty_year_alloc(s, &w1);
+		qty_year_sums(s, first, &w0);
+	}
 	for (int64 y = first + 1; y <= last; y++)
 	{
-		Numeric		link = qty_link(s, y, which);
+		Numeric		link;
+		QtyYear		t;
 
+		qty_year_sums(s, y, &w1);
+		link = qty_link(s, &w0, &w1, which);
 		if (link == NULL)
 			PG_RETURN_NULL();
 		index = mul(index, link);
+		/* this year's sums are the next link's year before */
+		t = w0;
+		w0 = w1;
+		w1 = t;
 	}
 	PG_RETURN_NUMERIC(trimmed(DatumGetNumeric(DirectFunctionCall2(numeric_round,
 																  NumericGetDatum(index),
