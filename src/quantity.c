@@ -371,8 +371,16 @@ qty_mantissa(QtyState *s, Datum num, bool qty)
 			qty_overflow();
 		*state_scale = scale;
 	}
-	else if (scale < *state_scale && !ts_int128_mul_pow10(&mant, *state_scale - scale))
-		qty_overflow();
+	else if (scale < *state_scale)
+	{
+		int			k = *state_scale - scale;
+
+		/* up to 10^18 in one multiplication, inline */
+		if (k < (int) lengthof(ts_pow10) ?
+			__builtin_mul_overflow(mant, (ts_int128) ts_pow10[k], &mant) :
+			!ts_int128_mul_pow10(&mant, k))
+			qty_overflow();
+	}
 	return mant;
 }
 
@@ -436,13 +444,15 @@ qty_text_arg(FunctionCallInfo fcinfo, int n)
  * January 1 of a period's year, that of the row before remembered: the
  * indices chain whole years, so their state keeps one entry per commodity
  * and year, not per commodity and period (a twelfth of it with monthly
- * rows), with the same sums.
+ * rows), with the same sums.  The period is checked (ts_check_period) when
+ * it differs from the row before's, which was checked.
  */
 static inline int32
 qty_year_of(QtyState *s, int32 period)
 {
 	if (!s->has_year || s->year_period != period)
 	{
+		ts_check_period(period);
 		s->year_period = period;
 		s->year_start = ts_date_year_start(period);
 		s->has_year = true;
@@ -512,9 +522,11 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 		if (PG_ARGISNULL(arg))
 			PG_RETURN_POINTER(s);
 		period = PG_GETARG_DATEADT(arg);
-		ts_check_period(period);
+		/* an index's period is checked by qty_year_of, once for a run of rows */
 		if (shape == QTY_COMMODITY)
 			period = qty_year_of(s, period);
+		else
+			ts_check_period(period);
 	}
 	unit_text = qty_text_arg(fcinfo, 3);
 	commodity_text = shape == QTY_COMMODITY ? qty_text_arg(fcinfo, 4) : NULL;
