@@ -33,7 +33,8 @@
 
 /*
  * A commodity's label and unit as a row is matched against them: their
- * lengths and first 8 bytes (bytes_key), in one place.
+ * lengths and keys (bytes_key: all of a short one, the first 8 bytes of a
+ * longer one), in one place.
  */
 typedef struct QtyKey
 {
@@ -129,52 +130,31 @@ qty_new(MemoryContext cxt, ts_value_kind kind)
 }
 
 /*
- * The first 8 bytes of a label or unit, zero-padded: with its length, the
- * whole of a short one, compared in one step.
+ * A label's or unit's key: with its length, the whole of a short one (up
+ * to 8 bytes), compared in one step; a longer one's first 8 bytes, the
+ * rest compared apart (qty_row_is).  Of 4 to 8 bytes, the first 4 and the
+ * last 4 (overlapping: together every byte); of 1 to 3, the first, middle
+ * and last byte.  Loads of fixed sizes, never past the len bytes, and no
+ * jump table.
  */
 static inline uint64
 bytes_key(const char *b, size_t len)
 {
 	uint64		k = 0;
-	uint32		k4 = 0;
-	uint16		k2 = 0;
+	uint32		lo,
+				hi;
 
-	/* loads of fixed sizes, never past the len bytes (and no loop) */
-	switch (Min(len, sizeof(uint64)))
+	if (len > sizeof(uint64))
+		memcpy(&k, b, sizeof(uint64));
+	else if (len >= sizeof(uint32))
 	{
-		case 8:
-			memcpy(&k, b, 8);
-			break;
-		case 7:
-			memcpy(&k4, b, 4);
-			memcpy(&k2, b + 4, 2);
-			k = k4 | (uint64) k2 << 32 | (uint64) (unsigned char) b[6] << 48;
-			break;
-		case 6:
-			memcpy(&k4, b, 4);
-			memcpy(&k2, b + 4, 2);
-			k = k4 | (uint64) k2 << 32;
-			break;
-		case 5:
-			memcpy(&k4, b, 4);
-			k = k4 | (uint64) (unsigned char) b[4] << 32;
-			break;
-		case 4:
-			memcpy(&k4, b, 4);
-			k = k4;
-			break;
-		case 3:
-			memcpy(&k2, b, 2);
-			k = k2 | (uint64) (unsigned char) b[2] << 16;
-			break;
-		case 2:
-			memcpy(&k2, b, 2);
-			k = k2;
-			break;
-		case 1:
-			k = (unsigned char) b[0];
-			break;
+		memcpy(&lo, b, sizeof(uint32));
+		memcpy(&hi, b + len - sizeof(uint32), sizeof(uint32));
+		k = lo | (uint64) hi << 32;
 	}
+	else if (len > 0)
+		k = (uint64) (unsigned char) b[0] | (uint64) (unsigned char) b[len / 2] << 8 |
+			(uint64) (unsigned char) b[len - 1] << 16;
 	return k;
 }
 
@@ -392,23 +372,38 @@ typedef struct QtyRowText
 	uint64		key;
 } QtyRowText;
 
-static inline QtyRowText
-row_text(const text *t)
-{
-	QtyRowText r = {NULL, -1, 0};
+static const QtyRowText no_label = {NULL, -1, 0};
 
-	if (t != NULL)
+/*
+ * A text argument's bytes, length and bytes_key, as PG_GETARG_TEXT_PP
+ * would give its bytes: a row's text (a short header, neither compressed
+ * nor external) read inline with one test of its header, and no call.
+ */
+static inline QtyRowText
+qty_text_arg(FunctionCallInfo fcinfo, int n)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(n));
+	QtyRowText	r;
+
+	if (likely(VARATT_IS_SHORT(v) && !VARATT_IS_EXTERNAL(v)))
 	{
-		r.b = VARDATA_ANY(t);
-		r.len = (int32) VARSIZE_ANY_EXHDR(t);
-		r.key = bytes_key(r.b, r.len);
+		r.b = VARDATA_SHORT(v);
+		r.len = (int32) (VARSIZE_SHORT(v) - VARHDRSZ_SHORT);
 	}
+	else
+	{
+		if (VARATT_IS_COMPRESSED(v) || VARATT_IS_EXTERNAL(v))
+			v = pg_detoast_datum_packed(v);
+		r.b = VARDATA_ANY(v);
+		r.len = (int32) VARSIZE_ANY_EXHDR(v);
+	}
+	r.key = bytes_key(r.b, r.len);
 	return r;
 }
 
 /*
- * Is commodity i the row's commodity in the row's unit?  Lengths and first
- * 8 bytes from one QtyKey; the bytes after them only of a longer label or
+ * Is commodity i the row's commodity in the row's unit?  Lengths and keys
+ * from one QtyKey; the bytes after the first 8 only of a longer label or
  * unit.
  */
 static inline bool
@@ -424,20 +419,6 @@ qty_row_is(const QtyState *s, int i, const QtyRowText *label, const QtyRowText *
 		(unit->len <= (int32) sizeof(uint64) ||
 		 memcmp(s->units[i] + sizeof(uint64), unit->b + sizeof(uint64),
 				unit->len - sizeof(uint64)) == 0);
-}
-
-/*
- * A text argument as PG_GETARG_TEXT_PP gives it, with its test inline: a
- * row's text is neither compressed nor external, and needs no call.
- */
-static inline text *
-qty_text_arg(FunctionCallInfo fcinfo, int n)
-{
-	struct varlena *v = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(n));
-
-	if (VARATT_IS_COMPRESSED(v) || VARATT_IS_EXTERNAL(v))
-		return (text *) pg_detoast_datum_packed(v);
-	return (text *) v;
 }
 
 /*
@@ -472,8 +453,6 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 	ts_int128	v,
 				q;
 	int32		period = 0;
-	text	   *unit_text;
-	text	   *commodity_text;
 	QtyRowText	label,
 				unit;
 	int			c;
@@ -528,8 +507,8 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 		else
 			ts_check_period(period);
 	}
-	unit_text = qty_text_arg(fcinfo, 3);
-	commodity_text = shape == QTY_COMMODITY ? qty_text_arg(fcinfo, 4) : NULL;
+	unit = qty_text_arg(fcinfo, 3);
+	label = shape == QTY_COMMODITY ? qty_text_arg(fcinfo, 4) : no_label;
 
 	if (kind == TS_VAL_AMOUNT)
 	{
@@ -561,8 +540,6 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 	 * it (rows of several commodities in their order, period by period),
 	 * without a copy or a hash; else looked up.
 	 */
-	label = row_text(commodity_text);
-	unit = row_text(unit_text);
 	c = -1;
 	if (s->last >= 0)
 	{
