@@ -33,7 +33,8 @@
 
 /*
  * A commodity's label and unit as a row is matched against them: their
- * lengths and first 8 bytes (bytes_key), in one place.
+ * lengths and keys (bytes_key: all of a short one, the first 8 bytes of a
+ * longer one), in one place.
  */
 typedef struct QtyKey
 {
@@ -129,52 +130,31 @@ qty_new(MemoryContext cxt, ts_value_kind kind)
 }
 
 /*
- * The first 8 bytes of a label or unit, zero-padded: with its length, the
- * whole of a short one, compared in one step.
+ * A label's or unit's key: with its length, the whole of a short one (up
+ * to 8 bytes), compared in one step; a longer one's first 8 bytes, the
+ * rest compared apart (qty_row_is).  Of 4 to 8 bytes, the first 4 and the
+ * last 4 (overlapping: together every byte); of 1 to 3, the first, middle
+ * and last byte.  Loads of fixed sizes, never past the len bytes, and no
+ * jump table.
  */
 static inline uint64
 bytes_key(const char *b, size_t len)
 {
 	uint64		k = 0;
-	uint32		k4 = 0;
-	uint16		k2 = 0;
+	uint32		lo,
+				hi;
 
-	/* loads of fixed sizes, never past the len bytes (and no loop) */
-	switch (Min(len, sizeof(uint64)))
+	if (len > sizeof(uint64))
+		memcpy(&k, b, sizeof(uint64));
+	else if (len >= sizeof(uint32))
 	{
-		case 8:
-			memcpy(&k, b, 8);
-			break;
-		case 7:
-			memcpy(&k4, b, 4);
-			memcpy(&k2, b + 4, 2);
-			k = k4 | (uint64) k2 << 32 | (uint64) (unsigned char) b[6] << 48;
-			break;
-		case 6:
-			memcpy(&k4, b, 4);
-			memcpy(&k2, b + 4, 2);
-			k = k4 | (uint64) k2 << 32;
-			break;
-		case 5:
-			memcpy(&k4, b, 4);
-			k = k4 | (uint64) (unsigned char) b[4] << 32;
-			break;
-		case 4:
-			memcpy(&k4, b, 4);
-			k = k4;
-			break;
-		case 3:
-			memcpy(&k2, b, 2);
-			k = k2 | (uint64) (unsigned char) b[2] << 16;
-			break;
-		case 2:
-			memcpy(&k2, b, 2);
-			k = k2;
-			break;
-		case 1:
-			k = (unsigned char) b[0];
-			break;
+		memcpy(&lo, b, sizeof(uint32));
+		memcpy(&hi, b + len - sizeof(uint32), sizeof(uint32));
+		k = lo | (uint64) hi << 32;
 	}
+	else if (len > 0)
+		k = (uint64) (unsigned char) b[0] | (uint64) (unsigned char) b[len / 2] << 8 |
+			(uint64) (unsigned char) b[len - 1] << 16;
 	return k;
 }
 
@@ -371,8 +351,16 @@ qty_mantissa(QtyState *s, Datum num, bool qty)
 			qty_overflow();
 		*state_scale = scale;
 	}
-	else if (scale < *state_scale && !ts_int128_mul_pow10(&mant, *state_scale - scale))
-		qty_overflow();
+	else if (scale < *state_scale)
+	{
+		int			k = *state_scale - scale;
+
+		/* up to 10^18 in one multiplication, inline */
+		if (k < (int) lengthof(ts_pow10) ?
+			__builtin_mul_overflow(mant, (ts_int128) ts_pow10[k], &mant) :
+			!ts_int128_mul_pow10(&mant, k))
+			qty_overflow();
+	}
 	return mant;
 }
 
@@ -384,23 +372,38 @@ typedef struct QtyRowText
 	uint64		key;
 } QtyRowText;
 
-static inline QtyRowText
-row_text(const text *t)
-{
-	QtyRowText r = {NULL, -1, 0};
+static const QtyRowText no_label = {NULL, -1, 0};
 
-	if (t != NULL)
+/*
+ * A text argument's bytes, length and bytes_key, as PG_GETARG_TEXT_PP
+ * would give its bytes: a row's text (a short header, neither compressed
+ * nor external) read inline with one test of its header, and no call.
+ */
+static inline QtyRowText
+qty_text_arg(FunctionCallInfo fcinfo, int n)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(n));
+	QtyRowText	r;
+
+	if (likely(VARATT_IS_SHORT(v) && !VARATT_IS_EXTERNAL(v)))
 	{
-		r.b = VARDATA_ANY(t);
-		r.len = (int32) VARSIZE_ANY_EXHDR(t);
-		r.key = bytes_key(r.b, r.len);
+		r.b = VARDATA_SHORT(v);
+		r.len = (int32) (VARSIZE_SHORT(v) - VARHDRSZ_SHORT);
 	}
+	else
+	{
+		if (VARATT_IS_COMPRESSED(v) || VARATT_IS_EXTERNAL(v))
+			v = pg_detoast_datum_packed(v);
+		r.b = VARDATA_ANY(v);
+		r.len = (int32) VARSIZE_ANY_EXHDR(v);
+	}
+	r.key = bytes_key(r.b, r.len);
 	return r;
 }
 
 /*
- * Is commodity i the row's commodity in the row's unit?  Lengths and first
- * 8 bytes from one QtyKey; the bytes after them only of a longer label or
+ * Is commodity i the row's commodity in the row's unit?  Lengths and keys
+ * from one QtyKey; the bytes after the first 8 only of a longer label or
  * unit.
  */
 static inline bool
@@ -419,30 +422,18 @@ qty_row_is(const QtyState *s, int i, const QtyRowText *label, const QtyRowText *
 }
 
 /*
- * A text argument as PG_GETARG_TEXT_PP gives it, with its test inline: a
- * row's text is neither compressed nor external, and needs no call.
- */
-static inline text *
-qty_text_arg(FunctionCallInfo fcinfo, int n)
-{
-	struct varlena *v = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(n));
-
-	if (VARATT_IS_COMPRESSED(v) || VARATT_IS_EXTERNAL(v))
-		return (text *) pg_detoast_datum_packed(v);
-	return (text *) v;
-}
-
-/*
  * January 1 of a period's year, that of the row before remembered: the
  * indices chain whole years, so their state keeps one entry per commodity
  * and year, not per commodity and period (a twelfth of it with monthly
- * rows), with the same sums.
+ * rows), with the same sums.  The period is checked (ts_check_period) when
+ * it differs from the row before's, which was checked.
  */
 static inline int32
 qty_year_of(QtyState *s, int32 period)
 {
 	if (!s->has_year || s->year_period != period)
 	{
+		ts_check_period(period);
 		s->year_period = period;
 		s->year_start = ts_date_year_start(period);
 		s->has_year = true;
@@ -462,8 +453,6 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 	ts_int128	v,
 				q;
 	int32		period = 0;
-	text	   *unit_text;
-	text	   *commodity_text;
 	QtyRowText	label,
 				unit;
 	int			c;
@@ -512,12 +501,14 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 		if (PG_ARGISNULL(arg))
 			PG_RETURN_POINTER(s);
 		period = PG_GETARG_DATEADT(arg);
-		ts_check_period(period);
+		/* an index's period is checked by qty_year_of, once for a run of rows */
 		if (shape == QTY_COMMODITY)
 			period = qty_year_of(s, period);
+		else
+			ts_check_period(period);
 	}
-	unit_text = qty_text_arg(fcinfo, 3);
-	commodity_text = shape == QTY_COMMODITY ? qty_text_arg(fcinfo, 4) : NULL;
+	unit = qty_text_arg(fcinfo, 3);
+	label = shape == QTY_COMMODITY ? qty_text_arg(fcinfo, 4) : no_label;
 
 	if (kind == TS_VAL_AMOUNT)
 	{
@@ -549,8 +540,6 @@ qty_accum(FunctionCallInfo fcinfo, ts_value_kind kind, QtyShape shape)
 	 * it (rows of several commodities in their order, period by period),
 	 * without a copy or a hash; else looked up.
 	 */
-	label = row_text(commodity_text);
-	unit = row_text(unit_text);
 	c = -1;
 	if (s->last >= 0)
 	{
@@ -1062,7 +1051,38 @@ quot_sum_numeric(const ts_qty_quot_sum *q)
 }
 
 /*
- * The sums of one link.  Each term of s10 and s01 is numeric's
+ * One year's sums by commodity (ts_qty_window_all over January 1 to
+ * December 31): computed once a year, each serving the link into it and
+ * the link out of it.
+ */
+typedef struct QtyYear
+{
+	ts_int128  *v,
+			   *q;
+	int64	   *r;
+} QtyYear;
+
+static void
+qty_year_alloc(QtyState *s, QtyYear *w)
+{
+	int			nc = Max(s->ncommodities, 1);
+
+	w->v = palloc(nc * sizeof(ts_int128));
+	w->q = palloc(nc * sizeof(ts_int128));
+	w->r = palloc(nc * sizeof(int64));
+}
+
+static void
+qty_year_sums(QtyState *s, int64 y, QtyYear *w)
+{
+	if (!ts_qty_window_all(s->e, s->n, s->ncommodities, ts_date_from_ymd(y, 1, 1),
+						   ts_date_from_ymd(y, 12, 31), w->v, w->q, w->r))
+		qty_overflow();
+}
+
+/*
+ * The sums of one link, from the sums of its two years.  Each term of s10
+ * and s01 is numeric's
  * round(V Q, QTY_DIV_SCALE) / Q', computed exactly in wide integers with
  * numeric_div's scale and rounding (ts_qty_quot_sum_add), and summed
  * exactly: the same digits and scale as numeric's, without a numeric
@@ -1070,31 +1090,24 @@ quot_sum_numeric(const ts_qty_quot_sum *q)
  * least zero; a link whose sums do not fit is summed in numeric.
  */
 static bool
-qty_link_sums(QtyState *s, int64 y, bool need10, bool need01, QtyLinkSums *sums)
+qty_link_sums(QtyState *s, const QtyYear *w0, const QtyYear *w1, bool need10,
+			  bool need01, QtyLinkSums *sums)
 {
-	int32		from0 = ts_date_from_ymd(y - 1, 1, 1),
-				to0 = ts_date_from_ymd(y - 1, 12, 31),
-				from1 = ts_date_from_ymd(y, 1, 1),
-				to1 = ts_date_from_ymd(y, 12, 31);
 	Numeric		zero = int64_to_numeric(0);
 	bool		matched = false,
 				wide = true;
-	int			nc = Max(s->ncommodities, 1);
-	ts_int128  *v0 = palloc(nc * sizeof(ts_int128)),
-			   *q0 = palloc(nc * sizeof(ts_int128)),
-			   *v1 = palloc(nc * sizeof(ts_int128)),
-			   *q1 = palloc(nc * sizeof(ts_int128));
-	int64	   *r0 = palloc(nc * sizeof(int64)),
-			   *r1 = palloc(nc * sizeof(int64));
+	const ts_int128 *v0 = w0->v,
+			   *q0 = w0->q,
+			   *v1 = w1->v,
+			   *q1 = w1->q;
+	const int64 *r0 = w0->r,
+			   *r1 = w1->r;
 	ts_int128	s00 = 0,
 				s11 = 0;
 	ts_qty_quot_sum q10,
 				q01;
 
 	sums->s00 = sums->s11 = sums->s10 = sums->s01 = zero;
-	if (!ts_qty_window_all(s->e, s->n, s->ncommodities, from0, to0, v0, q0, r0) ||
-		!ts_qty_window_all(s->e, s->n, s->ncommodities, from1, to1, v1, q1, r1))
-		qty_overflow();
 	ts_qty_quot_sum_init(&q10);
 	ts_qty_quot_sum_init(&q01);
 	for (int c = 0; c < s->ncommodities && wide; c++)
@@ -1140,12 +1153,6 @@ qty_link_sums(QtyState *s, int64 y, bool need10, bool need01, QtyLinkSums *sums)
 		sums->s00 = sums->s11 = sums->s10 = sums->s01 = zero;
 		qty_link_sums_numeric(s, v0, q0, r0, v1, q1, r1, need10, need01, sums);
 	}
-	pfree(v0);
-	pfree(q0);
-	pfree(v1);
-	pfree(q1);
-	pfree(r0);
-	pfree(r1);
 	return matched;
 }
 
@@ -1204,17 +1211,17 @@ qty_link_of(const QtyLinkSums *sums, QtyIndex which)
 }
 
 /*
- * One link, year y against y - 1 (NULL when nothing matches or a
- * denominator is 0): its sums once, only those the index needs.
+ * One link, year y (w1) against y - 1 (w0) (NULL when nothing matches or
+ * a denominator is 0): its sums once, only those the index needs.
  */
 static Numeric
-qty_link(QtyState *s, int64 y, QtyIndex which)
+qty_link(QtyState *s, const QtyYear *w0, const QtyYear *w1, QtyIndex which)
 {
 	QtyLinkSums sums;
 	bool		need10 = which != QTY_PAASCHE_PRICE && which != QTY_LASPEYRES_VOLUME;
 	bool		need01 = which != QTY_LASPEYRES_PRICE && which != QTY_PAASCHE_VOLUME;
 
-	if (!qty_link_sums(s, y, need10, need01, &sums))
+	if (!qty_link_sums(s, w0, w1, need10, need01, &sums))
 		return NULL;
 	return qty_link_of(&sums, which);
 }
@@ -1232,6 +1239,8 @@ qty_index(FunctionCallInfo fcinfo, QtyIndex which)
 	int64		first = PG_INT64_MAX,
 				last = PG_INT64_MIN;
 	Numeric		index = int64_to_numeric(100);
+	QtyYear		w0,
+				w1;
 
 	if (s == NULL || s->n == 0)
 		PG_RETURN_NULL();
@@ -1253,13 +1262,26 @@ qty_index(FunctionCallInfo fcinfo, QtyIndex which)
 		first = Min(first, y);
 		last = Max(last, y);
 	}
+	if (first < last)
+	{
+		qty_year_alloc(s, &w0);
+		qty_year_alloc(s, &w1);
+		qty_year_sums(s, first, &w0);
+	}
 	for (int64 y = first + 1; y <= last; y++)
 	{
-		Numeric		link = qty_link(s, y, which);
+		Numeric		link;
+		QtyYear		t;
 
+		qty_year_sums(s, y, &w1);
+		link = qty_link(s, &w0, &w1, which);
 		if (link == NULL)
 			PG_RETURN_NULL();
 		index = mul(index, link);
+		/* this year's sums are the next link's year before */
+		t = w0;
+		w0 = w1;
+		w1 = t;
 	}
 	PG_RETURN_NUMERIC(trimmed(DatumGetNumeric(DirectFunctionCall2(numeric_round,
 																  NumericGetDatum(index),

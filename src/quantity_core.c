@@ -132,11 +132,19 @@ ts_qty_latest(const ts_qty_entry *e, int n)
 
 typedef unsigned __int128 u128;
 
+/* decimal digits of a chunk of the decimal terms: 2 * 10^18 + 1 < 2^64 */
+#define QTY_CHUNK_DIGITS 18
+#define QTY_CHUNK ((uint64_t) 1000000000000000000)
+
 void
 ts_qty_quot_sum_init(ts_qty_quot_sum *s)
 {
 	s->scale = 0;
 	s->nlimbs = 0;
+	s->dec_scale = -1;
+	s->dec_int = 0;
+	for (int j = 0; j < TS_QTY_DEC_CHUNKS; j++)
+		s->dec_frac[j] = 0;
 }
 
 /* The limbs of v (at most 4) into d; their number, without leading zeros. */
@@ -188,6 +196,27 @@ limbs_mul_pow10(uint32_t *d, int *n, int max, int k)
 		if (!limbs_mul_small(d, n, max, e19))
 			return false;
 	return k == 0 || limbs_mul_small(d, n, max, (uint64_t) ts_pow10[k]);
+}
+
+/* d (n limbs, room for max) += x; false when it no longer fits. */
+static bool
+limbs_add_small(uint32_t *d, int *n, int max, uint64_t x)
+{
+	for (int i = 0; x != 0; i++)
+	{
+		uint64_t	t;
+
+		if (i == *n)
+		{
+			if (*n == max)
+				return false;
+			d[(*n)++] = 0;
+		}
+		t = (uint64_t) d[i] + (uint32_t) x;
+		d[i] = (uint32_t) t;
+		x = (x >> 32) + (t >> 32);
+	}
+	return true;
 }
 
 /*
@@ -356,14 +385,55 @@ mul_128(u128 a, u128 b, u128 *hi, u128 *lo)
 	*hi = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
 }
 
-bool
-ts_qty_quot_sum_add(ts_qty_quot_sum *s, u128 a, u128 b, u128 c, int dscale)
+/*
+ * Add q (qn limbs, room for QTY_NUM_LIMBS), a quotient at rscale decimals,
+ * to the limbs of s.
+ */
+static bool
+sum_add_limbs(ts_qty_quot_sum *s, uint32_t *q, int qn, int rscale)
 {
-	u128		hi,
-				lo,
-				rem = 0;
-	int			rscale,
-				m,
+	uint64_t	carry;
+
+	/* at the larger of the two scales, as numeric_add's result */
+	if (rscale > s->scale)
+	{
+		if (!limbs_mul_pow10(s->limb, &s->nlimbs, TS_QTY_SUM_LIMBS, rscale - s->scale))
+			return false;
+		s->scale = rscale;
+	}
+	else if (rscale < s->scale &&
+			 !limbs_mul_pow10(q, &qn, QTY_NUM_LIMBS, s->scale - rscale))
+		return false;
+	if (qn > TS_QTY_SUM_LIMBS)
+		return false;
+	carry = 0;
+	for (int i = 0; i < qn || (carry && i < s->nlimbs); i++)
+	{
+		uint64_t	t = (uint64_t) (i < s->nlimbs ? s->limb[i] : 0) +
+			(i < qn ? q[i] : 0) + carry;
+
+		if (i == TS_QTY_SUM_LIMBS)
+			return false;
+		if (i >= s->nlimbs)
+			s->limb[s->nlimbs++] = 0;
+		s->limb[i] = (uint32_t) t;
+		carry = t >> 32;
+	}
+	if (carry)
+	{
+		if (s->nlimbs == TS_QTY_SUM_LIMBS)
+			return false;
+		s->limb[s->nlimbs++] = 1;
+	}
+	return true;
+}
+
+/* One term in limbs: a b 10^rscale divided by c, then rounded. */
+static bool
+quot_add_limbs(ts_qty_quot_sum *s, u128 hi, u128 lo, u128 c, int rscale)
+{
+	u128		rem = 0;
+	int			m,
 				n,
 				qn;
 	uint32_t	num[QTY_NUM_LIMBS],
@@ -372,11 +442,6 @@ ts_qty_quot_sum_add(ts_qty_quot_sum *s, u128 a, u128 b, u128 c, int dscale)
 				r[4];
 	uint64_t	carry;
 
-	if (c == 0 || dscale < 0)
-		return false;
-	mul_128(a, b, &hi, &lo);
-	if (!quot_scale(hi, lo, c, dscale, &rscale))
-		return false;
 	/* the numerator a b 10^rscale, then its quotient and remainder by c */
 	m = limbs_of(lo, num);
 	if (hi != 0)
@@ -416,50 +481,169 @@ ts_qty_quot_sum_add(ts_qty_quot_sum *s, u128 a, u128 b, u128 c, int dscale)
 			q[qn++] = 1;
 		}
 	}
-	/* at the larger of the two scales, as numeric_add's result */
-	if (rscale > s->scale)
-	{
-		if (!limbs_mul_pow10(s->limb, &s->nlimbs, TS_QTY_SUM_LIMBS, rscale - s->scale))
-			return false;
-		s->scale = rscale;
-	}
-	else if (rscale < s->scale &&
-			 !limbs_mul_pow10(q, &qn, QTY_NUM_LIMBS, s->scale - rscale))
-		return false;
-	if (qn > TS_QTY_SUM_LIMBS)
-		return false;
-	carry = 0;
-	for (int i = 0; i < qn || (carry && i < s->nlimbs); i++)
-	{
-		uint64_t	t = (uint64_t) (i < s->nlimbs ? s->limb[i] : 0) +
-			(i < qn ? q[i] : 0) + carry;
+	return sum_add_limbs(s, q, qn, rscale);
+}
 
-		if (i == TS_QTY_SUM_LIMBS)
-			return false;
-		if (i >= s->nlimbs)
-			s->limb[s->nlimbs++] = 0;
-		s->limb[i] = (uint32_t) t;
-		carry = t >> 32;
-	}
-	if (carry)
+/*
+ * One term in decimal: lo / c (c < 2^64) as an integer part and rscale
+ * (at most TS_QTY_DEC_CHUNKS * 18) decimals, the last rounded half away
+ * from zero, long division 18 digits a step; added to the decimal terms.
+ * False (s unchanged) when their integer part would pass 128 bits.
+ */
+static bool
+quot_add_dec(ts_qty_quot_sum *s, u128 lo, uint64_t c, int rscale)
+{
+	u128		qi = lo / c;
+	uint64_t	rem = (uint64_t) (lo - qi * c),
+				chunk[TS_QTY_DEC_CHUNKS] = {0},
+				up = 0,			/* the rounding's carry into the integer part */
+				carry = 0;
+	int			nfull = rscale / QTY_CHUNK_DIGITS,
+				part = rscale % QTY_CHUNK_DIGITS,
+				last = -1;
+	uint64_t	ulp = 1;
+
+	for (int j = 0; j < nfull; j++)
 	{
-		if (s->nlimbs == TS_QTY_SUM_LIMBS)
-			return false;
-		s->limb[s->nlimbs++] = 1;
+		/* rem < c: the quotient < 10^18, the product < 2^128 */
+		u128		t = (u128) rem * QTY_CHUNK;
+
+		chunk[j] = (uint64_t) (t / c);
+		rem = (uint64_t) (t - (u128) chunk[j] * c);
+		last = j;
 	}
+	if (part > 0)
+	{
+		u128		t = (u128) rem * (uint64_t) ts_pow10[part];
+		uint64_t	d = (uint64_t) (t / c);
+
+		rem = (uint64_t) (t - (u128) d * c);
+		ulp = (uint64_t) ts_pow10[QTY_CHUNK_DIGITS - part];
+		chunk[nfull] = d * ulp;
+		last = nfull;
+	}
+	/* rounded half away from zero: up when rem / c >= 1/2 */
+	if (rem >= c - rem)
+	{
+		if (last < 0)
+			up = 1;
+		else
+		{
+			chunk[last] += ulp;
+			for (int j = last; j > 0 && chunk[j] == QTY_CHUNK; j--)
+			{
+				chunk[j] = 0;
+				chunk[j - 1]++;
+			}
+			if (chunk[0] == QTY_CHUNK)
+			{
+				chunk[0] = 0;
+				up = 1;
+			}
+		}
+	}
+	/* add: each chunk < 10^18, their sum and a carry < 2^64 */
+	for (int j = TS_QTY_DEC_CHUNKS - 1; j >= 0; j--)
+	{
+		chunk[j] += s->dec_frac[j] + carry;
+		carry = chunk[j] >= QTY_CHUNK;
+		if (carry)
+			chunk[j] -= QTY_CHUNK;
+	}
+	if (__builtin_add_overflow(qi, up + carry, &qi) ||
+		__builtin_add_overflow(qi, s->dec_int, &qi))
+		return false;
+	s->dec_int = qi;
+	for (int j = 0; j < TS_QTY_DEC_CHUNKS; j++)
+		s->dec_frac[j] = chunk[j];
+	if (rscale > s->dec_scale)
+		s->dec_scale = rscale;
 	return true;
 }
 
-int
-ts_qty_quot_sum_text(const ts_qty_quot_sum *s, char *buf, int len)
+/* The term's product, scale, and the way it is divided. */
+static bool
+quot_sum_add(ts_qty_quot_sum *s, u128 a, u128 b, u128 c, int dscale, bool dec)
 {
+	u128		hi,
+				lo;
+	int			rscale;
+
+	if (c == 0 || dscale < 0)
+		return false;
+	mul_128(a, b, &hi, &lo);
+	if (!quot_scale(hi, lo, c, dscale, &rscale))
+		return false;
+	if (dec && hi == 0 && (c >> 64) == 0 &&
+		rscale <= TS_QTY_DEC_CHUNKS * QTY_CHUNK_DIGITS &&
+		quot_add_dec(s, lo, (uint64_t) c, rscale))
+		return true;
+	return quot_add_limbs(s, hi, lo, c, rscale);
+}
+
+bool
+ts_qty_quot_sum_add(ts_qty_quot_sum *s, u128 a, u128 b, u128 c, int dscale)
+{
+	return quot_sum_add(s, a, b, c, dscale, true);
+}
+
+bool
+ts_qty_quot_sum_add_limbs(ts_qty_quot_sum *s, u128 a, u128 b, u128 c, int dscale)
+{
+	return quot_sum_add(s, a, b, c, dscale, false);
+}
+
+/*
+ * The decimal terms' sum added to the limbs of s: the integer part, then
+ * the decimals up to their largest scale (those past it are 0), in limbs.
+ */
+static bool
+sum_add_dec(ts_qty_quot_sum *s)
+{
+	uint32_t	q[QTY_NUM_LIMBS];
+	int			qn,
+				nfull = s->dec_scale / QTY_CHUNK_DIGITS,
+				part = s->dec_scale % QTY_CHUNK_DIGITS;
+
+	qn = limbs_of(s->dec_int, q);
+	for (int j = 0; j < TS_QTY_DEC_CHUNKS; j++)
+	{
+		if (j < nfull)
+		{
+			if (!limbs_mul_small(q, &qn, QTY_NUM_LIMBS, QTY_CHUNK) ||
+				!limbs_add_small(q, &qn, QTY_NUM_LIMBS, s->dec_frac[j]))
+				return false;
+		}
+		else if (j == nfull && part > 0)
+		{
+			uint64_t	ulp = (uint64_t) ts_pow10[QTY_CHUNK_DIGITS - part];
+
+			if (s->dec_frac[j] % ulp != 0 ||
+				!limbs_mul_small(q, &qn, QTY_NUM_LIMBS, (uint64_t) ts_pow10[part]) ||
+				!limbs_add_small(q, &qn, QTY_NUM_LIMBS, s->dec_frac[j] / ulp))
+				return false;
+		}
+		else if (s->dec_frac[j] != 0)
+			return false;
+	}
+	return sum_add_limbs(s, q, qn, s->dec_scale);
+}
+
+int
+ts_qty_quot_sum_text(const ts_qty_quot_sum *sum, char *buf, int len)
+{
+	ts_qty_quot_sum whole = *sum;
+	ts_qty_quot_sum *s = &whole;
 	uint32_t	d[TS_QTY_SUM_LIMBS];
 	char		digits[TS_QTY_SUM_LIMBS * 10];	/* least significant first */
-	int			n = s->nlimbs,
+	int			n,
 				nd = 0,
 				total,
 				out = 0;
 
+	if (s->dec_scale >= 0 && !sum_add_dec(s))
+		return -1;
+	n = s->nlimbs;
 	memcpy(d, s->limb, n * sizeof(uint32_t));
 	while (n > 0)
 	{

@@ -15,13 +15,17 @@
 
 #include "ts_core.h"
 
+/*
+ * rows before the 128-bit sums, in what would be their alignment's padding:
+ * 48 bytes an entry, not 64 (the indices' transition touches one a row).
+ */
 typedef struct ts_qty_entry
 {
 	int32_t		commodity;		/* index into the state's commodities */
 	int32_t		period;			/* DateADT; 0 where no period is given */
+	int64_t		rows;
 	ts_int128	value;
 	ts_int128	qty;
-	int64_t		rows;
 } ts_qty_entry;
 
 /*
@@ -59,14 +63,26 @@ extern int32_t ts_qty_latest(const ts_qty_entry *e, int n);
  * round(a * b, dscale) / c with numeric_div's result scale and rounding
  * (half away from zero), the sum at the largest of their scales.  The
  * integer is unsigned, in 32-bit limbs, least significant first.
+ *
+ * A term whose a * b fits in 128 bits and c in 64, at a scale of at most
+ * TS_QTY_DEC_CHUNKS * 18 decimals (the common one), is divided in decimal
+ * instead, 18 digits a step, and summed apart: an integer part and decimal
+ * chunks.  The two parts are added exactly when the sum is read
+ * (ts_qty_quot_sum_text).
  */
 #define TS_QTY_SUM_LIMBS 16
+#define TS_QTY_DEC_CHUNKS 4
 
 typedef struct ts_qty_quot_sum
 {
 	int			scale;			/* decimals of sum */
 	int			nlimbs;			/* limbs in use */
 	uint32_t	limb[TS_QTY_SUM_LIMBS];
+	int			dec_scale;		/* largest scale of the decimal terms; -1: none */
+	unsigned __int128 dec_int;	/* their integer parts' sum */
+	uint64_t	dec_frac[TS_QTY_DEC_CHUNKS];	/* their decimals, 18 a chunk,
+												 * each < 10^18, first the
+												 * first 18 decimals */
 } ts_qty_quot_sum;
 
 /* An empty sum: 0 with no decimals, as numeric's 0. */
@@ -82,6 +98,14 @@ extern void ts_qty_quot_sum_init(ts_qty_quot_sum *s);
 extern bool ts_qty_quot_sum_add(ts_qty_quot_sum *s, unsigned __int128 a,
 								unsigned __int128 b, unsigned __int128 c,
 								int dscale);
+
+/*
+ * The same without the decimal division: each term in limbs.  For the unit
+ * tests, which compare the two.
+ */
+extern bool ts_qty_quot_sum_add_limbs(ts_qty_quot_sum *s, unsigned __int128 a,
+									  unsigned __int128 b, unsigned __int128 c,
+									  int dscale);
 
 /*
  * The sum as plain decimal text with exactly s->scale decimals ("12.50",

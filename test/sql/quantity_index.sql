@@ -139,3 +139,25 @@ SELECT pg_temp.try($$SELECT paasche_price(v, q, u, c, p) FROM (VALUES
 	(3, -1.5, 't', 'a', '2002-01-01'), (2, 2, 't', 'b', '2002-01-01')) t(v, q, u, c, p)$$);
 SELECT pg_temp.try($$SELECT fisher_volume(v, q, 't', 'a', p) FROM (VALUES
 	(1.0, 1.0, date '2001-01-01'), (0.0, 0.0, date '2001-01-01'), (2.0, 1.0, date '2002-01-01')) t(v, q, p)$$);
+
+-- Labels and units are matched by all their bytes at every length: labels
+-- of 0 to 11 bytes, pairs of them differing in one byte (first, middle or
+-- last), give the index of the same commodities under long labels that
+-- differ in their first bytes; units of one commodity differing in one
+-- middle byte are refused.
+CREATE TABLE qidx_labels AS
+	SELECT l.label, r.unit, r.period, r.value, r.qty
+	FROM qidx_rnd r
+	JOIN (SELECT n::text AS commodity, label
+		  FROM unnest(ARRAY['', 'a', 'b', 'aXb', 'aYb', 'abcd', 'Abcd', 'aXcdefg', 'aYcdefg', 'abcdefgh',
+							'abcdefghiXk', 'abcdefghiYk']) WITH ORDINALITY AS t(label, n)) l USING (commodity);
+SELECT count(DISTINCT label) AS labels,
+	   fisher_price(value, qty, unit, label, period) =
+	   fisher_price(value, qty, unit, md5(label) || ' long', period) AS fp,
+	   laspeyres_volume(value, qty, unit, label, period) =
+	   laspeyres_volume(value, qty, unit, md5(label) || ' long', period) AS lq
+FROM qidx_labels;
+SELECT pg_temp.try($$SELECT fisher_price(v, 1, u, 'A', p) FROM (VALUES
+	('1 USD'::currency_amount, 'kXg', date '2020-01-01'), ('1 USD', 'kYg', '2021-01-01')) t(v, u, p)$$);
+SELECT pg_temp.try($$SELECT fisher_price(v, 1, u, 'A', p) FROM (VALUES
+	('1 USD'::currency_amount, 'tonXnes', date '2020-01-01'), ('1 USD', 'tonYnes', '2021-01-01')) t(v, u, p)$$);

@@ -1861,10 +1861,15 @@ static void
 test_quantity(void)
 {
 	ts_qty_entry e[5] = {
-		{1, 400, 7, 1, 1}, {0, 300, 10, 4, 1}, {0, 100, 5, 2, 1}, {1, 400, 3, 1, 2}, {0, 300, 1, 1, 1}
+		{.commodity = 1, .period = 400, .value = 7, .qty = 1, .rows = 1},
+		{.commodity = 0, .period = 300, .value = 10, .qty = 4, .rows = 1},
+		{.commodity = 0, .period = 100, .value = 5, .qty = 2, .rows = 1},
+		{.commodity = 1, .period = 400, .value = 3, .qty = 1, .rows = 2},
+		{.commodity = 0, .period = 300, .value = 1, .qty = 1, .rows = 1}
 	};
 	ts_qty_entry big[2] = {
-		{0, 1, (ts_int128) 1 << 126, 1, 1}, {0, 1, (ts_int128) 1 << 126, 1, 1}
+		{.commodity = 0, .period = 1, .value = (ts_int128) 1 << 126, .qty = 1, .rows = 1},
+		{.commodity = 0, .period = 1, .value = (ts_int128) 1 << 126, .qty = 1, .rows = 1}
 	};
 	int			n = 5,
 				nbig = 2;
@@ -1913,6 +1918,98 @@ quot_is(unsigned __int128 a, unsigned __int128 b, unsigned __int128 c,
 		ts_qty_quot_sum_text(&s, buf, sizeof(buf)) > 0 && strcmp(buf, expected) == 0;
 }
 
+/* a random 128-bit number of 0 to 128 bits, often near a power of 2 or 10 */
+static unsigned __int128
+random_u128(uint64_t *seed)
+{
+	unsigned __int128 v;
+	int			kind,
+				bits;
+
+	*seed = *seed * 6364136223846793005ULL + 1442695040888963407ULL;
+	kind = (int) ((*seed >> 33) % 4);
+	bits = (int) ((*seed >> 40) % 129);
+	*seed = *seed * 6364136223846793005ULL + 1442695040888963407ULL;
+	v = (unsigned __int128) *seed << 64;
+	*seed = *seed * 6364136223846793005ULL + 1442695040888963407ULL;
+	v |= *seed;
+	v = bits == 128 ? v : bits == 0 ? 0 : v >> (128 - bits);
+	if (kind == 1 && bits < 128)
+		v = ((unsigned __int128) 1 << bits) + (v & 3) - 1;
+	else if (kind == 2)
+	{
+		unsigned __int128 p = 1;
+
+		for (int k = 0; k < bits % 39; k++)
+			p *= 10;
+		v = p + (v & 3) - 1;
+	}
+	return v;
+}
+
+/*
+ * The decimal division of a sum's terms (a * b in 128 bits, c in 64)
+ * against the division in limbs: the same text, term by term and summed,
+ * with terms of both kinds mixed in a sum.
+ */
+static void
+test_quot_sum_dec(void)
+{
+	uint64_t	seed = 12345;
+	int			same = 0,
+				total = 0,
+				dec = 0;
+
+	for (int i = 0; i < 200000; i++)
+	{
+		ts_qty_quot_sum x,
+					y;
+		char		bx[256],
+					by[256];
+		int			nterms,
+					dscale;
+		bool		okx = true,
+					oky = true;
+		int			lx,
+					ly;
+
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		nterms = 1 + (int) ((seed >> 33) % 4);
+		dscale = (seed >> 40) % 3 == 0 ? (int) ((seed >> 45) % 80) : 40;
+		ts_qty_quot_sum_init(&x);
+		ts_qty_quot_sum_init(&y);
+		for (int t = 0; t < nterms; t++)
+		{
+			unsigned __int128 a = random_u128(&seed),
+						b = random_u128(&seed),
+						c = random_u128(&seed);
+
+			/* mostly the decimal path's terms: a b < 2^128, c < 2^64 */
+			if ((seed >> 35) % 4 != 0)
+			{
+				a >>= 64 + (int) ((seed >> 20) % 64);
+				b >>= 64 + (int) ((seed >> 26) % 64);
+				c >>= 64 + (int) ((seed >> 14) % 64);
+			}
+			if (c == 0)
+				c = 1 + (seed >> 50);
+			dec += (a == 0 || b <= ~(unsigned __int128) 0 / a) && (c >> 64) == 0;
+			okx = okx && ts_qty_quot_sum_add(&x, a, b, c, dscale);
+			oky = oky && ts_qty_quot_sum_add_limbs(&y, a, b, c, dscale);
+		}
+		lx = okx ? ts_qty_quot_sum_text(&x, bx, sizeof(bx)) : -1;
+		ly = oky ? ts_qty_quot_sum_text(&y, by, sizeof(by)) : -1;
+		total++;
+		if (lx == ly && (lx < 0 || strcmp(bx, by) == 0))
+			same++;
+		else if (total - same <= 5)
+			printf("# differ (dscale %d): %s / %s\n", dscale, okx && lx >= 0 ? bx : "-",
+				   oky && ly >= 0 ? by : "-");
+	}
+	CHECK(same == total, "200,000 sums of 1 to 4 terms: the decimal division's text is the limbs'");
+	CHECK(dec > 300000, "most of their terms are the decimal division's");
+}
+
 static void
 test_quot_sum(void)
 {
@@ -1951,6 +2048,11 @@ test_quot_sum(void)
 	ts_qty_quot_sum_init(&s);
 	CHECK(ts_qty_quot_sum_add(&s, 1, 1, 3, 40) && ts_qty_quot_sum_text(&s, buf, 20) == -1,
 		  "text too long for its buffer is refused");
+	ts_qty_quot_sum_init(&s);
+	CHECK(ts_qty_quot_sum_add(&s, 59999999999999999ULL, 1, 30000000000000000ULL, 0) &&
+		  ts_qty_quot_sum_text(&s, buf, sizeof(buf)) > 0 && strcmp(buf, "2.0000000000000000") == 0,
+		  "a decimal term's rounding carried through its decimals into its integer part");
+	test_quot_sum_dec();
 }
 
 int
