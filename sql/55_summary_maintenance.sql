@@ -215,7 +215,14 @@ BEGIN
 						 AND a.attnum = ANY (x.indkey::int2[]) AND NOT a.attnotnull))
 					 AND (SELECT pg_catalog.array_agg(a.attname::text ORDER BY a.attname)
 						  FROM pg_catalog.pg_attribute a WHERE a.attrelid = d.summary AND a.attnum = ANY (x.indkey::int2[]))
-						 = (SELECT pg_catalog.array_agg(n ORDER BY n) FROM pg_catalog.unnest(d.group_by || 'month'::text) n)) THEN
+						 = (SELECT pg_catalog.array_agg(n ORDER BY n) FROM pg_catalog.unnest(d.group_by || 'month'::text) n)
+					 -- each column with its own collation and its type's
+					 -- default operator class: equal as GROUP BY compares
+					 AND NOT EXISTS (
+						 SELECT FROM pg_catalog.generate_subscripts(x.indkey::int2[], 1) k
+						 JOIN pg_catalog.pg_attribute a ON a.attrelid = d.summary AND a.attnum = (x.indkey::int2[])[k]
+						 JOIN pg_catalog.pg_opclass o ON o.oid = (x.indclass::oid[])[k]
+						 WHERE (x.indcollation::oid[])[k] IS DISTINCT FROM a.attcollation OR NOT o.opcdefault)) THEN
 		RAISE EXCEPTION 'summary table "%" has lost its unique key on its group columns and month', d.summary
 			USING ERRCODE = 'invalid_table_definition',
 				  HINT = 'Drop the summary with trade_stats.drop_summary() and create it again.';
@@ -264,6 +271,21 @@ BEGIN
 			USING ERRCODE = 'invalid_table_definition',
 				  DETAIL = 'Only its source decides what a summary table holds: a constraint on it would refuse writes to the source, one that refers to it would make its rows impossible to remove.',
 				  HINT = 'Drop the constraint, or drop the summary with trade_stats.drop_summary() first.';
+	END IF;
+	-- and no other unique index: the upserts take every unique index on
+	-- the key's columns as an arbiter (one in another collation would merge
+	-- groups), and one could take the key's place
+	SELECT c.relname INTO col FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class c ON c.oid = x.indexrelid
+	WHERE x.indrelid = d.summary AND x.indisunique
+	  AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_index y WHERE y.indrelid = d.summary AND y.indisunique) > 1
+	ORDER BY EXISTS (SELECT FROM pg_catalog.pg_constraint k WHERE k.conindid = x.indexrelid AND k.conrelid = d.summary),
+			 x.indexrelid DESC
+	LIMIT 1;
+	IF col IS NOT NULL THEN
+		RAISE EXCEPTION 'summary table "%" cannot have unique index "%" besides its key', d.summary, col
+			USING ERRCODE = 'invalid_table_definition',
+				  DETAIL = 'Every unique index on its columns would decide which rows the triggers'' upserts merge.',
+				  HINT = 'Drop the index; indexes that are not unique are allowed.';
 	END IF;
 	IF tab.relrowsecurity OR tab.relforcerowsecurity
 	   OR EXISTS (SELECT FROM pg_catalog.pg_policy p WHERE p.polrelid = d.summary) THEN
@@ -1314,7 +1336,10 @@ BEGIN
 		JOIN pg_catalog.pg_constraint k ON k.conrelid = c.objid WHERE c.classid = 'pg_catalog.pg_class'::regclass
 		UNION ALL
 		SELECT p.polrelid FROM pg_catalog.pg_event_trigger_ddl_commands() c
-		JOIN pg_catalog.pg_policy p ON p.oid = c.objid WHERE c.classid = 'pg_catalog.pg_policy'::regclass) t;
+		JOIN pg_catalog.pg_policy p ON p.oid = c.objid WHERE c.classid = 'pg_catalog.pg_policy'::regclass
+		UNION ALL
+		SELECT x.indrelid FROM pg_catalog.pg_event_trigger_ddl_commands() c
+		JOIN pg_catalog.pg_index x ON x.indexrelid = c.objid WHERE c.classid = 'pg_catalog.pg_class'::regclass) t;
 	FOR d IN SELECT * FROM trade_stats.summary_definition s
 			 WHERE EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = s.summary)
 			   AND EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = s.source)
@@ -1611,7 +1636,7 @@ CREATE EVENT TRIGGER trade_stats_summary_ddl_start ON ddl_command_start
 	EXECUTE FUNCTION trade_stats.summary_ddl_start();
 CREATE EVENT TRIGGER trade_stats_summary_ddl_end ON ddl_command_end
 	WHEN TAG IN ('ALTER TABLE', 'CREATE TABLE', 'ALTER TRIGGER', 'CREATE TRIGGER', 'CREATE RULE', 'CREATE POLICY',
-				 'ALTER POLICY')
+				 'ALTER POLICY', 'CREATE INDEX', 'ALTER INDEX')
 	EXECUTE FUNCTION trade_stats.summary_ddl_end();
 CREATE EVENT TRIGGER trade_stats_summary_sql_drop ON sql_drop
 	EXECUTE FUNCTION trade_stats.summary_sql_drop();

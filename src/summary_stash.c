@@ -70,6 +70,7 @@
 #include "parser/parse_func.h"
 #include "partitioning/partdesc.h"
 #include "pgtime.h"
+#include "storage/lmgr.h"
 #include "tcop/utility.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -474,6 +475,12 @@ apply_change(Oid summary, Oid array_type, const StashEntry *change, bool defer, 
 	Datum		left = (Datum) 0;
 
 	*left_null = true;
+	/*
+	 * The statements name the summary table: locked first, by OID, so that a
+	 * rename committed meanwhile is seen (its invalidation drops the cached
+	 * statements) and none can follow until the transaction ends
+	 */
+	LockRelationOid(summary, RowExclusiveLock);
 	/*
 	 * The summary table's guard lets these writes through; the statements
 	 * are prepared and run with one search_path (the plan cache would
@@ -1648,12 +1655,21 @@ delta_refuse_pending(Relation rel, Tuplestorestate *added, Tuplestorestate *remo
 	foreach(lc, pending)
 	{
 		Relation	part = table_open(lfirst_oid(lc), AccessShareLock);
-		ExprState  *within = ExecPrepareCheck(map_partition_varattnos(RelationGetPartitionQual(part),
-																	   1, rel, part),
-											  estate);
+		List	   *qual = RelationGetPartitionQual(part);
+		ExprState  *within;
 		Tuplestorestate *rows[2] = {added, removed};
 		int			i;
 
+		/*
+		 * no partition any more (its detach has ended since the tree was
+		 * read: no statement that saw it in the tree is left)
+		 */
+		if (qual == NIL)
+		{
+			table_close(part, NoLock);
+			continue;
+		}
+		within = ExecPrepareCheck(map_partition_varattnos(qual, 1, rel, part), estate);
 		for (i = 0; i < 2; i++)
 		{
 			if (rows[i] == NULL)
