@@ -150,6 +150,16 @@ SELECT count(*) AS copy_summary_differences FROM (
 	SELECT partner, flow, growth_summary(value, period)::text FROM load_summarised GROUP BY 1, 2
 	EXCEPT SELECT partner, flow, rollup(summary)::text FROM load_summary GROUP BY 1, 2) x;
 
+-- Single-row statements: 2,000 INSERTs of one row each (a loader that
+-- does not batch), into the empty tables without and with the summary.
+TRUNCATE load_plain, load_summarised;
+CREATE TEMP TABLE timing_single AS SELECT pg_temp.best_ms(ARRAY[
+	$q$DO $d$BEGIN FOR i IN 1..2000 LOOP INSERT INTO load_plain VALUES (date '2020-01-01' + i % 300, 1 + i % 50, 1, i, currency_amount(i, 'CNY')); END LOOP; END$d$$q$,
+	$q$DO $d$BEGIN FOR i IN 1..2000 LOOP INSERT INTO load_summarised VALUES (date '2020-01-01' + i % 300, 1 + i % 50, 1, i, currency_amount(i, 'CNY')); END LOOP; END$d$$q$], 5,
+	ARRAY['TRUNCATE load_plain', 'TRUNCATE load_summarised']) AS ms;
+SELECT count(*) AS single_summary_differences FROM (
+	SELECT partner, flow, growth_summary(value, period)::text FROM load_summarised GROUP BY 1, 2
+	EXCEPT SELECT partner, flow, rollup(summary)::text FROM load_summary GROUP BY 1, 2) x;
 \echo
 \echo '== summary benchmark:' :rows 'rows requested, one run, best of 5, ms'
 SELECT q, round(raw::numeric, 1) AS raw_table, round(summ::numeric, 1) AS summary_table,
@@ -169,4 +179,7 @@ SELECT round(ms[1]::numeric, 1) AS copy_without_summary, round(ms[3]::numeric, 1
 	   round((ms[3] / ms[1])::numeric, 3) AS "with/without (target <= 1.3)",
 	   round(ms[2]::numeric, 1) AS copy_capture_only, round((ms[2] / ms[1])::numeric, 3) AS "capture/without"
 FROM timing_copy;
+SELECT round(ms[1]::numeric, 1) AS inserts_2000_without_summary, round(ms[2]::numeric, 1) AS inserts_2000_with_summary,
+	   round(((ms[2] - ms[1]) / 2000)::numeric, 3) AS "ms more a single-row INSERT"
+FROM timing_single;
 COPY (SELECT unnest(ARRAY[ms[2], ms[4], ms[6], ms[8]]) FROM timing) TO :'pg_times';
