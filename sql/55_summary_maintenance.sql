@@ -684,6 +684,43 @@ $$;
 COMMENT ON FUNCTION trade_stats.summary_row() IS
 	'trigger function: keeps the summary tables of a source exact in replica mode, row by row';
 
+-- ATTACH, DETACH and TRUNCATE of a partition read its rows with the
+-- statement's snapshot, which is taken after their lock only under READ
+-- COMMITTED: under REPEATABLE READ or SERIALIZABLE a write committed in
+-- between would be missed, so they are refused there.  op: 'attach',
+-- 'detach' or 'truncate'.
+CREATE FUNCTION trade_stats.summary_require_read_committed(op text, rel regclass, source regclass)
+RETURNS void
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	level text := pg_catalog.upper(pg_catalog.current_setting('transaction_isolation'));
+BEGIN
+	IF level = 'READ COMMITTED' THEN
+		RETURN;
+	ELSIF op = 'attach' THEN
+		RAISE EXCEPTION 'cannot attach partition "%" under % isolation', rel, level
+			USING ERRCODE = 'feature_not_supported',
+				  DETAIL = format('Its rows join the summary tables of %s as the transaction''s snapshot sees them, which is older than the lock that keeps writers out: a write committed in between would be missed.', source),
+				  HINT = 'Run it under READ COMMITTED.';
+	ELSIF op = 'detach' THEN
+		RAISE EXCEPTION 'cannot detach partition "%" under % isolation', rel, level
+			USING ERRCODE = 'feature_not_supported',
+				  DETAIL = format('Its rows leave the summary tables of %s as the transaction''s snapshot sees them, which is older than the lock that keeps writers out: a write committed in between would stay in them.', source),
+				  HINT = 'Run it under READ COMMITTED.';
+	ELSE
+		RAISE EXCEPTION 'cannot truncate partition "%" under % isolation', rel, level
+			USING ERRCODE = 'feature_not_supported',
+				  DETAIL = format('Its rows leave the summary tables of %s as the transaction''s snapshot sees them, which is older than the lock that keeps writers out: a write committed in between would stay in them.', source),
+				  HINT = 'Run it under READ COMMITTED.';
+	END IF;
+END
+$$;
+
+COMMENT ON FUNCTION trade_stats.summary_require_read_committed(text, regclass, regclass) IS
+	'internal: refuse ATTACH, DETACH or TRUNCATE of a partition of a summary source outside READ COMMITTED';
+
 -- BEFORE TRUNCATE of a relation of the tree: a plain source empties its
 -- summaries; a partition's rows are removed from them (TRUNCATE of a
 -- partitioned table fires this on each of its partitions).
@@ -704,15 +741,7 @@ BEGIN
 			EXECUTE format('TRUNCATE %s', d.summary);
 		END LOOP;
 	ELSE
-		-- the rows are read with the statement's snapshot, taken after
-		-- TRUNCATE's lock only under READ COMMITTED
-		IF pg_catalog.current_setting('transaction_isolation') <> 'read committed' THEN
-			RAISE EXCEPTION 'cannot truncate partition "%" under % isolation', TG_RELID::regclass,
-				pg_catalog.upper(pg_catalog.current_setting('transaction_isolation'))
-				USING ERRCODE = 'feature_not_supported',
-					  DETAIL = format('Its rows leave the summary tables of %s as the transaction''s snapshot sees them, which is older than the lock that keeps writers out: a write committed in between would stay in them.', trade_stats.summary_source_of(TG_RELID)),
-					  HINT = 'Run it under READ COMMITTED.';
-		END IF;
+		PERFORM trade_stats.summary_require_read_committed('truncate', TG_RELID, trade_stats.summary_source_of(TG_RELID));
 		PERFORM trade_stats.summary_apply(trade_stats.summary_source_of(TG_RELID), NULL,
 										  format('ONLY %s', TG_RELID::regclass));
 	END IF;
@@ -1196,13 +1225,7 @@ BEGIN
 	   AND EXISTS (SELECT FROM pg_catalog.pg_trigger g WHERE g.tgrelid = partition AND g.tgname = 'trade_stats_summary_insert'
 				   AND g.tgfoid = 'trade_stats.summary_statement()'::regprocedure) THEN
 		root := trade_stats.summary_source_of(parent);
-		IF pg_catalog.current_setting('transaction_isolation') <> 'read committed' THEN
-			RAISE EXCEPTION 'cannot detach partition "%" under % isolation', partition,
-				pg_catalog.upper(pg_catalog.current_setting('transaction_isolation'))
-				USING ERRCODE = 'feature_not_supported',
-					  DETAIL = format('Its rows leave the summary tables of %s as the transaction''s snapshot sees them, which is older than the lock that keeps writers out: a write committed in between would stay in them.', root),
-					  HINT = 'Run it under READ COMMITTED.';
-		END IF;
+		PERFORM trade_stats.summary_require_read_committed('detach', partition, root);
 		FOR rel IN WITH RECURSIVE tree(r) AS (
 					   SELECT partition
 					   UNION
@@ -1270,13 +1293,7 @@ BEGIN
 							  WHERE i.inhrelid = b.rel
 								AND i.inhparent::regclass NOT IN (SELECT trade_stats.summary_members(s.source)))
 		LOOP
-			IF pg_catalog.current_setting('transaction_isolation') <> 'read committed' THEN
-				RAISE EXCEPTION 'cannot detach partition "%" under % isolation', r.rel,
-					pg_catalog.upper(pg_catalog.current_setting('transaction_isolation'))
-					USING ERRCODE = 'feature_not_supported',
-						  DETAIL = format('Its rows leave the summary tables of %s as the transaction''s snapshot sees them, which is older than the lock that keeps writers out: a write committed in between would stay in them.', r.source),
-						  HINT = 'Run it under READ COMMITTED.';
-			END IF;
+			PERFORM trade_stats.summary_require_read_committed('detach', r.rel, r.source);
 			PERFORM trade_stats.summary_apply(r.source, NULL, r.rel::text);
 			FOR m IN SELECT trade_stats.summary_members(r.rel) LOOP
 				IF NOT EXISTS (SELECT FROM trade_stats.summary_definition s2
@@ -1297,14 +1314,10 @@ BEGIN
 			  AND (s.summary::oid::text || '/') IN (SELECT pg_catalog.split_part(x, '/', 1) || '/'
 													FROM pg_catalog.unnest(before_members::text[]) x)
 		LOOP
-			IF r.top AND pg_catalog.current_setting('transaction_isolation') <> 'read committed'
-			   AND NOT EXISTS (SELECT FROM pg_catalog.pg_event_trigger_ddl_commands() c
-							   WHERE c.objid = r.rel AND c.command_tag = 'CREATE TABLE') THEN
-				RAISE EXCEPTION 'cannot attach partition "%" under % isolation', r.rel,
-					pg_catalog.upper(pg_catalog.current_setting('transaction_isolation'))
-					USING ERRCODE = 'feature_not_supported',
-						  DETAIL = format('Its rows join the summary tables of %s as the transaction''s snapshot sees them, which is older than the lock that keeps writers out: a write committed in between would be missed.', r.source),
-						  HINT = 'Run it under READ COMMITTED.';
+			-- (a table CREATE TABLE ... PARTITION OF made has no one else's rows)
+			IF r.top AND NOT EXISTS (SELECT FROM pg_catalog.pg_event_trigger_ddl_commands() c
+									 WHERE c.objid = r.rel AND c.command_tag = 'CREATE TABLE') THEN
+				PERFORM trade_stats.summary_require_read_committed('attach', r.rel, r.source);
 			END IF;
 			IF r.top THEN
 				PERFORM trade_stats.summary_apply(r.source, r.rel::text, NULL);
