@@ -12,20 +12,8 @@
 set -euo pipefail
 partners=${1:-20}
 commodities=${2:-50}
-bindir=$("${PG_CONFIG:-pg_config}" --bindir)
-command -v valgrind >/dev/null || { echo "valgrind is needed"; exit 1; }
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-"$bindir/initdb" -D "$dir/data" -A trust >/dev/null
-cat >>"$dir/data/postgresql.conf" <<EOF
-jit = off
-fsync = off
-work_mem = '256MB'
-EOF
-
-single() {
-	"$bindir/postgres" --single -D "$dir/data" postgres
-}
+. "$(dirname "$0")/callgrind_lib.sh"
+single_cluster 256MB
 
 # the benchmark's rows (test/bench/measures.sql), commodity codes as text
 single >"$dir/load.log" 2>&1 <<EOF

@@ -16,21 +16,9 @@
 set -euo pipefail
 partners=${1:-20}
 commodities=${2:-208}
-bindir=$("${PG_CONFIG:-pg_config}" --bindir)
-command -v valgrind >/dev/null || { echo "valgrind is needed"; exit 1; }
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
+. "$(dirname "$0")/callgrind_lib.sh"
 rows=$((120 * partners * 2 * commodities))
-"$bindir/initdb" -D "$dir/data" -A trust >/dev/null
-cat >>"$dir/data/postgresql.conf" <<EOF
-jit = off
-fsync = off
-work_mem = '$((rows / 39000 + 1))MB'
-EOF
-
-single() {
-	"$bindir/postgres" --single -D "$dir/data" postgres
-}
+single_cluster "$((rows / 39000 + 1))MB"
 
 # the summary benchmark's rows (test/bench/summary.sql), in a file
 single >"$dir/load.log" 2>&1 <<EOF
