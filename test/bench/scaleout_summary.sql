@@ -222,9 +222,16 @@ $$;
 SELECT i, pg_temp.remote_sql(summ) AS "remote SQL of the summary queries" FROM q ORDER BY i;
 SELECT i, pg_temp.remote_sql(raw) AS "remote SQL of the raw queries" FROM q ORDER BY i;
 
+-- The same summary rows in a local table of the coordinator: what one node
+-- holding the whole summary answers, timed in the same rounds.
+CREATE TABLE customs_summary_local AS SELECT * FROM customs_summary;
+VACUUM ANALYZE customs_summary_local;
+
 -- Timed: each query at top level, its own transaction; rounds interleaved.
 \o /dev/null
-SELECT format('SELECT pg_temp.time_one(%s, %L)', 2 * i - 1, raw), format('SELECT pg_temp.time_one(%s, %L)', 2 * i, summ)
+SELECT format('SELECT pg_temp.time_one(%s, %L)', 2 * i - 1, raw), format('SELECT pg_temp.time_one(%s, %L)', 2 * i, summ),
+	   CASE WHEN summ LIKE '%customs_summary%'
+			THEN format('SELECT pg_temp.time_one(%s, %L)', 100 + i, replace(summ, 'customs_summary', 'customs_summary_local')) END
 FROM generate_series(1, 5) r, q ORDER BY r, i \gexec
 \o
 CREATE TEMP TABLE timing AS SELECT i, min(ms) AS ms FROM times GROUP BY i;
@@ -303,8 +310,10 @@ SELECT pg_temp.differences(
 \echo '== summaries on 2 postgres_fdw shards:' :rows 'rows requested, one run, best of 5, ms'
 SELECT what, round(t1.ms::numeric, 1) AS raw_through_coordinator, round(t2.ms::numeric, 1) AS summaries_through_coordinator,
 	   round((t2.ms / t1.ms)::numeric, 4) AS "summary/raw (target <= 0.005)",
-	   m.raw AS raw_rows_moved, m.summ AS summary_rows_moved
-FROM q JOIN timing t1 ON t1.i = 2 * q.i - 1 JOIN timing t2 ON t2.i = 2 * q.i JOIN moved m ON m.i = q.i ORDER BY q.i;
+	   m.raw AS raw_rows_moved, m.summ AS summary_rows_moved,
+	   round(t3.ms::numeric, 1) AS summaries_one_node, round((t2.ms / t3.ms)::numeric, 2) AS "shards/one node"
+FROM q JOIN timing t1 ON t1.i = 2 * q.i - 1 JOIN timing t2 ON t2.i = 2 * q.i JOIN moved m ON m.i = q.i
+	LEFT JOIN timing t3 ON t3.i = 100 + q.i ORDER BY q.i;
 SELECT 'INSERT of 100,000 rows' AS write, round(a.ms::numeric, 1) AS without_summaries,
 	   round(b.ms::numeric, 1) AS with_summaries, round((b.ms / a.ms)::numeric, 3) AS "with/without"
 FROM timing_write a, timing_write b WHERE a.i = 1 AND b.i = 2
