@@ -274,9 +274,9 @@ SELECT s FROM generate_series(1, 5) r, LATERAL (VALUES
 ORDER BY r, j \gexec
 \o
 
--- A revision: one partner's month UPDATEd through the coordinator (a direct
--- modification on partner 7's shard, through an index on (partner, period)
--- there), the shard's UPDATE trigger disabled and enabled.
+-- A revision: one partner's month UPDATEd through the coordinator (on
+-- partner 7's shard only, which has an index on (partner, period)), the
+-- shard's UPDATE trigger disabled and enabled.
 \timing on
 \echo index on (partner, period), both shards at once:
 SELECT pg_temp.on_shards('CREATE INDEX customs_partner_period ON customs_p (partner, period)');
