@@ -73,3 +73,14 @@ for mode in "" --disable-triggers; do
 		"$(q "$db" -c "SELECT string_agg(DISTINCT tgname || '=' || tgenabled::text, ',') FROM pg_trigger WHERE tgname LIKE 'trade_stats_summary_%'")" \
 		"trade_stats_summary_begin=O,trade_stats_summary_delete=O,trade_stats_summary_guard=A,trade_stats_summary_insert=O,trade_stats_summary_replica=R,trade_stats_summary_truncate=A,trade_stats_summary_update=O"
 done
+
+# restores into a database that already holds the summaries are not
+# followed (README, "Known limits"): a summary table restored alone
+# (pg_dump -t, pg_restore --clean) comes back as a plain table, since its
+# DROP TABLE took the definition and the source's triggers with it
+pg_dump -Fc -t trade_summary -f "$tmp/alone.dump" sd_copy
+pg_restore --clean -d sd_copy "$tmp/alone.dump" >/dev/null 2>&1
+check "a summary table restored alone by pg_restore --clean is a plain table" \
+	"$(q sd_copy -c "SELECT count(*) FROM trade_stats.summary_definition" \
+		-c "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'trade_stats_summary_%' AND tgrelid <> 'trade_summary'::regclass")" \
+	"$(printf '0\n0')"
