@@ -193,18 +193,27 @@ ts_growth_accum_call(FunctionCallInfo fcinfo, ts_value_kind kind, TsAccumShape s
 static void
 nbase_first_digit(unsigned __int128 v, int scale, int *weight, int *first)
 {
-	int			digits = 0;
+	int			digits = 1;
 	int			exponent;
 	int			w;
 	int			shift;
+	unsigned __int128 p = 10;
 
-	for (unsigned __int128 t = v; t > 0; t /= 10)
+	/* digits counted by comparisons, not divisions (each a library call) */
+	while (digits < 39 && v >= p)
+	{
 		digits++;
+		p *= 10;
+	}
 	exponent = digits - 1 - scale;	/* of v's leading decimal digit */
 	w = exponent >= 0 ? exponent / 4 : -((3 - exponent) / 4);
 	shift = scale + 4 * w;		/* v / 10^shift: the first base-10000 digit */
-	for (; shift > 0; shift--)
-		v /= 10;
+	if (shift > 0)
+	{
+		for (p = 1; shift > 0; shift--)
+			p *= 10;
+		v /= p;
+	}
 	for (; shift < 0; shift++)
 		v *= 10;
 	*weight = w;
