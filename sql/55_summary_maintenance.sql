@@ -1208,6 +1208,8 @@ CREATE FUNCTION trade_stats.summary_ddl_prepare(parent regclass, partition regcl
 RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
+-- (queries of the catalogs, which JIT compilation made take a second)
+SET jit = off
 AS $$
 DECLARE
 	root regclass;
@@ -1258,6 +1260,8 @@ CREATE FUNCTION trade_stats.summary_ddl_end()
 RETURNS event_trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
+-- (queries of the catalogs, which JIT compilation made take a second)
+SET jit = off
 AS $$
 DECLARE
 	before_members text := pg_catalog.current_setting('trade_stats_summary.members', true);
@@ -1275,14 +1279,19 @@ BEGIN
 	PERFORM pg_catalog.set_config('trade_stats_summary.rewritten', '', true);
 	PERFORM pg_catalog.set_config('trade_stats_summary.maintenance', 'on', true);
 	IF coalesce(before_members, '') <> '' THEN
-		-- detached: in a tree before, not now (and still there)
+		-- detached: in a tree before, not now (and still there); the trees
+		-- of before and now are sets joined by hash (a tree can have
+		-- thousands of partitions)
 		FOR r IN
+			WITH b AS (SELECT pg_catalog.split_part(x, '/', 1)::oid AS summary,
+							  pg_catalog.split_part(x, '/', 2)::oid AS rel
+					   FROM pg_catalog.unnest(before_members::text[]) x),
+				 now AS MATERIALIZED (SELECT s.summary::oid AS summary, member::oid AS rel
+									  FROM trade_stats.summary_definition s, trade_stats.summary_members(s.source) member)
 			SELECT DISTINCT s.source, b.rel::regclass AS rel
-			FROM (SELECT pg_catalog.split_part(x, '/', 1)::oid AS summary, pg_catalog.split_part(x, '/', 2)::oid AS rel
-				  FROM pg_catalog.unnest(before_members::text[]) x) b
-			JOIN trade_stats.summary_definition s ON s.summary::oid = b.summary
+			FROM b JOIN trade_stats.summary_definition s ON s.summary::oid = b.summary
 			WHERE EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = b.rel)
-			  AND b.rel NOT IN (SELECT trade_stats.summary_members(s.source)::oid)
+			  AND NOT EXISTS (SELECT FROM now WHERE now.summary = b.summary AND now.rel = b.rel)
 			  -- and its rows still in the summaries, with its triggers (a
 			  -- DETACH ... CONCURRENTLY took them out in its first
 			  -- transaction, summary_ddl_prepare)
@@ -1291,7 +1300,7 @@ BEGIN
 			  -- the top of what left: its parent stayed in the tree
 			  AND NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i
 							  WHERE i.inhrelid = b.rel
-								AND i.inhparent::regclass NOT IN (SELECT trade_stats.summary_members(s.source)))
+								AND NOT EXISTS (SELECT FROM now WHERE now.summary = b.summary AND now.rel = i.inhparent))
 		LOOP
 			PERFORM trade_stats.summary_require_read_committed('detach', r.rel, r.source);
 			PERFORM trade_stats.summary_apply(r.source, NULL, r.rel::text);
@@ -1305,14 +1314,17 @@ BEGIN
 		-- attached or created: in a tree now, not before; rows are added
 		-- for the top of what came in
 		FOR r IN
-			SELECT DISTINCT s.source, n AS rel,
-				   EXISTS (SELECT FROM pg_catalog.pg_inherits i WHERE i.inhrelid = n
-						   AND i.inhparent::oid::text IN (SELECT pg_catalog.split_part(x, '/', 2)
-														   FROM pg_catalog.unnest(before_members::text[]) x)) AS top
-			FROM trade_stats.summary_definition s, trade_stats.summary_members(s.source) n
-			WHERE (s.summary::oid || '/' || n::oid) <> ALL (before_members::text[])
-			  AND (s.summary::oid::text || '/') IN (SELECT pg_catalog.split_part(x, '/', 1) || '/'
-													FROM pg_catalog.unnest(before_members::text[]) x)
+			WITH b AS (SELECT pg_catalog.split_part(x, '/', 1)::oid AS summary,
+							  pg_catalog.split_part(x, '/', 2)::oid AS rel
+					   FROM pg_catalog.unnest(before_members::text[]) x),
+				 now AS MATERIALIZED (SELECT s.summary::oid AS summary, s.source, member AS rel
+									  FROM trade_stats.summary_definition s, trade_stats.summary_members(s.source) member)
+			SELECT DISTINCT now.source, now.rel,
+				   EXISTS (SELECT FROM pg_catalog.pg_inherits i WHERE i.inhrelid = now.rel
+						   AND i.inhparent IN (SELECT b.rel FROM b)) AS top
+			FROM now
+			WHERE NOT EXISTS (SELECT FROM b WHERE b.summary = now.summary AND b.rel = now.rel::oid)
+			  AND now.summary IN (SELECT b.summary FROM b)
 		LOOP
 			-- (a table CREATE TABLE ... PARTITION OF made has no one else's rows)
 			IF r.top AND NOT EXISTS (SELECT FROM pg_catalog.pg_event_trigger_ddl_commands() c
@@ -1441,6 +1453,8 @@ CREATE FUNCTION trade_stats.summary_sql_drop()
 RETURNS event_trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
+-- (queries of the catalogs, which JIT compilation made take a second)
+SET jit = off
 AS $$
 DECLARE
 	d trade_stats.summary_definition;
