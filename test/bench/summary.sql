@@ -55,29 +55,10 @@ SELECT count(*) AS series_differences FROM (
 	FROM (SELECT partner, rollup(summary) AS s FROM customs_summary GROUP BY partner) g,
 		 growth_series(g.s) e) x;
 
-CREATE TEMP TABLE timing AS SELECT pg_temp.best_ms(ARRAY[
-	-- Q1 YoY per partner as of the latest month
-	'SELECT partner, yoy_growth(value, period) FROM customs GROUP BY partner',
-	'SELECT partner, yoy_growth(rollup(summary)) FROM customs_summary GROUP BY partner',
-	-- Q2 share of each partner
-	'SELECT partner, share_of_total(sum(value)) OVER () FROM customs GROUP BY partner',
-	'SELECT partner, share_of_total(total(rollup(summary))) OVER () FROM customs_summary GROUP BY partner',
-	-- Q3 monthly YoY series per partner
-	$q$SELECT partner, period, yoy(s, period) OVER (PARTITION BY partner)
-	   FROM (SELECT partner, period, sum(value) AS s FROM customs GROUP BY partner, period) g$q$,
-	$q$SELECT g.partner, e.period, e.yoy
-	   FROM (SELECT partner, rollup(summary) AS s FROM customs_summary GROUP BY partner) g,
-			growth_series(g.s) e$q$,
-	-- Q4 the top 10 partners and the others
-	$q$SELECT CASE WHEN rk <= 10 THEN partner::text ELSE 'others' END, sum(v)
-	   FROM (SELECT partner, v, row_number() OVER (ORDER BY v DESC, partner) AS rk
-			 FROM (SELECT partner, sum(value)::numeric AS v FROM customs GROUP BY partner) t) r
-	   GROUP BY 1$q$,
-	$q$SELECT CASE WHEN rk <= 10 THEN partner::text ELSE 'others' END, sum(v)
-	   FROM (SELECT partner, v, row_number() OVER (ORDER BY v DESC, partner) AS rk
-			 FROM (SELECT partner, total(rollup(summary)) AS v FROM customs_summary GROUP BY partner) t) r
-	   GROUP BY 1$q$
-	], 5) AS ms;
+\ir dashboard_queries.sql
+-- each query from the rows, then from the summary: ms[2i - 1] and ms[2i]
+CREATE TEMP TABLE timing AS
+	SELECT pg_temp.best_ms((SELECT array_agg(x ORDER BY i, k) FROM dashboard, LATERAL (VALUES (1, raw), (2, summ)) v(k, x)), 5) AS ms;
 
 -- Keeping the summary: 100,000 rows into the table without the summary's
 -- INSERT and DELETE triggers and with them, the same table each time (the
