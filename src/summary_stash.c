@@ -1008,8 +1008,8 @@ typedef struct DeltaEntry
 	char		status;
 } DeltaEntry;
 
-static bool delta_group_equal(const DeltaSpec *spec, const DeltaGroup *a,
-							  const DeltaGroup *b);
+static inline bool delta_group_equal(const DeltaSpec *spec, const DeltaGroup *a,
+									 const DeltaGroup *b);
 
 #define SH_PREFIX delta_hash
 #define SH_ELEMENT_TYPE DeltaEntry
@@ -1041,15 +1041,18 @@ delta_key_equal(const DeltaSpec *spec, int i, Datum a, Datum b)
 	}
 }
 
-/* The hash of a value of group key i (not NULL). */
-static inline uint32
+/*
+ * What group key i's value (not NULL) adds to its group's hash: the datum
+ * itself where it is compared as a datum (delta_group_hash mixes it), else a
+ * hash of it.
+ */
+static inline uint64
 delta_key_hash(const DeltaSpec *spec, int i, Datum v)
 {
 	switch (spec->key_kind[i])
 	{
 		case DELTA_KEY_DATUM:
-			return hash_combine(murmurhash32((uint32) v),
-								murmurhash32((uint32) ((uint64) v >> 32)));
+			return (uint64) v;
 		case DELTA_KEY_BYTES:
 			return hash_bytes((const unsigned char *) VARDATA_ANY(DatumGetPointer(v)),
 							  VARSIZE_ANY_EXHDR(DatumGetPointer(v)));
@@ -1058,8 +1061,29 @@ delta_key_hash(const DeltaSpec *spec, int i, Datum v)
 	}
 }
 
+/*
+ * The hash of a group and month: its keys combined, then mixed with the
+ * finaliser of MurmurHash3's 64-bit variant (a NULL adds a constant).
+ */
+static inline uint32
+delta_group_hash(const DeltaSpec *spec, const DeltaGroup *g)
+{
+	uint64		h = (uint64) (uint32) g->month;
+	int			i;
+
+	for (i = 0; i < spec->ngroups; i++)
+		h = hash_combine64(h, g->isnull[i] ? UINT64CONST(0x5bd1e995) :
+						   delta_key_hash(spec, i, g->values[i]));
+	h ^= h >> 33;
+	h *= UINT64CONST(0xff51afd7ed558ccd);
+	h ^= h >> 33;
+	h *= UINT64CONST(0xc4ceb9fe1a85ec53);
+	h ^= h >> 33;
+	return (uint32) h;
+}
+
 /* Group keys compare as GROUP BY compares them: NULLs equal each other. */
-static bool
+static inline bool
 delta_group_equal(const DeltaSpec *spec, const DeltaGroup *a, const DeltaGroup *b)
 {
 	int			i;
@@ -1389,6 +1413,166 @@ delta_month(int32 date)
 }
 
 /*
+ * Where each column of rel's rows starts when every column before it has a
+ * fixed length and the row has no NULLs (-1 from the first column of
+ * variable length on); PostgreSQL's attcacheoff, worked out for the columns
+ * a summary reads.
+ */
+static int32 *
+delta_offsets(TupleDesc desc, AttrNumber natts)
+{
+	int32	   *offsets = palloc(sizeof(int32) * Max(natts, 1));
+	int32		off = 0;
+	AttrNumber	att;
+
+	for (att = 0; att < natts; att++)
+	{
+		Form_pg_attribute a = TupleDescAttr(desc, att);
+
+		if (off < 0 || a->attlen <= 0)
+			off = -1;
+		else
+			off = att_align_nominal(off, a->attalign);
+		offsets[att] = off;
+		if (off >= 0)
+			off += a->attlen;
+	}
+	return offsets;
+}
+
+/*
+ * Column att of the row in slot: read at its offset in data, the row's data
+ * when it has the columns at fixed offsets (delta_offsets), else deformed.
+ */
+static inline Datum
+delta_attr(TupleTableSlot *slot, TupleDesc desc, const char *data,
+		   const int32 *offsets, AttrNumber att, bool *isnull)
+{
+	Form_pg_attribute a = TupleDescAttr(desc, att - 1);
+
+	if (data == NULL)
+		return slot_getattr(slot, att, isnull);
+	*isnull = false;
+	return fetch_att(data + offsets[att - 1], a->attbyval, a->attlen);
+}
+
+/*
+ * How delta_rows reads rows: the columns a summary reads, at fixed offsets
+ * in a row (delta_offsets) when 'fixed'; and the month of the last period.
+ */
+typedef struct DeltaReader
+{
+	const DeltaSpec *spec;
+	TupleDesc	desc;
+	AttrNumber	maxatt;
+	int32	   *offsets;
+	bool		fixed;
+	int32		last_period;
+	int32		last_month;
+} DeltaReader;
+
+/*
+ * A row read and not yet added: its slot holds it, and its context any key
+ * it detoasted.  delta_rows reads DELTA_AHEAD rows before it adds them, so
+ * that the part of the hash table each row needs is on its way to the
+ * cache (rows of a large load visit groups in any order).
+ */
+#define DELTA_AHEAD 4
+
+typedef struct DeltaRow
+{
+	TupleTableSlot *slot;
+	MemoryContext cxt;
+	DeltaGroup	probe;			/* its group and month, and their hash */
+	int32		period;
+	Datum		value;
+} DeltaRow;
+
+/*
+ * Read the row in r->slot into r: false when it is left out, as the SQL
+ * leaves a row without a value or a period out.
+ */
+static bool
+delta_read(DeltaReader *rd, DeltaRow *r)
+{
+	const DeltaSpec *spec = rd->spec;
+	HeapTuple	tuple = ((MinimalTupleTableSlot *) r->slot)->tuple;
+	char	   *data;
+	Datum		value;
+	Datum		p;
+	bool		isnull;
+	int32		period;
+	int			i;
+
+	/* the row's columns, at their fixed offsets where it has them */
+	data = rd->fixed && !HeapTupleHasNulls(tuple) &&
+		HeapTupleHeaderGetNatts(tuple->t_data) >= rd->maxatt ?
+		(char *) tuple->t_data + tuple->t_data->t_hoff : NULL;
+	value = delta_attr(r->slot, rd->desc, data, rd->offsets, spec->value_att, &isnull);
+	if (isnull)
+		return false;
+	p = delta_attr(r->slot, rd->desc, data, rd->offsets, spec->period_att, &isnull);
+	if (isnull)
+		return false;
+	switch (spec->period)
+	{
+		case DELTA_DATE:
+			period = DatumGetDateADT(p);
+			break;
+		case DELTA_TIMESTAMP:
+			period = DatumGetDateADT(DirectFunctionCall1(timestamp_date, p));
+			break;
+		default:
+			period = ts_local_date(DatumGetTimestampTz(p), spec->tz);
+			break;
+	}
+	ts_check_period(period);
+	switch (spec->value_type)
+	{
+		case INT2OID:
+			value = Int64GetDatum((int64) DatumGetInt16(value));
+			break;
+		case INT4OID:
+			value = Int64GetDatum((int64) DatumGetInt32(value));
+			break;
+		case FLOAT4OID:
+			value = Float8GetDatum((float8) DatumGetFloat4(value));
+			break;
+	}
+	r->period = period;
+	r->value = value;
+
+	/* the row's group and month */
+	if (period != rd->last_period)
+	{
+		rd->last_period = period;
+		rd->last_month = delta_month(period);
+	}
+	r->probe.month = rd->last_month;
+	for (i = 0; i < spec->ngroups; i++)
+	{
+		r->probe.values[i] = delta_attr(r->slot, rd->desc, data, rd->offsets,
+										spec->group_att[i], &r->probe.isnull[i]);
+
+		/*
+		 * compared as bytes: a compressed or out-of-line value, inline (a
+		 * short header is read in place)
+		 */
+		if (spec->key_kind[i] == DELTA_KEY_BYTES && !r->probe.isnull[i] &&
+			(VARATT_IS_EXTERNAL(DatumGetPointer(r->probe.values[i])) ||
+			 VARATT_IS_COMPRESSED(DatumGetPointer(r->probe.values[i]))))
+		{
+			MemoryContext old = MemoryContextSwitchTo(r->cxt);
+
+			r->probe.values[i] = PointerGetDatum(PG_DETOAST_DATUM_PACKED(r->probe.values[i]));
+			MemoryContextSwitchTo(old);
+		}
+	}
+	r->probe.hash = delta_group_hash(spec, &r->probe);
+	return true;
+}
+
+/*
  * The change of one summary table for the rows of a transition table: an
  * array of the summary table's row type, one per group and month; false
  * when no row has a value and a period.
@@ -1397,17 +1581,18 @@ static bool
 delta_rows(const DeltaSpec *spec, Relation rel, Tuplestorestate *rows,
 		   MemoryContext cxt, Datum *result)
 {
-	MemoryContext rowcxt = AllocSetContextCreate(cxt, "trade_stats summary row",
-												 ALLOCSET_SMALL_SIZES);
+	MemoryContext valuecxt = AllocSetContextCreate(cxt, "trade_stats summary value",
+												   ALLOCSET_SMALL_SIZES);
 	MemoryContext old = MemoryContextSwitchTo(cxt);
-	TupleTableSlot *slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsMinimalTuple);
 	delta_hash_hash *groups = delta_hash_create(cxt, 256, (void *) spec);
 	delta_hash_iterator it;
 	DeltaEntry *entry;
-	DeltaGroup	probe;
+	DeltaReader rd;
+	DeltaRow	ring[DELTA_AHEAD];
+	int			first = 0;		/* the next row of the ring to add */
+	int			pending = 0;	/* rows read and not yet added */
+	bool		more = true;
 	DeltaGroup *last = NULL;
-	int32		last_period = DATEVAL_NOBEGIN;
-	int32		last_month = 0;
 	Datum	   *elems;
 	Datum	   *values;
 	bool	   *nulls;
@@ -1415,122 +1600,127 @@ delta_rows(const DeltaSpec *spec, Relation rel, Tuplestorestate *rows,
 	int			n = 0;
 	int			i;
 
-	probe.values = palloc(sizeof(Datum) * Max(spec->ngroups, 1));
-	probe.isnull = palloc(sizeof(bool) * Max(spec->ngroups, 1));
+	/* the columns read, and whether they are at fixed offsets in a row */
+	rd.spec = spec;
+	rd.desc = RelationGetDescr(rel);
+	rd.maxatt = Max(spec->value_att, spec->period_att);
+	for (i = 0; i < spec->ngroups; i++)
+		rd.maxatt = Max(rd.maxatt, spec->group_att[i]);
+	rd.offsets = delta_offsets(rd.desc, rd.maxatt);
+	rd.fixed = rd.offsets[spec->value_att - 1] >= 0 && rd.offsets[spec->period_att - 1] >= 0;
+	for (i = 0; i < spec->ngroups; i++)
+		rd.fixed = rd.fixed && rd.offsets[spec->group_att[i] - 1] >= 0;
+	rd.last_period = DATEVAL_NOBEGIN;
+	rd.last_month = 0;
+	for (i = 0; i < DELTA_AHEAD; i++)
+	{
+		ring[i].slot = MakeSingleTupleTableSlot(rd.desc, &TTSOpsMinimalTuple);
+		ring[i].cxt = AllocSetContextCreate(cxt, "trade_stats summary row",
+											ALLOCSET_SMALL_SIZES);
+		ring[i].probe.values = palloc(sizeof(Datum) * Max(spec->ngroups, 1));
+		ring[i].probe.isnull = palloc(sizeof(bool) * Max(spec->ngroups, 1));
+	}
 
 	/* a read pointer of our own: other triggers read the same rows */
 	readptr = tuplestore_alloc_read_pointer(rows, EXEC_FLAG_REWIND);
 	tuplestore_select_read_pointer(rows, readptr);
 	tuplestore_rescan(rows);
-	while (tuplestore_gettupleslot(rows, true, false, slot))
+	for (;;)
 	{
-		Datum		value;
-		Datum		p;
-		bool		isnull;
-		int32		period;
+		DeltaRow   *r;
 		bool		found;
 		DeltaGroup *g;
 		ts_int128	v;
 
-		CHECK_FOR_INTERRUPTS();
-		MemoryContextReset(rowcxt);
-		MemoryContextSwitchTo(rowcxt);
+		/* read rows into the ring, each bucket of the hash table fetched */
+		while (more && pending < DELTA_AHEAD)
+		{
+			r = &ring[(first + pending) % DELTA_AHEAD];
+			CHECK_FOR_INTERRUPTS();
+			if (!tuplestore_gettupleslot(rows, true, false, r->slot))
+			{
+				more = false;
+				break;
+			}
+			MemoryContextReset(r->cxt);
+			if (!delta_read(&rd, r))
+				continue;
+			__builtin_prefetch(&groups->data[r->probe.hash & groups->sizemask]);
+			pending++;
+		}
+		if (pending == 0)
+			break;
+		r = &ring[first];
+		first = (first + 1) % DELTA_AHEAD;
+		pending--;
 
-		/* a row without a value or a period is left out, as the SQL does */
-		value = slot_getattr(slot, spec->value_att, &isnull);
-		if (isnull)
-			continue;
-		p = slot_getattr(slot, spec->period_att, &isnull);
-		if (isnull)
-			continue;
-		switch (spec->period)
+		/*
+		 * the next rows' groups on their way too: the one after next, found
+		 * at its bucket (fetched by now), and the next one's state
+		 */
+		if (pending >= 2)
 		{
-			case DELTA_DATE:
-				period = DatumGetDateADT(p);
-				break;
-			case DELTA_TIMESTAMP:
-				period = DatumGetDateADT(DirectFunctionCall1(timestamp_date, p));
-				break;
-			default:
-				period = ts_local_date(DatumGetTimestampTz(p), spec->tz);
-				break;
-		}
-		ts_check_period(period);
-		switch (spec->value_type)
-		{
-			case INT2OID:
-				value = Int64GetDatum((int64) DatumGetInt16(value));
-				break;
-			case INT4OID:
-				value = Int64GetDatum((int64) DatumGetInt32(value));
-				break;
-			case FLOAT4OID:
-				value = Float8GetDatum((float8) DatumGetFloat4(value));
-				break;
-		}
+			DeltaRow   *after = &ring[(first + 1) % DELTA_AHEAD];
+			DeltaEntry *e = &groups->data[after->probe.hash & groups->sizemask];
 
-		/* the row's group and month */
-		if (period != last_period)
-		{
-			last_period = period;
-			last_month = delta_month(period);
+			if (e->status == delta_hash_SH_IN_USE && e->hash == after->probe.hash)
+				__builtin_prefetch(e->group);
 		}
-		probe.month = last_month;
-		for (i = 0; i < spec->ngroups; i++)
+		if (pending >= 1)
 		{
-			probe.values[i] = slot_getattr(slot, spec->group_att[i], &probe.isnull[i]);
-			/*
-			 * compared as bytes: a compressed or out-of-line value, inline
-			 * (a short header is read in place)
-			 */
-			if (spec->key_kind[i] == DELTA_KEY_BYTES && !probe.isnull[i] &&
-				(VARATT_IS_EXTERNAL(DatumGetPointer(probe.values[i])) ||
-				 VARATT_IS_COMPRESSED(DatumGetPointer(probe.values[i]))))
-				probe.values[i] = PointerGetDatum(PG_DETOAST_DATUM_PACKED(probe.values[i]));
+			DeltaRow   *next = &ring[first];
+			DeltaEntry *e = &groups->data[next->probe.hash & groups->sizemask];
+
+			if (e->status == delta_hash_SH_IN_USE && e->hash == next->probe.hash)
+				__builtin_prefetch(e->group->state);
 		}
-		MemoryContextSwitchTo(cxt);
 
 		/* the group of the row before (loads often come sorted), or the table's */
-		if (last != NULL && delta_group_equal(spec, last, &probe))
+		if (last != NULL && last->hash == r->probe.hash &&
+			delta_group_equal(spec, last, &r->probe))
 			g = last;
 		else
 		{
-			probe.hash = murmurhash32((uint32) probe.month);
-			for (i = 0; i < spec->ngroups; i++)
-				probe.hash = hash_combine(probe.hash, probe.isnull[i] ? 0 :
-										  delta_key_hash(spec, i, probe.values[i]));
-			entry = delta_hash_insert(groups, &probe, &found);
+			entry = delta_hash_insert(groups, &r->probe, &found);
 			if (!found)
 			{
-				g = palloc(sizeof(DeltaGroup));
-				g->hash = probe.hash;
-				g->month = probe.month;
-				g->values = palloc(sizeof(Datum) * Max(spec->ngroups, 1));
-				g->isnull = palloc(sizeof(bool) * Max(spec->ngroups, 1));
+				/*
+				 * the group, its keys and its state small and together: the
+				 * rows of a load may visit its groups in any order
+				 */
+				g = palloc(MAXALIGN(sizeof(DeltaGroup)) + sizeof(Datum) * spec->ngroups +
+						   sizeof(bool) * spec->ngroups);
+				g->hash = r->probe.hash;
+				g->month = r->probe.month;
+				g->values = (Datum *) ((char *) g + MAXALIGN(sizeof(DeltaGroup)));
+				g->isnull = (bool *) (g->values + spec->ngroups);
 				for (i = 0; i < spec->ngroups; i++)
 				{
-					g->isnull[i] = probe.isnull[i];
-					g->values[i] = probe.isnull[i] ? (Datum) 0 :
-						datumCopy(probe.values[i], spec->group_byval[i], spec->group_len[i]);
+					g->isnull[i] = r->probe.isnull[i];
+					g->values[i] = r->probe.isnull[i] ? (Datum) 0 :
+						datumCopy(r->probe.values[i], spec->group_byval[i], spec->group_len[i]);
 				}
-				g->state = ts_gs_new_working(8, spec->kind, TS_GS_PERIODS);
+				g->state = ts_gs_new_working(1, spec->kind, TS_GS_PERIODS);
 				entry->group = g;
 				n++;
 			}
 			g = last = entry->group;
 		}
 
-		/* decoding the value may allocate: in the row's context */
-		MemoryContextSwitchTo(rowcxt);
-		v = ts_gs_value_mantissa(g->state, spec->kind, value);
+		/* decoding the value may allocate: in a context of its own */
+		MemoryContextReset(valuecxt);
+		MemoryContextSwitchTo(valuecxt);
+		v = ts_gs_value_mantissa(g->state, spec->kind, r->value);
 		MemoryContextSwitchTo(cxt);
-		if (!ts_gs_add(ts_gs_entry_grow(&g->state, period), v, false))
+		if (!ts_gs_add(ts_gs_entry_grow(&g->state, r->period), v, false))
 			ts_gs_overflow();
 	}
-	/* (a row left out ends its turn in the row's context) */
-	MemoryContextSwitchTo(cxt);
-	ExecDropSingleTupleTableSlot(slot);
-	MemoryContextDelete(rowcxt);
+	for (i = 0; i < DELTA_AHEAD; i++)
+	{
+		ExecDropSingleTupleTableSlot(ring[i].slot);
+		MemoryContextDelete(ring[i].cxt);
+	}
+	MemoryContextDelete(valuecxt);
 	if (n == 0)
 	{
 		MemoryContextSwitchTo(old);

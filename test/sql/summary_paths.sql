@@ -563,3 +563,39 @@ SELECT g, total(summary) FROM wide_summary ORDER BY g;
 SELECT pg_temp.same('wide_summary');
 SELECT trade_stats.drop_summary('wide_summary');
 DROP TABLE wide;
+
+-- 17. How a statement's rows are read: each column at its fixed offset when
+--     the row has no NULLs and every column before it has a fixed length,
+--     else deformed.  Rows stored before a column was dropped (its value in
+--     place) and before one was added (no value stored), rows with NULLs,
+--     a key after a text column; groups visited in random order.
+CREATE TABLE shapes (period date, partner int, gone bigint, flow smallint,
+					 v currency_amount, note text);
+INSERT INTO shapes
+SELECT date '2020-01-01' + (i * 37 % 24) * interval '1 month', i % 97, i, i % 3,
+	   currency_amount(i, 'USD'), CASE WHEN i % 5 > 0 THEN 'n' END
+FROM generate_series(1, 3000) i;
+ALTER TABLE shapes DROP COLUMN gone;
+ALTER TABLE shapes ADD COLUMN kind int NOT NULL DEFAULT 7;
+SELECT trade_stats.create_summary('shapes_summary', 'shapes', '{partner,flow,kind}', 'v', 'period');
+UPDATE shapes SET v = v + currency_amount(1, 'USD') WHERE partner % 2 = 0;
+DELETE FROM shapes WHERE partner % 7 = 0;
+INSERT INTO shapes (period, partner, flow, v, note, kind)
+SELECT date '2020-01-01' + (i * 11 % 24) * interval '1 month', i % 89, i % 3,
+	   currency_amount(i, 'USD'), 'n', i % 2
+FROM generate_series(1, 3000) i;
+SELECT count(*), sum(total(summary)) FROM shapes_summary;
+SELECT pg_temp.same('shapes_summary');
+SELECT trade_stats.drop_summary('shapes_summary');
+CREATE TABLE flat (period date, partner int, flow smallint, v bigint, note text, code text);
+SELECT trade_stats.create_summary('flat_summary', 'flat', '{partner,flow}', 'v', 'period');
+SELECT trade_stats.create_summary('flat_code_summary', 'flat', '{code,partner}', 'v', 'period');
+INSERT INTO flat
+SELECT date '2020-01-01' + (i * 37 % 24) * interval '1 month', i * 7919 % 101, i % 3,
+	   CASE WHEN i % 11 > 0 THEN i END, CASE WHEN i % 5 > 0 THEN 'n' END, 'c' || i % 4
+FROM generate_series(1, 5000) i;
+UPDATE flat SET v = v * 2, note = NULL WHERE partner % 3 = 0;
+SELECT count(*), sum(total(summary)) FROM flat_summary;
+SELECT pg_temp.same('flat_summary'), pg_temp.same('flat_code_summary');
+SELECT trade_stats.drop_summary('flat_summary'), trade_stats.drop_summary('flat_code_summary');
+DROP TABLE shapes, flat;
