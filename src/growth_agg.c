@@ -271,17 +271,25 @@ percent_int128(ts_int128 num, ts_int128 den, int scale, Numeric *result)
 	r = scaled % d;
 	if (r >= d - r)				/* 2r >= d without overflow */
 		q++;
-	while (rscale > 0 && q % 10 == 0)
+	while (rscale > 0 && q > (unsigned __int128) PG_UINT64_MAX && q % 10 == 0)
 	{
 		q /= 10;
 		rscale--;
 	}
-	if (q > (unsigned __int128) PG_INT64_MAX)
+	if (q <= (unsigned __int128) PG_UINT64_MAX)
+	{
+		uint64		q64 = (uint64) q;
+
+		while (rscale > 0 && q64 % 10 == 0)
+		{
+			q64 /= 10;
+			rscale--;
+		}
+		q = q64;
+	}
+	if (q >> 127 != 0 || rscale > TS_SCALED_NUMERIC_MAX)
 		return false;
-	if (rscale == 0)
-		*result = int64_to_numeric(negative ? -(int64) q : (int64) q);
-	else
-		*result = int64_div_fast_to_numeric(negative ? -(int64) q : (int64) q, rscale);
+	*result = ts_scaled_numeric(negative ? -(ts_int128) q : (ts_int128) q, rscale);
 	return true;
 }
 
@@ -289,12 +297,16 @@ percent_int128(ts_int128 num, ts_int128 den, int scale, Numeric *result)
 static Numeric
 sum_as_numeric(ts_int128 v, int scale)
 {
-	Numeric		n = ts_int128_numeric(v);
+	if (scale == 0 || scale > TS_SCALED_NUMERIC_MAX)
+	{
+		Numeric		n = ts_int128_numeric(v);
 
-	if (scale == 0)
-		return n;
-	return DatumGetNumeric(DirectFunctionCall2(numeric_mul, NumericGetDatum(n),
-											   NumericGetDatum(int64_div_fast_to_numeric(1, scale))));
+		if (scale == 0)
+			return n;
+		return DatumGetNumeric(DirectFunctionCall2(numeric_mul, NumericGetDatum(n),
+												   NumericGetDatum(int64_div_fast_to_numeric(1, scale))));
+	}
+	return ts_scaled_numeric(v, scale);
 }
 
 /*
@@ -757,48 +769,27 @@ static Numeric
 sum_numeric(const ts_growth_state *s, ts_int128 v)
 {
 	Numeric		n;
-	char		buf[64];
 
-	if (s->kind != TS_VAL_FLOAT8 && s->scale > 0 &&
-		v >= PG_INT64_MIN && v <= PG_INT64_MAX)
+	if (s->kind != TS_VAL_FLOAT8)
 	{
-		/* v / 10^scale with scale decimals, as the general path gives */
-		n = int64_div_fast_to_numeric((int64) v, s->scale);
+		/* v / 10^scale with scale decimals (a numeric's trailing zeros dropped) */
+		if (s->scale == 0)
+			return ts_int128_numeric(v);
+		n = ts_scaled_numeric(v, s->scale);
 		if (s->kind == TS_VAL_NUMERIC)
 			n = DatumGetNumeric(DirectFunctionCall1(numeric_trim_scale,
 													NumericGetDatum(n)));
 		return n;
 	}
-	n = ts_int128_numeric(v);
-
-	switch (s->kind)
-	{
-		case TS_VAL_INT8:
-			return n;
-		case TS_VAL_FLOAT8:
-			n = DatumGetNumeric(DirectFunctionCall2(numeric_mul, NumericGetDatum(n),
-													DirectFunctionCall3(numeric_in,
-																		CStringGetDatum("9.094947017729282379150390625e-13"),
-																		ObjectIdGetDatum(InvalidOid),
-																		Int32GetDatum(-1))));
-			n = DatumGetNumeric(DirectFunctionCall2(numeric_round, NumericGetDatum(n),
-													Int32GetDatum(12)));
-			return DatumGetNumeric(DirectFunctionCall1(numeric_trim_scale,
-													   NumericGetDatum(n)));
-		default:
-			if (s->scale == 0)
-				return n;
-			snprintf(buf, sizeof(buf), "1e-%d", s->scale);
-			n = DatumGetNumeric(DirectFunctionCall2(numeric_mul, NumericGetDatum(n),
-													DirectFunctionCall3(numeric_in,
-																		CStringGetDatum(buf),
-																		ObjectIdGetDatum(InvalidOid),
-																		Int32GetDatum(-1))));
-			if (s->kind == TS_VAL_NUMERIC)
-				n = DatumGetNumeric(DirectFunctionCall1(numeric_trim_scale,
-														NumericGetDatum(n)));
-			return n;
-	}
+	n = DatumGetNumeric(DirectFunctionCall2(numeric_mul, NumericGetDatum(ts_int128_numeric(v)),
+											DirectFunctionCall3(numeric_in,
+																CStringGetDatum("9.094947017729282379150390625e-13"),
+																ObjectIdGetDatum(InvalidOid),
+																Int32GetDatum(-1))));
+	n = DatumGetNumeric(DirectFunctionCall2(numeric_round, NumericGetDatum(n),
+											Int32GetDatum(12)));
+	return DatumGetNumeric(DirectFunctionCall1(numeric_trim_scale,
+											   NumericGetDatum(n)));
 }
 
 /* The sums of the entries in [from, to] (all without bounds); false if none. */

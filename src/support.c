@@ -12,6 +12,7 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
+#include "common/int.h"
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
 #include "port/pg_bswap.h"
@@ -683,12 +684,92 @@ ts_value_kind_of(Oid type)
 Numeric
 ts_int128_numeric(ts_int128 v)
 {
-	char		buf[42];
-
 	if (v >= PG_INT64_MIN && v <= PG_INT64_MAX)
 		return int64_to_numeric((int64) v);
-	ts_int128_to_text(v, buf);
-	return DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+	return ts_scaled_numeric(v, 0);
+}
+
+/*
+ * v / 10^scale as a numeric of display scale 'scale' (0 to
+ * TS_SCALED_NUMERIC_MAX), exactly: by int64_div_fast_to_numeric where that
+ * needs no division of numerics (it multiplies v by up to 1000 in 64 bits),
+ * else from its base-10000 digits, read by numeric_recv as numeric's binary
+ * form (a count of digits, the weight of the first, a sign word of 0 or
+ * 0x4000, the display scale, the digits).
+ */
+Numeric
+ts_scaled_numeric(ts_int128 v, int scale)
+{
+	unsigned __int128 u = v < 0 ? -(unsigned __int128) v : (unsigned __int128) v;
+	unsigned __int128 whole;
+	unsigned __int128 fraction;
+	unsigned __int128 p = 1;
+	uint64		part;
+	int			fgroups = (scale + 3) / 4;
+	int16		digits[24];		/* the least significant first */
+	int			n = 0;
+	int			weight;
+	int			first;
+	uint16		wire[4 + lengthof(digits)];
+	StringInfoData buf;
+
+	Assert(scale >= 0 && scale <= TS_SCALED_NUMERIC_MAX);
+
+	/* PostgreSQL's own where it is exact without a division of numerics */
+	if (v >= PG_INT64_MIN && v <= PG_INT64_MAX)
+	{
+		int64		shifted;
+
+		if (scale == 0)
+			return int64_to_numeric((int64) v);
+		if (scale % 4 == 0 ||
+			!pg_mul_s64_overflow((int64) v, ts_pow10[4 - scale % 4], &shifted))
+			return int64_div_fast_to_numeric((int64) v, scale);
+	}
+
+	for (int i = 0; i < scale; i++)
+		p *= 10;
+	whole = u / p;
+	fraction = u % p;
+
+	/* the fraction's groups of four digits, the last padded with zeros */
+	for (int i = scale; i < fgroups * 4; i++)
+		fraction *= 10;
+	for (int i = 0; i < fgroups; i++)
+	{
+		digits[n++] = (int16) (fraction % 10000);
+		fraction /= 10000;
+	}
+	/* the whole part's, in 64 bits once it fits */
+	while (whole > (unsigned __int128) PG_UINT64_MAX)
+	{
+		digits[n++] = (int16) (whole % 10000);
+		whole /= 10000;
+	}
+	for (part = (uint64) whole; part > 0; part /= 10000)
+		digits[n++] = (int16) (part % 10000);
+	weight = n - fgroups - 1;
+
+	/* leading zero groups left out (numeric_recv drops trailing ones) */
+	while (n > 0 && digits[n - 1] == 0)
+	{
+		n--;
+		weight--;
+	}
+	if (n == 0)
+		weight = 0;
+	first = n;
+	wire[0] = pg_hton16((uint16) n);
+	wire[1] = pg_hton16((uint16) (int16) weight);
+	wire[2] = pg_hton16(v < 0 ? 0x4000 : 0);
+	wire[3] = pg_hton16((uint16) scale);
+	for (int i = 0; i < n; i++)
+		wire[4 + i] = pg_hton16((uint16) digits[first - 1 - i]);
+	buf.data = (char *) wire;
+	buf.len = 8 + 2 * n;
+	buf.maxlen = sizeof(wire);
+	buf.cursor = 0;
+	return DatumGetNumeric(DirectFunctionCall3(numeric_recv, PointerGetDatum(&buf),
 											   ObjectIdGetDatum(InvalidOid),
 											   Int32GetDatum(-1)));
 }

@@ -263,6 +263,10 @@ extern void ts_null_as_of(void);
 extern void ts_check_year_start(int32 month);
 extern void ts_check_window_months(int32 months);
 extern Numeric ts_int128_numeric(ts_int128 v);
+
+/* The largest scale of ts_scaled_numeric. */
+#define TS_SCALED_NUMERIC_MAX 32
+extern Numeric ts_scaled_numeric(ts_int128 v, int scale);
 struct pg_tz;
 extern struct pg_tz *ts_time_zone(const char *name);
 extern int32 ts_local_date(int64 t, struct pg_tz *tz);

@@ -135,3 +135,21 @@ DROP AGGREGATE as_of_state(numeric, date, date);
 -- NULL value (a group of such rows is not NULL by luck)
 SELECT yoy_growth(v, p, date '2024-01-01', 44) FROM (VALUES (NULL::numeric, date '2023-01-01')) t(v, p);
 SELECT yoy_growth(v, p, date '12024-01-01', 4) FROM (VALUES (NULL::numeric, date '2023-01-01')) t(v, p);
+
+-- Sums and percentages of more digits than 64 bits hold are exact numerics
+-- (worked out by hand): 2 x 92,233,720,368,547,758.07 USD in 2020-01, 3 x
+-- that plus 1.00 USD in 2021-01, up (...275.21 - ...516.14) / ...516.14 =
+-- 50.0000000000000005421...%, to 16 decimals as numeric division gives.
+-- Numerics with one of scale 24: 3 then 37 is up 3400 / 3, to 24 decimals
+-- (the scale of the values, as numeric division gives); the last is up
+-- (12345678901234.000000000000000000000001 - 37) x 100 / 37.
+SELECT period, total, yoy FROM growth_series((
+	SELECT growth_summary(v, d) FROM (VALUES
+		('92233720368547758.07 USD'::currency_amount, date '2020-01-01'),
+		('92233720368547758.07 USD', '2020-01-01'),
+		('92233720368547758.07 USD', '2021-01-01'), ('92233720368547758.07 USD', '2021-01-01'),
+		('92233720368547758.07 USD', '2021-01-01'), ('1.00 USD', '2021-01-01')) t(v, d)));
+SELECT period, total, yoy FROM growth_series((
+	SELECT growth_summary(v, d) FROM (VALUES
+		(3::numeric, date '2020-03-01'), (37, '2021-03-01'),
+		(12345678901234.000000000000000000000001, '2022-03-01')) t(v, d)));
