@@ -254,7 +254,17 @@ table_key(const ts_currency *cur)
 							  (cur->code[1] - 'A') * 26 + (cur->code[2] - 'A'));
 }
 
-/* Binary search by key (the table is sorted by code, hence by key). */
+/*
+ * The currency of the last lookup by key: a cache of this process (a table's
+ * amounts are mostly of one or two currencies), pointing into the constant
+ * table.
+ */
+static const ts_currency *last_by_key = &currencies[0];
+
+/*
+ * By key: the last one found, else a binary search (the table is sorted by
+ * code, hence by key).
+ */
 const ts_currency *
 ts_currency_by_key(ts_currency_key key)
 {
@@ -263,13 +273,18 @@ ts_currency_by_key(ts_currency_key key)
 
 	if (key == TS_NO_CURRENCY)
 		return NULL;
+	if (table_key(last_by_key) == key)
+		return last_by_key;
 	while (lo <= hi)
 	{
 		int			mid = (lo + hi) / 2;
 		ts_currency_key k = table_key(&currencies[mid]);
 
 		if (k == key)
-			return &currencies[mid];
+		{
+			last_by_key = &currencies[mid];
+			return last_by_key;
+		}
 		if (k < key)
 			lo = mid + 1;
 		else
