@@ -131,6 +131,32 @@ BEGIN
 			USING ERRCODE = 'feature_not_supported',
 				  DETAIL = 'A summary holds every row''s sum, whoever may see the row.';
 	END IF;
+	-- a row the source routes to a partition whose columns lie otherwise
+	-- (another order, dropped or added columns) reaches the source's
+	-- transition tables before the partition computes its generated
+	-- columns, as NULL (PostgreSQL 15)
+	SELECT a.attname INTO col FROM pg_catalog.pg_attribute a
+	WHERE a.attrelid = d.source AND a.attname = ANY (names) AND a.attgenerated <> ''
+	ORDER BY a.attnum LIMIT 1;
+	IF col IS NOT NULL THEN
+		SELECT m INTO bad FROM trade_stats.summary_members(d.source) m
+		WHERE m <> d.source
+		  AND (SELECT pg_catalog.array_agg(CASE WHEN a.attisdropped THEN a.attlen || a.attalign
+												WHEN a.atthasmissing THEN NULL ELSE a.attname::text END
+										   ORDER BY a.attnum)
+			   FROM pg_catalog.pg_attribute a WHERE a.attrelid = m AND a.attnum > 0)
+			  IS DISTINCT FROM
+			  (SELECT pg_catalog.array_agg(CASE WHEN a.attisdropped THEN a.attlen || a.attalign
+												ELSE a.attname::text END ORDER BY a.attnum)
+			   FROM pg_catalog.pg_attribute a WHERE a.attrelid = d.source AND a.attnum > 0)
+		LIMIT 1;
+		IF bad IS NOT NULL THEN
+			RAISE EXCEPTION 'cannot keep a summary of "%" over generated column "%": partition "%" lays out its columns otherwise', d.source, col, bad
+				USING ERRCODE = 'feature_not_supported',
+					  DETAIL = format('PostgreSQL gives the triggers on %s the rows it routes to %s before their generated columns are computed.', d.source, bad),
+					  HINT = 'Make the partitions with CREATE TABLE ... PARTITION OF, or summarise columns that are not generated.';
+		END IF;
+	END IF;
 	IF d.column_types[cardinality(d.column_types)] = 'timestamp with time zone'::regtype THEN
 		IF d.time_zone IS NULL THEN
 			RAISE EXCEPTION 'summary table "%" of a timestamp with time zone period needs a time zone', d.summary

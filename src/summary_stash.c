@@ -61,6 +61,7 @@
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "common/hashfn.h"
+#include "common/pg_prng.h"
 #include "executor/executor.h"
 #include "executor/spi.h"
 #include "fmgr.h"
@@ -1062,13 +1063,15 @@ delta_key_hash(const DeltaSpec *spec, int i, Datum v)
 }
 
 /*
- * The hash of a group and month: its keys combined, then mixed with the
- * finaliser of MurmurHash3's 64-bit variant (a NULL adds a constant).
+ * The hash of a group and month: a seed, its keys combined, then mixed with
+ * the finaliser of MurmurHash3's 64-bit variant (a NULL adds a constant).
+ * The seed is random for each statement's pass, so that no one can choose
+ * keys whose hashes collide.
  */
 static inline uint32
-delta_group_hash(const DeltaSpec *spec, const DeltaGroup *g)
+delta_group_hash(const DeltaSpec *spec, uint64 seed, const DeltaGroup *g)
 {
-	uint64		h = (uint64) (uint32) g->month;
+	uint64		h = hash_combine64(seed, (uint64) (uint32) g->month);
 	int			i;
 
 	for (i = 0; i < spec->ngroups; i++)
@@ -1469,6 +1472,7 @@ typedef struct DeltaReader
 	bool		fixed;
 	int32		last_period;
 	int32		last_month;
+	uint64		seed;			/* of the groups' hashes */
 } DeltaReader;
 
 /*
@@ -1568,7 +1572,7 @@ delta_read(DeltaReader *rd, DeltaRow *r)
 			MemoryContextSwitchTo(old);
 		}
 	}
-	r->probe.hash = delta_group_hash(spec, &r->probe);
+	r->probe.hash = delta_group_hash(spec, rd->seed, &r->probe);
 	return true;
 }
 
@@ -1612,6 +1616,7 @@ delta_rows(const DeltaSpec *spec, Relation rel, Tuplestorestate *rows,
 		rd.fixed = rd.fixed && rd.offsets[spec->group_att[i] - 1] >= 0;
 	rd.last_period = DATEVAL_NOBEGIN;
 	rd.last_month = 0;
+	rd.seed = pg_prng_uint64(&pg_global_prng_state);
 	for (i = 0; i < DELTA_AHEAD; i++)
 	{
 		ring[i].slot = MakeSingleTupleTableSlot(rd.desc, &TTSOpsMinimalTuple);
