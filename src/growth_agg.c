@@ -293,21 +293,8 @@ percent_int128(ts_int128 num, ts_int128 den, int scale, Numeric *result)
 	return true;
 }
 
-/* v / 10^scale as a numeric of that scale, as the window functions see it */
-static Numeric
-sum_as_numeric(ts_int128 v, int scale)
-{
-	if (scale == 0 || scale > TS_SCALED_NUMERIC_MAX)
-	{
-		Numeric		n = ts_int128_numeric(v);
-
-		if (scale == 0)
-			return n;
-		return DatumGetNumeric(DirectFunctionCall2(numeric_mul, NumericGetDatum(n),
-												   NumericGetDatum(int64_div_fast_to_numeric(1, scale))));
-	}
-	return ts_scaled_numeric(v, scale);
-}
+StaticAssertDecl(TS_NUMERIC_MAX_SCALE <= TS_SCALED_NUMERIC_MAX,
+				 "a summary's scale is one ts_scaled_numeric takes");
 
 /*
  * The percentage of two sums of a summary: numeric sums as the numerics
@@ -323,7 +310,8 @@ percent(const ts_growth_state *s, ts_int128 num, ts_int128 den)
 
 	if (percent_int128(num, den, scale, &result))
 		return result;
-	return ts_percent_numeric(sum_as_numeric(num, scale), sum_as_numeric(den, scale));
+	/* the sums as the numerics the window functions see */
+	return ts_percent_numeric(ts_scaled_numeric(num, scale), ts_scaled_numeric(den, scale));
 }
 
 /* 100 * (now - before) / |before|; before != 0. */

@@ -153,3 +153,10 @@ SELECT period, total, yoy FROM growth_series((
 	SELECT growth_summary(v, d) FROM (VALUES
 		(3::numeric, date '2020-03-01'), (37, '2021-03-01'),
 		(12345678901234.000000000000000000000001, '2022-03-01')) t(v, d)));
+-- past 128 bits once multiplied out: numeric division, the same digits
+SELECT period, total, yoy FROM growth_series((
+	SELECT growth_summary(v, d) FROM (VALUES
+		(10000000000000000000000000000000.000001, date '2020-01-01'),
+		(23456789012345678901234567890123.5, '2021-01-01')) t(v, d)));
+SELECT trim_scale((23456789012345678901234567890123.5 - 10000000000000000000000000000000.000001) * 100
+				  / 10000000000000000000000000000000.000001) AS plain_numeric;
