@@ -177,5 +177,5 @@ ts_date_month_start(int32_t date)
 				d;
 
 	ts_date_to_ymd(date, &y, &m, &d);
-	return ts_date_from_ymd(y, m, 1);
+	return date - (d - 1);
 }

@@ -76,7 +76,6 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
-#include "utils/datetime.h"
 #include "utils/datum.h"
 #include "utils/fmgroids.h"
 #include "utils/guc.h"
@@ -1403,18 +1402,6 @@ delta_specs(Relation rel, MemoryContext cxt, List **specs)
 	return ok;
 }
 
-/* The month (its first day) of a date of the years 1 to 9999. */
-static int32
-delta_month(int32 date)
-{
-	int			y;
-	int			m;
-	int			d;
-
-	j2date(date + POSTGRES_EPOCH_JDATE, &y, &m, &d);
-	return date2j(y, m, 1) - POSTGRES_EPOCH_JDATE;
-}
-
 /*
  * Where each column of rel's rows starts when every column before it has a
  * fixed length and the row has no NULLs (-1 from the first column of
@@ -1460,8 +1447,15 @@ delta_attr(TupleTableSlot *slot, TupleDesc desc, const char *data,
 }
 
 /*
+ * The months of the periods a pass has met, by the period's low bits: a
+ * load's rows come with few periods, often each in turn (a month after
+ * another), and the month of a date is a chain of multiplications.
+ */
+#define DELTA_MONTHS 512
+
+/*
  * How delta_rows reads rows: the columns a summary reads, at fixed offsets
- * in a row (delta_offsets) when 'fixed'; and the month of the last period.
+ * in a row (delta_offsets) when 'fixed'; and the months of the periods met.
  */
 typedef struct DeltaReader
 {
@@ -1470,9 +1464,9 @@ typedef struct DeltaReader
 	AttrNumber	maxatt;
 	int32	   *offsets;
 	bool		fixed;
-	int32		last_period;
-	int32		last_month;
 	uint64		seed;			/* of the groups' hashes */
+	int32		period[DELTA_MONTHS];	/* DATEVAL_NOBEGIN when none */
+	int32		month[DELTA_MONTHS];
 } DeltaReader;
 
 /*
@@ -1487,6 +1481,7 @@ typedef struct DeltaRow
 {
 	TupleTableSlot *slot;
 	MemoryContext cxt;
+	bool		detoasted;		/* a key in cxt */
 	DeltaGroup	probe;			/* its group and month, and their hash */
 	int32		period;
 	Datum		value;
@@ -1547,12 +1542,13 @@ delta_read(DeltaReader *rd, DeltaRow *r)
 	r->value = value;
 
 	/* the row's group and month */
-	if (period != rd->last_period)
+	i = (uint32) period % DELTA_MONTHS;
+	if (rd->period[i] != period)
 	{
-		rd->last_period = period;
-		rd->last_month = delta_month(period);
+		rd->period[i] = period;
+		rd->month[i] = ts_date_month_start(period);
 	}
-	r->probe.month = rd->last_month;
+	r->probe.month = rd->month[i];
 	for (i = 0; i < spec->ngroups; i++)
 	{
 		r->probe.values[i] = delta_attr(r->slot, rd->desc, data, rd->offsets,
@@ -1568,6 +1564,7 @@ delta_read(DeltaReader *rd, DeltaRow *r)
 		{
 			MemoryContext old = MemoryContextSwitchTo(r->cxt);
 
+			r->detoasted = true;
 			r->probe.values[i] = PointerGetDatum(PG_DETOAST_DATUM_PACKED(r->probe.values[i]));
 			MemoryContextSwitchTo(old);
 		}
@@ -1614,14 +1611,15 @@ delta_rows(const DeltaSpec *spec, Relation rel, Tuplestorestate *rows,
 	rd.fixed = rd.offsets[spec->value_att - 1] >= 0 && rd.offsets[spec->period_att - 1] >= 0;
 	for (i = 0; i < spec->ngroups; i++)
 		rd.fixed = rd.fixed && rd.offsets[spec->group_att[i] - 1] >= 0;
-	rd.last_period = DATEVAL_NOBEGIN;
-	rd.last_month = 0;
+	for (i = 0; i < DELTA_MONTHS; i++)
+		rd.period[i] = DATEVAL_NOBEGIN;
 	rd.seed = pg_prng_uint64(&pg_global_prng_state);
 	for (i = 0; i < DELTA_AHEAD; i++)
 	{
 		ring[i].slot = MakeSingleTupleTableSlot(rd.desc, &TTSOpsMinimalTuple);
 		ring[i].cxt = AllocSetContextCreate(cxt, "trade_stats summary row",
 											ALLOCSET_SMALL_SIZES);
+		ring[i].detoasted = false;
 		ring[i].probe.values = palloc(sizeof(Datum) * Max(spec->ngroups, 1));
 		ring[i].probe.isnull = palloc(sizeof(bool) * Max(spec->ngroups, 1));
 	}
@@ -1647,7 +1645,11 @@ delta_rows(const DeltaSpec *spec, Relation rel, Tuplestorestate *rows,
 				more = false;
 				break;
 			}
-			MemoryContextReset(r->cxt);
+			if (r->detoasted)
+			{
+				MemoryContextReset(r->cxt);
+				r->detoasted = false;
+			}
 			if (!delta_read(&rd, r))
 				continue;
 			__builtin_prefetch(&groups->data[r->probe.hash & groups->sizemask]);
@@ -1712,8 +1714,9 @@ delta_rows(const DeltaSpec *spec, Relation rel, Tuplestorestate *rows,
 			g = last = entry->group;
 		}
 
-		/* decoding the value may allocate: in a context of its own */
-		MemoryContextReset(valuecxt);
+		/* decoding a numeric may allocate: in a context of its own */
+		if (spec->kind == TS_VAL_NUMERIC)
+			MemoryContextReset(valuecxt);
 		MemoryContextSwitchTo(valuecxt);
 		v = ts_gs_value_mantissa(g->state, spec->kind, r->value);
 		MemoryContextSwitchTo(cxt);

@@ -596,6 +596,13 @@ SELECT date '2020-01-01' + (i * 37 % 24) * interval '1 month', i * 7919 % 101, i
 FROM generate_series(1, 5000) i;
 UPDATE flat SET v = v * 2, note = NULL WHERE partner % 3 = 0;
 SELECT count(*), sum(total(summary)) FROM flat_summary;
+-- the month of each period, kept by the period's low bits: periods 512 days
+-- apart (2020-01-15, 2021-06-10, 2022-11-04; 1999-12-31, 2001-05-26) in turn
+INSERT INTO flat (period, partner, flow, v)
+SELECT d, 1000, 1, v
+FROM unnest('{2020-01-15,2021-06-10,2022-11-04,1999-12-31,2001-05-26,2020-01-15,2021-06-10,2022-11-04,1999-12-31,2001-05-26}'::date[],
+			'{1,2,3,100,200,10,20,30,1000,2000}'::bigint[]) AS r(d, v);
+SELECT month, total(summary) FROM flat_summary WHERE partner = 1000 ORDER BY month;
 SELECT pg_temp.same('flat_summary'), pg_temp.same('flat_code_summary');
 SELECT trade_stats.drop_summary('flat_summary'), trade_stats.drop_summary('flat_code_summary');
 DROP TABLE shapes, flat;

@@ -878,6 +878,18 @@ test_calendar(void)
 		  "13 months back");
 	CHECK(ts_date_year_start(ymd(2021, 11, 30)) == ymd(2021, 1, 1), "year start");
 	CHECK(ts_date_month_start(ymd(2021, 11, 30)) == ymd(2021, 11, 1), "month start");
+	bad = 0;
+	for (int32_t d = TS_MIN_PERIOD; d <= TS_MAX_PERIOD; d++)
+	{
+		int64_t		y;
+		int			m,
+					dd;
+
+		ts_date_to_ymd(d, &y, &m, &dd);
+		if (ts_date_month_start(d) != ts_date_from_ymd(y, m, 1))
+			bad++;
+	}
+	CHECK(bad == 0, "the month start of every period of the years 1 to 9999 (%d failures)", bad);
 	CHECK(ts_date_year_start(ymd(-44, 3, 15)) == ymd(-44, 1, 1),
 		  "year start before year 1");
 	/* fiscal years: April-March and July-June */
