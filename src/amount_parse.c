@@ -119,47 +119,50 @@ static const mark_alias aliases[] = {
 typedef struct scale_word
 {
 	const char *text;			/* lower case */
+	size_t		len;			/* its bytes */
 	int			exponent;		/* power of ten */
 	bool		ascii_word;		/* must end at a word boundary */
 } scale_word;
 
+#define SCALE(text, exponent, ascii_word) {text, sizeof(text) - 1, exponent, ascii_word}
+
 /* Longest first where one is a prefix of another. */
 static const scale_word scales[] = {
-	{"thousand", 3, true},
-	{"trillion", 12, true},
-	{"million", 6, true},
-	{"billion", 9, true},
-	{"trn", 12, true},
-	{"mln", 6, true},
-	{"mn", 6, true},
-	{"bn", 9, true},
-	{"tn", 12, true},
-	{"k", 3, true},
-	{"m", 6, true},
-	{"b", 9, true},
-	{"万亿", 12, false},
-	{"千亿", 11, false},
-	{"百亿", 10, false},
-	{"十亿", 9, false},
-	{"千万", 7, false},
-	{"百万", 6, false},
-	{"千億", 11, false},
-	{"百億", 10, false},
-	{"十億", 9, false},
-	{"천억", 11, false},
-	{"백억", 10, false},
-	{"십억", 9, false},
-	{"천만", 7, false},
-	{"백만", 6, false},
-	{"亿", 8, false},
-	{"万", 4, false},
-	{"千", 3, false},
-	{"兆", 12, false},
-	{"億", 8, false},
-	{"조", 12, false},
-	{"억", 8, false},
-	{"만", 4, false},
-	{"천", 3, false},
+	SCALE("thousand", 3, true),
+	SCALE("trillion", 12, true),
+	SCALE("million", 6, true),
+	SCALE("billion", 9, true),
+	SCALE("trn", 12, true),
+	SCALE("mln", 6, true),
+	SCALE("mn", 6, true),
+	SCALE("bn", 9, true),
+	SCALE("tn", 12, true),
+	SCALE("k", 3, true),
+	SCALE("m", 6, true),
+	SCALE("b", 9, true),
+	SCALE("万亿", 12, false),
+	SCALE("千亿", 11, false),
+	SCALE("百亿", 10, false),
+	SCALE("十亿", 9, false),
+	SCALE("千万", 7, false),
+	SCALE("百万", 6, false),
+	SCALE("千億", 11, false),
+	SCALE("百億", 10, false),
+	SCALE("十億", 9, false),
+	SCALE("천억", 11, false),
+	SCALE("백억", 10, false),
+	SCALE("십억", 9, false),
+	SCALE("천만", 7, false),
+	SCALE("백만", 6, false),
+	SCALE("亿", 8, false),
+	SCALE("万", 4, false),
+	SCALE("千", 3, false),
+	SCALE("兆", 12, false),
+	SCALE("億", 8, false),
+	SCALE("조", 12, false),
+	SCALE("억", 8, false),
+	SCALE("만", 4, false),
+	SCALE("천", 3, false),
 };
 
 /* The most groups of a number with East Asian scales: one per scale. */
@@ -463,7 +466,7 @@ match_scale(const unsigned char *p, const unsigned char *end, int *exponent,
 	for (size_t i = 0; i < sizeof(scales) / sizeof(scales[0]); i++)
 	{
 		const unsigned char *k = (const unsigned char *) scales[i].text;
-		size_t		n = strlen(scales[i].text);
+		size_t		n = scales[i].len;
 		size_t		j;
 
 		if ((size_t) (end - p) < n)
