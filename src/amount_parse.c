@@ -463,15 +463,20 @@ static size_t
 match_scale(const unsigned char *p, const unsigned char *end, int *exponent,
 			bool *east_asian)
 {
+	unsigned char first;
+
+	if (p == end)
+		return 0;
+	first = to_lower(*p);
 	for (size_t i = 0; i < sizeof(scales) / sizeof(scales[0]); i++)
 	{
 		const unsigned char *k = (const unsigned char *) scales[i].text;
 		size_t		n = scales[i].len;
 		size_t		j;
 
-		if ((size_t) (end - p) < n)
+		if (k[0] != first || (size_t) (end - p) < n)
 			continue;
-		for (j = 0; j < n; j++)
+		for (j = 1; j < n; j++)
 			if (to_lower(p[j]) != k[j])
 				break;
 		if (j < n)
