@@ -48,7 +48,12 @@ FROM (VALUES
 	('-0 USD'),
 	('92233720368547758.07 USD'),
 	('-92233720368547758.08 USD'),
-	('9223372036854775807 JPY')
+	('9223372036854775807 JPY'),
+	('5 mad'),
+	('5 bam'),
+	('5 tnd'),
+	('5 million USD'),
+	('3k USD')
 ) AS t(input);
 
 -- Bad input: SQLSTATE and message naming the offending text.
@@ -79,7 +84,10 @@ FROM (VALUES
 	('1e5 USD'),
 	('NaN USD'),
 	('Infinity USD'),
-	('five USD')
+	('five USD'),
+	('5 millionUSD'),
+	('3kUSD'),
+	('5 元 CNY')
 ) AS t(input);
 
 -- A symbol shared by several currencies names one with a mark of one of

@@ -629,3 +629,18 @@ INSERT INTO gen (id, p, period, v) VALUES (3, 'b', '2021-01-01', 5);
 SELECT pg_temp.same('gen_id_summary');
 SELECT trade_stats.drop_summary('gen_id_summary');
 DROP TABLE gen;
+
+-- 19. Periods: a row with a NULL value or period is left out; a period
+--     outside the years 1 to 9999 (an infinite timestamp, or a day past
+--     9999-12-31 in the summary's TimeZone) makes the write fail (22008),
+--     and the summary stays as it was.
+CREATE TABLE far (g int, period timestamptz, v bigint);
+SELECT trade_stats.create_summary('far_summary', 'far', '{g}', 'v', 'period');
+INSERT INTO far VALUES (1, NULL, 5), (1, '2020-01-01 12:00+00', NULL), (1, '2020-01-01 12:00+00', 7);
+SELECT pg_temp.try_exec($$INSERT INTO far VALUES (1, 'infinity', 5)$$);
+SELECT pg_temp.try_exec($$INSERT INTO far VALUES (2, '-infinity', 5), (2, '2020-01-01 12:00+00', 1)$$);
+SELECT pg_temp.try_exec($$INSERT INTO far VALUES (1, '10000-01-01 12:00+00', 5)$$);
+SELECT g, month, total(summary) FROM far_summary ORDER BY g, month;
+SELECT pg_temp.same('far_summary');
+SELECT trade_stats.drop_summary('far_summary');
+DROP TABLE far;
