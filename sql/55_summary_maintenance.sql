@@ -366,6 +366,8 @@ DECLARE
 	cols text := '';
 	positions text := '';
 	match text := '';
+	match_set text := '';
+	null_keys text := '';
 	value_expr text;
 	period_expr text;
 	value_type regtype := d.column_types[n + 1];
@@ -411,14 +413,23 @@ BEGIN
 		eq := trade_stats.summary_key_equality(d.column_types[i]);
 		SELECT a.attnotnull INTO key_not_null FROM pg_catalog.pg_attribute a
 		WHERE a.attrelid = d.summary AND a.attname = d.group_by[i];
-		-- a nullable key compares as a one-element array, whose equality
-		-- takes NULLs as equal and hashes (an OR would join on the month
-		-- alone: quadratic in the groups of a month)
-		match := match || format(CASE WHEN key_not_null THEN 't.%1$I OPERATOR(%2$I.%3$s) m."ts$k%4$s" AND '
-									  ELSE 'ARRAY[t.%1$I] OPERATOR(pg_catalog.=) ARRAY[m."ts$k%4$s"] AND ' END,
+		-- match: the keys' equality, which the summary table's index
+		-- serves; for the rows of a change with a NULL key, match_set: a
+		-- nullable key compares as a one-element array, whose equality takes
+		-- NULLs as equal and hashes (an OR would join on the month alone:
+		-- quadratic in the groups of a month)
+		match := match || format('t.%1$I OPERATOR(%2$I.%3$s) m."ts$k%4$s" AND ',
 								 d.group_by[i],
 								 (SELECT n.nspname FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace WHERE o.oid = eq),
 								 (SELECT o.oprname FROM pg_catalog.pg_operator o WHERE o.oid = eq), i);
+		match_set := match_set || format(CASE WHEN key_not_null THEN 't.%1$I OPERATOR(%2$I.%3$s) m."ts$k%4$s" AND '
+											  ELSE 'ARRAY[t.%1$I] OPERATOR(pg_catalog.=) ARRAY[m."ts$k%4$s"] AND ' END,
+										 d.group_by[i],
+										 (SELECT n.nspname FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace WHERE o.oid = eq),
+										 (SELECT o.oprname FROM pg_catalog.pg_operator o WHERE o.oid = eq), i);
+		IF NOT key_not_null THEN
+			null_keys := null_keys || format(' OR d."ts$k%s" IS NULL', i);
+		END IF;
 	END LOOP;
 	value_expr := CASE
 		WHEN value_type IN ('smallint'::regtype, 'integer'::regtype) THEN format('r.%I::pg_catalog.int8', d.value)
@@ -492,20 +503,31 @@ BEGIN
 	END IF;
 	IF removed IS NOT NULL THEN
 		-- a row that does not hold what is removed from it is left as it is
-		-- (the caller defers that removal, or raises the error)
+		-- (the caller defers that removal, or raises the error); with
+		-- nullable keys, the rows of the change without a NULL key are
+		-- matched through the index ("ts$null" false), the others apart
 		remove_sql := format(
-			'WITH m AS MATERIALIZED (SELECT pg_catalog.row_number() OVER () AS "ts$n", d.* FROM (%2$s) d), '
-			'gone AS (DELETE FROM %1$s t USING m WHERE %3$s t.month OPERATOR(pg_catalog.=) m."ts$m" '
+			'WITH m AS MATERIALIZED (SELECT pg_catalog.row_number() OVER () AS "ts$n", (false%6$s) AS "ts$null", d.* FROM (%2$s) d), '
+			'gone AS (DELETE FROM %1$s t USING m WHERE NOT m."ts$null" AND %3$s t.month OPERATOR(pg_catalog.=) m."ts$m" '
 			'AND t.summary OPERATOR(@extschema@.=) m."ts$s" RETURNING m."ts$n"), '
 			'kept AS (UPDATE %1$s t SET summary = t.summary OPERATOR(@extschema@.-) m."ts$s" FROM m '
-			'WHERE %3$s t.month OPERATOR(pg_catalog.=) m."ts$m" AND t.summary OPERATOR(@extschema@.<>) m."ts$s" '
-			'AND trade_stats.summary_holds(t.summary, m."ts$s") RETURNING m."ts$n") '
+			'WHERE NOT m."ts$null" AND %3$s t.month OPERATOR(pg_catalog.=) m."ts$m" AND t.summary OPERATOR(@extschema@.<>) m."ts$s" '
+			'AND trade_stats.summary_holds(t.summary, m."ts$s") RETURNING m."ts$n") %7$s'
 			'SELECT pg_catalog.count(*) AS n, '
 			'pg_catalog.min(pg_catalog.format(''group %%s, month %%s'', ROW(%4$s)::text, x."ts$m")) AS what, '
 			'pg_catalog.array_agg(ROW(%5$s)::%1$s) AS "left" '
-			'FROM m x WHERE NOT EXISTS (SELECT FROM (SELECT "ts$n" FROM gone UNION ALL SELECT "ts$n" FROM kept) y '
+			'FROM m x WHERE NOT EXISTS (SELECT FROM (SELECT "ts$n" FROM gone UNION ALL SELECT "ts$n" FROM kept%8$s) y '
 			'WHERE y."ts$n" OPERATOR(pg_catalog.=) x."ts$n")',
-			d.summary, format(delta, removed), match, row_keys, row_cols);
+			d.summary, format(delta, removed), match, row_keys, row_cols,
+			null_keys,
+			CASE WHEN null_keys <> '' THEN format(
+				', gone_set AS (DELETE FROM %1$s t USING m WHERE m."ts$null" AND %2$s t.month OPERATOR(pg_catalog.=) m."ts$m" '
+				'AND t.summary OPERATOR(@extschema@.=) m."ts$s" RETURNING m."ts$n"), '
+				'kept_set AS (UPDATE %1$s t SET summary = t.summary OPERATOR(@extschema@.-) m."ts$s" FROM m '
+				'WHERE m."ts$null" AND %2$s t.month OPERATOR(pg_catalog.=) m."ts$m" AND t.summary OPERATOR(@extschema@.<>) m."ts$s" '
+				'AND trade_stats.summary_holds(t.summary, m."ts$s") RETURNING m."ts$n") ',
+				d.summary, match_set) ELSE '' END,
+			CASE WHEN null_keys <> '' THEN ' UNION ALL SELECT "ts$n" FROM gone_set UNION ALL SELECT "ts$n" FROM kept_set' ELSE '' END);
 	END IF;
 END
 $$;

@@ -644,3 +644,20 @@ SELECT g, month, total(summary) FROM far_summary ORDER BY g, month;
 SELECT pg_temp.same('far_summary');
 SELECT trade_stats.drop_summary('far_summary');
 DROP TABLE far;
+
+-- 20. Nullable keys: a removal matches the groups without a NULL key
+--     through the summary table's index, and those with one apart; one
+--     statement removes from both kinds, and rows move between them.
+CREATE TABLE nk (a int, b text, period date, v bigint);
+SELECT trade_stats.create_summary('nk_summary', 'nk', '{a,b}', 'v', 'period');
+INSERT INTO nk VALUES (1, 'x', '2020-01-05', 1), (1, NULL, '2020-01-05', 2), (NULL, 'x', '2020-01-05', 4),
+					  (NULL, NULL, '2020-01-05', 8), (2, 'y', '2020-02-05', 16), (NULL, NULL, '2020-02-05', 32);
+UPDATE nk SET v = v + 100 WHERE period = '2020-01-05';
+SELECT pg_temp.same('nk_summary');
+UPDATE nk SET a = CASE WHEN a IS NULL THEN 3 END, b = CASE WHEN b IS NULL THEN 'z' END;
+SELECT pg_temp.same('nk_summary');
+DELETE FROM nk WHERE a = 3 OR b = 'z' AND a IS NULL;
+SELECT a, b, month, total(summary) FROM nk_summary ORDER BY a, b, month;
+SELECT pg_temp.same('nk_summary');
+SELECT trade_stats.drop_summary('nk_summary');
+DROP TABLE nk;
