@@ -338,12 +338,12 @@ entries_end_subxact(StashFrame *frame, SubTransactionId subid,
  * themselves are replanned by PostgreSQL's plan cache after DDL on what they
  * read or new statistics of it.
  *
- * The plans are generic, made once: planning the removal again for every
- * change took longer than running it (a fifth of a 166-row UPDATE).  A
- * generic plan made while the summary table was small scans all of it,
- * which is slow once it has grown (55 ms a statement at 48,000 rows), so
- * the statements are also prepared again when the table has doubled or
- * halved in blocks since they were.
+ * The plans are generic, made once: planning the statements again for
+ * every change took longer than running them (a fifth of a 166-row
+ * UPDATE).  So that a plan made for a small summary table (which may scan
+ * all of it) is not kept while the table grows without new statistics
+ * (autovacuum off), the statements are also prepared again when the table
+ * has doubled or halved in blocks since they were.
  */
 typedef struct ApplyKey
 {
