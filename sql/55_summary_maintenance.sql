@@ -367,6 +367,7 @@ DECLARE
 	positions text := '';
 	match text := '';
 	match_set text := '';
+	key_match text;
 	null_keys text := '';
 	value_expr text;
 	period_expr text;
@@ -418,16 +419,16 @@ BEGIN
 		-- nullable key compares as a one-element array, whose equality takes
 		-- NULLs as equal and hashes (an OR would join on the month alone:
 		-- quadratic in the groups of a month)
-		match := match || format('t.%1$I OPERATOR(%2$I.%3$s) m."ts$k%4$s" AND ',
-								 d.group_by[i],
-								 (SELECT n.nspname FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace WHERE o.oid = eq),
-								 (SELECT o.oprname FROM pg_catalog.pg_operator o WHERE o.oid = eq), i);
-		match_set := match_set || format(CASE WHEN key_not_null THEN 't.%1$I OPERATOR(%2$I.%3$s) m."ts$k%4$s" AND '
-											  ELSE 'ARRAY[t.%1$I] OPERATOR(pg_catalog.=) ARRAY[m."ts$k%4$s"] AND ' END,
-										 d.group_by[i],
-										 (SELECT n.nspname FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace WHERE o.oid = eq),
-										 (SELECT o.oprname FROM pg_catalog.pg_operator o WHERE o.oid = eq), i);
-		IF NOT key_not_null THEN
+		SELECT format('t.%1$I OPERATOR(%2$I.%3$s) m."ts$k%4$s" AND ', d.group_by[i], n.nspname, o.oprname, i)
+		INTO key_match
+		FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
+		WHERE o.oid = eq;
+		match := match || key_match;
+		IF key_not_null THEN
+			match_set := match_set || key_match;
+		ELSE
+			match_set := match_set || format('ARRAY[t.%1$I] OPERATOR(pg_catalog.=) ARRAY[m."ts$k%2$s"] AND ',
+											 d.group_by[i], i);
 			null_keys := null_keys || format(' OR d."ts$k%s" IS NULL', i);
 		END IF;
 	END LOOP;
