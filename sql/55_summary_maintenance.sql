@@ -369,6 +369,7 @@ DECLARE
 	match_set text := '';
 	key_match text;
 	null_keys text := '';
+	pair text;
 	value_expr text;
 	period_expr text;
 	value_type regtype := d.column_types[n + 1];
@@ -376,6 +377,7 @@ DECLARE
 	eq regoperator;
 	key_not_null boolean;
 	delta text;
+	delta_args text[];
 	row_cols text;
 	row_keys text := '';
 	i integer;
@@ -442,13 +444,15 @@ BEGIN
 		ELSE format('trade_stats.summary_local_date(r.%I, %L)', d.period, d.time_zone) END;
 	-- per group and period, then per group and month (date_trunc runs once
 	-- per group and period, not once per row); internal names are "ts$..."
-	-- so that no group column can take their place
-	delta := format(
-		'SELECT %1$s pg_catalog.date_trunc(''month'', "ts$p"::pg_catalog.timestamp)::pg_catalog.date AS "ts$m", '
+	-- so that no group column can take their place.  delta is a template of
+	-- constant text: format(delta, VARIADIC ARRAY[item] || delta_args) is
+	-- the change of the FROM item "item" (names never enter a template,
+	-- where a % in them would be taken for a placeholder)
+	delta := 'SELECT %2$s pg_catalog.date_trunc(''month'', "ts$p"::pg_catalog.timestamp)::pg_catalog.date AS "ts$m", '
 		'@extschema@.rollup("ts$s") AS "ts$s" FROM ('
-		'SELECT %2$s %3$s AS "ts$p", @extschema@.growth_summary(%4$s, %3$s) AS "ts$s" '
-		'FROM %%s AS r GROUP BY %5$s %6$s) p WHERE "ts$s" IS NOT NULL GROUP BY %5$s %6$s',
-		outer_keys, inner_keys, period_expr, value_expr, positions, n + 1);
+		'SELECT %3$s %4$s AS "ts$p", @extschema@.growth_summary(%5$s, %4$s) AS "ts$s" '
+		'FROM %1$s AS r GROUP BY %6$s %7$s) p WHERE "ts$s" IS NOT NULL GROUP BY %6$s %7$s';
+	delta_args := ARRAY[outer_keys, inner_keys, period_expr, value_expr, positions, (n + 1)::text];
 	-- a row of the summary table's type per group and month, its columns in
 	-- the table's order
 	SELECT pg_catalog.string_agg(CASE WHEN a.attname = 'month' THEN 'x."ts$m"'
@@ -460,26 +464,26 @@ BEGIN
 	FROM pg_catalog.pg_attribute a WHERE a.attrelid = d.summary AND a.attnum > 0 AND NOT a.attisdropped;
 	IF deltas AND distinct_deltas THEN
 		-- the rows of one pass, already one per group and month
-		delta := format('SELECT %1$s r.month AS "ts$m", r.summary AS "ts$s" FROM %%s AS r', inner_keys);
+		delta := 'SELECT %2$s r.month AS "ts$m", r.summary AS "ts$s" FROM %1$s AS r';
+		delta_args := ARRAY[inner_keys];
 	ELSIF deltas THEN
 		-- the stashed rows of all passes, one per group and month
-		delta := format(
-			'SELECT %1$s r.month AS "ts$m", @extschema@.rollup(r.summary) AS "ts$s" '
-			'FROM %%s AS r GROUP BY %2$s %3$s',
-			inner_keys, positions, n + 1);
+		delta := 'SELECT %2$s r.month AS "ts$m", @extschema@.rollup(r.summary) AS "ts$s" '
+			'FROM %1$s AS r GROUP BY %3$s %4$s';
+		delta_args := ARRAY[inner_keys, positions, (n + 1)::text];
 	ELSE
 		-- the added rows as rows of the summary table (a build in parts
 		-- collects them before it fills the table)
 		IF added IS NOT NULL THEN
-			rows_sql := format('SELECT %s FROM (%s) x', row_cols, format(delta, added));
+			rows_sql := format('SELECT %s FROM (%s) x', row_cols, format(delta, VARIADIC ARRAY[added] || delta_args));
 		END IF;
 		stash_sql := format(
 			'SELECT trade_stats.summary_stash(%1$s::pg_catalog.oid::pg_catalog.regclass, %2$s, %3$s)',
 			d.summary::oid,
 			CASE WHEN added IS NULL THEN format('NULL::%s[]', d.summary)
-				 ELSE format('(SELECT pg_catalog.array_agg(ROW(%s)::%s) FROM (%s) x)', row_cols, d.summary, format(delta, added)) END,
+				 ELSE format('(SELECT pg_catalog.array_agg(ROW(%s)::%s) FROM (%s) x)', row_cols, d.summary, format(delta, VARIADIC ARRAY[added] || delta_args)) END,
 			CASE WHEN removed IS NULL THEN format('NULL::%s[]', d.summary)
-				 ELSE format('(SELECT pg_catalog.array_agg(ROW(%s)::%s) FROM (%s) x)', row_cols, d.summary, format(delta, removed)) END);
+				 ELSE format('(SELECT pg_catalog.array_agg(ROW(%s)::%s) FROM (%s) x)', row_cols, d.summary, format(delta, VARIADIC ARRAY[removed] || delta_args)) END);
 	END IF;
 	IF added IS NOT NULL AND removed IS NULL AND distinct_deltas THEN
 		-- nothing to merge: the rows as they are, in key order
@@ -487,7 +491,7 @@ BEGIN
 			'INSERT INTO %1$s AS t (%2$s month, summary) '
 			'SELECT %3$s "ts$m", "ts$s" FROM (%4$s) u ORDER BY %5$s %6$s '
 			'ON CONFLICT (%2$s month) DO UPDATE SET summary = t.summary OPERATOR(@extschema@.+) EXCLUDED.summary',
-			d.summary, cols, outer_keys, format(delta, added), positions, n + 1);
+			d.summary, cols, outer_keys, format(delta, VARIADIC ARRAY[added] || delta_args), positions, n + 1);
 	ELSIF added IS NOT NULL OR removed IS NOT NULL THEN
 		add_sql := format(
 			'INSERT INTO %1$s AS t (%2$s month, summary) '
@@ -496,10 +500,10 @@ BEGIN
 			'ON CONFLICT (%2$s month) DO UPDATE SET summary = t.summary OPERATOR(@extschema@.+) EXCLUDED.summary',
 			d.summary, cols, outer_keys,
 			concat_ws(' UNION ALL ',
-					  CASE WHEN added IS NOT NULL THEN format(delta, added) END,
+					  CASE WHEN added IS NOT NULL THEN format(delta, VARIADIC ARRAY[added] || delta_args) END,
 					  CASE WHEN removed IS NOT NULL THEN format(
 						  'SELECT %1$s "ts$m", "ts$s" OPERATOR(@extschema@.-) "ts$s" AS "ts$s" FROM (%2$s) r',
-						  outer_keys, format(delta, removed)) END),
+						  outer_keys, format(delta, VARIADIC ARRAY[removed] || delta_args)) END),
 			positions, n + 1);
 	END IF;
 	IF removed IS NOT NULL THEN
@@ -507,28 +511,25 @@ BEGIN
 		-- (the caller defers that removal, or raises the error); with
 		-- nullable keys, the rows of the change without a NULL key are
 		-- matched through the index ("ts$null" false), the others apart
-		remove_sql := format(
-			'WITH m AS MATERIALIZED (SELECT pg_catalog.row_number() OVER () AS "ts$n", (false%6$s) AS "ts$null", d.* FROM (%2$s) d), '
-			'gone AS (DELETE FROM %1$s t USING m WHERE NOT m."ts$null" AND %3$s t.month OPERATOR(pg_catalog.=) m."ts$m" '
+		-- (gone_set, kept_set)
+		-- (a template of constant text: the names go in as its arguments)
+		pair := 'gone%2$s AS (DELETE FROM %1$s t USING m WHERE %3$s AND %4$s t.month OPERATOR(pg_catalog.=) m."ts$m" '
 			'AND t.summary OPERATOR(@extschema@.=) m."ts$s" RETURNING m."ts$n"), '
-			'kept AS (UPDATE %1$s t SET summary = t.summary OPERATOR(@extschema@.-) m."ts$s" FROM m '
-			'WHERE NOT m."ts$null" AND %3$s t.month OPERATOR(pg_catalog.=) m."ts$m" AND t.summary OPERATOR(@extschema@.<>) m."ts$s" '
-			'AND trade_stats.summary_holds(t.summary, m."ts$s") RETURNING m."ts$n") %7$s'
+			'kept%2$s AS (UPDATE %1$s t SET summary = t.summary OPERATOR(@extschema@.-) m."ts$s" FROM m '
+			'WHERE %3$s AND %4$s t.month OPERATOR(pg_catalog.=) m."ts$m" AND t.summary OPERATOR(@extschema@.<>) m."ts$s" '
+			'AND trade_stats.summary_holds(t.summary, m."ts$s") RETURNING m."ts$n") ';
+		remove_sql := format(
+			'WITH m AS MATERIALIZED (SELECT pg_catalog.row_number() OVER () AS "ts$n", (false%3$s) AS "ts$null", d.* FROM (%2$s) d), '
+			'%6$s'
 			'SELECT pg_catalog.count(*) AS n, '
 			'pg_catalog.min(pg_catalog.format(''group %%s, month %%s'', ROW(%4$s)::text, x."ts$m")) AS what, '
 			'pg_catalog.array_agg(ROW(%5$s)::%1$s) AS "left" '
-			'FROM m x WHERE NOT EXISTS (SELECT FROM (SELECT "ts$n" FROM gone UNION ALL SELECT "ts$n" FROM kept%8$s) y '
+			'FROM m x WHERE NOT EXISTS (SELECT FROM (SELECT "ts$n" FROM gone UNION ALL SELECT "ts$n" FROM kept%7$s) y '
 			'WHERE y."ts$n" OPERATOR(pg_catalog.=) x."ts$n")',
-			d.summary, format(delta, removed), match, row_keys, row_cols,
-			null_keys,
-			CASE WHEN null_keys <> '' THEN format(
-				', gone_set AS (DELETE FROM %1$s t USING m WHERE m."ts$null" AND %2$s t.month OPERATOR(pg_catalog.=) m."ts$m" '
-				'AND t.summary OPERATOR(@extschema@.=) m."ts$s" RETURNING m."ts$n"), '
-				'kept_set AS (UPDATE %1$s t SET summary = t.summary OPERATOR(@extschema@.-) m."ts$s" FROM m '
-				'WHERE m."ts$null" AND %2$s t.month OPERATOR(pg_catalog.=) m."ts$m" AND t.summary OPERATOR(@extschema@.<>) m."ts$s" '
-				'AND trade_stats.summary_holds(t.summary, m."ts$s") RETURNING m."ts$n") ',
-				d.summary, match_set) ELSE '' END,
-			CASE WHEN null_keys <> '' THEN ' UNION ALL SELECT "ts$n" FROM gone_set UNION ALL SELECT "ts$n" FROM kept_set' ELSE '' END);
+			d.summary, format(delta, VARIADIC ARRAY[removed] || delta_args), null_keys, row_keys, row_cols,
+			concat_ws(', ', format(pair, d.summary, '', 'NOT m."ts$null"', match),
+					  CASE WHEN null_keys <> '' THEN format(pair, d.summary, '_set', 'm."ts$null"', match_set) END),
+			CASE WHEN null_keys <> '' THEN ' UNION ALL SELECT "ts$n" FROM gone_set UNION ALL SELECT "ts$n" FROM kept_set' END);
 	END IF;
 END
 $$;

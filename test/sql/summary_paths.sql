@@ -661,3 +661,15 @@ SELECT a, b, month, total(summary) FROM nk_summary ORDER BY a, b, month;
 SELECT pg_temp.same('nk_summary');
 SELECT trade_stats.drop_summary('nk_summary');
 DROP TABLE nk;
+
+-- 21. Names with % in them (a table, a group column, the summary): they
+--     are arguments of the statements' templates, never part of one.
+CREATE TABLE "src%s" (period date, "p%1$s" int, v bigint);
+SELECT trade_stats.create_summary('"sum%s%%"', '"src%s"', '{p%1$s}', 'v', 'period');
+INSERT INTO "src%s" VALUES ('2020-01-01', 1, 5), ('2020-01-01', NULL, 7), ('2020-02-01', 2, 9);
+UPDATE "src%s" SET v = v + 1;
+DELETE FROM "src%s" WHERE "p%1$s" = 2;
+SELECT "p%1$s", month, total(summary) FROM "sum%s%%" ORDER BY 1, 2;
+SELECT pg_temp.same('"sum%s%%"');
+SELECT trade_stats.drop_summary('"sum%s%%"');
+DROP TABLE "src%s";
